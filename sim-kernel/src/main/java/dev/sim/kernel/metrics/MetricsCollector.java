@@ -1,0 +1,324 @@
+package dev.sim.kernel.metrics;
+
+import dev.sim.kernel.result.CounterSeries;
+import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.RequestTotals;
+import dev.sim.kernel.result.WindowStats;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Collects one run's metrics, per window and in total. Owned by the simulation; nodes reach it
+ * through their {@link NodeMetrics} view. Latency goes into HdrHistograms: three significant
+ * digits for the run total, two per window to keep a long run's windows small.
+ */
+public final class MetricsCollector {
+  private static final double NANOS_PER_MS = 1e6;
+
+  private final long windowNanos;
+  private final long warmupNanos;
+  private final LongSupplier clock;
+
+  private long[] offered = new long[64];
+  private long[] ok = new long[64];
+  private long[] failed = new long[64];
+  private long[] timedOut = new long[64];
+  private long[] rejected = new long[64];
+  private long[] attempts = new long[64];
+  private double[] harvestSum = new double[64];
+  private Histogram[] windowLatency = new Histogram[64];
+  private int maxWindow;
+
+  private long totalOffered;
+  private long totalOk;
+  private long totalFailed;
+  private long totalTimedOut;
+  private long totalRejected;
+  private long totalAttempts;
+  private double totalHarvest;
+  private final Histogram latency = new Histogram(3);
+
+  // Insertion-ordered so that nothing iterates a hash order (DESIGN.md rule 4).
+  private final Map<String, long[]> counterWindows = new LinkedHashMap<>();
+  private final Map<String, Long> counterTotals = new LinkedHashMap<>();
+  private final Map<String, GaugeSeries> gauges = new LinkedHashMap<>();
+  private final Map<String, int[]> gaugeOwners = new LinkedHashMap<>();
+  private String[] nodeNames = new String[0];
+  private String[] nodeGroups = new String[0];
+
+  /** Creates a collector with the given window width and warm-up, reading simulated time from {@code clock}. */
+  public MetricsCollector(long windowNanos, long warmupNanos, LongSupplier clock) {
+    if (windowNanos <= 0) {
+      throw new IllegalArgumentException("window must be positive: " + windowNanos);
+    }
+    this.windowNanos = windowNanos;
+    this.warmupNanos = warmupNanos;
+    this.clock = clock;
+  }
+
+  /** Width of one window in simulated nanoseconds. */
+  public long windowNanos() {
+    return windowNanos;
+  }
+
+  /** Warm-up left out of the totals. */
+  public long warmupNanos() {
+    return warmupNanos;
+  }
+
+  /** Tells the collector the names and groups of the run's nodes, indexed by id. */
+  public void setNodes(String[] names, String[] groups) {
+    nodeNames = names.clone();
+    nodeGroups = groups.clone();
+  }
+
+  /** Returns the metrics view of one node. */
+  public NodeMetrics forNode(int node) {
+    return new View(node);
+  }
+
+  private int window(long t) {
+    int w = (int) (t / windowNanos);
+    if (w >= offered.length) {
+      int n = Math.max(w + 1, offered.length * 2);
+      offered = Arrays.copyOf(offered, n);
+      ok = Arrays.copyOf(ok, n);
+      failed = Arrays.copyOf(failed, n);
+      timedOut = Arrays.copyOf(timedOut, n);
+      rejected = Arrays.copyOf(rejected, n);
+      attempts = Arrays.copyOf(attempts, n);
+      harvestSum = Arrays.copyOf(harvestSum, n);
+      windowLatency = Arrays.copyOf(windowLatency, n);
+    }
+    if (w > maxWindow) {
+      maxWindow = w;
+    }
+    return w;
+  }
+
+  long offer() {
+    long now = clock.getAsLong();
+    offered[window(now)]++;
+    if (now >= warmupNanos) {
+      totalOffered++;
+    }
+    return now;
+  }
+
+  void attempt() {
+    long now = clock.getAsLong();
+    attempts[window(now)]++;
+    if (now >= warmupNanos) {
+      totalAttempts++;
+    }
+  }
+
+  void finish(long stamp, Outcome outcome, double harvest) {
+    long now = clock.getAsLong();
+    window(now);
+    int w = window(stamp);
+    boolean counted = stamp >= warmupNanos;
+    switch (outcome) {
+      case OK -> {
+        double h = harvest < 0 ? 0 : Math.min(1, harvest);
+        ok[w]++;
+        harvestSum[w] += h;
+        long latencyNanos = Math.max(0, now - stamp);
+        Histogram hw = windowLatency[w];
+        if (hw == null) {
+          hw = new Histogram(2);
+          windowLatency[w] = hw;
+        }
+        hw.recordValue(latencyNanos);
+        if (counted) {
+          totalOk++;
+          totalHarvest += h;
+          latency.recordValue(latencyNanos);
+        }
+      }
+      case FAILED -> {
+        failed[w]++;
+        if (counted) {
+          totalFailed++;
+        }
+      }
+      case TIMED_OUT -> {
+        timedOut[w]++;
+        if (counted) {
+          totalTimedOut++;
+        }
+      }
+      case REJECTED -> {
+        rejected[w]++;
+        if (counted) {
+          totalRejected++;
+        }
+      }
+    }
+  }
+
+  void count(int node, String name, long delta) {
+    long now = clock.getAsLong();
+    int w = window(now);
+    String key = nodeGroups[node] + "\u0000" + name;
+    long[] series = counterWindows.get(key);
+    if (series == null) {
+      series = new long[Math.max(64, w + 1)];
+      counterWindows.put(key, series);
+    } else if (w >= series.length) {
+      series = Arrays.copyOf(series, Math.max(w + 1, series.length * 2));
+      counterWindows.put(key, series);
+    }
+    series[w] += delta;
+    if (now >= warmupNanos) {
+      counterTotals.merge(key, delta, Long::sum);
+    } else {
+      counterTotals.putIfAbsent(key, 0L);
+    }
+  }
+
+  void gauge(int node, String name, double value) {
+    long now = clock.getAsLong();
+    window(now);
+    String key = node + "\u0000" + name;
+    GaugeSeries g = gauges.get(key);
+    if (g == null) {
+      g = new GaugeSeries(windowNanos);
+      gauges.put(key, g);
+      gaugeOwners.put(key, new int[] {node});
+    }
+    g.set(now, value);
+  }
+
+  /** Request totals after the warm-up. */
+  public RequestTotals totals() {
+    long ended = totalOk + totalFailed + totalTimedOut + totalRejected;
+    return new RequestTotals(totalOffered, totalOk, totalFailed, totalTimedOut, totalRejected,
+        totalAttempts, Math.max(0, totalOffered - ended));
+  }
+
+  /** Yield after the warm-up: successful requests over ended requests, NaN if none ended. */
+  public double yieldFraction() {
+    long ended = totalOk + totalFailed + totalTimedOut + totalRejected;
+    return ended == 0 ? Double.NaN : (double) totalOk / ended;
+  }
+
+  /** Harvest after the warm-up: mean harvest of successful requests, NaN if none. */
+  public double harvest() {
+    return totalOk == 0 ? Double.NaN : totalHarvest / totalOk;
+  }
+
+  /** Latency percentiles of successful requests after the warm-up. */
+  public LatencySummary latency() {
+    if (latency.getTotalCount() == 0) {
+      return LatencySummary.EMPTY;
+    }
+    return new LatencySummary(
+        latency.getMean() / NANOS_PER_MS,
+        latency.getValueAtPercentile(50) / NANOS_PER_MS,
+        latency.getValueAtPercentile(90) / NANOS_PER_MS,
+        latency.getValueAtPercentile(99) / NANOS_PER_MS,
+        latency.getValueAtPercentile(99.9) / NANOS_PER_MS,
+        latency.getMaxValue() / NANOS_PER_MS);
+  }
+
+  /** Counters summed over groups, after the warm-up, sorted by name. */
+  public Map<String, Long> counterTotals() {
+    Map<String, Long> out = new TreeMap<>();
+    counterTotals.forEach((k, v) -> out.merge(k.substring(k.indexOf('\u0000') + 1), v, Long::sum));
+    return out;
+  }
+
+  /** Number of windows that cover [0, endNanos). */
+  public int windowCount(long endNanos) {
+    return (int) Math.max(1, (endNanos + windowNanos - 1) / windowNanos);
+  }
+
+  /** Per-window request figures for a run that ended at {@code endNanos}. */
+  public List<WindowStats> windows(long endNanos) {
+    int n = windowCount(endNanos);
+    window((n - 1) * windowNanos);
+    List<WindowStats> out = new ArrayList<>(n);
+    for (int w = 0; w < n; w++) {
+      long ended = ok[w] + failed[w] + timedOut[w] + rejected[w];
+      Histogram h = windowLatency[w];
+      boolean any = h != null && h.getTotalCount() > 0;
+      out.add(new WindowStats(w, w * windowNanos, offered[w], ok[w], failed[w], timedOut[w],
+          rejected[w], attempts[w],
+          ended == 0 ? Double.NaN : (double) ok[w] / ended,
+          ok[w] == 0 ? Double.NaN : harvestSum[w] / ok[w],
+          any ? h.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
+          any ? h.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
+          any ? h.getValueAtPercentile(99) / NANOS_PER_MS : Double.NaN,
+          any ? h.getMaxValue() / NANOS_PER_MS : Double.NaN));
+    }
+    return out;
+  }
+
+  /** Per-group counter series, sorted by group then name. */
+  public List<CounterSeries> counterSeries(long endNanos) {
+    int n = windowCount(endNanos);
+    TreeMap<String, CounterSeries> sorted = new TreeMap<>();
+    counterWindows.forEach((k, series) -> {
+      int cut = k.indexOf('\u0000');
+      sorted.put(k, new CounterSeries(k.substring(0, cut), k.substring(cut + 1),
+          counterTotals.getOrDefault(k, 0L), Arrays.copyOf(series, n)));
+    });
+    return List.copyOf(sorted.values());
+  }
+
+  /** Per-node gauge series, in node id then name order, carried forward to {@code endNanos}. */
+  public List<GaugeSeriesData> gaugeSeries(long endNanos) {
+    int n = windowCount(endNanos);
+    List<GaugeSeriesData> out = new ArrayList<>();
+    gauges.forEach((k, g) -> {
+      int node = gaugeOwners.get(k)[0];
+      g.advance(endNanos);
+      out.add(new GaugeSeriesData(node, nodeNames[node], nodeGroups[node],
+          k.substring(k.indexOf('\u0000') + 1), g.means(n, endNanos), g.maxima(n)));
+    });
+    out.sort((a, b) -> a.node() != b.node() ? Integer.compare(a.node(), b.node())
+        : a.name().compareTo(b.name()));
+    return out;
+  }
+
+  private final class View implements NodeMetrics {
+    private final int node;
+
+    View(int node) {
+      this.node = node;
+    }
+
+    @Override
+    public long offer() {
+      return MetricsCollector.this.offer();
+    }
+
+    @Override
+    public void attempt() {
+      MetricsCollector.this.attempt();
+    }
+
+    @Override
+    public void finish(long offerStamp, Outcome outcome, double harvest) {
+      MetricsCollector.this.finish(offerStamp, outcome, harvest);
+    }
+
+    @Override
+    public void count(String name, long delta) {
+      MetricsCollector.this.count(node, name, delta);
+    }
+
+    @Override
+    public void gauge(String name, double value) {
+      MetricsCollector.this.gauge(node, name, value);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.sim.kernel.node;
+
+import dev.sim.kernel.metrics.NodeMetrics;
+import dev.sim.kernel.random.Rng;
+import java.util.function.Supplier;
+
+/**
+ * Everything a node may do: read its own clock, send, set and cancel timers, draw from its own
+ * random stream, record metrics and log. A node is never given a way to touch another node's
+ * state. Valid only on the kernel thread, and only while its node is the current incarnation.
+ */
+public interface NodeContext {
+  /** This node's id: an index in [0, node count). */
+  int id();
+
+  /** This node's instance name, e.g. {@code api-2}. */
+  String name();
+
+  /** The group this node belongs to, e.g. {@code api}. */
+  String group();
+
+  /** The node's local clock in nanoseconds: simulated time seen through its offset, drift, jumps. */
+  long localTime();
+
+  /** Sends {@code message} to node {@code to}; the network may delay, lose or duplicate it. */
+  void send(int to, Object message);
+
+  /**
+   * Sets a timer that fires after {@code delayNanos} of this node's local clock and delivers
+   * {@code timer} to its handler. Returns a handle for {@link #cancelTimer}.
+   */
+  long setTimer(long delayNanos, Object timer);
+
+  /** Cancels a pending timer; returns false if it already fired, was cancelled, or is unknown. */
+  boolean cancelTimer(long handle);
+
+  /** Registers the handler for messages of exactly class {@code type}. */
+  <M> void on(Class<M> type, MessageHandler<? super M> handler);
+
+  /** Registers the handler for timers of exactly class {@code type}. */
+  <T> void onTimer(Class<T> type, TimerHandler<? super T> handler);
+
+  /** This node's own random stream, derived from the master seed and {@code "node/" + name()}. */
+  Rng random();
+
+  /** Metrics recorded on behalf of this node. */
+  NodeMetrics metrics();
+
+  /** Writes a line to the run's trace (if one is kept); costs nothing when none is. */
+  void log(String message);
+
+  /** Whether a trace sink is listening, so callers can skip building log strings. */
+  boolean tracing();
+
+  /** Returns the node id of the instance called {@code name}, or -1 if there is none. */
+  int lookup(String name);
+
+  /** Returns the ids of every instance of group {@code group} (or of one instance by name). */
+  int[] members(String groupOrInstance);
+
+  /**
+   * Returns this node's durable state of the given type, creating it with {@code initial} the first
+   * time. The same object survives crashes and restarts; everything else a node holds is lost.
+   */
+  <S> S durable(Class<S> type, Supplier<S> initial);
+
+  /**
+   * Stops the world on this node for {@code durationNanos} of simulated time, starting after the
+   * current handler returns: nothing runs, messages wait, timers fire late (a GC pause).
+   */
+  void pause(long durationNanos, String reason);
+
+  /** Crashes this node after the current handler returns; it restarts after a delay if one is given (≥ 0), else stays down. */
+  void crash(String reason, long restartAfterNanos);
+}

@@ -1,0 +1,8 @@
+package dev.sim.kernel.node;
+
+/** Handles one timer type; a timer may be stale, and the handler checks (STYLE.md). */
+@FunctionalInterface
+public interface TimerHandler<T> {
+  /** Called when a timer carrying {@code timer} fires. */
+  void fire(T timer);
+}

@@ -1,0 +1,24 @@
+package dev.sim.kernel.random;
+
+/**
+ * A distribution of non-negative values, sampled with a caller-owned {@link Rng}.
+ *
+ * <p>Durations are sampled in nanoseconds. Implementations are immutable and use {@link
+ * StrictMath} for transcendental functions so the same draws give the same values on every JVM.
+ */
+public interface Distribution {
+  /** Draws one value. */
+  double sample(Rng rng);
+
+  /** The distribution's mean, used for documentation, sanity checks and analytic tests. */
+  double mean();
+
+  /** Draws one value rounded to a whole number of nanoseconds, never negative. */
+  default long sampleNanos(Rng rng) {
+    double v = sample(rng);
+    return v <= 0 ? 0 : (long) (v + 0.5);
+  }
+
+  /** A short human-readable form, e.g. {@code exponential(mean=5ms)}. */
+  String describe();
+}

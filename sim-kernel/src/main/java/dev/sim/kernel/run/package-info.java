@@ -1,0 +1,2 @@
+/** Running a simulation: the event loop, node lifecycle, run limits. */
+package dev.sim.kernel.run;
