@@ -1,0 +1,45 @@
+package dev.sim.scenarios.config;
+
+import java.util.List;
+
+/**
+ * A validated scenario: every value already in canonical units (nanoseconds, bytes, per second).
+ * Produced by {@link ScenarioLoader}; consumed by the runtime that builds the simulation.
+ *
+ * @param name scenario name, {@code [a-z0-9-]+}
+ * @param title one-line title
+ * @param description plain-text description (what to watch, what to change)
+ * @param seed default master seed ({@code --seed} overrides)
+ * @param durationNanos simulated time to run
+ * @param warmupNanos left out of summary figures
+ * @param windowNanos width of one time-series window
+ * @param network the network model
+ * @param clocks per-node clocks
+ * @param nodes node groups in file order
+ * @param faults the fault schedule in file order
+ * @param expect expectations in file order
+ * @param report which charts to draw
+ * @param source where it came from (for messages), e.g. {@code scenarios/gc-spiral.yaml}
+ */
+public record ScenarioSpec(
+    String name,
+    String title,
+    String description,
+    long seed,
+    long durationNanos,
+    long warmupNanos,
+    long windowNanos,
+    NetworkSpec network,
+    ClocksSpec clocks,
+    List<NodeGroupSpec> nodes,
+    List<FaultSpec> faults,
+    List<ExpectSpec> expect,
+    ReportSpec report,
+    String source) {
+
+  /** Returns a copy with a different seed. */
+  public ScenarioSpec withSeed(long newSeed) {
+    return new ScenarioSpec(name, title, description, newSeed, durationNanos, warmupNanos,
+        windowNanos, network, clocks, nodes, faults, expect, report, source);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.sim.scenarios.spi;
+
+/**
+ * What a node type knows about the instance it builds. Node references in parameters (e.g. {@code
+ * target: lb}) are resolved to ids inside {@code Node.start} through {@code NodeContext.members}.
+ */
+public interface BuildContext {
+  /** The instance name, e.g. {@code api-2}. */
+  String instance();
+
+  /** The group name, e.g. {@code api}. */
+  String group();
+
+  /** The instance's index within its group, from 0. */
+  int index();
+
+  /** Run-time knobs the fault schedule turns for this instance (e.g. the slow-down factor). */
+  NodeControls controls();
+}

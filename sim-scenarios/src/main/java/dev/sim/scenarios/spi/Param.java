@@ -1,0 +1,77 @@
+package dev.sim.scenarios.spi;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Documents and types one component of a node type's parameter record, so the YAML binder can
+ * validate it and {@code sim explain} can print it. Every component of a parameter record carries
+ * one. Java types by unit: DURATION → {@code long} nanoseconds; RATE → {@code double} per second;
+ * SIZE → {@code long} bytes; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION → {@code
+ * Distribution}; COUNT → {@code int} ({@link #UNBOUNDED} for {@code unbounded}); NUMBER → {@code
+ * int}, {@code long} or {@code double}; TEXT, CHOICE and NODE_REF → {@code String} (CHOICE may
+ * also be an enum); NESTED → another parameter record (or a {@code List} of them).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.RECORD_COMPONENT)
+public @interface Param {
+  /** The value a COUNT parameter takes when the YAML says {@code unbounded}. */
+  int UNBOUNDED = Integer.MAX_VALUE;
+
+  /** The YAML key; empty means the component's name. */
+  String key() default "";
+
+  /** One sentence for {@code sim explain}: what it means, with its unit. */
+  String doc();
+
+  /** The unit, which decides how YAML text is parsed and checked. */
+  Unit unit();
+
+  /**
+   * The default, written as in YAML ({@code "500ms"}, {@code "fifo"}, {@code "unbounded"}). Empty
+   * means none: the key is then either {@link #required} or, when absent, null (objects) or off.
+   */
+  String defaultValue() default "";
+
+  /** Whether the key must be present. */
+  boolean required() default false;
+
+  /** Allowed values of a CHOICE parameter. */
+  String[] choices() default {};
+
+  /** Smallest allowed value of a numeric parameter (inclusive). */
+  double min() default Double.NEGATIVE_INFINITY;
+
+  /** Largest allowed value of a numeric parameter (inclusive). */
+  double max() default Double.POSITIVE_INFINITY;
+
+  /** How a parameter's YAML text is read. */
+  enum Unit {
+    /** A number with ns, us, ms, s, m or h. */
+    DURATION,
+    /** A number with /s, /m or /h. */
+    RATE,
+    /** A number with B, KB, MB, GB (powers of 1024). */
+    SIZE,
+    /** A number in [0, 1]. */
+    PROBABILITY,
+    /** A plain non-negative multiplier, e.g. a slow-down factor or a ratio. */
+    FACTOR,
+    /** {@code {dist: NAME, ...}} or a bare duration meaning constant. */
+    DISTRIBUTION,
+    /** A positive whole number, or {@code unbounded}. */
+    COUNT,
+    /** A plain number. */
+    NUMBER,
+    /** Free text. */
+    TEXT,
+    /** One of {@link #choices}. */
+    CHOICE,
+    /** The name of a node group or instance in the same scenario. */
+    NODE_REF,
+    /** A nested parameter record (or list of them). */
+    NESTED
+  }
+}
