@@ -1,0 +1,44 @@
+package dev.sim.cli;
+
+import dev.sim.scenarios.spi.NodeTypeRegistry;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Loads node types from the class path and from {@code --plugin} jars or class folders. */
+final class Plugins {
+  private Plugins() {}
+
+  /** The registry of built-in types plus those in {@code pluginPaths}; bad paths are user errors. */
+  static NodeTypeRegistry registry(List<Path> pluginPaths) {
+    ClassLoader parent = Plugins.class.getClassLoader();
+    ClassLoader loader = parent;
+    if (!pluginPaths.isEmpty()) {
+      List<URL> urls = new ArrayList<>();
+      for (Path p : pluginPaths) {
+        if (!Files.exists(p)) {
+          throw new UserError("--plugin " + p + ": no such file (expected a plugin jar or a folder of classes)");
+        }
+        if (Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".jar")) {
+          throw new UserError("--plugin " + p + ": not a .jar file or a folder of classes");
+        }
+        try {
+          urls.add(p.toAbsolutePath().toUri().toURL());
+        } catch (MalformedURLException e) {
+          throw new UserError("--plugin " + p + ": " + e.getMessage());
+        }
+      }
+      // Plugins see the simulator's classes through the parent; the loader lives as long as the JVM.
+      loader = new URLClassLoader(urls.toArray(new URL[0]), parent);
+    }
+    try {
+      return NodeTypeRegistry.load(loader);
+    } catch (RuntimeException e) {
+      throw new UserError("plugins: " + e.getMessage());
+    }
+  }
+}

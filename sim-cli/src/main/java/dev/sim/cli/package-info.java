@@ -1,0 +1,2 @@
+/** The {@code sim} command line (picocli): run, validate, list, explain, report, compare. */
+package dev.sim.cli;

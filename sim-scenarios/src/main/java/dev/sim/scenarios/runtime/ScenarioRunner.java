@@ -1,0 +1,321 @@
+package dev.sim.scenarios.runtime;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.kernel.random.Rng;
+import dev.sim.kernel.result.Annotation;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.RunLimits;
+import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.WallClock;
+import dev.sim.kernel.trace.TraceSink;
+import dev.sim.network.Link;
+import dev.sim.network.Network;
+import dev.sim.network.clock.SkewedClocks;
+import dev.sim.scenarios.config.ClockSpec;
+import dev.sim.scenarios.config.FaultSpec;
+import dev.sim.scenarios.config.LinkSpec;
+import dev.sim.scenarios.config.NetworkSpec;
+import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeControls;
+import dev.sim.scenarios.spi.NodeType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a validated {@link ScenarioSpec} into a running {@link Simulation}: nodes, network, clocks
+ * and the fault schedule; then runs it and evaluates the expectations.
+ *
+ * <p>Randomness: each node draws from {@code node/<instance>}, the network from {@code network},
+ * clock offsets from {@code clocks} (one draw per node in id order), and {@code random(group)}
+ * fault targets from {@code faults}, so adding a fault or a node changes no other stream.
+ */
+public final class ScenarioRunner {
+  /** Nodes up to this many get their messages recorded for the space-time diagram. */
+  public static final int SPACETIME_MAX_NODES = 12;
+
+  private final ScenarioSpec spec;
+  private final long seed;
+  private final Simulation sim;
+  private final Network network;
+  private final SkewedClocks clocks;
+  private final NodeControls[] controls;
+  private final Rng faultRandom;
+
+  /**
+   * Options for one run.
+   *
+   * @param maxEvents event limit (the run stops, saying so, when it is reached)
+   * @param maxWallNanos wall-clock limit
+   * @param wallClock wall time source for the limit (the CLI passes System::nanoTime)
+   * @param trace a sink for every event, or null
+   */
+  public record Options(long maxEvents, long maxWallNanos, WallClock wallClock, TraceSink trace) {
+    /** Generous limits, no trace, no wall clock: what tests use. */
+    public static final Options DEFAULTS =
+        new Options(2_000_000_000L, Long.MAX_VALUE, WallClock.NONE, null);
+  }
+
+  /** Builds the simulation for {@code spec} with master seed {@code seed}; nothing runs yet. */
+  public ScenarioRunner(ScenarioSpec spec, long seed, Options options) {
+    this.spec = spec;
+    this.seed = seed;
+    this.sim = new Simulation(spec.name(), seed);
+    sim.setMetricsWindows(spec.windowNanos(), spec.warmupNanos());
+    sim.setWallClock(options.wallClock());
+    if (options.trace() != null) {
+      sim.setTraceSink(options.trace());
+    }
+    List<NodeControls> ctl = new ArrayList<>();
+    for (NodeGroupSpec g : spec.nodes()) {
+      for (int i = 0; i < g.instances().size(); i++) {
+        NodeControls c = new NodeControls();
+        ctl.add(c);
+        sim.addNode(g.instances().get(i), g.name(), factoryFor(g, i, c));
+      }
+    }
+    this.controls = ctl.toArray(new NodeControls[0]);
+    sim.setRecordMessages(sim.nodeCount() <= SPACETIME_MAX_NODES);
+    this.network = buildNetwork(spec.network());
+    sim.setTransport(network);
+    this.clocks = buildClocks();
+    sim.setClocks(clocks);
+    this.faultRandom = sim.streams().stream("faults");
+    for (int i = 0; i < spec.faults().size(); i++) {
+      scheduleFault(spec.faults().get(i), i);
+    }
+  }
+
+  /** The simulation being built (tests use it to inspect nodes). */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /** Runs to the scenario's duration (or a limit) and evaluates the expectations. */
+  public RunResult run(Options options) {
+    RunResult r = sim.run(new RunLimits(spec.durationNanos(), options.maxEvents(),
+        options.maxWallNanos()));
+    return r.withExpectations(Expectations.evaluate(spec.expect(), r));
+  }
+
+  /** Builds and runs {@code spec} with {@code seed}. */
+  public static RunResult run(ScenarioSpec spec, long seed, Options options) {
+    return new ScenarioRunner(spec, seed, options).run(options);
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  private static dev.sim.kernel.node.NodeFactory factoryFor(
+      NodeGroupSpec g, int index, NodeControls controls) {
+    BuildContext ctx = new BuildContext() {
+      @Override
+      public String instance() {
+        return g.instances().get(index);
+      }
+
+      @Override
+      public String group() {
+        return g.name();
+      }
+
+      @Override
+      public int index() {
+        return index;
+      }
+
+      @Override
+      public NodeControls controls() {
+        return controls;
+      }
+    };
+    return () -> create(g.type(), g.params(), ctx);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> Node create(NodeType<P> type, Record params, BuildContext ctx) {
+    return type.create((P) params, ctx);
+  }
+
+  // ---------------------------------------------------------------- network and clocks
+
+  private Network buildNetwork(NetworkSpec n) {
+    Network.Builder b = Network.builder()
+        .latencyNanos(n.latency())
+        .lossProbability(n.loss())
+        .duplicateProbability(n.duplicate());
+    if (n.bandwidthBitsPerSecond() > 0) {
+      b.bandwidthBitsPerSecond(n.bandwidthBitsPerSecond());
+    }
+    for (LinkSpec l : n.links()) {
+      int[] a = resolveAll(l.a());
+      int[] c = resolveAll(l.b());
+      Link link = l.bothDirections() ? Link.between(a, c) : Link.from(a).to(c);
+      if (l.latency() != null) {
+        link = link.latencyNanos(l.latency());
+      }
+      if (l.loss() != null) {
+        link = link.lossProbability(l.loss());
+      }
+      if (l.duplicate() != null) {
+        link = link.duplicateProbability(l.duplicate());
+      }
+      if (l.bandwidthBitsPerSecond() != null) {
+        link = link.bandwidthBitsPerSecond(l.bandwidthBitsPerSecond());
+      }
+      b.link(link);
+    }
+    return b.build(sim.streams());
+  }
+
+  private SkewedClocks buildClocks() {
+    int count = sim.nodeCount();
+    SkewedClocks c = new SkewedClocks(count);
+    Rng rng = sim.streams().stream("clocks");
+    for (int id = 0; id < count; id++) {
+      ClockSpec cs = clockFor(id);
+      // One draw per node in id order, constant offsets included, so the stream stays aligned.
+      long offset = cs.offset().sample(rng);
+      c.set(id, offset, cs.driftPpm());
+    }
+    return c;
+  }
+
+  private ClockSpec clockFor(int id) {
+    ClockSpec instance = spec.clocks().overrides().get(sim.nodeName(id));
+    if (instance != null) {
+      return instance;
+    }
+    ClockSpec group = spec.clocks().overrides().get(sim.nodeGroup(id));
+    return group != null ? group : spec.clocks().defaults();
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  private void scheduleFault(FaultSpec f, int index) {
+    long end = spec.durationNanos();
+    long every = f.everyNanos();
+    // The label is hashed into the trace, so it must not depend on where the file lives.
+    String label = "fault#" + index + " " + f.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    for (long t = f.atNanos(); t < end; t += every) {
+      long at = t;
+      sim.schedule(at, label, () -> apply(f, at));
+      if (every <= 0) {
+        break;
+      }
+    }
+  }
+
+  private void apply(FaultSpec f, long at) {
+    long end = f.forNanos() >= 0 ? at + f.forNanos() : -1;
+    if (f instanceof FaultSpec.Partition p) {
+        int[][] groups = new int[p.groups().size()][];
+        for (int i = 0; i < groups.length; i++) {
+          groups[i] = resolveAll(p.groups().get(i));
+        }
+        long handle = network.partition(groups);
+        after(p.forNanos(), "heal partition", () -> network.heal(handle));
+        annotate("partition", "partition " + String.join(" | ",
+            p.groups().stream().map(g -> String.join(",", g)).toList()), at, end,
+            names(concat(groups)));
+    } else if (f instanceof FaultSpec.OneWayCut c) {
+        long handle = network.cutOneWay(resolveAll(c.from()), resolveAll(c.to()));
+        after(c.forNanos(), "heal cut", () -> network.heal(handle));
+        annotate("partition", "cut " + String.join(",", c.from()) + " → "
+            + String.join(",", c.to()), at, end, names(resolveAll(c.from())));
+    } else if (f instanceof FaultSpec.Crash c) {
+        int[] ids = targets(c.target());
+        for (int id : ids) {
+          sim.crash(id, "fault");
+        }
+        if (c.restartNanos() >= 0) {
+          after(c.restartNanos(), "restart " + c.target(), () -> {
+            for (int id : ids) {
+              sim.restart(id, "fault");
+            }
+          });
+        }
+        annotate("crash", "crash " + String.join(",", names(ids)), at, end, names(ids));
+    } else if (f instanceof FaultSpec.Pause p) {
+        int[] ids = targets(p.target());
+        for (int id : ids) {
+          sim.pause(id, "fault");
+        }
+        after(p.forNanos(), "resume " + p.target(), () -> {
+          for (int id : ids) {
+            sim.resume(id, "fault");
+          }
+        });
+        annotate("pause", "pause " + String.join(",", names(ids)), at, end, names(ids));
+    } else if (f instanceof FaultSpec.Slow s) {
+        int[] ids = targets(s.target());
+        for (int id : ids) {
+          controls[id].setSlowFactor(s.factor());
+        }
+        after(s.forNanos(), "unslow " + s.target(), () -> {
+          for (int id : ids) {
+            controls[id].setSlowFactor(1.0);
+          }
+        });
+        annotate("slow", "slow ×" + trim(s.factor()) + " " + String.join(",", names(ids)), at,
+            end, names(ids));
+    } else if (f instanceof FaultSpec.ClockJump j) {
+        int[] ids = targets(j.target());
+        for (int id : ids) {
+          clocks.jump(id, j.jumpNanos(), sim.now());
+          sim.clockChanged(id);
+        }
+        String step = (j.jumpNanos() < 0 ? "-" : "+") + Simulation.formatNanos(Math.abs(j.jumpNanos()));
+        annotate("clock", "clock " + step + " " + String.join(",", names(ids)), at, at, names(ids));
+    } else if (f instanceof FaultSpec.LossBurst l) {
+        long handle = network.lossBurst(resolveAll(l.a()), resolveAll(l.b()), l.rate());
+        after(l.forNanos(), "end loss burst", () -> network.endLossBurst(handle));
+        annotate("loss", "loss " + trim(l.rate() * 100) + "% " + String.join(",", l.a()) + " ↔ "
+            + String.join(",", l.b()), at, end, names(resolveAll(l.a())));
+    }
+  }
+
+  private void after(long delayNanos, String label, Runnable action) {
+    if (delayNanos >= 0) {
+      sim.schedule(sim.now() + delayNanos, label, action);
+    }
+  }
+
+  private void annotate(String kind, String label, long start, long end, List<String> targets) {
+    sim.annotate(new Annotation(kind, label, start, end, targets));
+  }
+
+  private int[] targets(FaultSpec.Target t) {
+    int[] members = sim.members(t.ref());
+    if (!t.random() || members.length <= 1) {
+      return members;
+    }
+    return new int[] {members[faultRandom.nextInt(members.length)]};
+  }
+
+  private int[] resolveAll(List<String> refs) {
+    int[] out = new int[0];
+    for (String r : refs) {
+      out = concat(new int[][] {out, sim.members(r)});
+    }
+    return out;
+  }
+
+  private List<String> names(int[] ids) {
+    List<String> out = new ArrayList<>(ids.length);
+    for (int id : ids) {
+      out.add(sim.nodeName(id));
+    }
+    return out;
+  }
+
+  private static int[] concat(int[][] parts) {
+    return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+}
