@@ -178,7 +178,8 @@ public final class ScenarioRunner {
       ClockSpec cs = clockFor(id);
       // One draw per node in id order, constant offsets included, so the stream stays aligned.
       long offset = cs.offset().sample(rng);
-      c.set(id, offset, cs.driftPpm());
+      c.setOffsetNanos(id, offset);
+      c.setDriftPpm(id, cs.driftPpm());
     }
     return c;
   }
