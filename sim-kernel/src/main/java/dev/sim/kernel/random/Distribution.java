@@ -5,12 +5,16 @@ package dev.sim.kernel.random;
  *
  * <p>Durations are sampled in nanoseconds. Implementations are immutable and use {@link
  * StrictMath} for transcendental functions so the same draws give the same values on every JVM.
+ * {@link Distributions} makes the distributions of the scenario format.
  */
 public interface Distribution {
   /** Draws one value. */
   double sample(Rng rng);
 
-  /** The distribution's mean, used for documentation, sanity checks and analytic tests. */
+  /**
+   * The distribution's exact (analytic) mean, used for documentation, sanity checks and analytic
+   * tests; infinite for a Pareto with shape ≤ 1.
+   */
   double mean();
 
   /** Draws one value rounded to a whole number of nanoseconds, never negative. */
