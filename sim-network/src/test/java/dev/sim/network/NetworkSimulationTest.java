@@ -1,0 +1,203 @@
+package dev.sim.network;
+
+import static dev.sim.network.TestDistributions.constant;
+import static dev.sim.network.TestDistributions.uniform;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.kernel.node.NodeContext;
+import dev.sim.kernel.result.MessageRecord;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.RunLimits;
+import dev.sim.kernel.run.Simulation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The network inside a running simulation: latency, reordering, partitions and heals. */
+class NetworkSimulationTest {
+  private static final long US = 1_000L;
+  private static final long MS = 1_000_000L;
+
+  record Msg(int n) {}
+
+  record Next() {}
+
+  /** Sends {@code count} numbered messages to node {@code to}, one every {@code gapNanos}. */
+  static final class Sender implements Node {
+    private final int to;
+    private final int count;
+    private final long gapNanos;
+    private int sent;
+
+    Sender(int to, int count, long gapNanos) {
+      this.to = to;
+      this.count = count;
+      this.gapNanos = gapNanos;
+    }
+
+    @Override
+    public void start(NodeContext ctx) {
+      ctx.on(Msg.class, (m, from) -> { });
+      ctx.onTimer(Next.class, t -> {
+        ctx.send(to, new Msg(sent++));
+        if (sent < count) {
+          ctx.setTimer(gapNanos, new Next());
+        }
+      });
+      ctx.setTimer(0, new Next());
+    }
+  }
+
+  /** Records (simulated arrival time, message number) of everything it receives. */
+  static final class Receiver implements Node {
+    private final Simulation sim;
+    final List<long[]> arrivals = new ArrayList<>();
+
+    Receiver(Simulation sim) {
+      this.sim = sim;
+    }
+
+    @Override
+    public void start(NodeContext ctx) {
+      ctx.on(Msg.class, (m, from) -> arrivals.add(new long[] {sim.now(), m.n()}));
+    }
+
+    List<Integer> order() {
+      List<Integer> order = new ArrayList<>();
+      for (long[] a : arrivals) {
+        order.add((int) a[1]);
+      }
+      return order;
+    }
+  }
+
+  @Test
+  void shouldDeliverAtSendTimePlusLatency() {
+    Simulation sim = new Simulation("latency", 1);
+    Receiver receiver = new Receiver(sim);
+    sim.addNode("sender", "sender", () -> new Sender(1, 3, 5 * MS));
+    sim.addNode("receiver", "receiver", () -> receiver);
+    sim.setTransport(Network.builder().latencyNanos(constant(2 * MS)).build(sim.streams()));
+    sim.run(RunLimits.simulated(1_000 * MS));
+    assertThat(receiver.arrivals).extracting(a -> a[0]).containsExactly(2 * MS, 7 * MS, 12 * MS);
+  }
+
+  @Test
+  void shouldReorderMessagesWhenLatencyVaries() {
+    Receiver receiver = runStream(uniform(0, 5 * MS));
+    assertThat(receiver.arrivals).hasSize(1000);
+    assertThat(receiver.order()).isNotEqualTo(receiver.order().stream().sorted().toList());
+  }
+
+  @Test
+  void shouldKeepOrderWhenLatencyIsConstant() {
+    Receiver receiver = runStream(constant(3 * MS));
+    assertThat(receiver.arrivals).hasSize(1000);
+    assertThat(receiver.order()).isSorted();
+  }
+
+  private static Receiver runStream(dev.sim.kernel.random.Distribution latency) {
+    Simulation sim = new Simulation("reorder", 2);
+    Receiver receiver = new Receiver(sim);
+    sim.addNode("sender", "sender", () -> new Sender(1, 1000, 10 * US));
+    sim.addNode("receiver", "receiver", () -> receiver);
+    sim.setTransport(Network.builder().latencyNanos(latency).build(sim.streams()));
+    sim.run(RunLimits.simulated(1_000 * MS));
+    return receiver;
+  }
+
+  @Test
+  void shouldDropMessagesAcrossPartition() {
+    Simulation sim = new Simulation("partition", 3);
+    Receiver receiver = new Receiver(sim);
+    sim.addNode("sender", "sender", () -> new Sender(1, 10, 1 * MS));
+    sim.addNode("receiver", "receiver", () -> receiver);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
+    sim.setTransport(net);
+    sim.setRecordMessages(true);
+    net.partition(new int[][] {{0}, {1}});
+    RunResult r = sim.run(RunLimits.simulated(1_000 * MS));
+    assertThat(receiver.arrivals).isEmpty();
+    assertThat(r.messages()).hasSize(10).allMatch(m -> "partition".equals(m.lostCause()));
+  }
+
+  @Test
+  void shouldLoseMessagesInFlightWhenAPartitionStarts() {
+    Simulation sim = new Simulation("in-flight", 4);
+    Receiver receiver = new Receiver(sim);
+    sim.addNode("sender", "sender", () -> new Sender(1, 1, 1 * MS));
+    sim.addNode("receiver", "receiver", () -> receiver);
+    Network net = Network.builder().latencyNanos(constant(10 * MS)).build(sim.streams());
+    sim.setTransport(net);
+    sim.setRecordMessages(true);
+    sim.schedule(5 * MS, "partition", () -> net.partition(new int[][] {{1}}));
+    RunResult r = sim.run(RunLimits.simulated(1_000 * MS));
+    assertThat(receiver.arrivals).isEmpty();
+    MessageRecord m = r.messages().get(0);
+    assertThat(m.lostCause()).isEqualTo("partition");
+    assertThat(m.deliverNanos()).isEqualTo(-1);
+  }
+
+  @Test
+  void shouldDeliverAgainAfterTheHeal() {
+    Simulation sim = new Simulation("heal", 5);
+    Receiver receiver = new Receiver(sim);
+    sim.addNode("sender", "sender", () -> new Sender(1, 10, 10 * MS));
+    sim.addNode("receiver", "receiver", () -> receiver);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
+    sim.setTransport(net);
+    long[] id = new long[1];
+    // Messages go at 0, 10, ..., 90 ms; the partition covers those sent at 20, 30 and 40 ms.
+    sim.schedule(15 * MS, "partition", () -> id[0] = net.partition(new int[][] {{0}, {1}}));
+    sim.schedule(45 * MS, "heal", () -> net.heal(id[0]));
+    sim.run(RunLimits.simulated(1_000 * MS));
+    assertThat(receiver.order()).containsExactly(0, 1, 5, 6, 7, 8, 9);
+  }
+
+  @Test
+  void shouldDropOnlyOneDirectionOfAOneWayCut() {
+    Simulation sim = new Simulation("one-way", 6);
+    Receiver atA = new Receiver(sim);
+    Receiver atB = new Receiver(sim);
+    sim.addNode("a", "a", () -> new Node() {
+      @Override
+      public void start(NodeContext ctx) {
+        new Sender(1, 5, 1 * MS).start(ctx);
+        atA.start(ctx);
+      }
+    });
+    sim.addNode("b", "b", () -> new Node() {
+      @Override
+      public void start(NodeContext ctx) {
+        new Sender(0, 5, 1 * MS).start(ctx);
+        atB.start(ctx);
+      }
+    });
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
+    net.cutOneWay(new int[] {0}, new int[] {1});
+    sim.setTransport(net);
+    sim.run(RunLimits.simulated(1_000 * MS));
+    assertThat(atB.arrivals).as("a -> b is cut").isEmpty();
+    assertThat(atA.order()).as("b -> a is open").containsExactly(0, 1, 2, 3, 4);
+  }
+
+  @Test
+  void shouldHealTwoOverlappingPartitionsIndependently() {
+    Simulation sim = new Simulation("overlap", 7);
+    Receiver receiver = new Receiver(sim);
+    sim.addNode("sender", "sender", () -> new Sender(2, 10, 10 * MS));
+    sim.addNode("other", "other", () -> ctx -> { });
+    sim.addNode("receiver", "receiver", () -> receiver);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
+    sim.setTransport(net);
+    long[] ids = new long[2];
+    // Sends at 0, 10, ..., 90 ms. The first partition covers 20..60, the second 40..80.
+    sim.schedule(15 * MS, "p1", () -> ids[0] = net.partition(new int[][] {{0, 1}, {2}}));
+    sim.schedule(35 * MS, "p2", () -> ids[1] = net.partition(new int[][] {{0}}));
+    sim.schedule(65 * MS, "heal p1", () -> net.heal(ids[0]));
+    sim.schedule(85 * MS, "heal p2", () -> net.heal(ids[1]));
+    sim.run(RunLimits.simulated(1_000 * MS));
+    assertThat(receiver.order()).containsExactly(0, 1, 9);
+  }
+}
