@@ -3,6 +3,7 @@ package dev.sim.network;
 import static dev.sim.network.TestDistributions.constant;
 import static dev.sim.network.TestDistributions.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
@@ -81,6 +82,25 @@ class NetworkSimulationTest {
     sim.setTransport(Network.builder().latencyNanos(constant(2 * MS)).build(sim.streams()));
     sim.run(RunLimits.simulated(1_000 * MS));
     assertThat(receiver.arrivals).extracting(a -> a[0]).containsExactly(2 * MS, 7 * MS, 12 * MS);
+  }
+
+  @Test
+  void shouldLoseAndDuplicateAboutTheConfiguredFractionsInARun() {
+    Simulation sim = new Simulation("lossy", 8);
+    Receiver receiver = new Receiver(sim);
+    int sends = 100_000;
+    sim.addNode("sender", "sender", () -> new Sender(1, sends, 1 * US));
+    sim.addNode("receiver", "receiver", () -> receiver);
+    sim.setTransport(Network.builder()
+        .latencyNanos(uniform(0, 1 * MS))
+        .lossProbability(0.1)
+        .duplicateProbability(0.05)
+        .build(sim.streams()));
+    sim.run(RunLimits.simulated(1_000 * MS));
+    long distinct = receiver.order().stream().distinct().count();
+    assertThat(1 - distinct / (double) sends).as("lost").isCloseTo(0.1, within(0.005));
+    assertThat((receiver.arrivals.size() - distinct) / (double) distinct).as("duplicated")
+        .isCloseTo(0.05, within(0.005));
   }
 
   @Test
