@@ -1,0 +1,72 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.random.Rng;
+import java.util.Locale;
+
+/**
+ * Back-off before a retry, after the AWS Architecture Blog's "Exponential Backoff And Jitter":
+ * with b = base (constant) or min(cap, base·2^(n−1)) (exponential) for retry n ≥ 1, full jitter
+ * draws uniformly in [0, b], equal jitter b/2 + uniformly in [0, b/2], and decorrelated jitter
+ * min(cap, uniformly in [base, 3·previous]) starting from previous = base.
+ */
+final class Backoff {
+  enum Shape { NONE, CONSTANT, EXPONENTIAL }
+
+  enum Jitter { NONE, FULL, EQUAL, DECORRELATED }
+
+  private final Shape shape;
+  private final Jitter jitter;
+  private final double baseNanos;
+  private final double capNanos;
+
+  Backoff(ClientParams.Retry r) {
+    this(parseShape(r.backoff()), parseJitter(r.jitter()), r.baseNanos(), r.capNanos());
+  }
+
+  Backoff(Shape shape, Jitter jitter, long baseNanos, long capNanos) {
+    this.shape = shape;
+    this.jitter = jitter;
+    this.baseNanos = baseNanos;
+    this.capNanos = capNanos > 0 ? capNanos : Double.POSITIVE_INFINITY;
+  }
+
+  static Shape parseShape(String s) {
+    return s == null ? Shape.NONE : Shape.valueOf(s.toUpperCase(Locale.ROOT));
+  }
+
+  static Jitter parseJitter(String s) {
+    return s == null ? Jitter.NONE : Jitter.valueOf(s.toUpperCase(Locale.ROOT));
+  }
+
+  /** The un-jittered back-off before retry {@code retry} (1 = the first retry), in nanoseconds. */
+  double plainNanos(int retry) {
+    return switch (shape) {
+      case NONE -> 0;
+      case CONSTANT -> Math.min(capNanos, baseNanos);
+      case EXPONENTIAL -> Math.min(capNanos, Math.scalb(baseNanos, Math.min(retry - 1, 1000)));
+    };
+  }
+
+  /**
+   * The delay before retry {@code retry}; {@code previousNanos} is the delay before the previous
+   * retry (0 before the first), used by decorrelated jitter. Draws from {@code rng} only when
+   * jitter is on and the delay is positive.
+   */
+  long delayNanos(int retry, long previousNanos, Rng rng) {
+    if (shape == Shape.NONE) {
+      return 0;
+    }
+    double b = plainNanos(retry);
+    double d = switch (jitter) {
+      case NONE -> b;
+      case FULL -> b <= 0 ? 0 : rng.nextDouble() * b;
+      case EQUAL -> b <= 0 ? 0 : b / 2 + rng.nextDouble() * (b / 2);
+      case DECORRELATED -> {
+        double prev = previousNanos > 0 ? previousNanos : baseNanos;
+        double hi = 3 * prev;
+        yield Math.min(capNanos, baseNanos + rng.nextDouble() * Math.max(0, hi - baseNanos));
+      }
+    };
+    return (long) (d + 0.5);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code client} node type: offers load and records every request's one outcome.
+ *
+ * <p>Metrics: {@code offer} at each request's birth, {@code attempt} for each copy sent, {@code
+ * finish} once per request (OK with the answer's harvest, FAILED after an error, TIMED_OUT,
+ * REJECTED after an overload error or local throttling). Counters: {@code retries}, {@code
+ * hedges}, {@code throttled}, {@code budgetExhausted}.
+ */
+public final class ClientType implements NodeType<ClientParams> {
+  @Override
+  public String name() {
+    return "client";
+  }
+
+  @Override
+  public String summary() {
+    return "Offers requests (open or closed loop) with timeouts, retries, back-off and jitter,"
+        + " a retry budget, adaptive throttling and hedging.";
+  }
+
+  @Override
+  public Class<ClientParams> parameters() {
+    return ClientParams.class;
+  }
+
+  @Override
+  public List<String> check(ClientParams p) {
+    List<String> problems = new ArrayList<>();
+    ClientParams.Load load = p.load();
+    if (load == null) {
+      problems.add("load: give a rate, a profile or a number of users");
+    } else {
+      boolean hasRate = load.rate() > 0;
+      boolean hasProfile = load.profile() != null && !load.profile().isEmpty();
+      boolean hasUsers = load.users() > 0;
+      int given = (hasRate ? 1 : 0) + (hasProfile ? 1 : 0) + (hasUsers ? 1 : 0);
+      if (given == 0) {
+        problems.add("load: give a rate (open loop), a profile (open loop) or users (closed loop)");
+      } else if (given > 1) {
+        problems.add("load: give only one of rate, profile and users");
+      }
+      if (load.think() != null && !hasUsers) {
+        problems.add("load.think: only a closed loop (users) thinks; add users or remove think");
+      }
+      if (hasProfile) {
+        long prevEnd = -1;
+        for (int i = 0; i < load.profile().size(); i++) {
+          ClientParams.ProfileStep s = load.profile().get(i);
+          if (s.atNanos() < 0 || s.rate() < 0 || s.rampNanos() < 0) {
+            problems.add("load.profile[" + i + "]: at, rate and ramp must not be negative");
+          }
+          if (s.atNanos() < prevEnd) {
+            problems.add("load.profile[" + i + "].at: steps must be in time order, each after"
+                + " the previous step's ramp has ended");
+          }
+          prevEnd = s.atNanos() + s.rampNanos();
+        }
+      }
+    }
+    if (p.timeoutNanos() < 0) {
+      problems.add("timeout: must not be negative");
+    }
+    ClientParams.Retry r = p.retry();
+    if (r != null) {
+      if (r.max() < 0) {
+        problems.add("retry.max: must be 0 or more");
+      }
+      if (r.backoff() != null && !"none".equals(r.backoff()) && r.baseNanos() <= 0) {
+        problems.add("retry.base: " + r.backoff() + " back-off needs a positive base");
+      }
+      if (r.capNanos() > 0 && r.capNanos() < r.baseNanos()) {
+        problems.add("retry.cap: must be at least base");
+      }
+      if (r.jitter() != null && !"none".equals(r.jitter())
+          && (r.backoff() == null || "none".equals(r.backoff()))) {
+        problems.add("retry.jitter: jitter needs a back-off (constant or exponential)");
+      }
+    }
+    if (p.retryBudget() < 0) {
+      problems.add("retryBudget: must not be negative");
+    }
+    if (p.throttle() != null) {
+      if (p.throttle().k() <= 0) {
+        problems.add("throttle.k: must be positive");
+      }
+      if (p.throttle().windowNanos() <= 0) {
+        problems.add("throttle.window: must be positive");
+      }
+    }
+    if (p.hedge() != null && p.hedge().afterNanos() <= 0) {
+      problems.add("hedge.after: must be positive");
+    }
+    return problems;
+  }
+
+  @Override
+  public Node create(ClientParams params, BuildContext ctx) {
+    return new ClientNode(params);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code load-balancer} node type: forwards each request to one healthy backend and relays
+ * the answer; answers ERROR at once when no backend is healthy (counter {@code noBackend}).
+ *
+ * <p>Policies: {@code round-robin} over healthy backends; {@code random}; {@code
+ * least-outstanding} (fewest forwarded requests not yet answered or forgotten, ties rotating);
+ * {@code p2c}, the power of two choices (two distinct random backends, the one with fewer
+ * outstanding). Health checks: every {@code interval} each backend gets a health-check {@link
+ * Request}; a check fails on an error, an overload error or its {@code timeout}. {@code
+ * unhealthyAfter} consecutive failures eject a backend (counter {@code ejections}), {@code
+ * healthyAfter} consecutive successes re-admit it. Servers queue health checks with work unless
+ * they bypass them. Gauge {@code healthyBackends}; counter {@code forgotten} for forwarded
+ * requests dropped after {@code forgetAfter}.
+ */
+public final class LoadBalancerType implements NodeType<LoadBalancerParams> {
+  @Override
+  public String name() {
+    return "load-balancer";
+  }
+
+  @Override
+  public String summary() {
+    return "Spreads requests over healthy backends (round-robin, random, least-outstanding,"
+        + " p2c) with active health checks.";
+  }
+
+  @Override
+  public Class<LoadBalancerParams> parameters() {
+    return LoadBalancerParams.class;
+  }
+
+  @Override
+  public List<String> check(LoadBalancerParams p) {
+    List<String> problems = new ArrayList<>();
+    if (p.forgetAfterNanos() <= 0) {
+      problems.add("forgetAfter: must be positive (it bounds the balancer's memory)");
+    }
+    LoadBalancerParams.HealthCheck hc = p.healthCheck();
+    if (hc != null) {
+      if (hc.intervalNanos() <= 0) {
+        problems.add("healthCheck.interval: must be positive");
+      }
+      if (hc.timeoutNanos() <= 0) {
+        problems.add("healthCheck.timeout: must be positive (a crashed backend never answers)");
+      }
+      if (hc.unhealthyAfter() < 1) {
+        problems.add("healthCheck.unhealthyAfter: must be at least 1");
+      }
+      if (hc.healthyAfter() < 1) {
+        problems.add("healthCheck.healthyAfter: must be at least 1");
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public Node create(LoadBalancerParams params, BuildContext ctx) {
+    return new LoadBalancerNode(params);
+  }
+}

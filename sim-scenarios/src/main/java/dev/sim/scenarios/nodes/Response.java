@@ -1,0 +1,17 @@
+package dev.sim.scenarios.nodes;
+
+/**
+ * The answer to a {@link Request}.
+ *
+ * @param id the request's id, as the sender chose it
+ * @param attempt the request's attempt, echoed
+ * @param status how it went
+ * @param harvest the fraction of the data the answer reflects, in [0, 1]; 1 unless downstream
+ *     answers were missing, and meaningful only when {@code status} is {@link Status#OK}
+ */
+public record Response(long id, int attempt, Status status, double harvest) {
+  /** The answer to {@code r} with the given status and full harvest. */
+  public static Response to(Request r, Status status) {
+    return new Response(r.id(), r.attempt(), status, status == Status.OK ? 1.0 : 0.0);
+  }
+}

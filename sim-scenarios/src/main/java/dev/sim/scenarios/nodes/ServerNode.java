@@ -1,0 +1,435 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.metrics.NodeMetrics;
+import dev.sim.kernel.node.Node;
+import dev.sim.kernel.node.NodeContext;
+import dev.sim.kernel.random.Rng;
+import dev.sim.scenarios.spi.NodeControls;
+import dev.sim.scenarios.spi.Param;
+import java.util.ArrayDeque;
+
+/**
+ * The {@code server} node: workers, a FIFO or LIFO queue, shedding, a downstream dependency and a
+ * GC model. Service completes on a timer, so a GC pause (or a {@code pause} fault) delays it. A
+ * request whose caller has given up is still served: there is no cancellation.
+ */
+final class ServerNode implements Node {
+  private static final double GIB = 1024.0 * 1024 * 1024;
+  private static final double MIB = 1024.0 * 1024;
+
+  private final ServerParams params;
+  private final NodeControls controls;
+  private final int workers;
+  private final int capacity;
+  private final boolean lifo;
+  private final int shedAbove;
+  private final boolean bypassHealthChecks;
+  private final ServerParams.Calls calls;
+  private final boolean fanoutAll;
+  private final boolean partialAllow;
+  private final ServerParams.Gc gc;
+  private final long youngGenBytes;
+
+  private NodeContext ctx;
+  private NodeMetrics metrics;
+  private Rng rng;
+  private Rpc<Sub> rpc;
+  private int[] callTargets;
+  private final ArrayDeque<Job> queue = new ArrayDeque<>();
+  private int busy;
+  private long sequence;
+
+  private int heldRequests;
+  private long allocatedSinceYoung;
+  private long gcPauseNanosUncounted;
+  private boolean dying;
+
+  private int queueShown = -1;
+  private int busyShown = -1;
+  private long heapShown = -1;
+
+  /** One request this server accepted, from arrival to its answer. */
+  static final class Job {
+    final long seq;
+    final int from;
+    final Request request;
+    int subsPending;
+    int answered;
+    int failed;
+    double harvestSum;
+    Sub[] subs;
+    boolean done;
+
+    Job(long seq, int from, Request request) {
+      this.seq = seq;
+      this.from = from;
+      this.request = request;
+    }
+
+    @Override
+    public String toString() {
+      return "job " + seq + " (request " + request.id() + " from node " + from + ")";
+    }
+  }
+
+  /** One downstream call of a job (to one instance), with at most one hedged copy. */
+  static final class Sub {
+    final Job job;
+    final int target;
+    int copiesOut;
+    long primaryCall;
+    long hedgeCall;
+    long hedgeTimer = -1;
+    long deadlineLocalNanos = Long.MAX_VALUE;
+    boolean done;
+
+    Sub(Job job, int target) {
+      this.job = job;
+      this.target = target;
+    }
+
+    @Override
+    public String toString() {
+      return "call of " + job + " to node " + target;
+    }
+  }
+
+  /** Timer: a job's local service time is over. */
+  record ServiceDone(Job job) {}
+
+  /** Timer: a downstream call has waited {@code hedge.after}. */
+  record CallHedgeDue(Sub call) {}
+
+  ServerNode(ServerParams params, NodeControls controls) {
+    this.params = params;
+    this.controls = controls;
+    this.workers = params.workers() <= 0 ? Param.UNBOUNDED : params.workers();
+    ServerParams.Queue q = params.queue();
+    this.capacity = q == null || q.capacity() <= 0 ? Param.UNBOUNDED : q.capacity();
+    this.lifo = q != null && "lifo".equals(q.discipline());
+    this.shedAbove = params.shed() == null ? -1 : params.shed().queueAbove();
+    this.bypassHealthChecks = "bypass".equals(params.healthChecks());
+    this.calls = params.calls();
+    this.fanoutAll = calls != null && "all".equals(calls.fanout());
+    this.partialAllow = calls != null && "allow".equals(calls.partial());
+    this.gc = params.gc();
+    this.youngGenBytes = gc == null ? 0
+        : gc.youngGenBytes() > 0 ? gc.youngGenBytes() : Math.max(1, gc.heapBytes() / 4);
+  }
+
+  @Override
+  public void start(NodeContext c) {
+    this.ctx = c;
+    this.metrics = c.metrics();
+    this.rng = c.random();
+    c.on(Request.class, this::onRequest);
+    c.onTimer(ServiceDone.class, t -> onServiceDone(t.job()));
+    if (calls != null) {
+      callTargets = c.members(calls.target());
+      if (callTargets.length == 0) {
+        throw new IllegalStateException("calls.target '" + calls.target() + "' names no node");
+      }
+      rpc = new Rpc<>(c, 1, new Rpc.Listener<>() {
+        @Override
+        public void answered(Sub s, Response r, int from) {
+          onCallAnswer(s, r);
+        }
+
+        @Override
+        public void timedOut(Sub s) {
+          onCopyFailed(s);
+        }
+      });
+      c.onTimer(CallHedgeDue.class, t -> onCallHedgeDue(t.call()));
+    }
+    // Responses reach a server only from its dependency; without one they are stray and ignored.
+    c.on(Response.class, (r, from) -> {
+      if (rpc != null) {
+        rpc.handle(r, from);
+      }
+    });
+    showGauges();
+  }
+
+  // ------------------------------------------------------------------ arrival, queue, service
+
+  private void onRequest(Request r, int from) {
+    if (r.healthCheck() && bypassHealthChecks) {
+      ctx.send(from, Response.to(r, Status.OK));
+      return;
+    }
+    if (shedAbove >= 0 && queue.size() > shedAbove) {
+      metrics.count("shed", 1);
+      ctx.send(from, Response.to(r, Status.OVERLOADED));
+      return;
+    }
+    boolean free = busy < workers;
+    if (!free && queue.size() >= capacity) {
+      metrics.count("rejected", 1);
+      ctx.send(from, Response.to(r, Status.OVERLOADED));
+      return;
+    }
+    Job j = new Job(++sequence, from, r);
+    if (!r.healthCheck() && !hold()) {
+      return;
+    }
+    if (free) {
+      begin(j);
+    } else {
+      queue.addLast(j);
+    }
+    showGauges();
+  }
+
+  /** Starts a job: a health check is answered at once, work takes a worker for its service time. */
+  private void begin(Job j) {
+    if (j.request.healthCheck()) {
+      ctx.send(j.from, Response.to(j.request, Status.OK));
+      return;
+    }
+    busy++;
+    long serviceNanos = 0;
+    if (params.service() != null) {
+      double s = params.service().sample(rng) * controls.slowFactor();
+      serviceNanos = s <= 0 ? 0 : (long) (s + 0.5);
+    }
+    ctx.setTimer(serviceNanos, new ServiceDone(j));
+  }
+
+  private void onServiceDone(Job j) {
+    if (j.done) {
+      return;
+    }
+    if (calls == null) {
+      complete(j, Status.OK, 1.0);
+    } else {
+      startCalls(j);
+    }
+  }
+
+  /** Answers a job, frees its worker and memory, and starts waiting work. */
+  private void complete(Job j, Status status, double harvest) {
+    j.done = true;
+    ctx.send(j.from, new Response(j.request.id(), j.request.attempt(), status,
+        status == Status.OK ? harvest : 0.0));
+    busy--;
+    release();
+    while (busy < workers && !queue.isEmpty()) {
+      begin(lifo ? queue.pollLast() : queue.pollFirst());
+    }
+    showGauges();
+  }
+
+  // ------------------------------------------------------------------ downstream calls
+
+  private void startCalls(Job j) {
+    int n = fanoutAll ? callTargets.length : 1;
+    j.subs = new Sub[n];
+    j.subsPending = n;
+    for (int i = 0; i < n; i++) {
+      int target = fanoutAll ? callTargets[i] : callTargets[rng.nextInt(callTargets.length)];
+      j.subs[i] = new Sub(j, target);
+    }
+    long timeout = calls.timeoutNanos();
+    for (Sub s : j.subs) {
+      if (timeout > 0) {
+        s.deadlineLocalNanos = ctx.localTime() + timeout;
+      }
+      s.copiesOut = 1;
+      s.primaryCall = rpc.call(s.target, j.request.attempt(), j.request.origin(), false, timeout, s);
+      if (calls.hedge() != null) {
+        s.hedgeTimer = ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s));
+      }
+    }
+  }
+
+  private void onCallHedgeDue(Sub s) {
+    s.hedgeTimer = -1;
+    if (s.done || s.job.done) {
+      return;
+    }
+    long remaining = 0;
+    if (s.deadlineLocalNanos != Long.MAX_VALUE) {
+      remaining = s.deadlineLocalNanos - ctx.localTime();
+      if (remaining <= 0) {
+        return;
+      }
+    }
+    int target = s.target;
+    if (!fanoutAll && callTargets.length > 1) {
+      int t = callTargets[rng.nextInt(callTargets.length - 1)];
+      target = t == s.target ? callTargets[callTargets.length - 1] : t;
+    }
+    metrics.count("callHedges", 1);
+    s.copiesOut++;
+    s.hedgeCall = rpc.call(target, s.job.request.attempt(), s.job.request.origin(), false,
+        remaining, s);
+  }
+
+  private void onCallAnswer(Sub s, Response r) {
+    if (s.done || s.job.done) {
+      return;
+    }
+    if (r.status() != Status.OK) {
+      onCopyFailed(s);
+      return;
+    }
+    s.copiesOut--;
+    endSub(s);
+    Job j = s.job;
+    j.answered++;
+    j.harvestSum += r.harvest();
+    j.subsPending--;
+    if (j.subsPending == 0) {
+      finishCalls(j);
+    }
+  }
+
+  private void onCopyFailed(Sub s) {
+    if (s.done || s.job.done) {
+      return;
+    }
+    s.copiesOut--;
+    if (s.copiesOut > 0) {
+      // The other copy may still answer.
+      return;
+    }
+    endSub(s);
+    metrics.count("callFailures", 1);
+    Job j = s.job;
+    j.failed++;
+    j.subsPending--;
+    if (!partialAllow || !fanoutAll) {
+      // Fail fast: the request cannot succeed any more; forget the other calls.
+      for (Sub other : j.subs) {
+        if (!other.done) {
+          endSub(other);
+        }
+      }
+      complete(j, Status.ERROR, 0);
+      return;
+    }
+    if (j.subsPending == 0) {
+      finishCalls(j);
+    }
+  }
+
+  /** Marks a call ended and forgets whatever is still pending for it. */
+  private void endSub(Sub s) {
+    s.done = true;
+    if (s.copiesOut > 0) {
+      rpc.cancel(s.primaryCall);
+      if (s.hedgeCall != 0) {
+        rpc.cancel(s.hedgeCall);
+      }
+      s.copiesOut = 0;
+    }
+    if (s.hedgeTimer >= 0) {
+      ctx.cancelTimer(s.hedgeTimer);
+      s.hedgeTimer = -1;
+    }
+  }
+
+  private void finishCalls(Job j) {
+    if (j.answered == 0) {
+      complete(j, Status.ERROR, 0);
+    } else {
+      complete(j, Status.OK, j.harvestSum / j.subs.length);
+    }
+  }
+
+  // ------------------------------------------------------------------ the GC model
+
+  /**
+   * Takes an accepted request's memory: it stays live until the request is answered. Allocation
+   * drives collections; returns false if the heap overflowed and the server is crashing.
+   */
+  private boolean hold() {
+    if (dying) {
+      return false;
+    }
+    heldRequests++;
+    if (gc == null) {
+      return true;
+    }
+    long live = liveBytes();
+    if (live > gc.heapBytes()) {
+      outOfMemory();
+      return false;
+    }
+    allocatedSinceYoung += gc.allocPerRequestBytes();
+    if (allocatedSinceYoung >= youngGenBytes) {
+      allocatedSinceYoung = 0;
+      collect(live);
+    }
+    return true;
+  }
+
+  private void release() {
+    heldRequests--;
+  }
+
+  private long liveBytes() {
+    return gc.baseLiveBytes() + gc.allocPerRequestBytes() * (long) heldRequests;
+  }
+
+  /**
+   * A collection triggered by allocation: young, or full when the live heap is above {@code
+   * fullAt} of the heap, pausing for {@code pausePerLiveGB} per GiB live.
+   */
+  private void collect(long live) {
+    long pauseNanos;
+    if (live > gc.fullAt() * gc.heapBytes()) {
+      pauseNanos = (long) (gc.pausePerLiveGBNanos() * (live / GIB) + 0.5);
+      metrics.count("gcFull", 1);
+    } else {
+      pauseNanos = gc.youngPauseNanos();
+      metrics.count("gcYoung", 1);
+    }
+    if (pauseNanos <= 0) {
+      return;
+    }
+    gcPauseNanosUncounted += pauseNanos;
+    long ms = gcPauseNanosUncounted / 1_000_000L;
+    if (ms > 0) {
+      metrics.count("gcPauseMs", ms);
+      gcPauseNanosUncounted -= ms * 1_000_000L;
+    }
+    if (ctx.tracing()) {
+      ctx.log("gc pause " + pauseNanos / 1e6 + "ms, live " + live / MIB + "MB");
+    }
+    ctx.pause(pauseNanos, "gc");
+  }
+
+  private void outOfMemory() {
+    dying = true;
+    metrics.count("oom", 1);
+    queue.clear();
+    busy = 0;
+    heldRequests = 0;
+    showGauges();
+    long restart = gc.restartAfterNanos() > 0 ? gc.restartAfterNanos() : -1;
+    ctx.crash("out of memory", restart);
+  }
+
+  // ------------------------------------------------------------------ gauges
+
+  /** Sets the gauges that changed; a gauge is a step function, so unchanged values are skipped. */
+  private void showGauges() {
+    if (queue.size() != queueShown) {
+      queueShown = queue.size();
+      metrics.gauge("queue", queueShown);
+    }
+    if (busy != busyShown) {
+      busyShown = busy;
+      metrics.gauge("inflight", busyShown);
+    }
+    if (gc != null) {
+      long live = liveBytes();
+      if (live != heapShown) {
+        heapShown = live;
+        metrics.gauge("heapLiveMB", live / MIB);
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code server} node type: answers {@link Request}s after a service time, with a bounded
+ * number of workers, a FIFO or LIFO queue, optional load shedding, an optional downstream
+ * dependency and an optional GC model.
+ *
+ * <p>An arrival is shed (OVERLOADED, counter {@code shed}) while more than {@code
+ * shed.queueAbove} requests wait; otherwise it starts at once if a worker is free, waits if the
+ * queue has room, or is rejected (OVERLOADED, counter {@code rejected}). A worker is held through
+ * the service time and any downstream calls (thread-per-request). Health checks from a load
+ * balancer are answered at once ({@code healthChecks: bypass}) or wait in the queue like work and
+ * are answered when a worker would take them, without using one ({@code queued}).
+ *
+ * <p>Downstream calls: with {@code fanout: one} one random instance of the target is called; with
+ * {@code all} every instance. A call fails on an error, an overload error or the timeout (which
+ * bounds the whole wait, hedged copy included). With {@code partial: deny} (or fanout one) the
+ * first failure fails the request at once (ERROR); with {@code allow} the request is answered when
+ * every call has ended, with harvest = (sum of the answers' harvests) / asked, or ERROR if nothing
+ * answered. Counters {@code callHedges} and {@code callFailures}.
+ *
+ * <p>GC model: every request accepted (queued or started) allocates {@code allocPerRequest} and
+ * keeps it live until answered, so live heap = baseLive + allocPerRequest × (requests queued, in
+ * service or waiting on calls). Each time {@code youngGen} bytes (default heap/4) have been
+ * allocated a collection runs: a young one pausing {@code youngPause}, or — when live heap exceeds
+ * {@code fullAt} (default 70%) of the heap — a full one pausing {@code pausePerLiveGB} × live GiB.
+ * Pauses stop the world ({@code NodeContext.pause}): arrivals wait, service timers fire late. An
+ * arrival that would push live heap above the heap crashes the server ("out of memory"); it
+ * restarts after {@code restartAfter}, or stays down when that is 0. Counters {@code gcYoung},
+ * {@code gcFull}, {@code gcPauseMs}, {@code oom}; gauges {@code queue}, {@code inflight} (busy
+ * workers) and, with gc, {@code heapLiveMB}.
+ */
+public final class ServerType implements NodeType<ServerParams> {
+  @Override
+  public String name() {
+    return "server";
+  }
+
+  @Override
+  public String summary() {
+    return "Serves requests with workers, a fifo/lifo queue, load shedding, downstream calls"
+        + " (partial answers) and a GC model.";
+  }
+
+  @Override
+  public Class<ServerParams> parameters() {
+    return ServerParams.class;
+  }
+
+  @Override
+  public List<String> check(ServerParams p) {
+    List<String> problems = new ArrayList<>();
+    if (p.workers() <= 0) {
+      problems.add("workers: must be positive or unbounded");
+    }
+    if (p.queue() != null && p.queue().capacity() <= 0) {
+      problems.add("queue.capacity: must be positive or unbounded");
+    }
+    if (p.shed() != null && p.shed().queueAbove() < 0) {
+      problems.add("shed.queueAbove: must not be negative");
+    }
+    ServerParams.Calls c = p.calls();
+    if (c != null) {
+      if (c.timeoutNanos() < 0) {
+        problems.add("calls.timeout: must not be negative");
+      }
+      if (c.hedge() != null && c.hedge().afterNanos() <= 0) {
+        problems.add("calls.hedge.after: must be positive");
+      }
+      if ("allow".equals(c.partial()) && !"all".equals(c.fanout())) {
+        problems.add("calls.partial: allow only makes sense with fanout: all");
+      }
+    }
+    ServerParams.Gc gc = p.gc();
+    if (gc != null) {
+      if (gc.heapBytes() <= 0) {
+        problems.add("gc.heap: must be positive");
+      }
+      if (gc.allocPerRequestBytes() < 0 || gc.baseLiveBytes() < 0 || gc.youngGenBytes() < 0) {
+        problems.add("gc: sizes must not be negative");
+      }
+      if (gc.baseLiveBytes() > gc.heapBytes()) {
+        problems.add("gc.baseLive: must not exceed gc.heap");
+      }
+      if (gc.fullAt() <= 0 || gc.fullAt() > 1) {
+        problems.add("gc.fullAt: must be in (0, 1]");
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public Node create(ServerParams params, BuildContext ctx) {
+    return new ServerNode(params, ctx.controls());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.net.Transport;
+import dev.sim.kernel.node.NodeFactory;
+import dev.sim.kernel.result.CounterSeries;
+import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.RunLimits;
+import dev.sim.kernel.run.Simulation;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeControls;
+import dev.sim.scenarios.spi.NodeType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds simulations of built-in node types directly in Java: a node from a {@link NodeType}, its
+ * parameter record and a stub {@link BuildContext}, with optional fixed network latency.
+ */
+final class Harness {
+  final Simulation sim;
+  private final Map<String, NodeControls> controls = new LinkedHashMap<>();
+  private boolean windowsSet;
+
+  private Harness(long seed) {
+    sim = new Simulation("nodes-test", seed);
+  }
+
+  static Harness seed(long seed) {
+    return new Harness(seed);
+  }
+
+  static long ms(double ms) {
+    return (long) (ms * 1_000_000L);
+  }
+
+  static long s(double s) {
+    return (long) (s * 1_000_000_000L);
+  }
+
+  /** Metrics windows of {@code windowNanos}, leaving out {@code warmupNanos}. */
+  Harness windows(long windowNanos, long warmupNanos) {
+    sim.setMetricsWindows(windowNanos, warmupNanos);
+    windowsSet = true;
+    return this;
+  }
+
+  /** Every message takes exactly {@code oneWayNanos}. */
+  Harness latency(long oneWayNanos) {
+    sim.setTransport(new Transport() {
+      @Override
+      public void send(int from, int to, Object message, long now, Deliveries out) {
+        out.deliverAt(now + oneWayNanos);
+      }
+
+      @Override
+      public boolean deliverable(int from, int to, long now) {
+        return true;
+      }
+    });
+    return this;
+  }
+
+  /**
+   * Adds {@code count} instances of {@code type} in group {@code group} (named like the group when
+   * one, else {@code group-1..count}), failing if the type's check finds a problem.
+   */
+  <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
+    List<String> problems = type.check(params);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(group + ": " + problems);
+    }
+    for (int i = 0; i < count; i++) {
+      String name = count == 1 ? group : group + "-" + (i + 1);
+      NodeControls c = new NodeControls();
+      controls.put(name, c);
+      int index = i;
+      BuildContext bc = new BuildContext() {
+        @Override
+        public String instance() {
+          return name;
+        }
+
+        @Override
+        public String group() {
+          return group;
+        }
+
+        @Override
+        public int index() {
+          return index;
+        }
+
+        @Override
+        public NodeControls controls() {
+          return c;
+        }
+      };
+      sim.addNode(name, group, () -> type.create(params, bc));
+    }
+    return this;
+  }
+
+  /** Adds a hand-written node. */
+  Harness node(String name, String group, NodeFactory factory) {
+    sim.addNode(name, group, factory);
+    return this;
+  }
+
+  NodeControls controls(String instance) {
+    return controls.get(instance);
+  }
+
+  Harness at(long timeNanos, String label, Runnable action) {
+    sim.schedule(timeNanos, label, action);
+    return this;
+  }
+
+  Harness crash(long timeNanos, String node) {
+    return at(timeNanos, "crash " + node, () -> sim.crash(sim.nodeId(node), "test"));
+  }
+
+  Harness restart(long timeNanos, String node) {
+    return at(timeNanos, "restart " + node, () -> sim.restart(sim.nodeId(node), "test"));
+  }
+
+  /** Runs for {@code nanos} of simulated time; fails if a node threw. */
+  RunResult run(long nanos) {
+    if (!windowsSet) {
+      // At most 50 windows: the kernel's metrics arrays start at 64 windows.
+      sim.setMetricsWindows(Math.max(s(1), nanos / 50), 0);
+    }
+    RunResult r = sim.run(RunLimits.simulated(nanos));
+    if (r.failure() != null) {
+      throw new AssertionError("node failed: " + r.stopDetail() + "\n" + r.failure().stackTrace());
+    }
+    return r;
+  }
+
+  static long counter(RunResult r, String name) {
+    return r.counters().getOrDefault(name, 0L);
+  }
+
+  static long[] counterWindows(RunResult r, String group, String name) {
+    for (CounterSeries c : r.counterSeries()) {
+      if (c.group().equals(group) && c.name().equals(name)) {
+        return c.perWindow();
+      }
+    }
+    return new long[0];
+  }
+
+  static GaugeSeriesData gauge(RunResult r, String node, String name) {
+    for (GaugeSeriesData g : r.gauges()) {
+      if (g.nodeName().equals(node) && g.name().equals(name)) {
+        return g;
+      }
+    }
+    throw new AssertionError("no gauge " + name + " on " + node);
+  }
+
+  static double max(double[] xs) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (double x : xs) {
+      m = Math.max(m, x);
+    }
+    return m;
+  }
+
+  /** Attempts per offered request over the summary period. */
+  static double amplification(RunResult r) {
+    return (double) r.requests().attempts() / r.requests().offered();
+  }
+}

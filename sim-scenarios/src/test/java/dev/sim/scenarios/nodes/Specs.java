@@ -1,0 +1,142 @@
+package dev.sim.scenarios.nodes;
+
+import dev.sim.kernel.random.Distribution;
+import dev.sim.scenarios.spi.Param;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builders of parameter records for tests, with the same defaults as the YAML binder. */
+final class Specs {
+  private Specs() {}
+
+  static ClientSpec openLoop(String target, double ratePerSecond) {
+    ClientSpec c = new ClientSpec();
+    c.target = target;
+    c.rate = ratePerSecond;
+    return c;
+  }
+
+  static ClientSpec closedLoop(String target, int users, Distribution think) {
+    ClientSpec c = new ClientSpec();
+    c.target = target;
+    c.users = users;
+    c.think = think;
+    return c;
+  }
+
+  static ServerSpec server() {
+    return new ServerSpec();
+  }
+
+  static final class ClientSpec {
+    String target;
+    String arrivals = "poisson";
+    double rate;
+    List<ClientParams.ProfileStep> profile;
+    int users;
+    Distribution think;
+    long timeoutNanos;
+    ClientParams.Retry retry;
+    double budget;
+    ClientParams.Throttle throttle;
+    HedgeParams hedge;
+
+    ClientSpec constantArrivals() {
+      arrivals = "constant";
+      return this;
+    }
+
+    ClientSpec profile(ClientParams.ProfileStep... steps) {
+      rate = 0;
+      profile = Arrays.asList(steps);
+      return this;
+    }
+
+    ClientSpec timeout(long nanos) {
+      timeoutNanos = nanos;
+      return this;
+    }
+
+    ClientSpec retry(int max, String backoff, long baseNanos, long capNanos, String jitter) {
+      retry = new ClientParams.Retry(max, backoff, baseNanos, capNanos, jitter);
+      return this;
+    }
+
+    ClientSpec retries(int max) {
+      return retry(max, "none", 0, 0, "none");
+    }
+
+    ClientSpec budget(double ratio) {
+      budget = ratio;
+      return this;
+    }
+
+    ClientSpec throttle(double k, long windowNanos) {
+      throttle = new ClientParams.Throttle(k, windowNanos);
+      return this;
+    }
+
+    ClientSpec hedge(long afterNanos) {
+      hedge = new HedgeParams(afterNanos);
+      return this;
+    }
+
+    ClientParams build() {
+      return new ClientParams(target, new ClientParams.Load(arrivals, rate, profile, users, think),
+          timeoutNanos, retry, budget, throttle, hedge);
+    }
+  }
+
+  static final class ServerSpec {
+    int workers = Param.UNBOUNDED;
+    int capacity = Param.UNBOUNDED;
+    String discipline = "fifo";
+    Distribution service;
+    ServerParams.Shed shed;
+    ServerParams.Calls calls;
+    String healthChecks = "queued";
+    ServerParams.Gc gc;
+
+    ServerSpec workers(int n) {
+      workers = n;
+      return this;
+    }
+
+    ServerSpec queue(int cap, String disc) {
+      capacity = cap;
+      discipline = disc;
+      return this;
+    }
+
+    ServerSpec service(Distribution d) {
+      service = d;
+      return this;
+    }
+
+    ServerSpec shedAbove(int n) {
+      shed = new ServerParams.Shed(n);
+      return this;
+    }
+
+    ServerSpec calls(String target, long timeoutNanos, String fanout, String partial,
+        HedgeParams hedge) {
+      calls = new ServerParams.Calls(target, timeoutNanos, fanout, partial, hedge);
+      return this;
+    }
+
+    ServerSpec bypassHealthChecks() {
+      healthChecks = "bypass";
+      return this;
+    }
+
+    ServerSpec gc(ServerParams.Gc g) {
+      gc = g;
+      return this;
+    }
+
+    ServerParams build() {
+      return new ServerParams(workers, new ServerParams.Queue(capacity, discipline), service, shed,
+          calls, healthChecks, gc);
+    }
+  }
+}
