@@ -37,6 +37,22 @@ public record ScenarioSpec(
     ReportSpec report,
     String source) {
 
+  /**
+   * The instances a node reference stands for: every instance of a group, or the one instance
+   * named; empty when no node has that name.
+   */
+  public List<String> instancesOf(String ref) {
+    for (NodeGroupSpec g : nodes) {
+      if (g.name().equals(ref)) {
+        return g.instances();
+      }
+      if (g.instances().contains(ref)) {
+        return List.of(ref);
+      }
+    }
+    return List.of();
+  }
+
   /** Returns a copy with a different seed. */
   public ScenarioSpec withSeed(long newSeed) {
     return new ScenarioSpec(name, title, description, newSeed, durationNanos, warmupNanos,

@@ -1,0 +1,128 @@
+package dev.sim.scenarios.config;
+
+import dev.sim.scenarios.config.yaml.YamlNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The node names of one scenario: each group and its instances ({@code api} → {@code api-1..3},
+ * or just {@code api} when count is 1). Checks references with a did-you-mean among all names.
+ */
+final class NodeNames {
+  private final Map<String, List<String>> groups = new LinkedHashMap<>();
+  private final Map<String, String> owner = new LinkedHashMap<>();
+  private final Set<String> uncertain = new LinkedHashSet<>();
+
+  /** The instance names of a group of {@code count}. */
+  static List<String> instances(String group, int count) {
+    if (count == 1) {
+      return List.of(group);
+    }
+    List<String> out = new ArrayList<>(count);
+    for (int i = 1; i <= count; i++) {
+      out.add(group + "-" + i);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Adds a group; returns a collision message (and adds nothing) when one of its names is already
+   * taken, else null.
+   */
+  String add(String group, List<String> instances) {
+    if (owner.containsKey(group)) {
+      return "the node group '" + group + "' has the same name as " + owner.get(group)
+          + "; rename one of them";
+    }
+    for (String i : instances) {
+      if (!i.equals(group) && owner.containsKey(i)) {
+        return "instance '" + i + "' of this group has the same name as " + owner.get(i)
+            + "; rename one of them";
+      }
+    }
+    groups.put(group, instances);
+    owner.put(group, "the node group '" + group + "'");
+    for (String i : instances) {
+      if (!i.equals(group)) {
+        owner.put(i, "instance '" + i + "' of group '" + group + "'");
+      }
+    }
+    return null;
+  }
+
+  /** Adds a group whose instances are not known (its count was invalid). */
+  void addUncertain(String group) {
+    groups.putIfAbsent(group, List.of(group));
+    owner.putIfAbsent(group, "the node group '" + group + "'");
+    uncertain.add(group);
+  }
+
+  boolean isGroup(String name) {
+    return groups.containsKey(name);
+  }
+
+  boolean exists(String name) {
+    return owner.containsKey(name);
+  }
+
+  /** The group an instance belongs to, or the name itself for a group. */
+  String groupOf(String name) {
+    if (groups.containsKey(name)) {
+      return name;
+    }
+    for (Map.Entry<String, List<String>> e : groups.entrySet()) {
+      if (e.getValue().contains(name)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** The instances a name stands for: all of a group's, or the one instance. */
+  List<String> expand(String name) {
+    List<String> g = groups.get(name);
+    if (g != null) {
+      return g;
+    }
+    return exists(name) ? List.of(name) : List.of();
+  }
+
+  List<String> groupNames() {
+    return List.copyOf(groups.keySet());
+  }
+
+  /**
+   * Checks that {@code name} is a group or an instance; records "node 'dbb' does not exist — did
+   * you mean 'db'?" otherwise. Returns whether it exists (or cannot be judged).
+   */
+  boolean check(String name, YamlNode at, String path, Problems problems) {
+    return check(name, at.location(), path, problems);
+  }
+
+  boolean check(String name, SourceLocation at, String path, Problems problems) {
+    if (exists(name)) {
+      return true;
+    }
+    for (String g : uncertain) {
+      if (name.startsWith(g + "-")) {
+        return true; // its group's count is wrong; that problem is already reported
+      }
+    }
+    problems.add(at, path, unknown(name));
+    return false;
+  }
+
+  /** The message for a name that is neither a group nor an instance. */
+  String unknown(String name) {
+    String near = DidYouMean.suffix(name, owner.keySet());
+    if (!near.isEmpty()) {
+      return "node '" + name + "' does not exist" + near;
+    }
+    return "node '" + name + "' does not exist; the node groups are "
+        + (groups.isEmpty() ? "(none)" : String.join(", ", groups.keySet()));
+  }
+}

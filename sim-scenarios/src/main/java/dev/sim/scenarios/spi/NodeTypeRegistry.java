@@ -1,0 +1,134 @@
+package dev.sim.scenarios.spi;
+
+import dev.sim.scenarios.bind.ParamBinder;
+import dev.sim.scenarios.config.DidYouMean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The node types a scenario may name after {@code type:}, by unique name. Built-in types and
+ * plugins are found alike through {@link ServiceLoader}. Every type is checked when the registry
+ * is made: its name matches {@code [a-z0-9-]+}, no other type has it, and its parameter record's
+ * annotations fit (see {@link ParamBinder#checkRecord}). Immutable once built.
+ */
+public final class NodeTypeRegistry {
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+  private final TreeMap<String, NodeType<?>> byName;
+
+  private NodeTypeRegistry(TreeMap<String, NodeType<?>> byName) {
+    this.byName = byName;
+  }
+
+  /**
+   * Every node type registered in {@code META-INF/services/dev.sim.scenarios.spi.NodeType} and
+   * visible to {@code loader} (the class path, plus plugin jars when the CLI passes a
+   * URLClassLoader over them).
+   *
+   * @throws PluginException for a duplicate or malformed name, a bad parameter record, or a
+   *     registration that cannot be loaded
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static NodeTypeRegistry load(ClassLoader loader) {
+    List<NodeType<?>> found = new ArrayList<>();
+    Iterator<NodeType> it = ServiceLoader.load(NodeType.class, loader).iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        found.add((NodeType<?>) it.next());
+      } catch (ServiceConfigurationError e) {
+        Throwable cause = e.getCause();
+        throw new PluginException("cannot load a node type: " + e.getMessage()
+            + (cause == null ? "" : " (" + cause + ")"), e);
+      }
+    }
+    return of(found.toArray(new NodeType<?>[0]));
+  }
+
+  /**
+   * A registry of exactly {@code types} (for tests and embedding).
+   *
+   * @throws PluginException as {@link #load}
+   */
+  public static NodeTypeRegistry of(NodeType<?>... types) {
+    TreeMap<String, NodeType<?>> map = new TreeMap<>();
+    for (NodeType<?> t : types) {
+      String name = t.name();
+      String cls = t.getClass().getName();
+      if (name == null || !NAME.matcher(name).matches()) {
+        throw new PluginException(cls + ": node type name '" + name + "' is not valid; use"
+            + " lower-case letters, digits and single '-' between them, e.g. my-raft");
+      }
+      NodeType<?> other = map.get(name);
+      if (other != null) {
+        throw new PluginException("two node types are named '" + name + "': "
+            + other.getClass().getName() + " and " + cls + "; names must be unique");
+      }
+      if (t.parameters() == null) {
+        throw new PluginException(cls + ": parameters() returned null; return the parameter"
+            + " record class");
+      }
+      try {
+        ParamBinder.checkRecord(t.parameters());
+      } catch (PluginException e) {
+        throw new PluginException("node type '" + name + "' (" + cls + "): " + e.getMessage(),
+            e);
+      }
+      map.put(name, t);
+    }
+    return new NodeTypeRegistry(map);
+  }
+
+  /** The type named {@code name}, if registered. */
+  public Optional<NodeType<?>> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * The type named {@code name}.
+   *
+   * @throws IllegalArgumentException with {@link #unknownTypeMessage} when there is none
+   */
+  public NodeType<?> require(String name) {
+    NodeType<?> t = byName.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException(unknownTypeMessage(name));
+    }
+    return t;
+  }
+
+  /** The registered name nearest to {@code name}, if one is near enough to be a typo. */
+  public Optional<String> suggest(String name) {
+    return DidYouMean.suggest(name, byName.keySet());
+  }
+
+  /**
+   * {@code unknown node type 'sevrer' — did you mean 'server'?}, or, with nothing near, the list
+   * of known types.
+   */
+  public String unknownTypeMessage(String name) {
+    return "unknown node type '" + name + "'" + suggest(name)
+        .map(s -> " — did you mean '" + s + "'?")
+        .orElse("; known types are " + (byName.isEmpty() ? "(none)"
+            : String.join(", ", byName.keySet())) + " (see 'sim list')");
+  }
+
+  /** Every registered name, sorted. */
+  public List<String> names() {
+    return Collections.unmodifiableList(new ArrayList<>(byName.keySet()));
+  }
+
+  /** Every registered type, sorted by name. */
+  public List<NodeType<?>> types() {
+    return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+  }
+}
