@@ -1,0 +1,60 @@
+package dev.sim.scenarios.protocols.byzantine;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code byzantine-general} node type: one general of OM(m) or SM(m) (see {@link
+ * OralGeneral}, {@link SignedGeneral}). All generals of a run are the instances of one node group;
+ * which one commands and which are traitors is part of the shared parameters, so each instance
+ * knows its own role. Counters: {@code messages} (protocol messages sent), {@code missingMessages}
+ * (OM: orders a loyal lieutenant did not receive by its round's timeout and took as RETREAT),
+ * {@code lateMessages} and {@code rejectedMessages} (ill-formed paths or chains).
+ */
+public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
+  @Override
+  public String name() {
+    return "byzantine-general";
+  }
+
+  @Override
+  public String summary() {
+    return "A Byzantine general running OM(m) or SM(m) in timed rounds; traitors follow a strategy.";
+  }
+
+  @Override
+  public Class<ByzantineParams> parameters() {
+    return ByzantineParams.class;
+  }
+
+  @Override
+  public List<String> check(ByzantineParams p) {
+    List<String> problems = new ArrayList<>();
+    if (p.roundNanos() <= 0) {
+      problems.add("round: must be longer than 0");
+    }
+    if (p.m() < 0) {
+      problems.add("m: must be 0 or more, not " + p.m());
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    for (String name : p.traitorNames()) {
+      if (!name.matches("[a-z0-9-]+")) {
+        problems.add("traitors: '" + name + "' is not a node name (expected names like"
+            + " general-3, separated by commas)");
+      } else if (!seen.add(name)) {
+        problems.add("traitors: '" + name + "' is listed twice");
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public Node create(ByzantineParams params, BuildContext ctx) {
+    return params.signed() ? new SignedGeneral(params) : new OralGeneral(params);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.sim.scenarios.protocols.byzantine;
+
+/** The two orders a general can give or decide on. */
+public enum Order {
+  /** Attack the city. */
+  ATTACK,
+  /** Retreat: also the default for a missing message and for a tie. */
+  RETREAT;
+
+  /** The other order. */
+  public Order opposite() {
+    return this == ATTACK ? RETREAT : ATTACK;
+  }
+
+  /** Parses {@code attack} or {@code retreat} (as written in YAML). */
+  public static Order parse(String text) {
+    switch (text) {
+      case "attack":
+        return ATTACK;
+      case "retreat":
+        return RETREAT;
+      default:
+        throw new IllegalArgumentException("order must be attack or retreat, not '" + text + "'");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.sim.scenarios.protocols.byzantine;
+
+/**
+ * How a traitor corrupts each message it would send. The traitor decides per message, given the
+ * order a loyal general would send ({@code honest}) and the receiver.
+ */
+public enum Strategy {
+  /** Sends the opposite of the honest order to everyone. */
+  FLIP,
+  /** Sends ATTACK or RETREAT at random (a fair coin from the traitor's own random stream). */
+  RANDOM,
+  /**
+   * Splits the loyal lieutenants in two: the first half (in group order) gets ATTACK, the rest
+   * RETREAT; fellow traitors get the honest order.
+   */
+  SPLIT,
+  /** Sends nothing at all, so its receivers' round timeouts stand in RETREAT for it. */
+  SILENT;
+
+  /** Parses a strategy as written in YAML: {@code flip}, {@code random}, {@code split}, {@code silent}. */
+  public static Strategy parse(String text) {
+    switch (text) {
+      case "flip":
+        return FLIP;
+      case "random":
+        return RANDOM;
+      case "split":
+        return SPLIT;
+      case "silent":
+        return SILENT;
+      default:
+        throw new IllegalArgumentException(
+            "strategy must be flip, random, split or silent, not '" + text + "'");
+    }
+  }
+
+  /** The name as written in YAML. */
+  public String yamlName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.sim.scenarios.protocols.twogenerals;
+
+/**
+ * Parameters of the {@code two-generals-referee} node type: it has none; it judges whatever
+ * decisions the generals report to it.
+ */
+public record TwoGeneralsRefereeParams() {}

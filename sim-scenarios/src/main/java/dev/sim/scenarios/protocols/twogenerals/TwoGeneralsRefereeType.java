@@ -1,0 +1,34 @@
+package dev.sim.scenarios.protocols.twogenerals;
+
+import dev.sim.kernel.node.Node;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeType;
+
+/**
+ * The {@code two-generals-referee} node type: an observer outside the protocol that receives both
+ * generals' decision in each trial and counts {@code trials}, {@code aAttacks}, {@code bAttacks},
+ * {@code coordinated} (both attack) and {@code disagreement} (exactly one attacks: the army that
+ * attacks alone is destroyed). A decision report lost on the way leaves its trial unjudged, so
+ * give the referee's links no loss.
+ */
+public final class TwoGeneralsRefereeType implements NodeType<TwoGeneralsRefereeParams> {
+  @Override
+  public String name() {
+    return "two-generals-referee";
+  }
+
+  @Override
+  public String summary() {
+    return "Judges the two generals' decisions: counts trials, coordinated attacks, disagreements.";
+  }
+
+  @Override
+  public Class<TwoGeneralsRefereeParams> parameters() {
+    return TwoGeneralsRefereeParams.class;
+  }
+
+  @Override
+  public Node create(TwoGeneralsRefereeParams params, BuildContext ctx) {
+    return new TwoGeneralsReferee();
+  }
+}
