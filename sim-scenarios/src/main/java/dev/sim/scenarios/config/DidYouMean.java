@@ -38,7 +38,7 @@ public final class DidYouMean {
     return suggest(input, candidates).map(s -> " — did you mean '" + s + "'?").orElse("");
   }
 
-  /** The optimal-string-alignment distance: insertions, deletions, substitutions, transpositions. */
+  /** Optimal-string-alignment distance: insertions, deletions, substitutions, transpositions. */
   public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {

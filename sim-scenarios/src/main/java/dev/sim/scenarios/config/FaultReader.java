@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the {@code faults:} list: timed partitions, crashes, pauses, slow-downs, clock jumps, loss. */
+/** Reads the {@code faults:} list: partitions, crashes, pauses, slow-downs, clock jumps, loss. */
 final class FaultReader {
   /** The keys naming what a fault does; each fault has exactly one. */
   static final List<String> ACTIONS = List.of("partition", "crash", "pause", "slow", "clock",

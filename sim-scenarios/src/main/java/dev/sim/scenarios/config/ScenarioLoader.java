@@ -135,9 +135,11 @@ public final class ScenarioLoader {
     String title = optionalText(root, "title", name == null ? "" : name);
     String description = optionalText(root, "description", "");
     Long seed = root.has("seed")
-        ? values.wholeNumber(root.get("seed"), "seed", "a whole number like 42") : DEFAULT_SEED;
+        ? values.wholeNumber(root.get("seed"), "seed", "a whole number like 42")
+        : Long.valueOf(DEFAULT_SEED);
     Long duration = positiveDuration(root, "duration", null);
-    Long warmup = root.has("warmup") ? values.duration(root.get("warmup"), "warmup") : 0L;
+    Long warmup = root.has("warmup")
+        ? values.duration(root.get("warmup"), "warmup") : Long.valueOf(0);
     Long window = positiveDuration(root, "window", 1_000_000_000L);
     if (duration != null && warmup != null && warmup >= duration) {
       values.problem(root.get("warmup"), "warmup", "warmup must be shorter than duration, found"
@@ -326,17 +328,29 @@ public final class ScenarioLoader {
     return faults.isEmpty() ? params : null;
   }
 
-  /** The node at a dotted key path inside {@code map}, or null. */
-  private static YamlNode find(YamlMap map, String dotted) {
-    if (dotted.isEmpty()) {
+  /** The node at a key path like {@code load.profile[1].at} inside {@code map}, or null. */
+  private static YamlNode find(YamlMap map, String keyPath) {
+    if (keyPath.isEmpty()) {
       return null;
     }
     YamlNode cur = map;
-    for (String k : dotted.split("\\.")) {
-      if (!(cur instanceof YamlMap m) || !m.has(k)) {
+    for (String step : keyPath.replace("[", ".[").split("\\.")) {
+      if (step.startsWith("[") && step.endsWith("]") && cur instanceof YamlList l) {
+        int i;
+        try {
+          i = Integer.parseInt(step.substring(1, step.length() - 1));
+        } catch (NumberFormatException e) {
+          return null;
+        }
+        if (i < 0 || i >= l.size()) {
+          return null;
+        }
+        cur = l.get(i);
+      } else if (cur instanceof YamlMap m && m.has(step)) {
+        cur = m.get(step);
+      } else {
         return null;
       }
-      cur = m.get(k);
     }
     return cur;
   }
@@ -355,11 +369,12 @@ public final class ScenarioLoader {
     values.unknownKeys(m, "network", NETWORK_KEYS, "in network");
     Distribution latency = m.has("latency")
         ? values.distribution(m.get("latency"), "network.latency") : zero;
-    Double loss = m.has("loss") ? values.probability(m.get("loss"), "network.loss") : 0.0;
+    Double loss = m.has("loss")
+        ? values.probability(m.get("loss"), "network.loss") : Double.valueOf(0);
     Double dup = m.has("duplicate")
-        ? values.probability(m.get("duplicate"), "network.duplicate") : 0.0;
+        ? values.probability(m.get("duplicate"), "network.duplicate") : Double.valueOf(0);
     Double bandwidth = m.has("bandwidth")
-        ? values.bandwidth(m.get("bandwidth"), "network.bandwidth") : 0.0;
+        ? values.bandwidth(m.get("bandwidth"), "network.bandwidth") : Double.valueOf(0);
     List<LinkSpec> links = new ArrayList<>();
     if (m.has("links")) {
       YamlList l = values.list(m.get("links"), "network.links",
@@ -529,7 +544,8 @@ public final class ScenarioLoader {
     SignedDistribution offset = m.has("offset")
         ? values.signedDistribution(m.get("offset"), path + ".offset")
         : SignedDistribution.constant(0);
-    Double drift = m.has("driftPpm") ? values.number(m.get("driftPpm"), path + ".driftPpm") : 0.0;
+    Double drift = m.has("driftPpm")
+        ? values.number(m.get("driftPpm"), path + ".driftPpm") : Double.valueOf(0);
     if (drift != null && Math.abs(drift) >= 1_000_000) {
       values.problem(m.get("driftPpm"), path + ".driftPpm", "expected a drift in parts per million"
           + " between -1000000 and 1000000 (200 is 0.02%), found " + Units.formatNumber(drift));

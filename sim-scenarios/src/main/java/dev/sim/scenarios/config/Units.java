@@ -208,7 +208,8 @@ public final class Units {
       return number(t).longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException("expected " + expected + ", found " + t
-          + (number(t).stripTrailingZeros().scale() > 0 ? " (not a whole number)" : " (too large)"));
+          + (number(t).stripTrailingZeros().scale() > 0 ? " (not a whole number)"
+              : " (too large)"));
     }
   }
 
