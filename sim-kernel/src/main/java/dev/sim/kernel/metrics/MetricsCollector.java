@@ -105,7 +105,9 @@ public final class MetricsCollector {
 
   long offer() {
     long now = clock.getAsLong();
-    offered[window(now)]++;
+    // window() may replace the arrays, so it must run before the array is read (JLS 15.13.1).
+    int w = window(now);
+    offered[w]++;
     if (now >= warmupNanos) {
       totalOffered++;
     }
@@ -114,7 +116,8 @@ public final class MetricsCollector {
 
   void attempt() {
     long now = clock.getAsLong();
-    attempts[window(now)]++;
+    int w = window(now);
+    attempts[w]++;
     if (now >= warmupNanos) {
       totalAttempts++;
     }

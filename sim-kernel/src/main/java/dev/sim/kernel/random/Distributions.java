@@ -5,15 +5,15 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
- * Factories for the distributions of the scenario format ({@code constant}, {@code uniform},
- * {@code exponential}, {@code normal}, {@code lognormal}, {@code pareto}, {@code empirical}).
+ * Factories for the distributions of the scenario format ({@code constant}, {@code uniform}, {@code
+ * exponential}, {@code normal}, {@code lognormal}, {@code pareto}, {@code empirical}).
  *
  * <p>Values are non-negative durations in nanoseconds, held as doubles. Every returned {@link
- * Distribution} is immutable and may be shared between threads and consumers; randomness comes
- * only from the {@link Rng} passed to {@link Distribution#sample}. Each sampler draws a fixed
- * number of values from the stream per sample (stated on each factory), so a stream's later draws
- * never depend on the values earlier samples produced. Transcendental functions use {@link
- * StrictMath}, so a stream gives bit-identical samples on every JVM and CPU (DESIGN.md rule 5).
+ * Distribution} is immutable and may be shared between threads and consumers; randomness comes only
+ * from the {@link Rng} passed to {@link Distribution#sample}. Each sampler draws a fixed number of
+ * values from the stream per sample (stated on each factory), so a stream's later draws never
+ * depend on the values earlier samples produced. Transcendental functions use {@link StrictMath},
+ * so a stream gives bit-identical samples on every JVM and CPU (DESIGN.md rule 5).
  *
  * <p>Invalid parameters throw {@link IllegalArgumentException} with a message that names the
  * distribution and the parameter and says what was expected and what was found.
@@ -66,8 +66,8 @@ public final class Distributions {
   }
 
   /**
-   * Lognormal given its median {@code p50} and 99th percentile {@code p99} (0 &lt; p50 ≤ p99):
-   * μ = ln p50, σ = (ln p99 − ln p50) / 2.3263478740408408. Two draws per sample (Box–Muller).
+   * Lognormal given its median {@code p50} and 99th percentile {@code p99} (0 &lt; p50 ≤ p99): μ =
+   * ln p50, σ = (ln p99 − ln p50) / 2.3263478740408408. Two draws per sample (Box–Muller).
    */
   public static Distribution lognormal(double p50, double p99) {
     requirePositive("lognormal", "p50", p50, null);
@@ -84,8 +84,8 @@ public final class Distributions {
   }
 
   /**
-   * Lognormal given its {@code mean} (&gt; 0) and {@code stddev} (≥ 0): σ² = ln(1 + (stddev/mean)²),
-   * μ = ln mean − σ²/2. Two draws per sample (Box–Muller).
+   * Lognormal given its {@code mean} (&gt; 0) and {@code stddev} (≥ 0): σ² = ln(1 +
+   * (stddev/mean)²), μ = ln mean − σ²/2. Two draws per sample (Box–Muller).
    */
   public static Distribution lognormalMeanStddev(double mean, double stddev) {
     requirePositive("lognormal", "mean", mean, null);
@@ -140,10 +140,7 @@ public final class Distributions {
       for (int i = 0; i < weights.length; i++) {
         if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
           throw new IllegalArgumentException(
-              "empirical: weights["
-                  + i
-                  + "] must be a finite number ≥ 0, but was "
-                  + weights[i]);
+              "empirical: weights[" + i + "] must be a finite number ≥ 0, but was " + weights[i]);
         }
       }
       w = weights.clone();
@@ -370,8 +367,8 @@ public final class Distributions {
   // ------------------------------------------------------------------ shared math
 
   /**
-   * One standard normal variate by the Box–Muller transform: exactly two draws, the first in (0,
-   * 1] so its logarithm is finite. Only the cosine branch is used, since the distributions are
+   * One standard normal variate by the Box–Muller transform: exactly two draws, the first in (0, 1]
+   * so its logarithm is finite. Only the cosine branch is used, since the distributions are
    * immutable and keep no spare value between samples.
    */
   static double standardNormal(Rng rng) {
@@ -395,9 +392,9 @@ public final class Distributions {
   }
 
   /**
-   * Φ(x), the standard normal distribution function, to about 1e-15 absolute error. Near the
-   * centre it sums Marsaglia's series Φ(x) = ½ + φ(x)(x + x³/3 + x⁵/15 + …); in the tails it uses
-   * the Laplace continued fraction for the Mills ratio, Q(x) = φ(x) / (x + 1/(x + 2/(x + …))).
+   * Φ(x), the standard normal distribution function, to about 1e-15 absolute error. Near the centre
+   * it sums Marsaglia's series Φ(x) = ½ + φ(x)(x + x³/3 + x⁵/15 + …); in the tails it uses the
+   * Laplace continued fraction for the Mills ratio, Q(x) = φ(x) / (x + 1/(x + 2/(x + …))).
    */
   static double standardNormalCdf(double x) {
     if (Double.isNaN(x)) {

@@ -79,6 +79,8 @@ public final class Simulation {
   private int[] pauseDepth;
   private int[] incarnation;
   private IntQueue[] inbox;
+  // A start event that came while its node was paused: the slot, run at resume; -1 if none.
+  private int[] deferredStart;
   private Rng[] nodeRandom;
   private List<Map<Class<?>, Object>> durables;
 
@@ -276,6 +278,10 @@ public final class Simulation {
     incarnation[id]++;
     contexts[id] = null;
     pauseDepth[id] = 0;
+    if (deferredStart[id] >= 0) {
+      freeSlot(deferredStart[id]);
+      deferredStart[id] = -1;
+    }
     IntQueue q = inbox[id];
     while (!q.isEmpty()) {
       int slot = q.poll();
@@ -308,7 +314,11 @@ public final class Simulation {
     }
   }
 
-  /** Ends one pause of node {@code id}; at the last, its waiting messages and timers run in order. */
+  /**
+   * Ends one pause of node {@code id}; at the last, its waiting messages and timers are handled
+   * right away, in the order they arrived, before any other event at the same simulated time. Each
+   * counts as one processed event.
+   */
   public void resume(int id, String reason) {
     if (state[id] == CRASHED || pauseDepth[id] == 0) {
       return;
@@ -317,9 +327,32 @@ public final class Simulation {
       return;
     }
     nodeEvent(id, "resume", reason);
+    int start = deferredStart[id];
+    if (start >= 0) {
+      // It was (re)started while paused: start it now; processStart then drains its inbox.
+      deferredStart[id] = -1;
+      events++;
+      processStart(start);
+    } else {
+      drainInbox(id);
+    }
+  }
+
+  /**
+   * Handles node {@code id}'s waiting messages and timers now, in arrival order, until the inbox is
+   * empty or a handler pauses, crashes or fails the node.
+   *
+   * <p>They are processed inline rather than pushed back onto the queue: pushed back, they would
+   * take sequence numbers after events already queued for this same instant, and a message that
+   * arrived exactly at resume time would overtake the ones that had been waiting for it.
+   */
+  private void drainInbox(int id) {
     IntQueue q = inbox[id];
-    while (!q.isEmpty()) {
-      queue.push(now, sequence++, q.poll());
+    while (!q.isEmpty() && failure == null && state[id] == UP && pauseDepth[id] == 0
+        && contexts[id] != null) {
+      int slot = q.poll();
+      events++;
+      process(slot);
     }
   }
 
@@ -355,12 +388,15 @@ public final class Simulation {
     pauseDepth = new int[n];
     incarnation = new int[n];
     inbox = new IntQueue[n];
+    deferredStart = new int[n];
+    Arrays.fill(deferredStart, -1);
     nodeRandom = new Rng[n];
     durables = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       inbox[i] = new IntQueue();
       durables.add(null);
-      // Start events are scheduled before anything else at time 0, in id order.
+      // Start events are queued at time 0 in id order, after any control action already scheduled
+      // for time 0 (a crash or pause there finds the node not yet started; see processStart).
       scheduleStart(i);
     }
     long wallStart = wallClock.nanos();
@@ -492,6 +528,11 @@ public final class Simulation {
   private void processStart(int slot) {
     int node = slotTarget[slot];
     boolean current = slotOther[slot] == incarnation[node] && state[node] == UP;
+    if (current && pauseDepth[node] > 0) {
+      // Paused before it could start (e.g. a pause fault at time 0): it starts at resume.
+      deferredStart[node] = slot;
+      return;
+    }
     freeSlot(slot);
     if (!current) {
       hash.fold(now, EventKind.SKIP, node, 0, 0);
@@ -504,12 +545,8 @@ public final class Simulation {
     Ctx ctx = new Ctx(node, incarnation[node]);
     contexts[node] = ctx;
     ctx.runStart();
-    if (pauseDepth[node] == 0 && state[node] == UP) {
-      IntQueue q = inbox[node];
-      while (!q.isEmpty()) {
-        queue.push(now, sequence++, q.poll());
-      }
-    }
+    // Messages that arrived between the restart and this start waited in the inbox.
+    drainInbox(node);
   }
 
   private void processControl(int slot) {
@@ -716,7 +753,7 @@ public final class Simulation {
   private final class Ctx implements NodeContext {
     private final int node;
     private final int incarnationAtStart;
-    private final Node instance;
+    private Node instance;
     private final NodeMetrics nodeMetrics;
     private Class<?>[] msgTypes = new Class<?>[4];
     private MessageHandler<Object>[] msgHandlers = newMessageHandlers(4);
@@ -733,10 +770,19 @@ public final class Simulation {
       this.node = node;
       this.incarnationAtStart = incarnation;
       this.nodeMetrics = metrics.forNode(node);
-      this.instance = factories.get(node).create();
     }
 
     void runStart() {
+      try {
+        // Created here, not in the constructor, so a throwing factory is a node failure too.
+        instance = factories.get(node).create();
+        if (instance == null) {
+          throw new IllegalStateException("the node factory returned null");
+        }
+      } catch (RuntimeException | Error e) {
+        fail(node, "create (node factory)", e);
+        return;
+      }
       try {
         instance.start(this);
       } catch (RuntimeException | Error e) {
@@ -863,7 +909,8 @@ public final class Simulation {
         t = Math.max(now, clocks.simTimeAt(node, due, now));
       }
       queue.push(t, sequence++, slot);
-      return ((long) slotGen[slot] << 32) | slot;
+      // 31 bits of generation keep every handle non-negative (-1 means "no timer").
+      return ((long) (slotGen[slot] & 0x7FFF_FFFF) << 32) | slot;
     }
 
     @Override
@@ -873,8 +920,8 @@ public final class Simulation {
       }
       int slot = (int) handle;
       int gen = (int) (handle >>> 32);
-      if (slot >= slotHigh || slotGen[slot] != gen || slotKind[slot] != K_TIMER
-          || slotTarget[slot] != node) {
+      if (slot < 0 || slot >= slotHigh || (slotGen[slot] & 0x7FFF_FFFF) != gen
+          || slotKind[slot] != K_TIMER || slotTarget[slot] != node) {
         return false;
       }
       slotKind[slot] = K_CANCELLED;

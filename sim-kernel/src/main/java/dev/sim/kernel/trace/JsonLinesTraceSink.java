@@ -86,7 +86,7 @@ public final class JsonLinesTraceSink implements TraceSink {
   }
 
   private void write() {
-    line.append('\n');
+    line.append("}\n");
     try {
       out.append(line);
     } catch (IOException e) {

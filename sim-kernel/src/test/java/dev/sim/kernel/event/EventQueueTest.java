@@ -111,10 +111,11 @@ class EventQueueTest {
       queue.push(times[i], i, i);
     }
     // Move every third event (as a clock jump moves one node's timers); keep the rest.
-    queue.retime((slot, time) -> {
-      assertThat(time).isEqualTo(times[slot]);
-      return slot % 3 == 0 ? (time * 7) % 10_000 : -1;
-    });
+    queue.retime(
+        (slot, time) -> {
+          assertThat(time).isEqualTo(times[slot]);
+          return slot % 3 == 0 ? (time * 7) % 10_000 : -1;
+        });
     PriorityQueue<Ev> model = new PriorityQueue<>(ORDER);
     for (int i = 0; i < times.length; i++) {
       model.add(new Ev(i % 3 == 0 ? (times[i] * 7) % 10_000 : times[i], i, i));

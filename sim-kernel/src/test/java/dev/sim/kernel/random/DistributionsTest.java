@@ -104,14 +104,16 @@ class DistributionsTest {
 
   @Test
   void shouldReportTheMeanOfTheClampedNormal() {
-    // A third of the mass below zero: μΦ(μ/σ) + σφ(μ/σ) = 1·0.69146246 + 2·0.35206533 = 1.39559311 ms.
+    // A third of the mass below zero: μΦ(μ/σ) + σφ(μ/σ) = 1·0.69146246 + 2·0.35206533 = 1.39559311
+    // ms.
     Distribution d = Distributions.normal(1 * MS, 2 * MS);
     assertThat(d.mean()).isCloseTo(1.395_593_11 * MS, within(1.0));
     double[] xs = draw(d, 104, N);
     assertThat(mean(xs)).isCloseTo(d.mean(), withPercentage(1));
     long zeros = Arrays.stream(xs).filter(x -> x == 0).count();
     assertThat((double) zeros / N).isCloseTo(0.30854, within(0.004));
-    assertThat(Distributions.normal(0, 1 * MS).mean()).isCloseTo(MS / Math.sqrt(2 * Math.PI), within(1e-6));
+    assertThat(Distributions.normal(0, 1 * MS).mean())
+        .isCloseTo(MS / Math.sqrt(2 * Math.PI), within(1e-6));
     assertThat(Distributions.normal(3 * MS, 0).mean()).isEqualTo(3 * MS);
     assertThat(Distributions.normal(3 * MS, 0).sample(new Rng(1))).isEqualTo(3 * MS);
   }
@@ -124,7 +126,8 @@ class DistributionsTest {
     assertThat(Distributions.standardNormalCdf(-2)).isCloseTo(0.02275013194817921, within(1e-15));
     assertThat(Distributions.standardNormalCdf(3)).isCloseTo(0.9986501019683699, within(1e-15));
     assertThat(Distributions.standardNormalCdf(-5)).isCloseTo(2.866515718791939e-7, within(1e-20));
-    assertThat(Distributions.standardNormalCdf(-10)).isCloseTo(7.619853024160527e-24, within(1e-36));
+    assertThat(Distributions.standardNormalCdf(-10))
+        .isCloseTo(7.619853024160527e-24, within(1e-36));
     assertThat(Distributions.standardNormalCdf(50)).isEqualTo(1.0);
     assertThat(Distributions.standardNormalCdf(-50)).isEqualTo(0.0);
   }
@@ -171,7 +174,8 @@ class DistributionsTest {
   @Test
   void shouldPickEmpiricalValuesInProportionToTheirWeights() {
     Distribution d =
-        Distributions.empirical(new double[] {1 * MS, 2 * MS, 9 * MS, 5 * MS}, new double[] {1, 1, 0, 2});
+        Distributions.empirical(
+            new double[] {1 * MS, 2 * MS, 9 * MS, 5 * MS}, new double[] {1, 1, 0, 2});
     double[] xs = draw(d, 108, N);
     assertThat(fraction(xs, 1 * MS)).isCloseTo(0.25, within(0.005));
     assertThat(fraction(xs, 2 * MS)).isCloseTo(0.25, within(0.005));
@@ -222,20 +226,38 @@ class DistributionsTest {
   @Test
   void shouldProduceThePinnedSamplesForSeed7() {
     // StrictMath makes these bit-identical on every JVM; a change here changes every scenario.
-    assertPinned(Distributions.uniform(1 * MS, 3 * MS),
-        2401152.9643593794, 1557502.4589475687, 2679254.9237528397);
-    assertPinned(Distributions.exponential(5 * MS),
-        1779258.684478306, 6387177.727746254, 873984.9164258287);
-    assertPinned(Distributions.normal(5 * MS, 2 * MS),
-        4696854.509045773, 6174199.16142516, 5188943.722129875);
-    assertPinned(Distributions.lognormal(2 * MS, 20 * MS),
-        1721373.8026422367, 3576017.520331993, 2196036.2846803516);
-    assertPinned(Distributions.lognormalMeanStddev(5 * MS, 2 * MS),
-        4379059.735882601, 5820638.039671306, 4814458.095462546);
-    assertPinned(Distributions.pareto(1 * MS, 1.5),
-        1267738.3564933294, 2343448.815360427, 1123592.7033003024);
-    assertPinned(Distributions.empirical(new double[] {1 * MS, 2 * MS, 5 * MS}, new double[] {1, 1, 2}),
-        5000000.0, 2000000.0, 5000000.0);
+    assertPinned(
+        Distributions.uniform(1 * MS, 3 * MS),
+        2401152.9643593794,
+        1557502.4589475687,
+        2679254.9237528397);
+    assertPinned(
+        Distributions.exponential(5 * MS), 1779258.684478306, 6387177.727746254, 873984.9164258287);
+    assertPinned(
+        Distributions.normal(5 * MS, 2 * MS),
+        4696854.509045773,
+        6174199.16142516,
+        5188943.722129875);
+    assertPinned(
+        Distributions.lognormal(2 * MS, 20 * MS),
+        1721373.8026422367,
+        3576017.520331993,
+        2196036.2846803516);
+    assertPinned(
+        Distributions.lognormalMeanStddev(5 * MS, 2 * MS),
+        4379059.735882601,
+        5820638.039671306,
+        4814458.095462546);
+    assertPinned(
+        Distributions.pareto(1 * MS, 1.5),
+        1267738.3564933294,
+        2343448.815360427,
+        1123592.7033003024);
+    assertPinned(
+        Distributions.empirical(new double[] {1 * MS, 2 * MS, 5 * MS}, new double[] {1, 1, 2}),
+        5000000.0,
+        2000000.0,
+        5000000.0);
   }
 
   private static void assertPinned(Distribution d, double... expected) {
@@ -248,16 +270,17 @@ class DistributionsTest {
   @Test
   void shouldDrawAFixedNumberOfValuesPerSample() {
     record Case(Distribution d, int draws) {}
-    List<Case> cases = List.of(
-        new Case(Distributions.constant(1), 0),
-        new Case(Distributions.uniform(1, 2), 1),
-        new Case(Distributions.uniform(2, 2), 1),
-        new Case(Distributions.exponential(5), 1),
-        new Case(Distributions.normal(1, 5), 2),
-        new Case(Distributions.lognormal(1, 10), 2),
-        new Case(Distributions.lognormalMeanStddev(10, 1), 2),
-        new Case(Distributions.pareto(1, 0.5), 1),
-        new Case(Distributions.empirical(new double[] {1, 2, 3}, null), 1));
+    List<Case> cases =
+        List.of(
+            new Case(Distributions.constant(1), 0),
+            new Case(Distributions.uniform(1, 2), 1),
+            new Case(Distributions.uniform(2, 2), 1),
+            new Case(Distributions.exponential(5), 1),
+            new Case(Distributions.normal(1, 5), 2),
+            new Case(Distributions.lognormal(1, 10), 2),
+            new Case(Distributions.lognormalMeanStddev(10, 1), 2),
+            new Case(Distributions.pareto(1, 0.5), 1),
+            new Case(Distributions.empirical(new double[] {1, 2, 3}, null), 1));
     for (Case c : cases) {
       for (long seed = 0; seed < 20; seed++) {
         Rng sampled = new Rng(seed);
@@ -287,34 +310,42 @@ class DistributionsTest {
     assertRejected(() -> Distributions.constant(-1), "constant", "value", "≥ 0");
     assertRejected(() -> Distributions.constant(Double.NaN), "constant", "value", "NaN");
     assertRejected(() -> Distributions.uniform(-1, 2), "uniform", "min");
-    assertRejected(() -> Distributions.uniform(3 * MS, 2 * MS), "uniform", "max must be at least min",
-        "3ms");
-    assertRejected(() -> Distributions.uniform(0, Double.POSITIVE_INFINITY), "uniform", "max",
-        "Infinity");
+    assertRejected(
+        () -> Distributions.uniform(3 * MS, 2 * MS), "uniform", "max must be at least min", "3ms");
+    assertRejected(
+        () -> Distributions.uniform(0, Double.POSITIVE_INFINITY), "uniform", "max", "Infinity");
     assertRejected(() -> Distributions.exponential(0), "exponential", "mean", "> 0", "constant(0)");
     assertRejected(() -> Distributions.exponential(-5 * MS), "exponential", "mean", "-5ms");
     assertRejected(() -> Distributions.normal(-1, 1), "normal", "mean");
     assertRejected(() -> Distributions.normal(1, -1), "normal", "stddev");
     assertRejected(() -> Distributions.lognormal(0, 1), "lognormal", "p50", "> 0");
-    assertRejected(() -> Distributions.lognormal(20 * MS, 2 * MS), "lognormal",
-        "p99 must be at least p50");
+    assertRejected(
+        () -> Distributions.lognormal(20 * MS, 2 * MS), "lognormal", "p99 must be at least p50");
     assertRejected(() -> Distributions.lognormalMeanStddev(0, 1), "lognormal", "mean");
     assertRejected(() -> Distributions.lognormalMeanStddev(1, -1), "lognormal", "stddev");
     assertRejected(() -> Distributions.pareto(0, 1), "pareto", "scale");
     assertRejected(() -> Distributions.pareto(1, 0), "pareto", "shape");
     assertRejected(() -> Distributions.empirical(null, null), "empirical", "at least one value");
-    assertRejected(() -> Distributions.empirical(new double[0], null), "empirical",
-        "at least one value");
-    assertRejected(() -> Distributions.empirical(new double[] {1, -2}, null), "empirical",
-        "values[1]");
-    assertRejected(() -> Distributions.empirical(new double[] {1, 2}, new double[] {1}),
-        "empirical", "2 values and 1 weights");
-    assertRejected(() -> Distributions.empirical(new double[] {1, 2}, new double[] {1, -1}),
-        "empirical", "weights[1]");
-    assertRejected(() -> Distributions.empirical(new double[] {1, 2}, new double[] {0, 0}),
-        "empirical", "positive, finite sum");
-    assertRejected(() -> Distributions.empirical(new double[] {1}, new double[] {Double.NaN}),
-        "empirical", "weights[0]");
+    assertRejected(
+        () -> Distributions.empirical(new double[0], null), "empirical", "at least one value");
+    assertRejected(
+        () -> Distributions.empirical(new double[] {1, -2}, null), "empirical", "values[1]");
+    assertRejected(
+        () -> Distributions.empirical(new double[] {1, 2}, new double[] {1}),
+        "empirical",
+        "2 values and 1 weights");
+    assertRejected(
+        () -> Distributions.empirical(new double[] {1, 2}, new double[] {1, -1}),
+        "empirical",
+        "weights[1]");
+    assertRejected(
+        () -> Distributions.empirical(new double[] {1, 2}, new double[] {0, 0}),
+        "empirical",
+        "positive, finite sum");
+    assertRejected(
+        () -> Distributions.empirical(new double[] {1}, new double[] {Double.NaN}),
+        "empirical",
+        "weights[0]");
   }
 
   private static void assertRejected(Executable call, String... fragments) {
@@ -336,10 +367,12 @@ class DistributionsTest {
         .isEqualTo("lognormal(p50=2ms, p99=20ms)");
     assertThat(Distributions.lognormalMeanStddev(5 * MS, 2 * MS).describe())
         .isEqualTo("lognormal(mean=5ms, stddev=2ms)");
-    assertThat(Distributions.pareto(1 * MS, 1.5).describe()).isEqualTo("pareto(scale=1ms, shape=1.5)");
+    assertThat(Distributions.pareto(1 * MS, 1.5).describe())
+        .isEqualTo("pareto(scale=1ms, shape=1.5)");
     assertThat(Distributions.empirical(new double[] {1 * MS, 20 * MS}, null).describe())
         .isEqualTo("empirical(values=[1ms, 20ms])");
-    assertThat(Distributions.empirical(new double[] {1 * MS, 20 * MS}, new double[] {3, 1}).describe())
+    assertThat(
+            Distributions.empirical(new double[] {1 * MS, 20 * MS}, new double[] {3, 1}).describe())
         .isEqualTo("empirical(values=[1ms, 20ms], weights=[3, 1])");
     assertThat(Distributions.empirical(new double[10], null).describe())
         .isEqualTo("empirical(values=[0ns, 0ns, 0ns, 0ns, 0ns, 0ns, 0ns, 0ns, … 2 more])");

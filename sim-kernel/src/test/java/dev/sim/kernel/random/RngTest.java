@@ -148,7 +148,8 @@ class RngTest {
   @Test
   void shouldRejectANonPositiveBound() {
     Rng rng = new Rng(1);
-    assertThatThrownBy(() -> rng.nextInt(0)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> rng.nextInt(0))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("bound");
     assertThatThrownBy(() -> rng.nextInt(-3)).isInstanceOf(IllegalArgumentException.class);
     assertThat(rng.nextInt(1)).isZero();
@@ -191,7 +192,8 @@ class RngTest {
     for (int i = 0; i < 16; i++) {
       assertThat(late.nextLong()).isEqualTo(early.nextLong());
     }
-    assertThat(new Rng(apiSeed).nextLong()).isEqualTo(new RandomStreams(42).stream("node/api-1").nextLong());
+    assertThat(new Rng(apiSeed).nextLong())
+        .isEqualTo(new RandomStreams(42).stream("node/api-1").nextLong());
     assertThat(RandomStreams.streamSeed(42, "node/api-2")).isNotEqualTo(apiSeed);
     assertThat(RandomStreams.streamSeed(43, "node/api-1")).isNotEqualTo(apiSeed);
     assertThat(RandomStreams.streamSeed(42, "node/api-1")).isEqualTo(apiSeed);
