@@ -207,10 +207,11 @@ public final class MetricsCollector {
         totalAttempts, Math.max(0, totalOffered - ended));
   }
 
-  /** Yield after the warm-up: successful requests over ended requests, NaN if none ended. */
+  /** Yield after the warm-up: requests answered successfully over requests offered, NaN if none. */
   public double yieldFraction() {
-    long ended = totalOk + totalFailed + totalTimedOut + totalRejected;
-    return ended == 0 ? Double.NaN : (double) totalOk / ended;
+    // The contract's definition (Fox & Brewer): answered successfully over offered. A request still
+    // open when the run stops was offered and not answered, so it counts against the yield.
+    return totalOffered == 0 ? Double.NaN : (double) totalOk / totalOffered;
   }
 
   /** Harvest after the warm-up: mean harvest of successful requests, NaN if none. */

@@ -9,7 +9,7 @@ package dev.sim.kernel.result;
  * @param timedOut requests that ended with no answer in time
  * @param rejected requests refused by overload errors or client-side throttling
  * @param attempts tries actually sent (first tries, retries and hedges)
- * @param unfinished requests still open when the run stopped (excluded from yield)
+ * @param unfinished requests still open when the run stopped (offered, not answered)
  */
 public record RequestTotals(
     long offered, long ok, long failed, long timedOut, long rejected, long attempts,

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param traceHash 16 hex digits: the digest of every processed event in order
  * @param wallSeconds wall-clock seconds the run took (never compared by tests)
  * @param requests request totals after the warm-up
- * @param yield requests answered successfully / requests that ended, after the warm-up
+ * @param yield requests answered successfully / requests offered, after the warm-up
  * @param harvest mean fraction of data reflected by successful answers, after the warm-up
  * @param latencyMs latency of successful requests, first try to final answer, in milliseconds
  * @param counters named counters summed over all nodes, after the warm-up, sorted by name
