@@ -556,7 +556,12 @@ public final class Simulation {
     if (sink != null) {
       sink.event(now, EventKind.CONTROL, -1, -1, c.label, "");
     }
-    c.action.run();
+    try {
+      c.action.run();
+    } catch (RuntimeException | Error e) {
+      // A fault or other control action threw: end the run as a failure, keeping what was recorded.
+      fail(-1, "control action '" + c.label + "'", e);
+    }
   }
 
   private void scheduleStart(int node) {
@@ -687,7 +692,7 @@ public final class Simulation {
     }
     StringWriter sw = new StringWriter();
     e.printStackTrace(new PrintWriter(sw));
-    failure = new Failure(node, names.get(node), now, event, e.getClass().getName()
+    failure = new Failure(node, node < 0 ? "(control)" : names.get(node), now, event, e.getClass().getName()
         + (e.getMessage() == null ? "" : ": " + e.getMessage()), sw.toString());
   }
 
