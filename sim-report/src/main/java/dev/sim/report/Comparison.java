@@ -1,0 +1,44 @@
+package dev.sim.report;
+
+import dev.sim.kernel.result.RunResult;
+import dev.sim.report.chart.ChartFile;
+import dev.sim.report.chart.ChartRenderer;
+import dev.sim.report.chart.ComparisonCharts;
+import dev.sim.report.chart.TimeChart;
+import dev.sim.report.html.ComparePage;
+import dev.sim.report.io.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares two runs (e.g. {@code gc-spiral} and {@code gc-spiral-shedding} with the same seed):
+ * overlays their yield, latency p99, successful throughput and shared gauges on the same axes,
+ * and writes {@code compare.html} beside the charts ({@code compare-*.png}/{@code .svg}).
+ */
+public final class Comparison {
+  /** The page's file name. */
+  public static final String PAGE = "compare.html";
+
+  private Comparison() {}
+
+  /** Writes the overlay charts and {@code compare.html} into {@code outDir}; returns the files written. */
+  public static List<Path> render(RunResult a, RunResult b, Path outDir) throws IOException {
+    Files.createDirectories(outDir);
+    List<ChartFile> written = new ArrayList<>();
+    for (TimeChart c : ComparisonCharts.forRuns(a, b)) {
+      written.add(ChartRenderer.write(c, outDir));
+    }
+    Path page = RunFolder.writeAtomically(outDir.resolve(PAGE),
+        ComparePage.html(a, b, written, outDir));
+    List<Path> out = new ArrayList<>();
+    for (ChartFile c : written) {
+      out.add(c.png());
+      out.add(c.svg());
+    }
+    out.add(page);
+    return out;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sim.report;
+
+import dev.sim.kernel.result.RunResult;
+import dev.sim.report.chart.ChartFile;
+import dev.sim.report.chart.ChartRenderer;
+import dev.sim.report.chart.SpaceTimeDiagram;
+import dev.sim.report.chart.TimeChart;
+import dev.sim.report.chart.TimeCharts;
+import dev.sim.report.html.ReportPage;
+import dev.sim.report.io.RunFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Renders one run: every chart as PNG and SVG, then {@code report.html} linking them. Reads
+ * nothing but the {@link RunResult}, so a report can be rendered again from a saved run folder
+ * ({@link RunFolder#read}). Not thread-safe per folder: render one run into one folder at a time.
+ */
+public final class Report {
+  /** The page's file name. */
+  public static final String PAGE = "report.html";
+
+  /**
+   * Chart names a scenario's {@code report.charts} list may use. Besides these, a gauge or
+   * counter name selects its chart ({@code heapLiveMB}, {@code gcPauseMs}, {@code shed}, ...).
+   */
+  public static final List<String> CHART_NAMES = List.of("yield", "harvest", "latency",
+      "throughput", "queue", "inflight", "heap", "gc", "gc-collections", "shed", "retries",
+      "lost-writes", "spacetime", "gauges", "counters");
+
+  private Report() {}
+
+  /** Renders every chart that has data, and the page, into {@code dir}; returns the files written. */
+  public static List<Path> render(RunResult r, Path dir) throws IOException {
+    return render(r, dir, Set.of());
+  }
+
+  /**
+   * Renders the charts named in {@code charts} (all of them when empty; names as in {@link
+   * #CHART_NAMES}, or a gauge or counter name) and the page into {@code dir}; returns the files
+   * written, page last.
+   */
+  public static List<Path> render(RunResult r, Path dir, Set<String> charts) throws IOException {
+    Files.createDirectories(dir);
+    List<ChartFile> written = new ArrayList<>();
+    for (TimeChart c : TimeCharts.forRun(r)) {
+      if (selected(c.id(), charts)) {
+        written.add(ChartRenderer.write(c, dir));
+      }
+    }
+    SpaceTimeDiagram st = SpaceTimeDiagram.of(r);
+    if (st != null && selected("spacetime", charts)) {
+      written.add(st.write(dir));
+    }
+    Path page = RunFolder.writeAtomically(dir.resolve(PAGE), ReportPage.html(r, written, dir));
+    List<Path> out = new ArrayList<>();
+    for (ChartFile c : written) {
+      out.add(c.png());
+      out.add(c.svg());
+    }
+    out.add(page);
+    return out;
+  }
+
+  /** Whether chart {@code id} is among {@code names} (or names is empty, meaning all). */
+  static boolean selected(String id, Set<String> names) {
+    if (names == null || names.isEmpty()) {
+      return true;
+    }
+    for (String n : names) {
+      String name = n.trim();
+      if (name.equals(id)
+          || TimeCharts.gaugeChartId(name).equals(id)
+          || TimeCharts.counterChartId(name).equals(id)
+          || name.toLowerCase(Locale.ROOT).equals("gauges") && isGaugeChart(id)
+          || name.toLowerCase(Locale.ROOT).equals("counters") && isCounterChart(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isGaugeChart(String id) {
+    return id.equals("queue") || id.equals("inflight") || id.equals("heap")
+        || id.startsWith("gauge-");
+  }
+
+  private static boolean isCounterChart(String id) {
+    return id.equals("gc") || id.equals("gc-collections") || id.equals("shed")
+        || id.equals("retries") || id.equals("lost-writes") || id.startsWith("counter-");
+  }
+}

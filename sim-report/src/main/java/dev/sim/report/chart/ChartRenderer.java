@@ -1,0 +1,222 @@
+package dev.sim.report.chart;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/** Draws a {@link TimeChart} with JFreeChart and writes it as PNG and SVG. */
+public final class ChartRenderer {
+  /** Width of every chart in pixels. */
+  public static final int WIDTH = 1000;
+  /** Height of a time chart in pixels. */
+  public static final int HEIGHT = 450;
+
+  private static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
+
+  private ChartRenderer() {}
+
+  /** The JFreeChart of {@code c}, styled for the report. */
+  public static JFreeChart toJFreeChart(TimeChart c) {
+    XYSeriesCollection data = dataset(c);
+    NumberAxis time = new NumberAxis("simulated time (s)");
+    time.setRange(0, Math.max(c.endSeconds(), 1e-9));
+    time.setNumberFormatOverride(new DecimalFormat("#,##0.###", ROOT));
+    ValueAxis value = valueAxis(c);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    renderer.setDrawSeriesLineAsPath(true);
+    renderer.setLegendLine(new Line2D.Double(-11, 0, 11, 0));
+    for (int i = 0; i < c.series().size(); i++) {
+      Series s = c.series().get(i);
+      renderer.setSeriesPaint(i, s.color());
+      renderer.setSeriesStroke(i, Styles.line(s.line()));
+    }
+    FaultBands bands = new FaultBands(c.bands(), c.warmupSeconds());
+    renderer.addAnnotation(bands, Layer.BACKGROUND);
+
+    BandPlot plot = new BandPlot(data, time, value, renderer, bands);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setDomainGridlinePaint(Palette.GRID);
+    plot.setRangeGridlinePaint(Palette.GRID);
+    plot.setDomainGridlineStroke(Styles.GRID);
+    plot.setRangeGridlineStroke(Styles.GRID);
+    plot.setAxisOffset(new RectangleInsets(0, 0, 0, 0));
+    plot.setInsets(new RectangleInsets(bands.headroom(), 4, 4, 16));
+    plot.setNoDataMessage("no data");
+    style(time);
+    style(value);
+
+    JFreeChart chart = new JFreeChart(null, Styles.TITLE, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(12, 14, 10, 14));
+    TextTitle title = new TextTitle(c.title(), Styles.TITLE);
+    title.setPaint(Palette.INK);
+    title.setHorizontalAlignment(HorizontalAlignment.LEFT);
+    chart.setTitle(title);
+    TextTitle sub = new TextTitle(c.subtitle(), Styles.SUBTITLE);
+    sub.setPaint(Palette.MUTED);
+    sub.setHorizontalAlignment(HorizontalAlignment.LEFT);
+    sub.setPadding(new RectangleInsets(3, 0, 6, 0));
+    chart.addSubtitle(sub);
+    LegendTitle legend = chart.getLegend();
+    legend.setItemFont(Styles.LEGEND);
+    legend.setItemPaint(Palette.INK);
+    legend.setFrame(BlockBorder.NONE);
+    legend.setBackgroundPaint(Color.WHITE);
+    legend.setPosition(RectangleEdge.BOTTOM);
+    legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
+    legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
+    if (c.series().size() == 1 && c.series().get(0).key().equals(c.id())) {
+      // A chart of one figure (yield, harvest) is named by its title; a legend would repeat it.
+      chart.removeLegend();
+    }
+    return chart;
+  }
+
+  /**
+   * The dataset handed to JFreeChart: one XY series per line, NaN where the figure is
+   * undefined (a gap), and non-positive values as gaps on a log axis, where they have no place.
+   */
+  public static XYSeriesCollection dataset(TimeChart c) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    boolean log = c.scale() == TimeChart.Scale.LOG;
+    for (Series s : c.series()) {
+      XYSeries xs = new XYSeries(s.label(), false, true);
+      for (int i = 0; i < s.x().length; i++) {
+        double y = s.y()[i];
+        xs.add(s.x()[i], log && y <= 0 ? Double.NaN : y, false);
+      }
+      data.addSeries(xs);
+    }
+    return data;
+  }
+
+  private static ValueAxis valueAxis(TimeChart c) {
+    switch (c.scale()) {
+      case FRACTION -> {
+        NumberAxis a = new NumberAxis(c.yLabel());
+        a.setRange(0, 1.06);
+        NumberFormat pct = NumberFormat.getPercentInstance(Locale.ROOT);
+        a.setTickUnit(new NumberTickUnit(0.2, pct));
+        return a;
+      }
+      case LOG -> {
+        LogAxis a = new LogAxis(c.yLabel());
+        a.setBase(10);
+        a.setSmallestValue(1e-4);
+        a.setNumberFormatOverride(new DecimalFormat("#,##0.###", ROOT));
+        a.setMinorTickMarksVisible(false);
+        // One tick per decade (1, 10, 100 ms): half-decade ticks read as 31.623.
+        a.setTickUnit(new NumberTickUnit(1));
+        a.setUpperMargin(0.08);
+        return a;
+      }
+      default -> {
+        NumberAxis a = new NumberAxis(c.yLabel());
+        a.setAutoRangeIncludesZero(true);
+        a.setUpperMargin(0.08);
+        a.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        return a;
+      }
+    }
+  }
+
+  private static void style(ValueAxis a) {
+    a.setLabelFont(Styles.AXIS_LABEL);
+    a.setLabelPaint(Palette.MUTED);
+    a.setTickLabelFont(Styles.TICK);
+    a.setTickLabelPaint(Palette.INK);
+    a.setAxisLinePaint(Palette.AXIS);
+    a.setTickMarkPaint(Palette.AXIS);
+    a.setTickMarkOutsideLength(4);
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /** Writes {@code chart} as a PNG of {@code width} × {@code height} pixels. */
+  public static void writePng(JFreeChart chart, int width, int height, Path file)
+      throws IOException {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g2 = img.createGraphics();
+    try {
+      antialias(g2);
+      chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    } finally {
+      g2.dispose();
+    }
+    writePng(img, file);
+  }
+
+  /** Writes {@code chart} as an SVG document of {@code width} × {@code height} user units. */
+  public static void writeSvg(JFreeChart chart, int width, int height, String id, Path file)
+      throws IOException {
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    // A fixed prefix (JFreeSVG's default is the wall clock) keeps the file the same run to run.
+    g2.setDefsKeyPrefix("_" + id.replaceAll("[^A-Za-z0-9_-]", "") + "_");
+    chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    writeSvg(g2, width, height, file);
+  }
+
+  static void writePng(BufferedImage img, Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      if (!ImageIO.write(img, "png", out)) {
+        throw new IOException("no PNG writer available");
+      }
+    }
+  }
+
+  static void writeSvg(SVGGraphics2D g2, int width, int height, Path file) throws IOException {
+    String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
+    Files.writeString(file, svg, StandardCharsets.UTF_8);
+  }
+
+  static void antialias(Graphics2D g2) {
+    g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
+        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+    g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+  }
+
+  /** Writes {@code c} as {@code ID.png} and {@code ID.svg} in {@code dir}; returns the chart's files. */
+  public static ChartFile write(TimeChart c, Path dir) throws IOException {
+    JFreeChart chart = toJFreeChart(c);
+    Path png = dir.resolve(c.id() + ".png");
+    Path svg = dir.resolve(c.id() + ".svg");
+    writePng(chart, WIDTH, HEIGHT, png);
+    writeSvg(chart, WIDTH, HEIGHT, c.id(), svg);
+    return new ChartFile(c.id(), c.title(), c.subtitle(), png, svg, WIDTH, HEIGHT);
+  }
+}

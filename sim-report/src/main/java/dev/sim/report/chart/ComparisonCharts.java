@@ -1,0 +1,191 @@
+package dev.sim.report.chart;
+
+import dev.sim.kernel.result.CounterSeries;
+import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.result.WindowStats;
+import dev.sim.report.chart.Series.Line;
+import dev.sim.report.chart.TimeChart.Scale;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Overlays two runs on the same axes: yield, latency p99, successful throughput, and the gauges
+ * and GC pause time both runs recorded. Run A is always blue, run B always orange.
+ */
+public final class ComparisonCharts {
+  /** Colour of the first run. */
+  public static final Color A = Palette.BLUE;
+  /** Colour of the second run. */
+  public static final Color B = Palette.ORANGE;
+
+  private ComparisonCharts() {}
+
+  /** The legend labels of two runs: scenario and seed, told apart by a letter when equal. */
+  public static String[] labels(RunResult a, RunResult b) {
+    String la = a.scenario() + " seed " + a.seed();
+    String lb = b.scenario() + " seed " + b.seed();
+    if (la.equals(lb)) {
+      return new String[] {"A: " + la, "B: " + lb};
+    }
+    return new String[] {la, lb};
+  }
+
+  /** Every overlay chart that has data in at least one of the runs, in page order. */
+  public static List<TimeChart> forRuns(RunResult a, RunResult b) {
+    String[] label = labels(a, b);
+    String prefix = label[0] + " vs " + label[1] + " — ";
+    TimeCharts.Axis ta = new TimeCharts.Axis(a);
+    TimeCharts.Axis tb = new TimeCharts.Axis(b);
+    List<Band> bands = new ArrayList<>(new LinkedHashSet<>(concat(TimeCharts.bands(a),
+        TimeCharts.bands(b))));
+    double warmup = Math.max(a.warmupNanos(), b.warmupNanos()) / 1e9;
+    double end = Math.max(a.simulatedNanos(), b.simulatedNanos()) / 1e9;
+    List<TimeChart> out = new ArrayList<>();
+
+    Builder c = new Builder(prefix, bands, warmup, end);
+    c.add("compare-yield", "Yield", "Share of requests answered successfully, per window",
+        "yield (answered OK)", Scale.FRACTION,
+        ta.series("A", label[0], A, Line.BOLD, WindowStats::yield),
+        tb.series("B", label[1], B, Line.BOLD, WindowStats::yield), out);
+
+    Series pa = ta.series("A", label[0], A, Line.SOLID, WindowStats::latencyP99Ms);
+    Series pb = tb.series("B", label[1], B, Line.SOLID, WindowStats::latencyP99Ms);
+    boolean log = spansDecades(pa, pb);
+    c.add("compare-latency-p99", "Latency p99",
+        "99th percentile latency of successful requests, per window"
+            + (log ? " (log scale)" : ""),
+        "latency p99 (ms)", log ? Scale.LOG : Scale.LINEAR, pa, pb, out);
+
+    c.add("compare-throughput-ok", "Successful throughput",
+        "Requests answered OK per second (by offer window)", "ok per second", Scale.LINEAR,
+        ta.rate("A", label[0], A, Line.SOLID, okCounts(a)),
+        tb.rate("B", label[1], B, Line.SOLID, okCounts(b)), out);
+
+    for (String gauge : common(gaugeNames(a), gaugeNames(b))) {
+      boolean mean = isLevel(gauge);
+      String title = switch (gauge) {
+        case "queue" -> "Queue depth";
+        case "inflight" -> "In flight";
+        case "heapLiveMB" -> "Live heap";
+        default -> gauge;
+      };
+      c.add("compare-" + TimeCharts.gaugeChartId(gauge), title,
+          (mean ? "Mean over all instances" : "Sum over all instances")
+              + ", time-weighted mean per window",
+          gauge.equals("heapLiveMB") ? "live heap (MB)" : gauge, Scale.LINEAR,
+          ta.perWindow("A", label[0], A, Line.SOLID, gaugeTotal(a, gauge, ta.windows, mean)),
+          tb.perWindow("B", label[1], B, Line.SOLID, gaugeTotal(b, gauge, tb.windows, mean)),
+          out);
+    }
+    if (hasCounter(a, "gcPauseMs") && hasCounter(b, "gcPauseMs")) {
+      c.add("compare-gc", "GC pause time", "Stop-the-world pause time, summed over all nodes",
+          "ms paused per second", Scale.LINEAR,
+          ta.rate("A", label[0], A, Line.SOLID, counterTotal(a, "gcPauseMs", ta.windows)),
+          tb.rate("B", label[1], B, Line.SOLID, counterTotal(b, "gcPauseMs", tb.windows)), out);
+    }
+    return out;
+  }
+
+  private record Builder(String prefix, List<Band> bands, double warmup, double end) {
+    void add(String id, String what, String subtitle, String yLabel, Scale scale, Series a,
+        Series b, List<TimeChart> out) {
+      boolean any = a.hasData() || b.hasData();
+      if (scale == Scale.LINEAR) {
+        any = a.hasNonZero() || b.hasNonZero();
+      }
+      if (any) {
+        out.add(new TimeChart(id, prefix + what, subtitle, yLabel, scale, List.of(a, b), bands,
+            warmup, end));
+      }
+    }
+  }
+
+  private static boolean spansDecades(Series a, Series b) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = 0;
+    for (Series s : List.of(a, b)) {
+      for (double v : s.y()) {
+        if (v > 0) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    return max > 0 && max / min > TimeCharts.LOG_RATIO;
+  }
+
+  private static long[] okCounts(RunResult r) {
+    return r.windows().stream().mapToLong(WindowStats::ok).toArray();
+  }
+
+  private static Set<String> gaugeNames(RunResult r) {
+    Set<String> s = new LinkedHashSet<>();
+    r.gauges().forEach(g -> s.add(g.name()));
+    return s;
+  }
+
+  private static List<String> common(Set<String> a, Set<String> b) {
+    List<String> out = new ArrayList<>();
+    for (String known : List.of("queue", "inflight", "heapLiveMB")) {
+      if (a.contains(known) && b.contains(known)) {
+        out.add(known);
+      }
+    }
+    a.stream().filter(b::contains).filter(n -> !out.contains(n)).sorted().forEach(out::add);
+    return out;
+  }
+
+  private static boolean isLevel(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return n.contains("heap") || n.endsWith("mb") || n.endsWith("gb") || n.contains("pct")
+        || n.contains("percent") || n.contains("util") || n.contains("ratio");
+  }
+
+  private static double[] gaugeTotal(RunResult r, String name, int windows, boolean mean) {
+    double[] sum = new double[windows];
+    int[] n = new int[windows];
+    for (GaugeSeriesData g : r.gauges()) {
+      if (!g.name().equals(name)) {
+        continue;
+      }
+      for (int i = 0; i < windows && i < g.mean().length; i++) {
+        if (!Double.isNaN(g.mean()[i])) {
+          sum[i] += g.mean()[i];
+          n[i]++;
+        }
+      }
+    }
+    double[] y = new double[windows];
+    for (int i = 0; i < windows; i++) {
+      y[i] = n[i] == 0 ? Double.NaN : mean ? sum[i] / n[i] : sum[i];
+    }
+    return y;
+  }
+
+  private static boolean hasCounter(RunResult r, String name) {
+    return r.counterSeries().stream().anyMatch(c -> c.name().equals(name));
+  }
+
+  private static long[] counterTotal(RunResult r, String name, int windows) {
+    long[] y = new long[windows];
+    for (CounterSeries c : r.counterSeries()) {
+      if (c.name().equals(name)) {
+        for (int i = 0; i < windows && i < c.perWindow().length; i++) {
+          y[i] += c.perWindow()[i];
+        }
+      }
+    }
+    return y;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

@@ -1,0 +1,340 @@
+package dev.sim.report.html;
+
+import static dev.sim.report.html.Html.escape;
+
+import dev.sim.kernel.result.Annotation;
+import dev.sim.kernel.result.ExpectationResult;
+import dev.sim.kernel.result.Failure;
+import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.NodeEvent;
+import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestTotals;
+import dev.sim.kernel.result.RunInfo;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.result.StopReason;
+import dev.sim.report.chart.ChartFile;
+import dev.sim.report.chart.Palette;
+import dev.sim.report.text.Format;
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Builds {@code report.html}: what ran, whether it met its expectations, figures, faults, charts. */
+public final class ReportPage {
+  /** At most this many fault windows are listed; the rest are counted. */
+  static final int MAX_ANNOTATIONS = 50;
+  /** At most this many node events are listed; the rest are counted. */
+  static final int MAX_NODE_EVENTS = 100;
+
+  private ReportPage() {}
+
+  /**
+   * The page for run {@code r}, whose charts were written into {@code dir} (the folder the page
+   * will live in). Data files are linked only if they exist in {@code dir}.
+   */
+  public static String html(RunResult r, List<ChartFile> charts, Path dir) {
+    StringBuilder h = new StringBuilder(32_768);
+    RunInfo info = r.info() == null ? RunInfo.NONE : r.info();
+    String heading = info.title() == null || info.title().isBlank() ? r.scenario() : info.title();
+    head(h, r.scenario() + " · seed " + r.seed() + " — sim report");
+
+    h.append("<header>\n<p class=\"eyebrow\">sim report · scenario <code>")
+        .append(escape(r.scenario())).append("</code> · seed <code>").append(r.seed())
+        .append("</code>");
+    if (info.scenarioFile() != null && !info.scenarioFile().isBlank()) {
+      h.append(" · file <code>").append(escape(info.scenarioFile())).append("</code>");
+    }
+    h.append("</p>\n<h1>").append(escape(heading)).append("</h1>\n");
+    if (info.description() != null && !info.description().isBlank()) {
+      h.append("<div class=\"desc\">\n").append(Html.paragraphs(info.description()))
+          .append("</div>\n");
+    }
+    h.append("</header>\n");
+
+    verdict(h, r.expectations());
+    stopNotes(h, r);
+
+    h.append("<section>\n<h2>Reproduce</h2>\n<pre><code>").append(escape(command(r)))
+        .append("</code></pre>\n</section>\n");
+
+    cards(h, r);
+    expectations(h, r.expectations());
+    summary(h, r);
+    chartsSection(h, charts);
+    timeline(h, r);
+    footer(h, dir, List.of("summary.json", "metrics.csv", "result.json"));
+    h.append("</main>\n</body>\n</html>\n");
+    return h.toString();
+  }
+
+  /** The command that reproduces {@code r}, or the likely one when the CLI did not record it. */
+  static String command(RunResult r) {
+    RunInfo info = r.info();
+    if (info != null && info.command() != null && !info.command().isBlank()) {
+      return info.command();
+    }
+    String file = info != null && info.scenarioFile() != null && !info.scenarioFile().isBlank()
+        ? info.scenarioFile() : "scenarios/" + r.scenario() + ".yaml";
+    return "sim run " + file + " --seed " + r.seed();
+  }
+
+  static void head(StringBuilder h, String title) {
+    h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>").append(escape(title)).append("</title>\n<style>\n")
+        .append(Css.STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+  }
+
+  private static void verdict(StringBuilder h, List<ExpectationResult> ex) {
+    long failed = ex.stream().filter(e -> !e.ok()).count();
+    if (ex.isEmpty()) {
+      h.append("<div class=\"verdict none\">No expectations were set for this run.</div>\n");
+    } else if (failed == 0) {
+      h.append("<div class=\"verdict ok\">✔ ").append(ex.size() == 1 ? "The expectation"
+          : "All " + ex.size() + " expectations").append(" held.</div>\n");
+    } else {
+      h.append("<div class=\"verdict bad\">✘ ").append(failed).append(" of ").append(ex.size())
+          .append(ex.size() == 1 ? " expectation" : " expectations").append(" failed: ");
+      boolean first = true;
+      for (ExpectationResult e : ex) {
+        if (!e.ok()) {
+          h.append(first ? "" : ", ").append("<code>").append(escape(e.check()))
+              .append("</code>");
+          first = false;
+        }
+      }
+      h.append(".</div>\n");
+    }
+  }
+
+  private static void stopNotes(StringBuilder h, RunResult r) {
+    Failure f = r.failure();
+    if (f != null) {
+      h.append("<div class=\"note bad\"><strong>The simulation failed.</strong> Node <code>")
+          .append(escape(f.nodeName())).append("</code> threw at simulated ")
+          .append(escape(Format.nanos(f.timeNanos()))).append(" handling ")
+          .append(escape(f.event())).append(":<pre>").append(escape(f.message()))
+          .append("</pre>");
+      if (f.stackTrace() != null && !f.stackTrace().isBlank()) {
+        h.append("<details><summary>Stack trace</summary><pre>")
+            .append(escape(f.stackTrace())).append("</pre></details>");
+      }
+      h.append("</div>\n");
+    } else if (r.stopReason() != StopReason.TIME_LIMIT) {
+      h.append("<div class=\"note\"><strong>The run stopped early (")
+          .append(escape(stopText(r.stopReason()))).append(").</strong> ")
+          .append(escape(r.stopDetail())).append("</div>\n");
+    }
+  }
+
+  static String stopText(StopReason s) {
+    return switch (s) {
+      case TIME_LIMIT -> "reached its duration";
+      case QUIESCENT -> "nothing left to do";
+      case EVENT_LIMIT -> "event limit";
+      case WALL_LIMIT -> "wall-clock limit";
+      case NODE_FAILURE -> "a node failed";
+    };
+  }
+
+  private static void cards(StringBuilder h, RunResult r) {
+    RequestTotals q = r.requests();
+    LatencySummary l = r.latencyMs();
+    h.append("<section class=\"cards\">\n");
+    card(h, "Yield", Format.percent(r.yield()), "answered OK of ended");
+    card(h, "Harvest", Format.percent(r.harvest()), "data in answers");
+    card(h, "Latency p50", Format.millis(l.p50()), "median, successful");
+    card(h, "Latency p99", Format.millis(l.p99()), "max " + Format.millis(l.max()));
+    card(h, "Requests", Format.count(q.offered()),
+        q.offered() == 0 ? "offered" : "offered · " + ratio(q.attempts(), q.offered())
+            + " tries each");
+    card(h, "Simulated", Format.nanos(r.simulatedNanos()),
+        Format.count(r.events()) + " events");
+    h.append("</section>\n");
+    if (r.warmupNanos() > 0) {
+      h.append("<p class=\"more\">Figures leave out the first ")
+          .append(escape(Format.nanos(r.warmupNanos())))
+          .append(" (warm-up); the charts show it hatched.</p>\n");
+    }
+  }
+
+  private static String ratio(long a, long b) {
+    return String.format(Locale.ROOT, "%.2f", (double) a / b);
+  }
+
+  private static void card(StringBuilder h, String k, String v, String s) {
+    h.append("<div class=\"card\"><div class=\"k\">").append(escape(k))
+        .append("</div><div class=\"v\">").append(escape(v)).append("</div><div class=\"s\">")
+        .append(escape(s)).append("</div></div>\n");
+  }
+
+  private static void expectations(StringBuilder h, List<ExpectationResult> ex) {
+    if (ex.isEmpty()) {
+      return;
+    }
+    h.append("<section>\n<h2>Expectations</h2>\n<table>\n<tr><th>check</th>"
+        + "<th class=\"num\">actual</th><th>result</th></tr>\n");
+    for (ExpectationResult e : ex) {
+      h.append(e.ok() ? "<tr>" : "<tr class=\"failrow\">").append("<td><code>")
+          .append(escape(e.check())).append("</code></td><td class=\"num\">")
+          .append(Double.isNaN(e.actual()) ? "undefined" : escape(Format.precise(e.actual())))
+          .append("</td><td>")
+          .append(e.ok() ? "<span class=\"pass\">✔ pass</span>"
+              : "<span class=\"fail\">✘ fail</span>")
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n</section>\n");
+  }
+
+  private static void summary(StringBuilder h, RunResult r) {
+    RequestTotals q = r.requests();
+    LatencySummary l = r.latencyMs();
+    h.append("<section>\n<h2>Summary</h2>\n<div class=\"grid2\">\n<div>\n<h3>Requests</h3>\n"
+        + "<table>\n");
+    row(h, "offered", Format.count(q.offered()));
+    row(h, "ok", Format.count(q.ok()));
+    row(h, "failed", Format.count(q.failed()));
+    row(h, "timed out", Format.count(q.timedOut()));
+    row(h, "rejected", Format.count(q.rejected()));
+    row(h, "attempts (tries sent)", Format.count(q.attempts()));
+    row(h, "unfinished at the end", Format.count(q.unfinished()));
+    row(h, "yield", Format.percent(r.yield()));
+    row(h, "harvest", Format.percent(r.harvest()));
+    h.append("</table>\n</div>\n<div>\n<h3>Latency of successful requests</h3>\n<table>\n");
+    row(h, "mean", Format.millis(l.mean()));
+    row(h, "p50", Format.millis(l.p50()));
+    row(h, "p90", Format.millis(l.p90()));
+    row(h, "p99", Format.millis(l.p99()));
+    row(h, "p99.9", Format.millis(l.p999()));
+    row(h, "max", Format.millis(l.max()));
+    h.append("</table>\n</div>\n<div>\n<h3>Run</h3>\n<table>\n");
+    row(h, "simulated time", Format.nanos(r.simulatedNanos()));
+    row(h, "window", Format.nanos(r.windowNanos()));
+    row(h, "warm-up", Format.nanos(r.warmupNanos()));
+    row(h, "events", Format.count(r.events()));
+    row(h, "trace hash", r.traceHash());
+    row(h, "stopped", stopText(r.stopReason()));
+    row(h, "wall time", String.format(Locale.ROOT, "%.2f s", r.wallSeconds()));
+    h.append("</table>\n</div>\n");
+    Map<String, Long> counters = r.counters();
+    if (!counters.isEmpty()) {
+      h.append("<div>\n<h3>Counters (after warm-up)</h3>\n<table>\n");
+      new java.util.TreeMap<>(counters).forEach((k, v) -> row(h, k, Format.count(v)));
+      h.append("</table>\n</div>\n");
+    }
+    h.append("</div>\n</section>\n");
+  }
+
+  static void row(StringBuilder h, String k, String v) {
+    h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">").append(escape(v))
+        .append("</td></tr>\n");
+  }
+
+  static void chartsSection(StringBuilder h, List<ChartFile> charts) {
+    if (charts.isEmpty()) {
+      return;
+    }
+    h.append("<section>\n<h2>Charts</h2>\n<nav class=\"toc\">");
+    for (ChartFile c : charts) {
+      h.append("<a href=\"#chart-").append(escape(c.id())).append("\">")
+          .append(escape(shortTitle(c.title()))).append("</a> ");
+    }
+    h.append("</nav>\n");
+    for (ChartFile c : charts) {
+      String png = Html.href(c.png().getFileName().toString());
+      String svg = Html.href(c.svg().getFileName().toString());
+      h.append("<figure id=\"chart-").append(escape(c.id())).append("\">\n<img src=\"")
+          .append(png).append("\" width=\"").append(c.width()).append("\" height=\"")
+          .append(c.height()).append("\" alt=\"").append(escape(c.title() + ". " + c.caption()))
+          .append("\">\n<figcaption><a href=\"").append(svg)
+          .append("\">SVG version</a> (scales without blur, for slides)</figcaption>\n")
+          .append("</figure>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  /** The part of a chart title after the dash: {@code Yield} of {@code gc-spiral · seed 42 — Yield}. */
+  static String shortTitle(String title) {
+    int i = title.lastIndexOf(" — ");
+    return i < 0 ? title : title.substring(i + 3);
+  }
+
+  private static void timeline(StringBuilder h, RunResult r) {
+    if (r.annotations().isEmpty() && r.nodeEvents().isEmpty()) {
+      return;
+    }
+    h.append("<section>\n<h2>Fault timeline</h2>\n");
+    List<Annotation> as = r.annotations().stream()
+        .sorted((a, b) -> Long.compare(a.startNanos(), b.startNanos())).toList();
+    if (!as.isEmpty()) {
+      h.append("<h3>Fault windows</h3>\n<table>\n<tr><th>kind</th><th>what</th>"
+          + "<th class=\"num\">from</th><th class=\"num\">to</th><th>nodes</th></tr>\n");
+      for (Annotation a : as.subList(0, Math.min(MAX_ANNOTATIONS, as.size()))) {
+        h.append("<tr><td>").append(chip(Palette.fault(a.kind()))).append(escape(a.kind()))
+            .append("</td><td>").append(escape(a.label())).append("</td><td class=\"num\">")
+            .append(escape(Format.nanos(a.startNanos()))).append("</td><td class=\"num\">")
+            .append(a.endNanos() < 0 ? "end of run" : escape(Format.nanos(a.endNanos())))
+            .append("</td><td>").append(escape(String.join(", ", a.targets())))
+            .append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+      more(h, as.size() - MAX_ANNOTATIONS, "fault windows");
+    }
+    if (!r.nodeEvents().isEmpty()) {
+      List<NodeEvent> es = r.nodeEvents();
+      h.append("<h3>Node events</h3>\n<table>\n<tr><th class=\"num\">time</th><th>node</th>"
+          + "<th>event</th><th>why</th></tr>\n");
+      for (NodeEvent e : es.subList(0, Math.min(MAX_NODE_EVENTS, es.size()))) {
+        h.append("<tr><td class=\"num\">").append(escape(Format.nanos(e.timeNanos())))
+            .append("</td><td>").append(escape(nodeName(r, e.node()))).append("</td><td>")
+            .append(escape(e.kind())).append("</td><td>").append(escape(e.reason()))
+            .append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+      more(h, es.size() - MAX_NODE_EVENTS, "node events");
+    }
+    h.append("</section>\n");
+  }
+
+  private static void more(StringBuilder h, int more, String what) {
+    if (more > 0) {
+      h.append("<p class=\"more\">… and ").append(Format.count(more)).append(" more ")
+          .append(what).append(" (all are in result.json).</p>\n");
+    }
+  }
+
+  private static String nodeName(RunResult r, int id) {
+    List<NodeInfo> nodes = r.nodes();
+    if (id >= 0 && id < nodes.size() && nodes.get(id).id() == id) {
+      return nodes.get(id).name();
+    }
+    for (NodeInfo n : nodes) {
+      if (n.id() == id) {
+        return n.name();
+      }
+    }
+    return "node " + id;
+  }
+
+  static String chip(Color c) {
+    return String.format(Locale.ROOT, "<span class=\"chip\" style=\"background:#%06x\"></span>",
+        c.getRGB() & 0xffffff);
+  }
+
+  static void footer(StringBuilder h, Path dir, List<String> files) {
+    h.append("<footer>");
+    boolean any = false;
+    for (String f : files) {
+      if (dir != null && Files.isRegularFile(dir.resolve(f))) {
+        h.append(any ? " · " : "Data: ").append("<a href=\"").append(Html.href(f)).append("\">")
+            .append(escape(f)).append("</a>");
+        any = true;
+      }
+    }
+    h.append(any ? "<br>" : "").append("Made by sim-report. Every figure comes from the saved "
+        + "run; run the command above again to get the same run, event for event.</footer>\n");
+  }
+}

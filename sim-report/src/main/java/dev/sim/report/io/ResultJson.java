@@ -1,0 +1,461 @@
+package dev.sim.report.io;
+
+import dev.sim.kernel.result.Annotation;
+import dev.sim.kernel.result.CounterSeries;
+import dev.sim.kernel.result.ExpectationResult;
+import dev.sim.kernel.result.Failure;
+import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.MessageRecord;
+import dev.sim.kernel.result.NodeEvent;
+import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestTotals;
+import dev.sim.kernel.result.RunInfo;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.result.StopReason;
+import dev.sim.kernel.result.WindowStats;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code result.json}: the whole {@link RunResult}, so that a report can be rendered again from a
+ * run folder alone. Field names are the record components' names; NaN is {@code null}.
+ */
+public final class ResultJson {
+  /** The value of the {@code format} key; bumped when a field changes meaning. */
+  public static final String FORMAT = "sim-result/1";
+
+  /** Built on first read only: writing a run folder never pays for a mapper. */
+  private static final class Mapper {
+    static final JsonMapper INSTANCE = JsonMapper.builder().build();
+  }
+
+  private ResultJson() {}
+
+  // ================================================================ writing
+
+  /** Returns {@code r} as JSON text ending in a newline. */
+  public static String toJson(RunResult r) {
+    JsonOut j = new JsonOut().beginObject();
+    j.field("format", FORMAT);
+    j.field("scenario", r.scenario());
+    j.field("seed", r.seed());
+    j.field("simulatedNanos", r.simulatedNanos());
+    j.field("events", r.events());
+    j.field("stopReason", r.stopReason().name());
+    j.field("stopDetail", r.stopDetail());
+    j.field("traceHash", r.traceHash());
+    j.field("wallSeconds", r.wallSeconds());
+
+    RequestTotals q = r.requests();
+    j.beginObject("requests");
+    j.field("offered", q.offered()).field("ok", q.ok()).field("failed", q.failed())
+        .field("timedOut", q.timedOut()).field("rejected", q.rejected())
+        .field("attempts", q.attempts()).field("unfinished", q.unfinished());
+    j.end();
+    j.field("yield", r.yield());
+    j.field("harvest", r.harvest());
+    LatencySummary l = r.latencyMs();
+    j.beginObject("latencyMs");
+    j.field("mean", l.mean()).field("p50", l.p50()).field("p90", l.p90()).field("p99", l.p99())
+        .field("p999", l.p999()).field("max", l.max());
+    j.end();
+    j.beginObject("counters");
+    r.counters().forEach(j::field);
+    j.end();
+    j.field("windowNanos", r.windowNanos());
+    j.field("warmupNanos", r.warmupNanos());
+
+    j.beginArray("windows");
+    for (WindowStats w : r.windows()) {
+      j.beginInlineObject();
+      j.field("index", w.index()).field("startNanos", w.startNanos())
+          .field("offered", w.offered()).field("ok", w.ok()).field("failed", w.failed())
+          .field("timedOut", w.timedOut()).field("rejected", w.rejected())
+          .field("attempts", w.attempts()).field("yield", w.yield())
+          .field("harvest", w.harvest()).field("latencyP50Ms", w.latencyP50Ms())
+          .field("latencyP90Ms", w.latencyP90Ms()).field("latencyP99Ms", w.latencyP99Ms())
+          .field("latencyMaxMs", w.latencyMaxMs());
+      j.end();
+    }
+    j.end();
+
+    j.beginArray("counterSeries");
+    for (CounterSeries c : r.counterSeries()) {
+      j.beginObject();
+      j.field("group", c.group()).field("name", c.name()).field("total", c.total());
+      j.beginInlineArray("perWindow");
+      for (long v : c.perWindow()) {
+        j.value(v);
+      }
+      j.end();
+      j.end();
+    }
+    j.end();
+
+    j.beginArray("gauges");
+    for (GaugeSeriesData g : r.gauges()) {
+      j.beginObject();
+      j.field("node", g.node()).field("nodeName", g.nodeName()).field("group", g.group())
+          .field("name", g.name());
+      j.beginInlineArray("mean");
+      for (double v : g.mean()) {
+        j.value(v);
+      }
+      j.end();
+      j.beginInlineArray("max");
+      for (double v : g.max()) {
+        j.value(v);
+      }
+      j.end();
+      j.end();
+    }
+    j.end();
+
+    j.beginArray("nodes");
+    for (NodeInfo n : r.nodes()) {
+      j.beginInlineObject().field("id", n.id()).field("name", n.name())
+          .field("group", n.group()).end();
+    }
+    j.end();
+
+    j.beginArray("annotations");
+    for (Annotation a : r.annotations()) {
+      j.beginInlineObject().field("kind", a.kind()).field("label", a.label())
+          .field("startNanos", a.startNanos()).field("endNanos", a.endNanos());
+      j.beginInlineArray("targets");
+      for (String t : a.targets()) {
+        j.value(t);
+      }
+      j.end();
+      j.end();
+    }
+    j.end();
+
+    j.beginArray("nodeEvents");
+    for (NodeEvent e : r.nodeEvents()) {
+      j.beginInlineObject().field("timeNanos", e.timeNanos()).field("node", e.node())
+          .field("kind", e.kind()).field("reason", e.reason()).end();
+    }
+    j.end();
+
+    j.beginArray("messages");
+    for (MessageRecord m : r.messages()) {
+      j.beginInlineObject().field("from", m.from()).field("to", m.to()).field("type", m.type())
+          .field("summary", m.summary()).field("sendNanos", m.sendNanos())
+          .field("deliverNanos", m.deliverNanos()).field("lostCause", m.lostCause()).end();
+    }
+    j.end();
+
+    Failure f = r.failure();
+    if (f == null) {
+      j.nullField("failure");
+    } else {
+      j.beginObject("failure");
+      j.field("node", f.node()).field("nodeName", f.nodeName()).field("timeNanos", f.timeNanos())
+          .field("event", f.event()).field("message", f.message())
+          .field("stackTrace", f.stackTrace());
+      j.end();
+    }
+
+    j.beginArray("expectations");
+    for (ExpectationResult e : r.expectations()) {
+      j.beginInlineObject().field("check", e.check()).field("actual", e.actual())
+          .field("ok", e.ok()).end();
+    }
+    j.end();
+
+    RunInfo info = r.info();
+    if (info == null) {
+      j.nullField("info");
+    } else {
+      j.beginObject("info");
+      j.field("title", info.title()).field("description", info.description())
+          .field("command", info.command()).field("scenarioFile", info.scenarioFile());
+      j.end();
+    }
+    j.end();
+    return j + "\n";
+  }
+
+  // ================================================================ reading
+
+  /**
+   * Parses {@code text} (the content of {@code source}, named in error messages) into a run
+   * result; throws an {@link IOException} naming the field that is missing or malformed.
+   */
+  public static RunResult parse(String text, String source) throws IOException {
+    JsonNode root;
+    try {
+      root = Mapper.INSTANCE.readTree(text);
+    } catch (JacksonException e) {
+      TokenStreamLocation loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column "
+          + loc.getColumnNr();
+      throw new IOException(source + " is not valid JSON" + where + ": " + e.getOriginalMessage(),
+          e);
+    }
+    Reader in = new Reader(source);
+    if (root == null || !root.isObject()) {
+      throw new IOException(source + " does not hold a JSON object");
+    }
+    String format = in.str(root, "format", "");
+    if (!FORMAT.equals(format)) {
+      throw new IOException(source + " has format '" + format + "', expected '" + FORMAT
+          + "' (written by a different version of sim?)");
+    }
+    return in.result(root);
+  }
+
+  /** Walks the tree, tracking the path so errors can name the field. */
+  private static final class Reader {
+    private final String source;
+
+    Reader(String source) {
+      this.source = source;
+    }
+
+    RunResult result(JsonNode o) throws IOException {
+      JsonNode q = obj(o, "requests", "");
+      RequestTotals requests = new RequestTotals(lng(q, "offered", "requests."),
+          lng(q, "ok", "requests."), lng(q, "failed", "requests."),
+          lng(q, "timedOut", "requests."), lng(q, "rejected", "requests."),
+          lng(q, "attempts", "requests."), lng(q, "unfinished", "requests."));
+      JsonNode l = obj(o, "latencyMs", "");
+      LatencySummary latency = new LatencySummary(dbl(l, "mean", "latencyMs."),
+          dbl(l, "p50", "latencyMs."), dbl(l, "p90", "latencyMs."), dbl(l, "p99", "latencyMs."),
+          dbl(l, "p999", "latencyMs."), dbl(l, "max", "latencyMs."));
+      Map<String, Long> counters = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : obj(o, "counters", "").properties()) {
+        counters.put(e.getKey(), asLong(e.getValue(), "counters." + e.getKey()));
+      }
+
+      List<WindowStats> windows = new ArrayList<>();
+      int i = 0;
+      for (JsonNode w : arr(o, "windows", "")) {
+        String p = "windows[" + i++ + "].";
+        windows.add(new WindowStats(integer(w, "index", p), lng(w, "startNanos", p),
+            lng(w, "offered", p), lng(w, "ok", p), lng(w, "failed", p), lng(w, "timedOut", p),
+            lng(w, "rejected", p), lng(w, "attempts", p), dbl(w, "yield", p),
+            dbl(w, "harvest", p), dbl(w, "latencyP50Ms", p), dbl(w, "latencyP90Ms", p),
+            dbl(w, "latencyP99Ms", p), dbl(w, "latencyMaxMs", p)));
+      }
+
+      List<CounterSeries> counterSeries = new ArrayList<>();
+      i = 0;
+      for (JsonNode c : arr(o, "counterSeries", "")) {
+        String p = "counterSeries[" + i++ + "].";
+        JsonNode a = arr(c, "perWindow", p);
+        long[] per = new long[a.size()];
+        for (int k = 0; k < per.length; k++) {
+          per[k] = asLong(a.get(k), p + "perWindow[" + k + "]");
+        }
+        counterSeries.add(new CounterSeries(str(c, "group", p), str(c, "name", p),
+            lng(c, "total", p), per));
+      }
+
+      List<GaugeSeriesData> gauges = new ArrayList<>();
+      i = 0;
+      for (JsonNode g : arr(o, "gauges", "")) {
+        String p = "gauges[" + i++ + "].";
+        gauges.add(new GaugeSeriesData(integer(g, "node", p), str(g, "nodeName", p),
+            str(g, "group", p), str(g, "name", p), doubles(g, "mean", p), doubles(g, "max", p)));
+      }
+
+      List<NodeInfo> nodes = new ArrayList<>();
+      i = 0;
+      for (JsonNode n : arr(o, "nodes", "")) {
+        String p = "nodes[" + i++ + "].";
+        nodes.add(new NodeInfo(integer(n, "id", p), str(n, "name", p), str(n, "group", p)));
+      }
+
+      List<Annotation> annotations = new ArrayList<>();
+      i = 0;
+      for (JsonNode a : arr(o, "annotations", "")) {
+        String p = "annotations[" + i++ + "].";
+        List<String> targets = new ArrayList<>();
+        int k = 0;
+        for (JsonNode t : arr(a, "targets", p)) {
+          if (!t.isString()) {
+            throw bad(p + "targets[" + k + "]", "a string", t);
+          }
+          targets.add(t.stringValue());
+          k++;
+        }
+        annotations.add(new Annotation(str(a, "kind", p), str(a, "label", p),
+            lng(a, "startNanos", p), lng(a, "endNanos", p), List.copyOf(targets)));
+      }
+
+      List<NodeEvent> nodeEvents = new ArrayList<>();
+      i = 0;
+      for (JsonNode e : arr(o, "nodeEvents", "")) {
+        String p = "nodeEvents[" + i++ + "].";
+        nodeEvents.add(new NodeEvent(lng(e, "timeNanos", p), integer(e, "node", p),
+            str(e, "kind", p), str(e, "reason", p)));
+      }
+
+      List<MessageRecord> messages = new ArrayList<>();
+      i = 0;
+      for (JsonNode m : arr(o, "messages", "")) {
+        String p = "messages[" + i++ + "].";
+        messages.add(new MessageRecord(integer(m, "from", p), integer(m, "to", p),
+            str(m, "type", p), str(m, "summary", p), lng(m, "sendNanos", p),
+            lng(m, "deliverNanos", p), str(m, "lostCause", p)));
+      }
+
+      Failure failure = null;
+      JsonNode f = o.get("failure");
+      if (f != null && !f.isNull()) {
+        if (!f.isObject()) {
+          throw bad("failure", "an object or null", f);
+        }
+        String p = "failure.";
+        failure = new Failure(integer(f, "node", p), str(f, "nodeName", p),
+            lng(f, "timeNanos", p), str(f, "event", p), str(f, "message", p),
+            str(f, "stackTrace", p));
+      }
+
+      List<ExpectationResult> expectations = new ArrayList<>();
+      i = 0;
+      for (JsonNode e : arr(o, "expectations", "")) {
+        String p = "expectations[" + i++ + "].";
+        JsonNode ok = e.get("ok");
+        if (ok == null || !ok.isBoolean()) {
+          throw bad(p + "ok", "true or false", ok);
+        }
+        expectations.add(new ExpectationResult(str(e, "check", p), dbl(e, "actual", p),
+            ok.booleanValue()));
+      }
+
+      RunInfo info = null;
+      JsonNode n = o.get("info");
+      if (n != null && !n.isNull()) {
+        info = new RunInfo(str(n, "title", "info."), str(n, "description", "info."),
+            str(n, "command", "info."), str(n, "scenarioFile", "info."));
+      }
+
+      String stop = str(o, "stopReason", "");
+      StopReason stopReason;
+      try {
+        stopReason = StopReason.valueOf(stop);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new IOException(source + ": field 'stopReason' should be one of "
+            + Arrays.toString(StopReason.values()) + ", found '" + stop + "'");
+      }
+
+      return new RunResult(str(o, "scenario", ""), lng(o, "seed", ""),
+          lng(o, "simulatedNanos", ""), lng(o, "events", ""), stopReason,
+          str(o, "stopDetail", ""), str(o, "traceHash", ""), dbl(o, "wallSeconds", ""),
+          requests, dbl(o, "yield", ""), dbl(o, "harvest", ""), latency, counters,
+          lng(o, "windowNanos", ""), lng(o, "warmupNanos", ""), List.copyOf(windows),
+          List.copyOf(counterSeries), List.copyOf(gauges), List.copyOf(nodes),
+          List.copyOf(annotations), List.copyOf(nodeEvents), List.copyOf(messages), failure,
+          List.copyOf(expectations), info);
+    }
+
+    private JsonNode field(JsonNode o, String name, String path) throws IOException {
+      JsonNode v = o.get(name);
+      if (v == null) {
+        throw new IOException(source + ": missing field '" + path + name + "'");
+      }
+      return v;
+    }
+
+    private JsonNode obj(JsonNode o, String name, String path) throws IOException {
+      JsonNode v = field(o, name, path);
+      if (!v.isObject()) {
+        throw bad(path + name, "an object", v);
+      }
+      return v;
+    }
+
+    private JsonNode arr(JsonNode o, String name, String path) throws IOException {
+      JsonNode v = field(o, name, path);
+      if (!v.isArray()) {
+        throw bad(path + name, "an array", v);
+      }
+      return v;
+    }
+
+    /** A string field; JSON null reads as Java null. */
+    private String str(JsonNode o, String name, String path) throws IOException {
+      JsonNode v = field(o, name, path);
+      if (v.isNull()) {
+        return null;
+      }
+      if (!v.isString()) {
+        throw bad(path + name, "a string", v);
+      }
+      return v.stringValue();
+    }
+
+    private long lng(JsonNode o, String name, String path) throws IOException {
+      return asLong(field(o, name, path), path + name);
+    }
+
+    private int integer(JsonNode o, String name, String path) throws IOException {
+      JsonNode v = field(o, name, path);
+      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+        throw bad(path + name, "an integer", v);
+      }
+      return v.intValue();
+    }
+
+    private long asLong(JsonNode v, String path) throws IOException {
+      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+        throw bad(path, "an integer", v);
+      }
+      return v.longValue();
+    }
+
+    private double dbl(JsonNode o, String name, String path) throws IOException {
+      return asDouble(field(o, name, path), path + name);
+    }
+
+    private double asDouble(JsonNode v, String path) throws IOException {
+      if (v.isNull()) {
+        return Double.NaN;
+      }
+      if (v.isNumber()) {
+        return v.doubleValue();
+      }
+      if (v.isString()) {
+        switch (v.stringValue()) {
+          case "Infinity":
+            return Double.POSITIVE_INFINITY;
+          case "-Infinity":
+            return Double.NEGATIVE_INFINITY;
+          default:
+            break;
+        }
+      }
+      throw bad(path, "a number or null", v);
+    }
+
+    private double[] doubles(JsonNode o, String name, String path) throws IOException {
+      JsonNode a = arr(o, name, path);
+      double[] out = new double[a.size()];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = asDouble(a.get(k), path + name + "[" + k + "]");
+      }
+      return out;
+    }
+
+    private IOException bad(String path, String expected, JsonNode found) {
+      String shown = found == null ? "nothing" : found.toString();
+      if (shown.length() > 60) {
+        shown = shown.substring(0, 57) + "...";
+      }
+      return new IOException(source + ": field '" + path + "' should be " + expected
+          + ", found " + shown);
+    }
+  }
+}

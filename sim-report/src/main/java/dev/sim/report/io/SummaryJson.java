@@ -1,0 +1,90 @@
+package dev.sim.report.io;
+
+import dev.sim.kernel.result.ExpectationResult;
+import dev.sim.kernel.result.Failure;
+import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.RequestTotals;
+import dev.sim.kernel.result.RunResult;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code summary.json}, the output contract of SCENARIO-FORMAT.md: the contract's keys
+ * first, in the contract's order and meaning, then added keys. NaN figures are {@code null}.
+ */
+public final class SummaryJson {
+  private static final double NANOS_PER_SECOND = 1e9;
+
+  private SummaryJson() {}
+
+  /** Returns the summary of {@code r} as JSON text ending in a newline. */
+  public static String toJson(RunResult r) {
+    JsonOut j = new JsonOut().beginObject();
+    j.field("scenario", r.scenario());
+    j.field("seed", r.seed());
+    j.field("simulatedSeconds", r.simulatedNanos() / NANOS_PER_SECOND);
+    j.field("events", r.events());
+    // Rounded to milliseconds: the only field that differs between two runs of one seed.
+    j.field("wallSeconds", Math.round(r.wallSeconds() * 1000) / 1000.0);
+    j.field("traceHash", r.traceHash());
+
+    RequestTotals q = r.requests();
+    j.beginObject("requests");
+    j.field("offered", q.offered());
+    j.field("ok", q.ok());
+    j.field("failed", q.failed());
+    j.field("timedOut", q.timedOut());
+    j.field("rejected", q.rejected());
+    j.field("attempts", q.attempts());
+    j.field("unfinished", q.unfinished());
+    j.end();
+
+    j.field("yield", r.yield());
+    j.field("harvest", r.harvest());
+
+    LatencySummary l = r.latencyMs();
+    j.beginObject("latencyMs");
+    j.field("mean", l.mean());
+    j.field("p50", l.p50());
+    j.field("p90", l.p90());
+    j.field("p99", l.p99());
+    j.field("p999", l.p999());
+    j.field("max", l.max());
+    j.end();
+
+    j.beginObject("counters");
+    for (Map.Entry<String, Long> e : new TreeMap<>(r.counters()).entrySet()) {
+      j.field(e.getKey(), e.getValue());
+    }
+    j.end();
+
+    j.beginArray("expectations");
+    for (ExpectationResult e : r.expectations()) {
+      j.beginInlineObject();
+      j.field("check", e.check());
+      j.field("actual", e.actual());
+      j.field("ok", e.ok());
+      j.end();
+    }
+    j.end();
+
+    // Added keys (the contract allows additions; the keys above keep their meaning).
+    j.field("stopReason", r.stopReason().name());
+    j.field("stopDetail", r.stopDetail());
+    j.field("warmupSeconds", r.warmupNanos() / NANOS_PER_SECOND);
+    j.field("windowSeconds", r.windowNanos() / NANOS_PER_SECOND);
+    Failure f = r.failure();
+    if (f == null) {
+      j.nullField("failure");
+    } else {
+      j.beginObject("failure");
+      j.field("node", f.nodeName());
+      j.field("simulatedSeconds", f.timeNanos() / NANOS_PER_SECOND);
+      j.field("event", f.event());
+      j.field("message", f.message());
+      j.end();
+    }
+    j.end();
+    return j + "\n";
+  }
+}

@@ -1,0 +1,135 @@
+package dev.sim.report.text;
+
+import java.util.Locale;
+
+/** Formats figures for people: a few significant digits, units spelled the way scenarios spell them. */
+public final class Format {
+  private Format() {}
+
+  /** Simulated seconds as a short duration: {@code 0}, {@code 250ms}, {@code 1.5s}, {@code 10m}, {@code 2m30s}. */
+  public static String seconds(double s) {
+    if (Double.isNaN(s)) {
+      return "–";
+    }
+    if (s == 0) {
+      return "0s";
+    }
+    double a = Math.abs(s);
+    if (a < 1e-3) {
+      return trim(s * 1e6) + "µs";
+    }
+    if (a < 1) {
+      return trim(s * 1e3) + "ms";
+    }
+    if (a < 60 || Math.rint(a) != a) {
+      return trim(s) + "s";
+    }
+    long whole = (long) a;
+    String sign = s < 0 ? "-" : "";
+    if (whole % 3600 == 0) {
+      return sign + whole / 3600 + "h";
+    }
+    if (whole % 60 == 0) {
+      return sign + whole / 60 + "m";
+    }
+    return sign + whole / 60 + "m" + whole % 60 + "s";
+  }
+
+  /** Nanoseconds of simulated time as a short duration (see {@link #seconds}). */
+  public static String nanos(long nanos) {
+    return seconds(nanos / 1e9);
+  }
+
+  /** Milliseconds with three significant digits: {@code 0.412 ms}, {@code 12.3 ms}, {@code 1,250 ms}; a dash for NaN. */
+  public static String millis(double ms) {
+    if (Double.isNaN(ms)) {
+      return "–";
+    }
+    return sig3(ms) + " ms";
+  }
+
+  /** A fraction as a percentage with enough digits to tell 99.9% from 100%: {@code 97.25%}; a dash for NaN. */
+  public static String percent(double fraction) {
+    if (Double.isNaN(fraction)) {
+      return "–";
+    }
+    double p = fraction * 100;
+    if (p == 100 || p == 0) {
+      return String.format(Locale.ROOT, "%.0f%%", p);
+    }
+    if (p > 99.99 && p < 100) {
+      return String.format(Locale.ROOT, "%.4f%%", p);
+    }
+    return String.format(Locale.ROOT, "%.2f%%", p);
+  }
+
+  /** An integer with thousands separators: {@code 1,234,567}. */
+  public static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** A plain number with up to three significant digits after trimming, thousands grouped; a dash for NaN. */
+  public static String number(double v) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "∞" : "-∞";
+    }
+    return sig3(v);
+  }
+
+  /**
+   * A number with up to eight significant digits, so that a value just below a threshold never
+   * prints as the threshold ({@code 0.98999} stays {@code 0.98999}, not {@code 0.990}); a dash
+   * for NaN.
+   */
+  public static String precise(double v) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "∞" : "-∞";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) v);
+    }
+    String s = String.format(Locale.ROOT, "%.8g", v);
+    if (s.contains("e") || s.contains("E")) {
+      return s;
+    }
+    return trimZeros(s);
+  }
+
+  private static String trimZeros(String s) {
+    if (s.indexOf('.') < 0) {
+      return s;
+    }
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String sig3(double v) {
+    double a = Math.abs(v);
+    if (a == Math.rint(a) && a < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) v);
+    }
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", v);
+    }
+    if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    if (a >= 1) {
+      return String.format(Locale.ROOT, "%.2f", v);
+    }
+    if (a >= 0.001) {
+      return String.format(Locale.ROOT, "%.3f", v);
+    }
+    return String.format(Locale.ROOT, "%.2e", v);
+  }
+
+  private static String trim(double v) {
+    return trimZeros(String.format(Locale.ROOT, "%.3f", v));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.sim.report;
+
+import dev.sim.kernel.metrics.Outcome;
+import dev.sim.kernel.net.Transport;
+import dev.sim.kernel.node.Node;
+import dev.sim.kernel.node.NodeContext;
+import dev.sim.kernel.result.Annotation;
+import dev.sim.kernel.result.ExpectationResult;
+import dev.sim.kernel.result.RunInfo;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.RunLimits;
+import dev.sim.kernel.run.Simulation;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small real run on the kernel: an open-loop client sending to a single-worker queueing server
+ * over a 2 ms network, with a partition, a crash and restart, and a pause. The server reports
+ * the gauges {@code queue} and {@code inflight} and the counters {@code served} and {@code gcPauseMs}.
+ */
+public final class KernelRun {
+  static final long MS = 1_000_000L;
+  static final long S = 1_000 * MS;
+
+  private KernelRun() {}
+
+  record Request(long id) {}
+
+  record Response(long id) {}
+
+  record Arrive() {}
+
+  record Timeout(long id) {}
+
+  record Done() {}
+
+  /** Open-loop client: Poisson arrivals, one try per request, a timeout. */
+  static final class Client implements Node {
+    private NodeContext ctx;
+    private int server;
+    private long next;
+    private final Map<Long, Long> open = new LinkedHashMap<>();
+
+    @Override
+    public void start(NodeContext c) {
+      ctx = c;
+      server = c.lookup("api");
+      c.on(Response.class, (m, from) -> {
+        Long stamp = open.remove(m.id());
+        if (stamp != null) {
+          ctx.metrics().finish(stamp, Outcome.OK, 1.0);
+        }
+      });
+      c.onTimer(Timeout.class, t -> {
+        Long stamp = open.remove(t.id());
+        if (stamp != null) {
+          ctx.metrics().finish(stamp, Outcome.TIMED_OUT, 0);
+        }
+      });
+      c.onTimer(Arrive.class, t -> arrive());
+      c.setTimer((long) c.random().nextExponential(10 * MS), new Arrive());
+    }
+
+    private void arrive() {
+      long id = next++;
+      open.put(id, ctx.metrics().offer());
+      ctx.metrics().attempt();
+      ctx.send(server, new Request(id));
+      ctx.setTimer(250 * MS, new Timeout(id));
+      ctx.setTimer((long) ctx.random().nextExponential(10 * MS), new Arrive());
+    }
+  }
+
+  /** One worker, a FIFO queue, exponential service times. */
+  static final class Server implements Node {
+    private NodeContext ctx;
+    private final ArrayDeque<long[]> queue = new ArrayDeque<>();
+    private long[] serving;
+
+    @Override
+    public void start(NodeContext c) {
+      ctx = c;
+      c.on(Request.class, (m, from) -> {
+        queue.add(new long[] {m.id(), from});
+        ctx.metrics().gauge("queue", queue.size());
+        if (serving == null) {
+          serveNext();
+        }
+      });
+      c.onTimer(Done.class, t -> {
+        ctx.send((int) serving[1], new Response(serving[0]));
+        ctx.metrics().count("served", 1);
+        if (serving[0] % 50 == 0) {
+          ctx.metrics().count("gcPauseMs", 3);
+        }
+        serving = null;
+        serveNext();
+      });
+      c.metrics().gauge("queue", 0);
+      c.metrics().gauge("inflight", 0);
+    }
+
+    private void serveNext() {
+      serving = queue.poll();
+      ctx.metrics().gauge("queue", queue.size());
+      ctx.metrics().gauge("inflight", serving == null ? 0 : 1);
+      if (serving != null) {
+        ctx.setTimer((long) ctx.random().nextExponential(8 * MS), new Done());
+      }
+    }
+  }
+
+  /** A 2 ms network that cuts client↔server between 3 s and 4 s. */
+  static final class Network implements Transport {
+    @Override
+    public void send(int from, int to, Object message, long now, Deliveries out) {
+      if (cut(now)) {
+        out.lost("partition");
+      } else {
+        out.deliverAt(now + 2 * MS);
+      }
+    }
+
+    @Override
+    public boolean deliverable(int from, int to, long now) {
+      return !cut(now);
+    }
+
+    private static boolean cut(long now) {
+      return now >= 3 * S && now < 4 * S;
+    }
+  }
+
+  /** Runs the scenario for 10 simulated seconds with 100 ms windows and a 1 s warm-up. */
+  public static RunResult run(long seed) {
+    Simulation sim = new Simulation("queue-demo", seed);
+    sim.addNode("client", "clients", Client::new);
+    int api = sim.addNode("api", "api", Server::new);
+    sim.setTransport(new Network());
+    sim.setMetricsWindows(100 * MS, 1 * S);
+    sim.setRecordMessages(true);
+    sim.annotate(new Annotation("partition", "partition client | api", 3 * S, 4 * S,
+        List.of("client", "api")));
+    sim.annotate(new Annotation("crash", "crash api", 6 * S, 7 * S, List.of("api")));
+    sim.annotate(new Annotation("pause", "pause api", 8 * S, 8 * S + 300 * MS, List.of("api")));
+    sim.schedule(6 * S, "crash api", () -> sim.crash(api, "fault"));
+    sim.schedule(7 * S, "restart api", () -> sim.restart(api, "fault"));
+    sim.schedule(8 * S, "pause api", () -> sim.pause(api, "fault"));
+    sim.schedule(8 * S + 300 * MS, "resume api", () -> sim.resume(api, "fault"));
+    RunResult r = sim.run(RunLimits.simulated(10 * S));
+    return r.withExpectations(List.of(
+            new ExpectationResult("yield >= 0.99", r.yield(), r.yield() >= 0.99),
+            new ExpectationResult("latency.p99 < 500ms", r.latencyMs().p99(),
+                r.latencyMs().p99() < 500)))
+        .withInfo(new RunInfo("Queue demo: a partition, a crash and a pause",
+            "One client, one server.\n\nThe server queues requests; watch the queue drain.",
+            "sim run scenarios/queue-demo.yaml --seed " + seed, "scenarios/queue-demo.yaml"))
+        .withWallSeconds(0.5);
+  }
+}
