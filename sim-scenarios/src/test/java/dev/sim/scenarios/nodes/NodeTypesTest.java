@@ -1,0 +1,73 @@
+package dev.sim.scenarios.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sim.kernel.random.Distribution;
+import dev.sim.scenarios.spi.NodeType;
+import dev.sim.scenarios.spi.Param;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class NodeTypesTest {
+  @Test
+  void shouldRegisterTheThreeBuiltInTypesThroughServiceLoader() {
+    List<String> names = new ArrayList<>();
+    for (NodeType<?> t : ServiceLoader.load(NodeType.class)) {
+      if (t.getClass().getPackageName().equals(NodeTypesTest.class.getPackageName())) {
+        names.add(t.name());
+      }
+    }
+    assertThat(names).containsExactlyInAnyOrder("client", "server", "load-balancer");
+  }
+
+  @Test
+  void shouldAnnotateEveryParameterWithAUnitMatchingItsJavaType() {
+    List<String> problems = new ArrayList<>();
+    for (Class<?> c : List.of(ClientParams.class, ServerParams.class, LoadBalancerParams.class)) {
+      checkRecord(c, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  private static void checkRecord(Class<?> record, List<String> problems) {
+    for (RecordComponent rc : record.getRecordComponents()) {
+      String where = record.getSimpleName() + "." + rc.getName();
+      Param p = rc.getAnnotation(Param.class);
+      if (p == null) {
+        problems.add(where + ": no @Param");
+        continue;
+      }
+      Class<?> t = rc.getType();
+      boolean ok = switch (p.unit()) {
+        case DURATION -> t == long.class && rc.getName().endsWith("Nanos") && !p.key().isEmpty();
+        case SIZE -> t == long.class && rc.getName().endsWith("Bytes") && !p.key().isEmpty();
+        case RATE, PROBABILITY, FACTOR -> t == double.class;
+        case DISTRIBUTION -> t == Distribution.class;
+        case COUNT -> t == int.class;
+        case NUMBER -> t == int.class || t == long.class || t == double.class;
+        case TEXT, NODE_REF -> t == String.class;
+        case CHOICE -> t == String.class && p.choices().length > 0;
+        case NESTED -> t.isRecord() || t == List.class;
+      };
+      if (!ok) {
+        problems.add(where + ": unit " + p.unit() + " does not fit " + t.getSimpleName());
+      }
+      if (p.unit() == Param.Unit.CHOICE && !p.defaultValue().isEmpty()
+          && !List.of(p.choices()).contains(p.defaultValue())) {
+        problems.add(where + ": default " + p.defaultValue() + " is not a choice");
+      }
+      if (p.unit() == Param.Unit.NESTED) {
+        Class<?> inner = t;
+        if (t == List.class) {
+          inner = (Class<?>) ((ParameterizedType) rc.getGenericType())
+              .getActualTypeArguments()[0];
+        }
+        checkRecord(inner, problems);
+      }
+    }
+  }
+}
