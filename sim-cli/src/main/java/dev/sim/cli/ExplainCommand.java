@@ -1,0 +1,124 @@
+package dev.sim.cli;
+
+import dev.sim.kernel.run.Simulation;
+import dev.sim.scenarios.bind.ParamDocs;
+import dev.sim.scenarios.config.FaultSpec;
+import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.spi.NodeType;
+import dev.sim.scenarios.spi.NodeTypeRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sim explain NAME}: a node type's parameters, or a scenario's title and story. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+    description = "Explain a node type (its parameters with units and defaults) or a scenario "
+        + "(a .yaml file, or a name from scenarios/: its title, description, nodes and faults).")
+final class ExplainCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "A node type, a scenario file, or a scenario name.")
+  String name;
+
+  @Mixin PluginOptions plugins;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    NodeTypeRegistry registry = Plugins.registry(plugins.plugins);
+    Optional<NodeType<?>> type = registry.find(name);
+    if (type.isPresent()) {
+      NodeType<?> t = type.get();
+      out.println(t.name() + " — " + t.summary());
+      out.println();
+      out.print(ParamDocs.table(t.parameters()));
+      out.println();
+      out.println("Durations take ns, us, ms, s, m or h; rates /s, /m or /h; sizes B, KB, MB or GB;");
+      out.println("distributions {dist: NAME, ...} or a bare duration (see docs/scenario-format.md).");
+      out.flush();
+      return ExitCodes.OK;
+    }
+    Path file = scenarioFile(name);
+    if (file == null) {
+      List<String> candidates = new ArrayList<>(registry.names());
+      String hint = registry.suggest(name).map(s -> " — did you mean '" + s + "'?").orElse("");
+      throw new UserError("'" + name + "' is neither a node type, a scenario file, nor a scenario "
+          + "in scenarios/" + hint + " (node types: " + String.join(", ", candidates) + ")");
+    }
+    ScenarioSpec s = Scenarios.load(file, registry, List.of());
+    out.println(s.title().isEmpty() ? s.name() : s.title());
+    out.println("  " + file + " · default seed " + s.seed() + " · runs "
+        + Simulation.formatNanos(s.durationNanos()) + " simulated");
+    out.println();
+    if (!s.description().isEmpty()) {
+      for (String line : s.description().strip().split("\n")) {
+        out.println("  " + line);
+      }
+      out.println();
+    }
+    out.println("Nodes:");
+    for (NodeGroupSpec g : s.nodes()) {
+      out.printf("  %-14s %d × %s%n", g.name(), g.count(), g.type().name());
+    }
+    if (!s.faults().isEmpty()) {
+      out.println("Faults:");
+      for (FaultSpec f : s.faults()) {
+        out.printf("  at %-8s %s%n", Simulation.formatNanos(f.atNanos()), describe(f));
+      }
+    }
+    if (!s.expect().isEmpty()) {
+      out.println("Expectations:");
+      s.expect().forEach(e -> out.println("  " + e.text()));
+    }
+    out.println();
+    out.println("Run it: sim run " + file + " --seed " + s.seed());
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static Path scenarioFile(String name) {
+    Path p = Path.of(name);
+    if (Files.isRegularFile(p)) {
+      return p;
+    }
+    Path lib = Path.of("scenarios", name.endsWith(".yaml") ? name : name + ".yaml");
+    return Files.isRegularFile(lib) ? lib : null;
+  }
+
+  private static String describe(FaultSpec f) {
+    String d = f.getClass().getSimpleName();
+    if (f instanceof FaultSpec.Partition p) {
+      d = "partition " + p.groups();
+    } else if (f instanceof FaultSpec.OneWayCut c) {
+      d = "cut " + c.from() + " → " + c.to();
+    } else if (f instanceof FaultSpec.Crash c) {
+      d = "crash " + c.target() + (c.restartNanos() >= 0
+          ? ", restart after " + Simulation.formatNanos(c.restartNanos()) : ", stays down");
+    } else if (f instanceof FaultSpec.Pause p) {
+      d = "pause " + p.target();
+    } else if (f instanceof FaultSpec.Slow s) {
+      d = "slow " + s.target() + " ×" + s.factor();
+    } else if (f instanceof FaultSpec.ClockJump j) {
+      d = "clock " + j.target() + " jumps " + (j.jumpNanos() < 0 ? "-" : "+")
+          + Simulation.formatNanos(Math.abs(j.jumpNanos()));
+    } else if (f instanceof FaultSpec.LossBurst l) {
+      d = "loss " + l.rate() + " between " + l.a() + " and " + l.b();
+    }
+    if (f.forNanos() >= 0 && !(f instanceof FaultSpec.Crash)) {
+      d += " for " + Simulation.formatNanos(f.forNanos());
+    }
+    if (f.everyNanos() > 0) {
+      d += ", every " + Simulation.formatNanos(f.everyNanos());
+    }
+    return d;
+  }
+}

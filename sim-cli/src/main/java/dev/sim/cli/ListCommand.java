@@ -1,0 +1,44 @@
+package dev.sim.cli;
+
+import dev.sim.scenarios.bind.ParamDocs;
+import dev.sim.scenarios.spi.NodeType;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sim list}: every node type with its parameters, sorted by name. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List every node type (built-in and from --plugin jars) with its parameters.")
+final class ListCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin PluginOptions plugins;
+
+  @Option(names = "--brief", description = "Names and one-line summaries only.")
+  boolean brief;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    var registry = Plugins.registry(plugins.plugins);
+    for (String name : registry.names()) {
+      NodeType<?> t = registry.require(name);
+      out.printf("%-20s %s%n", t.name(), t.summary());
+      if (!brief) {
+        out.println();
+        for (String line : ParamDocs.table(t.parameters()).split("\n")) {
+          out.println("    " + line);
+        }
+        out.println();
+      }
+    }
+    out.println("Every node group also takes `type` (one of the names above) and `count` "
+        + "(instances; default 1).");
+    out.println("`sim explain TYPE` shows one type; `sim explain FILE` tells a scenario's story.");
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
