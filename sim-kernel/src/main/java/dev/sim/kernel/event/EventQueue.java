@@ -1,17 +1,35 @@
 package dev.sim.kernel.event;
 
+import java.util.Arrays;
+import java.util.NoSuchElementException;
+
 /**
  * A priority queue of events ordered by (time, sequence), the kernel's hot path.
  *
- * <p>The heap moves only numbers: each entry is two longs, the event time and a key that packs
- * the scheduling sequence number (high 40 bits) above a slot index (low 24 bits). The slot
- * indexes side tables that the caller owns (event kind, target, payload). Storing no object
- * references in the heap array avoids G1's write barrier on every sift step, and packing the
- * sequence above the slot makes ties break FIFO with one comparison of the second long.
+ * <p>It moves only numbers: each entry is two longs, the event time and a key that packs the
+ * scheduling sequence number (high 40 bits) above a slot index (low 24 bits). The slot indexes
+ * side tables that the caller owns (event kind, target, payload). Storing no object references
+ * avoids G1's write barrier on every move, and packing the sequence above the slot makes ties
+ * break FIFO with one comparison of the second long.
  *
- * <p>It is a 4-ary heap laid out in one interleaved {@code long[]} ({@code [2i]} time, {@code
- * [2i+1]} key) so a node's children share cache lines. Not thread-safe; the kernel is
- * single-threaded.
+ * <p>It is a radix heap, the structure suited to a discrete-event loop, where no event is ever
+ * scheduled before the last one taken out. Each entry sits in a bucket chosen by the highest
+ * 8-bit digit in which its time differs from {@code last}, the time of the last event taken out
+ * (2,049 buckets: one for "equal to last", then 256 per digit position). Buckets are in time
+ * order, so the earliest event is in the first non-empty bucket; when bucket 0 ("equal to last")
+ * is empty, the first non-empty bucket is emptied into lower buckets relative to its own minimum,
+ * which becomes the new {@code last}. An entry moves down at most eight times in its life, and in
+ * practice two or three; a push is O(1). Bucket 0 is a FIFO: while keys are pushed in increasing
+ * order (as the kernel does, numbering events as it schedules them) every bucket stays in key
+ * order, so ties in time pop first in, first out without comparing keys. Entries live in fixed
+ * chunks of eight, drawn from one shared {@code long[]} arena and linked per bucket, so memory
+ * stays proportional to the number of queued events.
+ *
+ * <p>It accepts any sequence of operations a general priority queue does and returns the same
+ * order: a push earlier than {@code last} re-buckets everything around the new time (O(n log n)),
+ * and keys pushed out of order switch the queue to picking the smallest key in bucket 0 by a scan
+ * until it next becomes empty. Both cost more but never occur in the kernel's own use. Not
+ * thread-safe; the kernel is single-threaded.
  */
 public final class EventQueue {
   /** Bits of the packed key that hold the slot index. */
@@ -25,12 +43,42 @@ public final class EventQueue {
 
   private static final long SLOT_MASK = MAX_SLOT;
 
-  private long[] heap;
+  private static final int DIGIT_BITS = 8;
+  private static final int DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+  private static final int BUCKETS = 1 + (64 / DIGIT_BITS << DIGIT_BITS);
+  private static final int CHUNK = 8;
+  private static final int CHUNK_LONGS = 2 * CHUNK;
+
+  // Chunks: CHUNK entries of (time, key) each in the arena; chunk 0 is never used, so 0 means none.
+  private long[] arena;
+  private int[] nextChunk;
+  private int[] freeChunks;
+  private int freeCount;
+  private int chunkHigh = 1;
+
+  // Per bucket: first and last chunk, position of the first entry in the first chunk, entries in
+  // the last chunk, and the smallest time in the bucket (valid while it is not empty).
+  private final int[] head = new int[BUCKETS];
+  private final int[] headPos = new int[BUCKETS];
+  private final int[] tail = new int[BUCKETS];
+  private final int[] tailCount = new int[BUCKETS];
+  private final long[] bucketMin = new long[BUCKETS];
+  // Non-empty buckets: one bit per bucket, and one bit per non-zero word of those.
+  private final long[] occupied = new long[(BUCKETS + 63) >>> 6];
+  private long occupiedWords;
+
+  private long last;
   private int size;
+  // True while every key pushed since the queue was last empty was larger than the ones before.
+  private boolean keysInOrder = true;
+  private long maxKey = Long.MIN_VALUE;
 
   /** Creates a queue with room for {@code initialCapacity} events before it grows. */
   public EventQueue(int initialCapacity) {
-    heap = new long[Math.max(16, initialCapacity) * 2];
+    int chunks = Math.max(16, initialCapacity / CHUNK + 64);
+    arena = new long[chunks * CHUNK_LONGS];
+    nextChunk = new int[chunks];
+    freeChunks = new int[chunks];
   }
 
   /** Number of events in the queue. */
@@ -49,58 +97,89 @@ public final class EventQueue {
       throw new IllegalStateException("event sequence number overflow after " + MAX_SEQUENCE);
     }
     long key = (sequence << SLOT_BITS) | slot;
-    if ((size + 1) * 2 > heap.length) {
-      heap = java.util.Arrays.copyOf(heap, heap.length * 2);
+    if (size == 0) {
+      keysInOrder = true;
+      last = time;
+    } else if (time < last) {
+      rebuild(time);
     }
-    siftUp(size++, time, key);
+    if (key > maxKey || size == 0) {
+      maxKey = key;
+    } else {
+      keysInOrder = false;
+    }
+    append(bucketOf(time), time, key);
+    size++;
   }
 
   /** Time of the earliest event; the queue must not be empty. */
   public long peekTime() {
-    return heap[0];
+    fill();
+    return last;
   }
 
   /** Slot of the earliest event; the queue must not be empty. */
   public int peekSlot() {
-    return (int) (heap[1] & SLOT_MASK);
+    return (int) (arena[front() + 1] & SLOT_MASK);
   }
 
   /** Sequence number of the earliest event; the queue must not be empty. */
   public long peekSequence() {
-    return heap[1] >>> SLOT_BITS;
+    return arena[front() + 1] >>> SLOT_BITS;
   }
 
   /** Removes the earliest event and returns its slot. */
   public int pop() {
-    long[] h = heap;
-    int slot = (int) (h[1] & SLOT_MASK);
-    int last = --size;
-    if (last > 0) {
-      siftDown(0, h[2 * last], h[2 * last + 1]);
+    int slot = (int) (arena[front() + 1] & SLOT_MASK);
+    int c = head[0];
+    int p = headPos[0] + 1;
+    if (c == tail[0] && p == tailCount[0]) {
+      freeChunks[freeCount++] = c;
+      head[0] = 0;
+      tail[0] = 0;
+      clearOccupied(0);
+    } else if (p == CHUNK) {
+      head[0] = nextChunk[c];
+      headPos[0] = 0;
+      freeChunks[freeCount++] = c;
+    } else {
+      headPos[0] = p;
     }
+    size--;
     return slot;
   }
 
   /**
    * Rewrites the time of every queued event for which {@code retime} returns a value other than
-   * {@code -1}, then restores heap order. It costs O(n) and exists for rare events such as a clock
-   * jump that moves one node's timers.
+   * {@code -1}, then restores the order. It costs O(n log n) and exists for rare events such as a
+   * clock jump that moves one node's timers.
    */
   public void retime(SlotRetimer retime) {
-    long[] h = heap;
+    long min = last;
     boolean changed = false;
-    for (int i = 0; i < size; i++) {
-      int slot = (int) (h[2 * i + 1] & SLOT_MASK);
-      long t = retime.newTime(slot, h[2 * i]);
-      if (t != -1 && t != h[2 * i]) {
-        h[2 * i] = t;
-        changed = true;
+    for (int b = 0; b < BUCKETS; b++) {
+      if (head[b] == 0) {
+        continue;
+      }
+      for (int c = head[b], pos = headPos[b]; ; c = nextChunk[c], pos = 0) {
+        int n = c == tail[b] ? tailCount[b] : CHUNK;
+        for (int j = pos; j < n; j++) {
+          int at = c * CHUNK_LONGS + 2 * j;
+          long time = arena[at];
+          long t = retime.newTime((int) (arena[at + 1] & SLOT_MASK), time);
+          if (t != -1 && t != time) {
+            arena[at] = t;
+            changed = true;
+            min = Math.min(min, t);
+          }
+        }
+        if (c == tail[b]) {
+          break;
+        }
       }
     }
     if (changed) {
-      for (int i = (size - 2) / 4; i >= 0; i--) {
-        siftDown(i, h[2 * i], h[2 * i + 1]);
-      }
+      rebuild(min);
     }
   }
 
@@ -111,50 +190,177 @@ public final class EventQueue {
     long newTime(int slot, long time);
   }
 
-  private void siftUp(int index, long time, long key) {
-    long[] h = heap;
-    while (index > 0) {
-      int parent = (index - 1) >>> 2;
-      long pt = h[2 * parent];
-      if (pt < time || (pt == time && h[2 * parent + 1] < key)) {
-        break;
-      }
-      h[2 * index] = pt;
-      h[2 * index + 1] = h[2 * parent + 1];
-      index = parent;
+  /** The bucket of an entry at {@code time} relative to {@code last}; 0 when they are equal. */
+  private int bucketOf(long time) {
+    long x = time ^ last;
+    if (x == 0) {
+      return 0;
     }
-    h[2 * index] = time;
-    h[2 * index + 1] = key;
+    int shift = (63 - Long.numberOfLeadingZeros(x)) & -DIGIT_BITS;
+    // The sign flip makes unsigned digit order agree with signed time order in the top digit.
+    return 1 + ((shift / DIGIT_BITS) << DIGIT_BITS)
+        + (int) (((time ^ Long.MIN_VALUE) >>> shift) & DIGIT_MASK);
   }
 
-  private void siftDown(int index, long time, long key) {
-    long[] h = heap;
-    int n = size;
+  private void append(int b, long time, long key) {
+    int c = tail[b];
+    int n = tailCount[b];
+    if (c == 0) {
+      c = newChunk();
+      head[b] = c;
+      headPos[b] = 0;
+      tail[b] = c;
+      n = 0;
+      bucketMin[b] = time;
+      occupied[b >>> 6] |= 1L << b;
+      occupiedWords |= 1L << (b >>> 6);
+    } else {
+      if (n == CHUNK) {
+        int fresh = newChunk();
+        nextChunk[c] = fresh;
+        tail[b] = fresh;
+        c = fresh;
+        n = 0;
+      }
+      if (time < bucketMin[b]) {
+        bucketMin[b] = time;
+      }
+    }
+    int at = c * CHUNK_LONGS + 2 * n;
+    long[] a = arena;
+    a[at] = time;
+    a[at + 1] = key;
+    tailCount[b] = n + 1;
+  }
+
+  private int newChunk() {
+    if (freeCount > 0) {
+      return freeChunks[--freeCount];
+    }
+    int c = chunkHigh++;
+    if (c == nextChunk.length) {
+      int n = c * 2;
+      arena = Arrays.copyOf(arena, n * CHUNK_LONGS);
+      nextChunk = Arrays.copyOf(nextChunk, n);
+      freeChunks = Arrays.copyOf(freeChunks, n);
+    }
+    return c;
+  }
+
+  private void clearOccupied(int b) {
+    if ((occupied[b >>> 6] &= ~(1L << b)) == 0) {
+      occupiedWords &= ~(1L << (b >>> 6));
+    }
+  }
+
+  /** Makes bucket 0 hold the earliest events, redistributing the first non-empty bucket if needed. */
+  private void fill() {
+    if (head[0] != 0 || size == 0) {
+      return;
+    }
+    int w = Long.numberOfTrailingZeros(occupiedWords);
+    int b = (w << 6) + Long.numberOfTrailingZeros(occupied[w]);
+    last = bucketMin[b];
+    int c = head[b];
+    int pos = headPos[b];
+    int end = tail[b];
+    int endCount = tailCount[b];
+    head[b] = 0;
+    tail[b] = 0;
+    clearOccupied(b);
     while (true) {
-      int first = 4 * index + 1;
-      if (first >= n) {
+      int n = c == end ? endCount : CHUNK;
+      int base = c * CHUNK_LONGS;
+      for (int j = pos; j < n; j++) {
+        long time = arena[base + 2 * j];
+        append(bucketOf(time), time, arena[base + 2 * j + 1]);
+      }
+      int next = nextChunk[c];
+      freeChunks[freeCount++] = c;
+      if (c == end) {
         break;
       }
-      int best = first;
-      long bt = h[2 * first];
-      long bk = h[2 * first + 1];
-      int end = Math.min(first + 4, n);
-      for (int c = first + 1; c < end; c++) {
-        long ct = h[2 * c];
-        if (ct < bt || (ct == bt && h[2 * c + 1] < bk)) {
-          best = c;
-          bt = ct;
-          bk = h[2 * c + 1];
+      c = next;
+      pos = 0;
+    }
+  }
+
+  /** The arena index of the earliest entry (its time; the key follows). */
+  private int front() {
+    if (size == 0) {
+      throw new NoSuchElementException("the event queue is empty");
+    }
+    fill();
+    int at = head[0] * CHUNK_LONGS + 2 * headPos[0];
+    if (!keysInOrder) {
+      // Keys came out of order: bring the smallest key in bucket 0 (all at time last) to the front.
+      int best = at;
+      for (int c = head[0], pos = headPos[0]; ; c = nextChunk[c], pos = 0) {
+        int n = c == tail[0] ? tailCount[0] : CHUNK;
+        for (int j = pos; j < n; j++) {
+          int i = c * CHUNK_LONGS + 2 * j;
+          if (arena[i + 1] < arena[best + 1]) {
+            best = i;
+          }
+        }
+        if (c == tail[0]) {
+          break;
         }
       }
-      if (time < bt || (time == bt && key < bk)) {
-        break;
-      }
-      h[2 * index] = bt;
-      h[2 * index + 1] = bk;
-      index = best;
+      long k = arena[best + 1];
+      arena[best + 1] = arena[at + 1];
+      arena[at + 1] = k;
     }
-    h[2 * index] = time;
-    h[2 * index + 1] = key;
+    return at;
+  }
+
+  /**
+   * Re-buckets every entry around {@code newLast}, which must not exceed any queued time. While
+   * keys are in order the entries are re-added in key order, so every bucket stays in key order.
+   */
+  private void rebuild(long newLast) {
+    long[] times = new long[size];
+    long[] keys = new long[size];
+    int n = 0;
+    for (int b = 0; b < BUCKETS; b++) {
+      if (head[b] == 0) {
+        continue;
+      }
+      int c = head[b];
+      int pos = headPos[b];
+      while (true) {
+        int count = c == tail[b] ? tailCount[b] : CHUNK;
+        for (int j = pos; j < count; j++) {
+          times[n] = arena[c * CHUNK_LONGS + 2 * j];
+          keys[n++] = arena[c * CHUNK_LONGS + 2 * j + 1];
+        }
+        int next = nextChunk[c];
+        freeChunks[freeCount++] = c;
+        if (c == tail[b]) {
+          break;
+        }
+        c = next;
+        pos = 0;
+      }
+      head[b] = 0;
+      tail[b] = 0;
+    }
+    Arrays.fill(occupied, 0);
+    occupiedWords = 0;
+    last = newLast;
+    if (keysInOrder) {
+      // Keys are distinct here; place each entry at its key's rank.
+      long[] sorted = keys.clone();
+      Arrays.sort(sorted);
+      long[] sortedTimes = new long[n];
+      for (int i = 0; i < n; i++) {
+        sortedTimes[Arrays.binarySearch(sorted, keys[i])] = times[i];
+      }
+      times = sortedTimes;
+      keys = sorted;
+    }
+    for (int i = 0; i < n; i++) {
+      append(bucketOf(times[i]), times[i], keys[i]);
+    }
   }
 }

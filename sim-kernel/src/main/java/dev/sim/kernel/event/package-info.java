@@ -1,2 +1,2 @@
-/** The event queue: a heap over primitive arrays ordered by (time, sequence). */
+/** The event queue: a radix heap over primitive arrays ordered by (time, sequence). */
 package dev.sim.kernel.event;

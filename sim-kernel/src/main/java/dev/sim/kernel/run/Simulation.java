@@ -54,7 +54,8 @@ public final class Simulation {
   private static final int UP = 0;
   private static final int CRASHED = 1;
 
-  private static final int MAX_RECORDED_MESSAGES = 200_000;
+  // Space-time diagrams draw a few hundred arrows; a bounded log keeps result.json small.
+  private static final int MAX_RECORDED_MESSAGES = 5_000;
   private static final int MAX_NODE_EVENTS = 200_000;
 
   private final String scenario;
