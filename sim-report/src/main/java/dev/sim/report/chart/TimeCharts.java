@@ -69,8 +69,8 @@ public final class TimeCharts {
   static TimeChart yieldChart(RunResult r, Axis t) {
     Series s = t.series("yield", "yield", Palette.figure("yield"), Line.BOLD, WindowStats::yield);
     return chart(r, t, "yield", "Yield",
-        "Share of requests answered successfully, by the " + t.windowText()
-            + " window in which they were offered",
+        "Requests answered OK out of those that ended, by the " + t.windowText()
+            + " window they were offered in",
         "yield (answered OK)", Scale.FRACTION, List.of(s));
   }
 

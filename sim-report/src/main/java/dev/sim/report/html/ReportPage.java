@@ -144,7 +144,7 @@ public final class ReportPage {
     RequestTotals q = r.requests();
     LatencySummary l = r.latencyMs();
     h.append("<section class=\"cards\">\n");
-    card(h, "Yield", Format.percent(r.yield()), "answered OK of ended");
+    card(h, "Yield", Format.percent(r.yield()), "answered OK of offered");
     card(h, "Harvest", Format.percent(r.harvest()), "data in answers");
     card(h, "Latency p50", Format.millis(l.p50()), "median, successful");
     card(h, "Latency p99", Format.millis(l.p99()), "max " + Format.millis(l.max()));
