@@ -276,15 +276,13 @@ public final class ParamBinder {
       return true;
     }
     Unit u = f.unit();
-    String min = show(u, f.min());
-    String max = show(u, f.max());
     String range;
     if (!Double.isInfinite(f.min()) && !Double.isInfinite(f.max())) {
-      range = "between " + min + " and " + max;
+      range = "between " + show(u, f.min()) + " and " + show(u, f.max());
     } else if (low) {
-      range = "of at least " + min;
+      range = "of at least " + show(u, f.min());
     } else {
-      range = "of at most " + max;
+      range = "of at most " + show(u, f.max());
     }
     String found = node instanceof YamlScalar s ? s.text().strip() : node.describe();
     values.problem(node, path, "expected " + what + " " + range + ", found " + found);

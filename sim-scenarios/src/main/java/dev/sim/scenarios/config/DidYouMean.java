@@ -13,7 +13,8 @@ public final class DidYouMean {
 
   /**
    * The candidate nearest to {@code input}, if one is near enough: at most 1 edit for inputs of up
-   * to 3 characters, 2 for up to 5, 3 beyond. Ties go to the earlier candidate.
+   * to 3 characters, 2 for up to 5, 3 beyond; failing that, the one candidate that begins with
+   * the input (of at least 3 characters). Ties go to the earlier candidate.
    */
   public static Optional<String> suggest(String input, Collection<String> candidates) {
     String lower = input.toLowerCase(Locale.ROOT);
@@ -28,6 +29,17 @@ public final class DidYouMean {
       if (d < bestDistance && d <= Math.min(limit, Math.max(1, c.length() - 1))) {
         best = c;
         bestDistance = d;
+      }
+    }
+    if (best == null && lower.length() >= 3) {
+      // An abbreviation ("expo", "lognorm") names the one candidate it begins.
+      for (String c : candidates) {
+        if (c.toLowerCase(Locale.ROOT).startsWith(lower)) {
+          if (best != null) {
+            return Optional.empty();
+          }
+          best = c;
+        }
       }
     }
     return Optional.ofNullable(best);

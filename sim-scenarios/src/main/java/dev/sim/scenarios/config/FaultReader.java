@@ -63,11 +63,17 @@ final class FaultReader {
     int before = problems.size();
     String action = actions.isEmpty() ? null : actions.get(0);
     List<String> allowed = new ArrayList<>(List.of("at", "every"));
-    allowed.addAll(action == null ? ACTIONS : List.of(action));
-    allowed.addAll(extraKeys(action));
+    allowed.addAll(action == null ? ACTIONS : actions);
+    if (action == null) {
+      allowed.addAll(extraKeys(null));
+    }
+    for (String a : actions) {
+      allowed.addAll(extraKeys(a));
+    }
     reportUnknown(m, path, action, allowed);
     boolean unknownReported = problems.size() > before;
     if (actions.size() > 1) {
+      // Keys of either action were allowed above; this one message says what is wrong.
       values.problem(m, path, "a fault does one thing; found both '" + actions.get(0) + "' and '"
           + actions.get(1) + "' — write them as two faults");
       return null;

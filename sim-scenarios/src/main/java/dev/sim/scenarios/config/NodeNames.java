@@ -118,6 +118,16 @@ final class NodeNames {
 
   /** The message for a name that is neither a group nor an instance. */
   String unknown(String name) {
+    int dash = name.lastIndexOf('-');
+    if (dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit)
+        && dash + 1 < name.length()) {
+      List<String> g = groups.get(name.substring(0, dash));
+      if (g != null) {
+        return "node '" + name + "' does not exist: group '" + name.substring(0, dash) + "' has "
+            + (g.size() == 1 ? "one instance, named '" + g.get(0) + "'"
+                : g.size() + " instances, " + g.get(0) + " to " + g.get(g.size() - 1));
+      }
+    }
     String near = DidYouMean.suffix(name, owner.keySet());
     if (!near.isEmpty()) {
       return "node '" + name + "' does not exist" + near;

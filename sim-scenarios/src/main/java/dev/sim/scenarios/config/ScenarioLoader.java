@@ -274,9 +274,8 @@ public final class ScenarioLoader {
   private NodeType<?> nodeType(YamlMap spec, String path) {
     YamlNode t = spec.get("type");
     if (t == null) {
-      values.missing(spec, path, "type", "the node type, e.g. "
-          + (types.names().isEmpty() ? "server" : String.join(", ", types.names()))
-          + "; see 'sim list'");
+      values.missing(spec, path, "type", "the node type, like server or client; 'sim list'"
+          + " shows them all");
       return null;
     }
     String name = values.text(t, path + ".type", "a node type name like server");
@@ -510,14 +509,11 @@ public final class ScenarioLoader {
       String key = e.key();
       String path = "clocks." + key;
       if (!key.equals("default") && !names.exists(key)) {
-        List<String> near = new ArrayList<>(names.groupNames());
-        near.add("default");
-        String suggestion = DidYouMean.suffix(key, near);
-        if (suggestion.isEmpty()) {
-          names.check(key, e.keyLocation(), path, problems);
+        if (DidYouMean.distance(key, "default") <= 2) {
+          problems.add(e.keyLocation(), path, "unknown key '" + key + "' — did you mean"
+              + " 'default'?");
         } else {
-          problems.add(e.keyLocation(), path, "'" + key + "' is neither 'default' nor a node"
-              + suggestion);
+          names.check(key, e.keyLocation(), path, problems);
         }
         continue;
       }

@@ -74,7 +74,7 @@ public final class Units {
     Long factor = DURATION_UNITS.get(unit);
     if (factor == null) {
       throw new IllegalArgumentException("expected " + DURATION_LIKE + ", found " + t + " ("
-          + unknownUnit(unit, DURATION_UNITS.keySet()) + "; units are ns, us, ms, s, m, h)");
+          + unknownUnit(unit, DURATION_UNITS.keySet(), "ns, us, ms, s, m, h") + ")");
     }
     BigDecimal nanos = number(m.group(1)).multiply(BigDecimal.valueOf(factor));
     try {
@@ -105,7 +105,7 @@ public final class Units {
     Double factor = RATE_UNITS.get(unit);
     if (factor == null) {
       throw new IllegalArgumentException(
-          like + t + " (" + unknownUnit(unit, RATE_UNITS.keySet()) + "; units are /s, /m, /h)");
+          like + t + " (" + unknownUnit(unit, RATE_UNITS.keySet(), "/s, /m, /h") + ")");
     }
     BigDecimal v = number(m.group(1));
     if (v.signum() < 0) {
@@ -129,7 +129,7 @@ public final class Units {
     Long factor = SIZE_UNITS.get(unit);
     if (factor == null) {
       String hint = BANDWIDTH_UNITS.containsKey(unit) ? "that is a bandwidth, in bits per second"
-          : unknownUnit(unit, SIZE_UNITS.keySet()) + "; units are B, KB, MB, GB";
+          : unknownUnit(unit, SIZE_UNITS.keySet(), "B, KB, MB, GB");
       throw new IllegalArgumentException(like + t + " (" + hint + ")");
     }
     BigDecimal v = number(m.group(1));
@@ -160,7 +160,7 @@ public final class Units {
     if (factor == null) {
       String hint = SIZE_UNITS.containsKey(unit)
           ? "that is a size; bandwidth is in bits per second, e.g. 8Gbps"
-          : unknownUnit(unit, BANDWIDTH_UNITS.keySet()) + "; units are bps, Kbps, Mbps, Gbps";
+          : unknownUnit(unit, BANDWIDTH_UNITS.keySet(), "bps, Kbps, Mbps, Gbps");
       throw new IllegalArgumentException(like + t + " (" + hint + ")");
     }
     BigDecimal v = number(m.group(1));
@@ -242,6 +242,9 @@ public final class Units {
 
   /** A number as a user would write it: no trailing zeros, no exponent. */
   public static String formatNumber(double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return Double.toString(v);
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }
@@ -256,12 +259,14 @@ public final class Units {
     return t.isEmpty() ? "nothing" : "'" + t + "'";
   }
 
-  private static String unknownUnit(String unit, java.util.Collection<String> units) {
+  private static String unknownUnit(String unit, java.util.Collection<String> units,
+      String listed) {
     String alias = UNIT_ALIASES.get(unit);
     if (alias != null && units.contains(alias)) {
       return "unknown unit '" + unit + "' — did you mean '" + alias + "'?";
     }
-    return "unknown unit '" + unit + "'" + DidYouMean.suffix(unit, units);
+    String near = DidYouMean.suffix(unit, units);
+    return "unknown unit '" + unit + "'" + (near.isEmpty() ? "; units are " + listed : near);
   }
 
   @SuppressWarnings("unchecked")

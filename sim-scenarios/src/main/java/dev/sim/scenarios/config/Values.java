@@ -24,6 +24,11 @@ public final class Values {
 
   private static final String DIST_EXAMPLE = "{dist: exponential, mean: 5ms}";
 
+  /** Names people use for a distribution's parameters, and the key the format uses. */
+  private static final Map<String, String> PARAM_SYNONYMS = Map.of("sd", "stddev", "std",
+      "stddev", "sigma", "stddev", "stdev", "stddev", "median", "p50", "avg", "mean", "average",
+      "mean", "mu", "mean", "alpha", "shape", "xm", "scale");
+
   private final Problems problems;
 
   /** Creates a reader that records into {@code problems}. */
@@ -329,8 +334,11 @@ public final class Values {
         : "(" + name + " takes " + String.join(" and ", keys) + ")";
     for (YamlMap.Entry e : m.entries()) {
       if (!allowed.contains(e.key())) {
+        String meant = PARAM_SYNONYMS.get(e.key());
+        String near = meant != null && keys.contains(meant) ? " — did you mean '" + meant + "'?"
+            : DidYouMean.suffix(e.key(), keys);
         problems.add(e.keyLocation(), join(path, e.key()), "unknown key '" + e.key() + "' for a "
-            + name + " distribution" + DidYouMean.suffix(e.key(), keys) + " " + takes);
+            + name + " distribution" + near + " " + takes);
       }
     }
     List<String> needed = new ArrayList<>(keys);

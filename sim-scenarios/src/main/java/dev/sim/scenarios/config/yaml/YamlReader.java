@@ -77,7 +77,7 @@ public final class YamlReader {
       }
       return root;
     } catch (JacksonException e) {
-      problems.add(syntaxProblemLocation(e), pathPrefix, syntaxMessage(e));
+      problems.add(syntaxProblemLocation(e), pathPrefix, syntaxMessage(e, fixed == null));
       return null;
     } catch (YamlEngineException e) {
       // Not expected (Jackson wraps the engine's errors), but never let one escape as a trace.
@@ -147,7 +147,13 @@ public final class YamlReader {
       return fixed;
     }
     if (e.getCause() instanceof MarkedYamlEngineException m) {
-      Mark mark = m.getProblemMark().or(m::getContextMark).orElse(null);
+      String problem = m.getProblem() == null ? "" : m.getProblem();
+      boolean unclosed = problem.startsWith("expected ',' or")
+          || problem.contains("end of stream") && m.getContext() != null
+              && m.getContext().contains("quoted");
+      // An unclosed bracket or quote is fixed where it opens, so point there.
+      Mark mark = (unclosed ? m.getContextMark().or(m::getProblemMark)
+          : m.getProblemMark().or(m::getContextMark)).orElse(null);
       if (mark != null) {
         return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
       }
@@ -158,7 +164,7 @@ public final class YamlReader {
   }
 
   /** A syntax error in plain words, with a hint for the mistakes beginners make most. */
-  private static String syntaxMessage(JacksonException e) {
+  private static String syntaxMessage(JacksonException e, boolean inFile) {
     String problem;
     String context = null;
     Mark contextMark = null;
@@ -173,17 +179,14 @@ public final class YamlReader {
       problem = "unreadable YAML";
     }
     problem = problem.strip();
-    StringBuilder sb = new StringBuilder("YAML syntax error: ").append(problem);
-    if (context != null && contextMark != null) {
-      sb.append(" (").append(context.strip()).append(" that starts at line ")
-          .append(contextMark.getLine() + 1).append(", column ").append(contextMark.getColumn() + 1)
-          .append(')');
+    String parser = problem;
+    if (context != null && contextMark != null && inFile) {
+      parser += " " + context.strip() + " that starts at line " + (contextMark.getLine() + 1)
+          + ", column " + (contextMark.getColumn() + 1);
     }
     String hint = hint(problem.toLowerCase(Locale.ROOT), context);
-    if (hint != null) {
-      sb.append(" — ").append(hint);
-    }
-    return sb.toString();
+    return hint == null ? "YAML syntax error: " + parser
+        : "YAML syntax error: " + hint + " (the YAML parser says: " + parser + ")";
   }
 
   private static String hint(String problem, String context) {
