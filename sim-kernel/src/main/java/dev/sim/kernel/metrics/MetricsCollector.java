@@ -251,12 +251,11 @@ public final class MetricsCollector {
     window((n - 1) * windowNanos);
     List<WindowStats> out = new ArrayList<>(n);
     for (int w = 0; w < n; w++) {
-      long ended = ok[w] + failed[w] + timedOut[w] + rejected[w];
       Histogram h = windowLatency[w];
       boolean any = h != null && h.getTotalCount() > 0;
       out.add(new WindowStats(w, w * windowNanos, offered[w], ok[w], failed[w], timedOut[w],
           rejected[w], attempts[w],
-          ended == 0 ? Double.NaN : (double) ok[w] / ended,
+          offered[w] == 0 ? Double.NaN : (double) ok[w] / offered[w],
           ok[w] == 0 ? Double.NaN : harvestSum[w] / ok[w],
           any ? h.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
           any ? h.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
