@@ -123,7 +123,9 @@ public record ClientParams(
 
   /**
    * Adaptive throttling (Google SRE book, "Handling Overload"): a try is refused locally with
-   * probability max(0, (requests − k·accepts) / (requests + 1)) over the window.
+   * probability max(0, (requests − k·accepts) / (requests + 1)) over the window, where requests
+   * counts every try the client wanted to send (refused ones included) and accepts every answer
+   * that was not an overload error. A refused try sends nothing and ends its request REJECTED.
    *
    * @param k [k] the multiplier; smaller throttles harder
    * @param windowNanos [window] the sliding window the counts cover

@@ -4,8 +4,8 @@ import dev.sim.scenarios.spi.Param;
 import dev.sim.scenarios.spi.Param.Unit;
 
 /**
- * Hedged requests ("The Tail at Scale"): if no answer came within {@code after}, send one more copy;
- * the first answer wins.
+ * Hedged requests ("The Tail at Scale"): if no answer came within {@code after}, send one more
+ * copy; the first answer wins.
  *
  * @param afterNanos how long to wait before sending the second copy
  */

@@ -26,6 +26,9 @@ final class LoadBalancerNode implements Node {
   private Rng rng;
   private int[] backends;
   private int[] outstanding;
+  // Bumped when a backend is ejected: its forwarded requests then stop counting as outstanding,
+  // as a real balancer's connections to a dead backend are reset.
+  private int[] epoch;
   private boolean[] healthy;
   private int[] failures;
   private int[] successes;
@@ -47,14 +50,17 @@ final class LoadBalancerNode implements Node {
     final long clientId;
     final int attempt;
     final int backend;
+    final int epoch;
     final long sentLocalNanos;
 
-    Forward(long id, int client, long clientId, int attempt, int backend, long sentLocalNanos) {
+    Forward(long id, int client, long clientId, int attempt, int backend, int epoch,
+        long sentLocalNanos) {
       this.id = id;
       this.client = client;
       this.clientId = clientId;
       this.attempt = attempt;
       this.backend = backend;
+      this.epoch = epoch;
       this.sentLocalNanos = sentLocalNanos;
     }
   }
@@ -83,6 +89,7 @@ final class LoadBalancerNode implements Node {
     }
     int n = backends.length;
     outstanding = new int[n];
+    epoch = new int[n];
     healthy = new boolean[n];
     failures = new int[n];
     successes = new int[n];
@@ -129,7 +136,7 @@ final class LoadBalancerNode implements Node {
     }
     int b = choose();
     long id = tail;
-    add(new Forward(id, from, r.id(), r.attempt(), b, now));
+    add(new Forward(id, from, r.id(), r.attempt(), b, epoch[b], now));
     outstanding[b]++;
     ctx.send(backends[b], new Request(id, r.attempt(), r.origin(), false));
   }
@@ -149,7 +156,7 @@ final class LoadBalancerNode implements Node {
       return;
     }
     ring[slot] = null;
-    outstanding[f.backend]--;
+    settle(f);
     ctx.send(f.client, new Response(f.clientId, f.attempt, r.status(), r.harvest()));
   }
 
@@ -165,6 +172,13 @@ final class LoadBalancerNode implements Node {
     tail++;
   }
 
+  /** A forwarded request is no longer outstanding (answered or forgotten). */
+  private void settle(Forward f) {
+    if (f.epoch == epoch[f.backend]) {
+      outstanding[f.backend]--;
+    }
+  }
+
   /** Forgets forwarded requests older than {@code forgetAfter}, oldest first. */
   private void expire(long now) {
     long limit = params.forgetAfterNanos();
@@ -176,7 +190,7 @@ final class LoadBalancerNode implements Node {
           return;
         }
         ring[slot] = null;
-        outstanding[f.backend]--;
+        settle(f);
         metrics.count("forgotten", 1);
       }
       head++;
@@ -254,6 +268,8 @@ final class LoadBalancerNode implements Node {
       failures[b]++;
       if (healthy[b] && failures[b] >= hc.unhealthyAfter()) {
         healthy[b] = false;
+        epoch[b]++;
+        outstanding[b] = 0;
         metrics.count("ejections", 1);
         if (ctx.tracing()) {
           ctx.log("eject backend " + backends[b]);

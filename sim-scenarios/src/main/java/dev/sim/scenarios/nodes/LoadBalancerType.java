@@ -16,7 +16,9 @@ import java.util.List;
  * outstanding). Health checks: every {@code interval} each backend gets a health-check {@link
  * Request}; a check fails on an error, an overload error or its {@code timeout}. {@code
  * unhealthyAfter} consecutive failures eject a backend (counter {@code ejections}), {@code
- * healthyAfter} consecutive successes re-admit it. Servers queue health checks with work unless
+ * healthyAfter} consecutive successes re-admit it. At ejection the requests forwarded to that
+ * backend stop counting as outstanding (as if its connections were reset), so least-outstanding
+ * and p2c use it again as soon as it is re-admitted. Servers queue health checks with work unless
  * they bypass them. Gauge {@code healthyBackends}; counter {@code forgotten} for forwarded
  * requests dropped after {@code forgetAfter}.
  */

@@ -9,4 +9,10 @@ package dev.sim.scenarios.nodes;
  * @param origin node id of the client that offered the request, for traces
  * @param healthCheck whether this is a load balancer's health check rather than work
  */
-public record Request(long id, int attempt, int origin, boolean healthCheck) {}
+public record Request(long id, int attempt, int origin, boolean healthCheck) {
+  /** A short form for traces and space-time diagrams, e.g. {@code Request 17 try 2}. */
+  @Override
+  public String toString() {
+    return (healthCheck ? "HealthCheck " : "Request ") + id + " try " + attempt;
+  }
+}

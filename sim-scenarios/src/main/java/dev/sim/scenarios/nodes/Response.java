@@ -10,6 +10,13 @@ package dev.sim.scenarios.nodes;
  *     answers were missing, and meaningful only when {@code status} is {@link Status#OK}
  */
 public record Response(long id, int attempt, Status status, double harvest) {
+  /** A short form for traces and space-time diagrams, e.g. {@code Response 17 OK}. */
+  @Override
+  public String toString() {
+    String s = "Response " + id + " " + status;
+    return harvest < 1 && status == Status.OK ? s + " harvest " + harvest : s;
+  }
+
   /** The answer to {@code r} with the given status and full harvest. */
   public static Response to(Request r, Status status) {
     return new Response(r.id(), r.attempt(), status, status == Status.OK ? 1.0 : 0.0);

@@ -236,7 +236,8 @@ final class ServerNode implements Node {
         s.deadlineLocalNanos = ctx.localTime() + timeout;
       }
       s.copiesOut = 1;
-      s.primaryCall = rpc.call(s.target, j.request.attempt(), j.request.origin(), false, timeout, s);
+      s.primaryCall =
+          rpc.call(s.target, j.request.attempt(), j.request.origin(), false, timeout, s);
       if (calls.hedge() != null) {
         s.hedgeTimer = ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s));
       }

@@ -67,7 +67,7 @@ final class StubBackend implements Node {
     });
   }
 
-  /** A token bucket admitting {@code perSecond} requests (burst {@code burst}), rejecting others. */
+  /** A token bucket: admits {@code perSecond} requests (burst {@code burst}), rejects the rest. */
   static Policy tokenBucket(double perSecond, double burst) {
     return new Policy() {
       double tokens = burst;
