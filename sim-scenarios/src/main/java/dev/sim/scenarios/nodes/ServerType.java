@@ -16,7 +16,9 @@ import java.util.List;
  * queue has room, or is rejected (OVERLOADED, counter {@code rejected}). A worker is held through
  * the service time and any downstream calls (thread-per-request). Health checks from a load
  * balancer are answered at once ({@code healthChecks: bypass}) or wait in the queue like work and
- * are answered when a worker would take them, without using one ({@code queued}).
+ * are answered when a worker would take them, without using one ({@code queued}). The service
+ * time is drawn when a worker takes the request and multiplied by the {@code slow} fault's
+ * factor in force at that moment.
  *
  * <p>Downstream calls: with {@code fanout: one} one random instance of the target is called; with
  * {@code all} every instance. A call fails on an error, an overload error or the timeout (which
