@@ -128,7 +128,7 @@ final class Harness {
   /** Runs for {@code nanos} of simulated time; fails if a node threw. */
   RunResult run(long nanos) {
     if (!windowsSet) {
-      // At most 50 windows: the kernel's metrics arrays start at 64 windows.
+      // About 50 windows at most: tests read totals, and few windows keep runs light.
       sim.setMetricsWindows(Math.max(s(1), nanos / 50), 0);
     }
     RunResult r = sim.run(RunLimits.simulated(nanos));
