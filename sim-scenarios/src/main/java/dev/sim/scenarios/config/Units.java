@@ -265,7 +265,13 @@ public final class Units {
     if (alias != null && units.contains(alias)) {
       return "unknown unit '" + unit + "' — did you mean '" + alias + "'?";
     }
-    String near = DidYouMean.suffix(unit, units);
+    if (List.of("d", "day", "days").contains(unit) && units.contains("h")) {
+      return "days are not a unit here; write hours, like 48h";
+    }
+    // One letter is too short to guess from, except for a mistake of case (S for s).
+    String near = unit.length() > 1 ? DidYouMean.suffix(unit, units) : units.stream()
+        .filter(u -> u.equalsIgnoreCase(unit)).findFirst()
+        .map(u -> " — did you mean '" + u + "'?").orElse("");
     return "unknown unit '" + unit + "'" + (near.isEmpty() ? "; units are " + listed : near);
   }
 

@@ -436,7 +436,7 @@ public final class Values {
     }
     if (problems.size() == before && values != null && l.size() != values.length) {
       problem(node, path, "expected one weight per value (" + values.length + "), found "
-          + l.size() + " weights");
+          + l.size());
     } else if (problems.size() == before && !(sum > 0)) {
       problem(node, path, "the weights must not all be 0");
     }
