@@ -1,0 +1,86 @@
+package dev.sim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sim.kernel.result.RunResult;
+import dev.sim.scenarios.config.ScenarioLoader;
+import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.runtime.ScenarioRunner;
+import dev.sim.scenarios.spi.NodeTypeRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden runs of the lesson scenarios: the event count and trace hash of a fixed (file, seed) are
+ * pinned, so any change in behaviour shows up here; CI runs this class on JDK 17 and JDK 25. A
+ * deliberate change of behaviour re-pins the values in the same commit and says why.
+ */
+@Tag("golden")
+class GoldenScenarioTest {
+  static final NodeTypeRegistry TYPES =
+      NodeTypeRegistry.load(GoldenScenarioTest.class.getClassLoader());
+
+  static ScenarioSpec load(String name) {
+    return ScenarioLoader.load(Path.of("../scenarios", name + ".yaml"), TYPES, List.of());
+  }
+
+  static RunResult run(String name, long seed) {
+    return ScenarioRunner.run(load(name), seed, ScenarioRunner.Options.DEFAULTS);
+  }
+
+  @Test
+  void shouldReproduceThePinnedGcSpiralRun() {
+    RunResult r = run("gc-spiral", 42);
+    assertThat(r.events()).as("events of gc-spiral seed=42").isEqualTo(GC_SPIRAL_EVENTS);
+    assertThat(r.traceHash()).as("trace hash of gc-spiral seed=42").isEqualTo(GC_SPIRAL_HASH);
+  }
+
+  @Test
+  void shouldReproduceThePinnedOverloadCascadeRun() {
+    RunResult r = run("overload-cascade", 42);
+    assertThat(r.events()).as("events of overload-cascade seed=42").isEqualTo(CASCADE_EVENTS);
+    assertThat(r.traceHash()).as("trace hash of overload-cascade seed=42").isEqualTo(CASCADE_HASH);
+  }
+
+  @Test
+  void shouldGiveTheSameResultsInAParallelSweepAsInSequence() throws Exception {
+    ScenarioSpec spec = load("gc-spiral-shedding");
+    List<String> sequential = new ArrayList<>();
+    for (long seed = 1; seed <= 6; seed++) {
+      sequential.add(fingerprint(ScenarioRunner.run(spec, seed, ScenarioRunner.Options.DEFAULTS)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<String>> futures = new ArrayList<>();
+      for (long seed = 1; seed <= 6; seed++) {
+        long s = seed;
+        futures.add(pool.submit(() ->
+            fingerprint(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
+      }
+      List<String> parallel = new ArrayList<>();
+      for (Future<String> f : futures) {
+        parallel.add(f.get());
+      }
+      assertThat(parallel).isEqualTo(sequential);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(sequential).doesNotHaveDuplicates();
+  }
+
+  static String fingerprint(RunResult r) {
+    return r.seed() + ":" + r.events() + ":" + r.traceHash() + ":" + r.requests() + ":"
+        + r.yield() + ":" + r.latencyMs();
+  }
+
+  static final long GC_SPIRAL_EVENTS = 2_826_297;
+  static final String GC_SPIRAL_HASH = "759160ec749a0f85";
+  static final long CASCADE_EVENTS = 3_934_453;
+  static final String CASCADE_HASH = "a6bd4d833fc502a7";
+}
