@@ -44,8 +44,8 @@ public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
     Set<String> seen = new LinkedHashSet<>();
     for (String name : p.traitorNames()) {
       if (!name.matches("[a-z0-9-]+")) {
-        problems.add("traitors: '" + name + "' is not a node name (expected names like"
-            + " general-3, separated by commas)");
+        problems.add("traitors: '" + name + "' is not a node name (expected a list of"
+            + " generals, e.g. [general-3, general-4])");
       } else if (!seen.add(name)) {
         problems.add("traitors: '" + name + "' is listed twice");
       }

@@ -2,6 +2,7 @@ package dev.sim.scenarios.protocols.byzantine;
 
 import dev.sim.scenarios.spi.Param;
 import dev.sim.scenarios.spi.Param.Unit;
+import java.util.List;
 
 /**
  * Parameters of the {@code byzantine-general} node type (YAML keys in brackets). Every general of
@@ -12,8 +13,8 @@ import dev.sim.scenarios.spi.Param.Unit;
  *     SM(m))
  * @param m [m] the number of traitors the algorithm is built to tolerate: it runs m + 1 rounds
  * @param commander [commander] the instance that gives the order; must be one of the group's
- * @param traitors [traitors] comma-separated instance (or group) names of the traitors; absent or
- *     empty: everyone is loyal
+ * @param traitors [traitors] the traitors: a list of instance (or group) names, e.g. {@code
+ *     [general-3, general-4]}, or one name; absent or empty: everyone is loyal
  * @param strategy [strategy] how traitors corrupt their messages: {@code flip}, {@code random},
  *     {@code split} or {@code silent} (see {@link Strategy})
  * @param order [order] the order a loyal commander gives: {@code attack} or {@code retreat}
@@ -32,9 +33,9 @@ public record ByzantineParams(
     @Param(doc = "The general (an instance of this group) who gives the order.",
         unit = Unit.NODE_REF, required = true)
     String commander,
-    @Param(doc = "Comma-separated names of the traitors (instances of this group, e.g."
-        + " \"general-3, general-4\"); absent: everyone is loyal.", unit = Unit.TEXT)
-    String traitors,
+    @Param(doc = "The traitors: a list of generals, e.g. [general-3, general-4], or one name;"
+        + " absent: everyone is loyal.", unit = Unit.NODE_REF)
+    List<String> traitors,
     @Param(doc = "What traitors do with each message: flip (send the opposite), random (a coin"
         + " per message), split (ATTACK to half the loyal lieutenants, RETREAT to the rest) or"
         + " silent (send nothing).", unit = Unit.CHOICE,
@@ -56,17 +57,8 @@ public record ByzantineParams(
     return "sm".equals(algorithm);
   }
 
-  /** The traitor names, trimmed, in the order written; empty when there are none. */
-  public java.util.List<String> traitorNames() {
-    java.util.List<String> out = new java.util.ArrayList<>();
-    if (traitors == null) {
-      return out;
-    }
-    for (String part : traitors.split("[,\\s]+")) {
-      if (!part.isEmpty()) {
-        out.add(part);
-      }
-    }
-    return out;
+  /** The traitor names in the order written; empty when there are none. */
+  public List<String> traitorNames() {
+    return traitors == null ? List.of() : traitors;
   }
 }

@@ -9,6 +9,7 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Network;
 import dev.sim.scenarios.protocols.Harness;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +27,19 @@ class ByzantineGeneralsTest {
 
   private static Harness harness(long seed, String algorithm, int n, int m, String traitors,
       String strategy, String order, long roundNanos) {
-    ByzantineParams p = new ByzantineParams(algorithm, m, "general-1", traitors, strategy, order,
-        roundNanos, "referee");
+    ByzantineParams p = new ByzantineParams(algorithm, m, "general-1", names(traitors), strategy,
+        order, roundNanos, "referee");
     return Harness.seed(seed)
         .group("general", n, new ByzantineGeneralType(), p)
         .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
         .network(sim -> Network.builder().latencyNanos(Distributions.uniform(1 * MS, 20 * MS)));
+  }
+
+  /** "general-2, general-5" as a list, the way YAML's [general-2, general-5] binds; null stays null. */
+  private static List<String> names(String commaSeparated) {
+    return commaSeparated == null ? null
+        : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+            .toList();
   }
 
   /** The paper's count for OM(m): (n−1) + (n−1)(n−2) + … + (n−1)(n−2)…(n−m−1). */
@@ -239,11 +247,11 @@ class ByzantineGeneralsTest {
 
   @Test
   void shouldReportBadTraitorNamesBeforeTheRun() {
-    ByzantineParams p = new ByzantineParams("om", 1, "general-1", "general-2,, General 3,general-2",
-        "flip", "attack", ROUND, null);
+    ByzantineParams p = new ByzantineParams("om", 1, "general-1",
+        List.of("general-2", "General 3", "general-2"), "flip", "attack", ROUND, null);
     assertThat(new ByzantineGeneralType().check(p)).containsExactly(
-        "traitors: 'General' is not a node name (expected names like general-3, separated by"
-            + " commas)",
+        "traitors: 'General 3' is not a node name (expected a list of generals, e.g."
+            + " [general-3, general-4])",
         "traitors: 'general-2' is listed twice");
   }
 
