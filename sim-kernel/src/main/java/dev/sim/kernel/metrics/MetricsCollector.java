@@ -46,10 +46,10 @@ public final class MetricsCollector {
   private final Histogram latency = new Histogram(3);
 
   // Insertion-ordered so that nothing iterates a hash order (DESIGN.md rule 4).
-  private final Map<String, long[]> counterWindows = new LinkedHashMap<>();
-  private final Map<String, Long> counterTotals = new LinkedHashMap<>();
-  private final Map<String, GaugeSeries> gauges = new LinkedHashMap<>();
-  private final Map<String, int[]> gaugeOwners = new LinkedHashMap<>();
+  // Insertion-ordered; keyed "group\0name" and "node\0name". Node views cache the cells they use, so
+  // the hot path (a server counting or setting a gauge per request) builds no strings.
+  private final Map<String, CounterCell> counters = new LinkedHashMap<>();
+  private final Map<String, GaugeCell> gauges = new LinkedHashMap<>();
   private String[] nodeNames = new String[0];
   private String[] nodeGroups = new String[0];
 
@@ -167,38 +167,59 @@ public final class MetricsCollector {
     }
   }
 
-  void count(int node, String name, long delta) {
+  CounterCell counterCell(int node, String name) {
+    String key = nodeGroups[node] + "\u0000" + name;
+    CounterCell c = counters.get(key);
+    if (c == null) {
+      c = new CounterCell(nodeGroups[node], name);
+      counters.put(key, c);
+    }
+    return c;
+  }
+
+  GaugeCell gaugeCell(int node, String name) {
+    String key = node + "\u0000" + name;
+    GaugeCell g = gauges.get(key);
+    if (g == null) {
+      g = new GaugeCell(node, name, new GaugeSeries(windowNanos));
+      gauges.put(key, g);
+    }
+    return g;
+  }
+
+  void count(CounterCell c, long delta) {
     long now = clock.getAsLong();
     int w = window(now);
-    String key = nodeGroups[node] + "\u0000" + name;
-    long[] series = counterWindows.get(key);
-    if (series == null) {
-      series = new long[Math.max(64, w + 1)];
-      counterWindows.put(key, series);
-    } else if (w >= series.length) {
-      series = Arrays.copyOf(series, Math.max(w + 1, series.length * 2));
-      counterWindows.put(key, series);
+    if (w >= c.perWindow.length) {
+      c.perWindow = Arrays.copyOf(c.perWindow, Math.max(w + 1, c.perWindow.length * 2));
     }
-    series[w] += delta;
+    c.perWindow[w] += delta;
     if (now >= warmupNanos) {
-      counterTotals.merge(key, delta, Long::sum);
-    } else {
-      counterTotals.putIfAbsent(key, 0L);
+      c.total += delta;
     }
   }
 
-  void gauge(int node, String name, double value) {
+  void gauge(GaugeCell g, double value) {
     long now = clock.getAsLong();
     window(now);
-    String key = node + "\u0000" + name;
-    GaugeSeries g = gauges.get(key);
-    if (g == null) {
-      g = new GaugeSeries(windowNanos);
-      gauges.put(key, g);
-      gaugeOwners.put(key, new int[] {node});
-    }
-    g.set(now, value);
+    g.series.set(now, value);
   }
+
+  /** One group's named counter. */
+  static final class CounterCell {
+    final String group;
+    final String name;
+    long[] perWindow = new long[64];
+    long total;
+
+    CounterCell(String group, String name) {
+      this.group = group;
+      this.name = name;
+    }
+  }
+
+  /** One node's named gauge. */
+  record GaugeCell(int node, String name, GaugeSeries series) {}
 
   /** Request totals after the warm-up. */
   public RequestTotals totals() {
@@ -236,7 +257,7 @@ public final class MetricsCollector {
   /** Counters summed over groups, after the warm-up, sorted by name. */
   public Map<String, Long> counterTotals() {
     Map<String, Long> out = new TreeMap<>();
-    counterTotals.forEach((k, v) -> out.merge(k.substring(k.indexOf('\u0000') + 1), v, Long::sum));
+    counters.values().forEach(c -> out.merge(c.name, c.total, Long::sum));
     return out;
   }
 
@@ -269,11 +290,8 @@ public final class MetricsCollector {
   public List<CounterSeries> counterSeries(long endNanos) {
     int n = windowCount(endNanos);
     TreeMap<String, CounterSeries> sorted = new TreeMap<>();
-    counterWindows.forEach((k, series) -> {
-      int cut = k.indexOf('\u0000');
-      sorted.put(k, new CounterSeries(k.substring(0, cut), k.substring(cut + 1),
-          counterTotals.getOrDefault(k, 0L), Arrays.copyOf(series, n)));
-    });
+    counters.forEach((k, c) -> sorted.put(k, new CounterSeries(c.group, c.name, c.total,
+        Arrays.copyOf(c.perWindow, n))));
     return List.copyOf(sorted.values());
   }
 
@@ -281,11 +299,12 @@ public final class MetricsCollector {
   public List<GaugeSeriesData> gaugeSeries(long endNanos) {
     int n = windowCount(endNanos);
     List<GaugeSeriesData> out = new ArrayList<>();
-    gauges.forEach((k, g) -> {
-      int node = gaugeOwners.get(k)[0];
+    gauges.values().forEach(cell -> {
+      int node = cell.node();
+      GaugeSeries g = cell.series();
       g.advance(endNanos);
-      out.add(new GaugeSeriesData(node, nodeNames[node], nodeGroups[node],
-          k.substring(k.indexOf('\u0000') + 1), g.means(n, endNanos), g.maxima(n)));
+      out.add(new GaugeSeriesData(node, nodeNames[node], nodeGroups[node], cell.name(),
+          g.means(n, endNanos), g.maxima(n)));
     });
     out.sort((a, b) -> a.node() != b.node() ? Integer.compare(a.node(), b.node())
         : a.name().compareTo(b.name()));
@@ -294,6 +313,9 @@ public final class MetricsCollector {
 
   private final class View implements NodeMetrics {
     private final int node;
+    // Lookups only, never iterated, so hash order cannot reach the run.
+    private final java.util.HashMap<String, CounterCell> counterCells = new java.util.HashMap<>();
+    private final java.util.HashMap<String, GaugeCell> gaugeCells = new java.util.HashMap<>();
 
     View(int node) {
       this.node = node;
@@ -316,12 +338,22 @@ public final class MetricsCollector {
 
     @Override
     public void count(String name, long delta) {
-      MetricsCollector.this.count(node, name, delta);
+      CounterCell c = counterCells.get(name);
+      if (c == null) {
+        c = counterCell(node, name);
+        counterCells.put(name, c);
+      }
+      MetricsCollector.this.count(c, delta);
     }
 
     @Override
     public void gauge(String name, double value) {
-      MetricsCollector.this.gauge(node, name, value);
+      GaugeCell g = gaugeCells.get(name);
+      if (g == null) {
+        g = gaugeCell(node, name);
+        gaugeCells.put(name, g);
+      }
+      MetricsCollector.this.gauge(g, value);
     }
   }
 }
