@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * Compares two runs (e.g. {@code gc-spiral} and {@code gc-spiral-shedding} with the same seed):
@@ -27,10 +28,11 @@ public final class Comparison {
   /** Writes the overlay charts and {@code compare.html} into {@code outDir}; returns the files written. */
   public static List<Path> render(RunResult a, RunResult b, Path outDir) throws IOException {
     Files.createDirectories(outDir);
-    List<ChartFile> written = new ArrayList<>();
+    List<Callable<ChartFile>> jobs = new ArrayList<>();
     for (TimeChart c : ComparisonCharts.forRuns(a, b)) {
-      written.add(ChartRenderer.write(c, outDir));
+      jobs.add(() -> ChartRenderer.write(c, outDir));
     }
+    List<ChartFile> written = Parallel.run(jobs);
     Path page = RunFolder.writeAtomically(outDir.resolve(PAGE),
         ComparePage.html(a, b, written, outDir));
     List<Path> out = new ArrayList<>();

@@ -15,11 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Renders one run: every chart as PNG and SVG, then {@code report.html} linking them. Reads
  * nothing but the {@link RunResult}, so a report can be rendered again from a saved run folder
- * ({@link RunFolder#read}). Not thread-safe per folder: render one run into one folder at a time.
+ * ({@link RunFolder#read}). Charts are drawn on up to {@link Parallel#MAX_THREADS} threads of
+ * its own (each chart is independent and files are written the same either way); render one run
+ * into one folder at a time.
  */
 public final class Report {
   /** The page's file name. */
@@ -47,16 +50,17 @@ public final class Report {
    */
   public static List<Path> render(RunResult r, Path dir, Set<String> charts) throws IOException {
     Files.createDirectories(dir);
-    List<ChartFile> written = new ArrayList<>();
+    List<Callable<ChartFile>> jobs = new ArrayList<>();
     for (TimeChart c : TimeCharts.forRun(r)) {
       if (selected(c.id(), charts)) {
-        written.add(ChartRenderer.write(c, dir));
+        jobs.add(() -> ChartRenderer.write(c, dir));
       }
     }
     SpaceTimeDiagram st = SpaceTimeDiagram.of(r);
     if (st != null && selected("spacetime", charts)) {
-      written.add(st.write(dir));
+      jobs.add(() -> st.write(dir));
     }
+    List<ChartFile> written = Parallel.run(jobs);
     Path page = RunFolder.writeAtomically(dir.resolve(PAGE), ReportPage.html(r, written, dir));
     List<Path> out = new ArrayList<>();
     for (ChartFile c : written) {

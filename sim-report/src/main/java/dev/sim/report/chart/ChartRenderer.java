@@ -61,7 +61,7 @@ public final class ChartRenderer {
       renderer.setSeriesPaint(i, s.color());
       renderer.setSeriesStroke(i, Styles.line(s.line()));
     }
-    FaultBands bands = new FaultBands(c.bands(), c.warmupSeconds());
+    FaultBands bands = new FaultBands(c.bands(), c.marks(), c.warmupSeconds());
     renderer.addAnnotation(bands, Layer.BACKGROUND);
 
     BandPlot plot = new BandPlot(data, time, value, renderer, bands);

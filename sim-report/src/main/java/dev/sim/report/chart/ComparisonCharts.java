@@ -100,7 +100,7 @@ public final class ComparisonCharts {
       }
       if (any) {
         out.add(new TimeChart(id, prefix + what, subtitle, yLabel, scale, List.of(a, b), bands,
-            warmup, end));
+            List.of(), warmup, end));
       }
     }
   }

@@ -31,22 +31,30 @@ final class FaultBands extends AbstractXYAnnotation {
   private static final Color WARMUP_HATCH = new Color(0, 0, 0, 38);
   private static final Color WARMUP_TEXT = new Color(0x6B6B6B);
 
+  private static final Color MARK_LINE = Palette.alpha(Palette.VERMILLION, 70);
+
   private final List<Band> bands;
+  private final List<Mark> marks;
   private final double warmupSeconds;
 
-  FaultBands(List<Band> bands, double warmupSeconds) {
+  FaultBands(List<Band> bands, List<Mark> marks, double warmupSeconds) {
     this.bands = List.copyOf(bands);
+    this.marks = List.copyOf(marks);
     this.warmupSeconds = warmupSeconds;
   }
 
   /** The top inset a plot needs for these labels. */
   int headroom() {
-    int items = bands.size() + (warmupSeconds > 0 ? 1 : 0);
+    int items = bands.size() + (warmupSeconds > 0 ? 1 : 0) + (marks.isEmpty() ? 0 : 1);
     return items == 0 ? 6 : items == 1 ? ROW + 6 : ROW * ROWS + 6;
   }
 
   List<Band> bands() {
     return bands;
+  }
+
+  List<Mark> marks() {
+    return marks;
   }
 
   @Override
@@ -79,6 +87,21 @@ final class FaultBands extends AbstractXYAnnotation {
       g2.setPaint(Palette.alpha(c, 210));
       g2.fill(new Rectangle2D.Double(r.getX(), dataArea.getMinY(), r.getWidth(), 3));
     }
+    for (Mark m : marks) {
+      double x = domainAxis.valueToJava2D(m.seconds(), dataArea, edge);
+      g2.setPaint(MARK_LINE);
+      g2.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+          new float[] {3f, 3f}, 0f));
+      g2.draw(new Line2D.Double(x, dataArea.getMinY() + 12, x, dataArea.getMaxY()));
+      cross(g2, x, dataArea.getMinY() + 7, 3.5);
+    }
+  }
+
+  private static void cross(Graphics2D g2, double x, double y, double r) {
+    g2.setPaint(Palette.VERMILLION);
+    g2.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    g2.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
+    g2.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
   }
 
   /** Writes the labels above the data area; called by {@link BandPlot} with the clip lifted. */
@@ -94,6 +117,10 @@ final class FaultBands extends AbstractXYAnnotation {
     for (Band b : bands) {
       items.add(new Object[] {shorten(b.label()), b.startSeconds(),
           darker(Palette.fault(b.kind())), Boolean.FALSE});
+    }
+    if (!marks.isEmpty()) {
+      items.add(new Object[] {markLabel(), marks.get(0).seconds(),
+          darker(Palette.VERMILLION), Boolean.FALSE});
     }
     for (Object[] it : items) {
       String text = (String) it[0];
@@ -115,6 +142,17 @@ final class FaultBands extends AbstractXYAnnotation {
         }
       }
     }
+  }
+
+  /** {@code ✕ api-1 crashed (out of memory)}, or {@code ✕ 40 crashes (out of memory)}. */
+  private String markLabel() {
+    Mark first = marks.get(0);
+    boolean oneReason = marks.stream().allMatch(m -> java.util.Objects.equals(m.reason(),
+        first.reason()));
+    String why = oneReason && first.reason() != null && !first.reason().isBlank()
+        ? " (" + first.reason() + ")" : "";
+    return marks.size() == 1 ? "✕ " + first.node() + " crashed" + why
+        : "✕ " + marks.size() + " crashes" + why;
   }
 
   private static Rectangle2D span(Rectangle2D area, double x0, double x1) {
@@ -151,7 +189,8 @@ final class FaultBands extends AbstractXYAnnotation {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FaultBands f && f.bands.equals(bands) && f.warmupSeconds == warmupSeconds;
+    return o instanceof FaultBands f && f.bands.equals(bands) && f.marks.equals(marks)
+        && f.warmupSeconds == warmupSeconds;
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.List;
  * @param scale how the value axis is drawn
  * @param series the lines, drawn in this order
  * @param bands fault windows to shade
+ * @param marks instants to mark, such as crashes that no fault window explains
  * @param warmupSeconds warm-up at the start of the run (0 for none), marked as such
  * @param endSeconds the run's simulated length: the time axis runs from 0 to here
  */
@@ -24,6 +25,7 @@ public record TimeChart(
     Scale scale,
     List<Series> series,
     List<Band> bands,
+    List<Mark> marks,
     double warmupSeconds,
     double endSeconds) {
 

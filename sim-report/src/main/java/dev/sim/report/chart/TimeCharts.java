@@ -3,6 +3,7 @@ package dev.sim.report.chart;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.NodeInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
@@ -59,6 +60,35 @@ public final class TimeCharts {
     return out;
   }
 
+  /** At most this many crash marks are drawn on a chart. */
+  static final int MAX_MARKS = 1_000;
+
+  /**
+   * Crashes of {@code r} that no crash fault window accounts for (a node's own crash, such as
+   * running out of memory), as marks in seconds.
+   */
+  public static List<Mark> marks(RunResult r) {
+    List<Mark> out = new ArrayList<>();
+    for (NodeEvent e : r.nodeEvents()) {
+      if (!e.kind().equals("crash") || out.size() >= MAX_MARKS) {
+        continue;
+      }
+      boolean explained = false;
+      for (Annotation a : r.annotations()) {
+        if (a.kind().equals("crash") && Math.abs(a.startNanos() - e.timeNanos()) <= 1_000_000L) {
+          explained = true;
+          break;
+        }
+      }
+      if (!explained) {
+        String node = e.node() >= 0 && e.node() < r.nodes().size()
+            ? r.nodes().get(e.node()).name() : "node " + e.node();
+        out.add(new Mark("crash", e.timeNanos() / 1e9, node, e.reason()));
+      }
+    }
+    return out;
+  }
+
   /** The title line of a chart: {@code gc-spiral · seed 42 — Yield}. */
   public static String title(RunResult r, String what) {
     return r.scenario() + " · seed " + r.seed() + " — " + what;
@@ -69,7 +99,7 @@ public final class TimeCharts {
   static TimeChart yieldChart(RunResult r, Axis t) {
     Series s = t.series("yield", "yield", Palette.figure("yield"), Line.BOLD, WindowStats::yield);
     return chart(r, t, "yield", "Yield",
-        "Requests answered OK out of those that ended, by the " + t.windowText()
+        "Requests answered OK out of those offered, by the " + t.windowText()
             + " window they were offered in",
         "yield (answered OK)", Scale.FRACTION, List.of(s));
   }
@@ -371,7 +401,7 @@ public final class TimeCharts {
   private static TimeChart chart(RunResult r, Axis t, String id, String what, String subtitle,
       String yLabel, Scale scale, List<Series> series) {
     return new TimeChart(id, title(r, what), subtitle, yLabel, scale, List.copyOf(series),
-        bands(r), r.warmupNanos() / 1e9, r.simulatedNanos() / 1e9);
+        bands(r), marks(r), r.warmupNanos() / 1e9, r.simulatedNanos() / 1e9);
   }
 
   /** A file-name-safe form of a metric name. */

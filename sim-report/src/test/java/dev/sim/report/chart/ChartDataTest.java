@@ -96,7 +96,7 @@ class ChartDataTest {
     Series zeroed = new Series("p50", "p50", latency.series("p50").x(), y,
         Palette.figure("p50"), Series.Line.SOLID);
     TimeChart withZero = new TimeChart("latency", "t", "s", "ms", TimeChart.Scale.LOG,
-        List.of(zeroed), List.of(), 0, 600);
+        List.of(zeroed), List.of(), List.of(), 0, 600);
     assertThat(ChartRenderer.dataset(withZero).getSeries(0).getY(10).doubleValue()).isNaN();
   }
 

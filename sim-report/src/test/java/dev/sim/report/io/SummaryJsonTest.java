@@ -84,6 +84,11 @@ class SummaryJsonTest {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactly("metrics.csv", "result.json", "summary.json");
     }
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve("summary.json")))
+          .as("readable by other tools, not owner-only like a temp file")
+          .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
   }
 
   @Test
