@@ -138,7 +138,8 @@ public final class ParamBinder {
     int before = values.problems().size();
     List<Object> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      out.add(bindOne(f, f.element(), items.get(i), path + "[" + i + "]"));
+      String itemPath = node instanceof YamlList ? path + "[" + i + "]" : path;
+      out.add(bindOne(f, f.element(), items.get(i), itemPath));
     }
     return values.problems().size() > before ? null : List.copyOf(out);
   }
