@@ -141,6 +141,9 @@ public final class ScenarioLoader {
     Long warmup = root.has("warmup")
         ? values.duration(root.get("warmup"), "warmup") : Long.valueOf(0);
     Long window = positiveDuration(root, "window", 1_000_000_000L);
+    if (!root.has("window") && duration != null && duration < window) {
+      window = duration; // a run shorter than the default window is one window long
+    }
     if (duration != null && warmup != null && warmup >= duration) {
       values.problem(root.get("warmup"), "warmup", "warmup must be shorter than duration, found"
           + " warmup " + Units.formatDuration(warmup) + " and duration "
@@ -222,7 +225,7 @@ public final class ScenarioLoader {
       values.problem(map, "nodes", "expected at least one node group, found none");
       return List.of();
     }
-    record Pending(String name, YamlMap spec, NodeType<?> type, int count,
+    record Pending(String name, YamlMap spec, NodeType<?> type, Integer count,
         SourceLocation location) {}
     List<Pending> pending = new ArrayList<>();
     for (YamlMap.Entry e : map.entries()) {
@@ -242,13 +245,14 @@ public final class ScenarioLoader {
       Integer count = count(spec, path);
       if (count == null) {
         names.addUncertain(group);
-        continue;
+      } else {
+        String collision = names.add(group, NodeNames.instances(group, count));
+        if (collision != null) {
+          problems.add(e.keyLocation(), path, collision);
+          continue;
+        }
       }
-      String collision = names.add(group, NodeNames.instances(group, count));
-      if (collision != null) {
-        problems.add(e.keyLocation(), path, collision);
-        continue;
-      }
+      // A group with a bad count is still bound, so that all of its problems show at once.
       pending.add(new Pending(group, spec, type, count, e.keyLocation()));
     }
     // Bind after every name is known, so that references can be checked right away.
@@ -260,7 +264,7 @@ public final class ScenarioLoader {
       }
       String path = "nodes." + p.name();
       Record params = bindParams(binder, p.type(), p.spec(), path);
-      if (params != null) {
+      if (params != null && p.count() != null) {
         out.add(new NodeGroupSpec(p.name(), p.type(), p.count(),
             params, NodeNames.instances(p.name(), p.count()), p.location()));
       }

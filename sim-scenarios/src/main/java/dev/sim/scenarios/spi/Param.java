@@ -8,11 +8,19 @@ import java.lang.annotation.Target;
 /**
  * Documents and types one component of a node type's parameter record, so the YAML binder can
  * validate it and {@code sim explain} can print it. Every component of a parameter record carries
- * one. Java types by unit: DURATION → {@code long} nanoseconds; RATE → {@code double} per second;
- * SIZE → {@code long} bytes; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION → {@code
- * Distribution}; COUNT → {@code int} ({@link #UNBOUNDED} for {@code unbounded}); NUMBER → {@code
- * int}, {@code long} or {@code double}; TEXT, CHOICE and NODE_REF → {@code String} (CHOICE may
- * also be an enum); NESTED → another parameter record (or a {@code List} of them).
+ * one. Java types by unit: DURATION → {@code long} nanoseconds; RATE → {@code double} per
+ * second; SIZE → {@code long} bytes; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION →
+ * {@code Distribution}; COUNT → {@code int} or {@code long} ({@link #UNBOUNDED} for {@code
+ * unbounded}); NUMBER → {@code int}, {@code long} or {@code double}; TEXT, CHOICE and NODE_REF →
+ * {@code String} (CHOICE may also be an enum, whose constants read as {@code round-robin} for
+ * {@code ROUND_ROBIN}, or a {@code boolean}); NESTED → another parameter record (or a {@code
+ * List} of them). Any unit but NESTED may also be a {@code List}, and then a single YAML value
+ * reads as a list of one ({@code backends: api}). Boxed types ({@code Long}, {@code Double}) are
+ * null when the key is absent and has no default; primitives are then 0 or false.
+ *
+ * <p>The registry checks every parameter record when it loads the type: a missing annotation, a
+ * Java type that cannot hold the unit, or a default that does not parse is a {@link
+ * PluginException} naming the component.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.RECORD_COMPONENT)
@@ -41,10 +49,18 @@ public @interface Param {
   /** Allowed values of a CHOICE parameter. */
   String[] choices() default {};
 
-  /** Smallest allowed value of a numeric parameter (inclusive). */
+  /**
+   * Smallest allowed value of a numeric parameter (inclusive), in the canonical unit (nanoseconds
+   * for a DURATION, bytes for a SIZE, per second for a RATE). Unset, DURATION, RATE, SIZE and
+   * FACTOR must be at least 0, and COUNT at least 1 (or 0 when its default is {@code "0"}, which
+   * then means off). A DURATION with a negative {@code min} accepts negative values.
+   */
   double min() default Double.NEGATIVE_INFINITY;
 
-  /** Largest allowed value of a numeric parameter (inclusive). */
+  /**
+   * Largest allowed value of a numeric parameter (inclusive), in the canonical unit. A COUNT
+   * with a {@code max} does not accept {@code unbounded}.
+   */
   double max() default Double.POSITIVE_INFINITY;
 
   /** How a parameter's YAML text is read. */
