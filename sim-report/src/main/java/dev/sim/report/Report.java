@@ -33,7 +33,8 @@ public final class Report {
    * counter name selects its chart ({@code heapLiveMB}, {@code gcPauseMs}, {@code shed}, ...).
    */
   public static final List<String> CHART_NAMES = List.of("yield", "harvest", "latency",
-      "throughput", "queue", "inflight", "heap", "gc", "gc-collections", "shed", "retries",
+      "throughput", "queue", "inflight", "heap", "healthy-backends", "gc", "gc-collections",
+      "oom", "shed", "retries", "retry-budget", "throttled", "hedges", "ejections", "no-backend",
       "lost-writes", "spacetime", "gauges", "counters");
 
   private Report() {}
@@ -91,11 +92,11 @@ public final class Report {
 
   private static boolean isGaugeChart(String id) {
     return id.equals("queue") || id.equals("inflight") || id.equals("heap")
-        || id.startsWith("gauge-");
+        || id.equals("healthy-backends") || id.startsWith("gauge-");
   }
 
   private static boolean isCounterChart(String id) {
-    return id.equals("gc") || id.equals("gc-collections") || id.equals("shed")
-        || id.equals("retries") || id.equals("lost-writes") || id.startsWith("counter-");
+    return !isGaugeChart(id) && !id.equals("spacetime") && !List.of("yield", "harvest",
+        "latency", "throughput").contains(id);
   }
 }

@@ -132,13 +132,10 @@ public final class ChartRenderer {
         return a;
       }
       case LOG -> {
-        LogAxis a = new LogAxis(c.yLabel());
-        a.setBase(10);
+        LogAxis a = new NiceLogAxis(c.yLabel());
         a.setSmallestValue(1e-4);
         a.setNumberFormatOverride(new DecimalFormat("#,##0.###", ROOT));
         a.setMinorTickMarksVisible(false);
-        // One tick per decade (1, 10, 100 ms): half-decade ticks read as 31.623.
-        a.setTickUnit(new NumberTickUnit(1));
         a.setUpperMargin(0.08);
         return a;
       }

@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -48,7 +47,7 @@ public final class ComparisonCharts {
     List<TimeChart> out = new ArrayList<>();
 
     Builder c = new Builder(prefix, bands, warmup, end);
-    c.add("compare-yield", "Yield", "Share of requests answered successfully, per window",
+    c.add("compare-yield", "Yield", "Requests answered OK out of those offered, per window",
         "yield (answered OK)", Scale.FRACTION,
         ta.series("A", label[0], A, Line.BOLD, WindowStats::yield),
         tb.series("B", label[1], B, Line.BOLD, WindowStats::yield), out);
@@ -67,17 +66,11 @@ public final class ComparisonCharts {
         tb.rate("B", label[1], B, Line.SOLID, okCounts(b)), out);
 
     for (String gauge : common(gaugeNames(a), gaugeNames(b))) {
-      boolean mean = isLevel(gauge);
-      String title = switch (gauge) {
-        case "queue" -> "Queue depth";
-        case "inflight" -> "In flight";
-        case "heapLiveMB" -> "Live heap";
-        default -> gauge;
-      };
-      c.add("compare-" + TimeCharts.gaugeChartId(gauge), title,
+      boolean mean = TimeCharts.gaugeIsLevel(gauge);
+      c.add("compare-" + TimeCharts.gaugeChartId(gauge), TimeCharts.gaugeTitle(gauge),
           (mean ? "Mean over all instances" : "Sum over all instances")
               + ", time-weighted mean per window",
-          gauge.equals("heapLiveMB") ? "live heap (MB)" : gauge, Scale.LINEAR,
+          TimeCharts.gaugeYLabel(gauge), Scale.LINEAR,
           ta.perWindow("A", label[0], A, Line.SOLID, gaugeTotal(a, gauge, ta.windows, mean)),
           tb.perWindow("B", label[1], B, Line.SOLID, gaugeTotal(b, gauge, tb.windows, mean)),
           out);
@@ -138,12 +131,6 @@ public final class ComparisonCharts {
     }
     a.stream().filter(b::contains).filter(n -> !out.contains(n)).sorted().forEach(out::add);
     return out;
-  }
-
-  private static boolean isLevel(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("heap") || n.endsWith("mb") || n.endsWith("gb") || n.contains("pct")
-        || n.contains("percent") || n.contains("util") || n.contains("ratio");
   }
 
   private static double[] gaugeTotal(RunResult r, String name, int windows, boolean mean) {

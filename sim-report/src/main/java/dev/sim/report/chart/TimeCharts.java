@@ -174,14 +174,35 @@ public final class TimeCharts {
       "inflight", new Known("inflight", "In flight", "requests in progress",
           "Requests being served", false),
       "heapLiveMB", new Known("heap", "Live heap", "live heap (MB)", "Live heap after GC",
-          true));
+          true),
+      "healthyBackends", new Known("healthy-backends", "Healthy backends", "backends in rotation",
+          "Backends the load balancer considers healthy", true));
 
-  private static final List<String> GAUGE_ORDER = List.of("queue", "inflight", "heapLiveMB");
+  private static final List<String> GAUGE_ORDER =
+      List.of("queue", "inflight", "heapLiveMB", "healthyBackends");
 
   /** The chart id of gauge {@code name}: {@code queue}, {@code heap}, or {@code gauge-NAME}. */
   public static String gaugeChartId(String name) {
     Known k = KNOWN_GAUGES.get(name);
     return k != null ? k.id() : "gauge-" + slug(name);
+  }
+
+  /** The title of gauge {@code name}'s chart: {@code Queue depth}, or the name itself. */
+  static String gaugeTitle(String name) {
+    Known k = KNOWN_GAUGES.get(name);
+    return k != null ? k.title() : name;
+  }
+
+  /** The value-axis label of gauge {@code name}'s chart. */
+  static String gaugeYLabel(String name) {
+    Known k = KNOWN_GAUGES.get(name);
+    return k != null ? k.yLabel() : name;
+  }
+
+  /** Whether gauge {@code name} is averaged over instances rather than summed. */
+  static boolean gaugeIsLevel(String name) {
+    Known k = KNOWN_GAUGES.get(name);
+    return k != null ? k.mean() : isLevel(name);
   }
 
   static List<TimeChart> gaugeCharts(RunResult r, Axis t) {
@@ -260,17 +281,35 @@ public final class TimeCharts {
 
   // ---------------------------------------------------------------- counters
 
-  private static final Map<String, Known> KNOWN_COUNTERS = Map.of(
-      "gcPauseMs", new Known("gc", "GC pause time", "ms paused per second",
-          "Stop-the-world GC pause time, summed over each group's instances", false),
-      "shed", new Known("shed", "Load shed", "requests shed per second",
-          "Requests refused early by load shedding", false),
-      "retries", new Known("retries", "Retries", "retries per second", "Retries sent", false),
-      "lostWrites", new Known("lost-writes", "Lost writes", "lost writes (running total)",
-          "Acknowledged writes that were later lost, running total", true));
+  /** Known counters; for these {@code mean} means "drawn as a running total". */
+  private static final Map<String, Known> KNOWN_COUNTERS = Map.ofEntries(
+      Map.entry("gcPauseMs", new Known("gc", "GC pause time", "ms paused per second",
+          "Stop-the-world GC pause time, summed over each group's instances", false)),
+      Map.entry("oom", new Known("oom", "Out-of-memory crashes", "crashes (running total)",
+          "Processes that ran out of heap and crashed, running total", true)),
+      Map.entry("shed", new Known("shed", "Load shed", "requests shed per second",
+          "Requests refused early by load shedding", false)),
+      Map.entry("retries", new Known("retries", "Retries", "retries per second",
+          "Retries sent by clients", false)),
+      Map.entry("budgetExhausted", new Known("retry-budget", "Retry budget exhausted",
+          "retries refused per second", "Retries the retry budget refused to send", false)),
+      Map.entry("throttled", new Known("throttled", "Client throttling",
+          "requests refused per second", "Requests clients refused locally (throttling)",
+          false)),
+      Map.entry("hedges", new Known("hedges", "Hedged requests", "hedges per second",
+          "Second copies sent because the first was slow", false)),
+      Map.entry("ejections", new Known("ejections", "Backend ejections",
+          "ejections (running total)", "Backends taken out of rotation by health checks",
+          true)),
+      Map.entry("noBackend", new Known("no-backend", "No healthy backend",
+          "requests per second", "Requests the load balancer could send nowhere", false)),
+      Map.entry("lostWrites", new Known("lost-writes", "Lost writes",
+          "lost writes (running total)",
+          "Acknowledged writes that were later lost, running total", true)));
 
-  private static final List<String> COUNTER_ORDER =
-      List.of("gcPauseMs", "gcYoung", "gcFull", "shed", "retries", "lostWrites");
+  private static final List<String> COUNTER_ORDER = List.of("gcPauseMs", "gcYoung", "gcFull",
+      "oom", "shed", "retries", "budgetExhausted", "throttled", "hedges", "ejections",
+      "noBackend", "lostWrites");
 
   /** The chart id of counter {@code name}. */
   public static String counterChartId(String name) {

@@ -55,12 +55,8 @@ public final class ComparePage {
     Set<String> counters = new TreeSet<>(a.counters().keySet());
     counters.addAll(b.counters().keySet());
     for (String k : counters) {
-      Long va = a.counters().get(k);
-      Long vb = b.counters().get(k);
-      h.append("<tr><td>counter ").append(escape(k)).append("</td><td class=\"num\">")
-          .append(va == null ? "–" : Format.count(va)).append("</td><td class=\"num\">")
-          .append(vb == null ? "–" : Format.count(vb)).append("</td><td class=\"num\">")
-          .append(va == null || vb == null ? "" : relative(va, vb)).append("</td></tr>\n");
+      // A counter one run never touched counted nothing there.
+      count(h, "counter " + k, a.counters().getOrDefault(k, 0L), b.counters().getOrDefault(k, 0L));
     }
     h.append("<tr><td>trace hash</td><td class=\"num\"><code>").append(escape(a.traceHash()))
         .append("</code></td><td class=\"num\"><code>").append(escape(b.traceHash()))
@@ -113,7 +109,8 @@ public final class ComparePage {
     String change = "";
     if (!Double.isNaN(a) && !Double.isNaN(b) && a > 0) {
       double pct = (b - a) / a * 100;
-      change = styled(String.format(Locale.ROOT, "%+.1f%%", pct), pct, false);
+      change = Math.abs(pct) < 0.05 ? "0.0%"
+          : styled(String.format(Locale.ROOT, "%+.1f%%", pct), pct, false);
     }
     row(h, k, a, b, Format::millis, change);
   }
@@ -128,7 +125,8 @@ public final class ComparePage {
     if (a == 0) {
       return b == 0 ? "" : "new";
     }
-    return String.format(Locale.ROOT, "%+.1f%%", (b - a) * 100.0 / a);
+    double pct = (b - a) * 100.0 / a;
+    return Math.abs(pct) < 0.05 ? "0.0%" : String.format(Locale.ROOT, "%+.1f%%", pct);
   }
 
   /** A change coloured green when it is an improvement, red when it is a regression. */
