@@ -81,6 +81,6 @@ class GoldenScenarioTest {
 
   static final long GC_SPIRAL_EVENTS = 2_826_297;
   static final String GC_SPIRAL_HASH = "759160ec749a0f85";
-  static final long CASCADE_EVENTS = 3_934_453;
-  static final String CASCADE_HASH = "a6bd4d833fc502a7";
+  static final long CASCADE_EVENTS = 3_908_436;
+  static final String CASCADE_HASH = "5564629797fdf18f";
 }
