@@ -37,8 +37,9 @@ public final class Html {
   }
 
   /**
-   * Plain text as HTML paragraphs: blank lines separate paragraphs, single line breaks are kept.
-   * The text is escaped.
+   * Plain text as HTML paragraphs, the way a YAML block reads: blank lines separate paragraphs,
+   * wrapped lines within one are joined, and a line that starts a list item ({@code -}, {@code *},
+   * {@code 1.}) or is indented starts a new line. The text is escaped.
    */
   public static String paragraphs(String text) {
     if (text == null || text.isBlank()) {
@@ -46,10 +47,22 @@ public final class Html {
     }
     StringBuilder sb = new StringBuilder();
     for (String para : text.strip().split("\\R\\s*\\R")) {
-      sb.append("<p>").append(escape(para.strip()).replaceAll("\\R", "<br>\n")).append("</p>\n");
+      sb.append("<p>");
+      boolean first = true;
+      for (String line : para.split("\\R")) {
+        if (!first) {
+          sb.append(LIST_ITEM.matcher(line).lookingAt() ? "<br>\n" : " ");
+        }
+        sb.append(escape(line.strip()));
+        first = false;
+      }
+      sb.append("</p>\n");
     }
     return sb.toString();
   }
+
+  private static final java.util.regex.Pattern LIST_ITEM =
+      java.util.regex.Pattern.compile("\\s+\\S|\\s*([-*•]|\\d+[.)])\\s");
 
   /** A relative URL for a file name in the same folder: path characters kept, the rest percent-encoded. */
   static String href(String fileName) {

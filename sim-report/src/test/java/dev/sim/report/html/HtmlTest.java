@@ -20,10 +20,16 @@ class HtmlTest {
   }
 
   @Test
-  void paragraphsSplitOnBlankLinesAndKeepLineBreaks() {
+  void paragraphsSplitOnBlankLinesAndJoinWrappedLines() {
     assertThat(Html.paragraphs("one\ntwo\n\n<three>"))
-        .isEqualTo("<p>one<br>\ntwo</p>\n<p>&lt;three&gt;</p>\n");
+        .isEqualTo("<p>one two</p>\n<p>&lt;three&gt;</p>\n");
     assertThat(Html.paragraphs("  ")).isEmpty();
+  }
+
+  @Test
+  void listItemsAndIndentedLinesKeepTheirLineBreaks() {
+    assertThat(Html.paragraphs("Steps:\n- one\n- two\n  indented\n1. numbered"))
+        .isEqualTo("<p>Steps:<br>\n- one<br>\n- two<br>\nindented<br>\n1. numbered</p>\n");
   }
 
   @Test
