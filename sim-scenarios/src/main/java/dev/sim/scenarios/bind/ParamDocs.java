@@ -73,7 +73,10 @@ public final class ParamDocs {
     return sb.toString();
   }
 
-  /** The same rows as a Markdown table, nested keys written as {@code parent.key}. */
+  /**
+   * The same rows as a Markdown table, nested keys written as {@code parent.key} (or {@code
+   * parent[].key} inside a list of sections).
+   */
   public static String markdown(Class<? extends Record> type) {
     StringBuilder sb = new StringBuilder("| key | unit | default | description |\n"
         + "| --- | --- | --- | --- |\n");
@@ -84,11 +87,19 @@ public final class ParamDocs {
       }
       String full = parents.isEmpty() ? r.key() : String.join(".", parents) + "." + r.key();
       sb.append("| `").append(full).append("` | ").append(r.unit().replace("|", "\\|"))
-          .append(" | ").append(r.defaultText().equals("-") ? "" : "`" + r.defaultText() + "`")
-          .append(" | ").append(r.doc().replace("|", "\\|")).append(" |\n");
-      parents.add(r.key());
+          .append(" | ").append(defaultCell(r.defaultText())).append(" | ")
+          .append(r.doc().replace("|", "\\|")).append(" |\n");
+      parents.add(r.unit().equals("list of sections") ? r.key() + "[]" : r.key());
     }
     return sb.toString();
+  }
+
+  private static String defaultCell(String d) {
+    return switch (d) {
+      case "-" -> "";
+      case "required" -> "**required**";
+      default -> "`" + d + "`";
+    };
   }
 
   private static void line(StringBuilder sb, String key, int kw, String unit, int uw, String def,

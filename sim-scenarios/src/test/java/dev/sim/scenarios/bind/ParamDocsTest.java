@@ -44,5 +44,6 @@ class ParamDocsTest {
     assertThat(md).contains("| `retry.max` | whole number | `3` | Retries after the first try. |");
     assertThat(md).contains("| `discipline` | fifo \\| lifo | `fifo` | A choice. |");
     assertThat(md).contains("| `target` | node |  | A node. |");
+    assertThat(md).contains("| `profile[].at` | duration | **required** | When. |");
   }
 }
