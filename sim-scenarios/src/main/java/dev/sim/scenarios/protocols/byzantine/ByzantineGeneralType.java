@@ -24,7 +24,8 @@ public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
 
   @Override
   public String summary() {
-    return "A Byzantine general running OM(m) or SM(m) in timed rounds; traitors follow a strategy.";
+    return "A Byzantine general running OM(m) or SM(m) in timed rounds; traitors follow a"
+        + " strategy.";
   }
 
   @Override

@@ -11,8 +11,15 @@ import java.util.List;
  * <p><b>Rounds.</b> Every general starts at time 0 and ends round r (r = 0..m) after (r + 1)
  * round timeouts on its own clock. The commander sends its orders at time 0 (round 0); a
  * lieutenant relays what round r brought when round r ends (so its relays travel in round r + 1),
- * and a message belonging to round r that arrives after the end of round r is late and ignored.
+ * and a message belonging to round r that arrives after the end of round r is late and ignored
+ * (counted in {@code lateMessages}).
  * When round m ends every lieutenant decides and every general reports to the referee.
+ *
+ * <p><b>Timing.</b> The round timeout must exceed the largest one-way latency (clock drift
+ * stretches or shrinks rounds a little; offsets do not matter, as every general starts at time 0
+ * and times its rounds from there); otherwise orders arrive late, count as missing, and loyal
+ * generals may disagree. A general that crashes loses what it heard; restarted, it starts over at
+ * round 0, out of step with the others, whose rounds then reject its messages as late.
  */
 abstract class General implements Node {
   /** The end of round {@code round}, on this general's clock. */
@@ -84,7 +91,7 @@ abstract class General implements Node {
 
   private void handleRoundEnd(RoundEnd t) {
     if (t.round() != round) {
-      return; // stale: cannot happen without restarts, but timers may be stale (STYLE.md)
+      return; // a stale timer (STYLE.md): handlers check
     }
     if (self != roster.commander) {
       endRound(round);
@@ -138,13 +145,18 @@ abstract class General implements Node {
     ctx.metrics().count("messages", 1);
   }
 
-  /** Checks an incoming order's path; counts and returns false if it must be ignored. */
+  /**
+   * Checks an incoming order's path; counts and returns false if it must be ignored. A message of
+   * round r (path length r + 1) is late once round r has ended. One that comes early (its sender's
+   * clock ran a little fast) is kept for its round.
+   */
   protected boolean accept(List<Integer> path, int sender) {
-    if (self == roster.commander || !roster.wellFormed(path, sender, self)) {
+    if (self == roster.commander || path.size() > m + 1
+        || !roster.wellFormed(path, sender, self)) {
       ctx.metrics().count("rejectedMessages", 1);
       return false;
     }
-    if (path.size() != round + 1) {
+    if (path.size() - 1 < round) {
       ctx.metrics().count("lateMessages", 1);
       return false;
     }

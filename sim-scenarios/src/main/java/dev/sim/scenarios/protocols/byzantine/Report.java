@@ -10,7 +10,7 @@ package dev.sim.scenarios.protocols.byzantine;
  * @param value a loyal commander's order or a loyal lieutenant's decision; null for a traitor
  */
 public record Report(boolean commander, boolean loyal, Order value) {
-  /** Short, for the space-time diagram: {@code ordered ATTACK}, {@code decided RETREAT}, {@code traitor}. */
+  /** Short, for the space-time diagram: {@code ordered ATTACK}, {@code decided RETREAT}, ... */
   @Override
   public String toString() {
     if (!loyal) {

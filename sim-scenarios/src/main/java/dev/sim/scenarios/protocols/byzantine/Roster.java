@@ -25,7 +25,8 @@ final class Roster {
   private final boolean[] member;
   private final String[] label;
 
-  private Roster(int[] generals, int commander, boolean[] traitor, boolean[] member, String[] label) {
+  private Roster(
+      int[] generals, int commander, boolean[] traitor, boolean[] member, String[] label) {
     this.generals = generals;
     this.commander = commander;
     this.traitor = traitor;

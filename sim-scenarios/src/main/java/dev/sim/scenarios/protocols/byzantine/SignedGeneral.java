@@ -7,9 +7,10 @@ import java.util.List;
  * A general running SM(m), the signed-messages algorithm.
  *
  * <p>Round 0: the commander signs its order and sends it to every lieutenant. A lieutenant keeps
- * the set V of orders it has seen in validly signed chains. When a chain of round r brings an order
- * not yet in V, the lieutenant adds it, and if r &lt; m, at the end of round r it signs the chain
- * and relays it to every lieutenant not among the chain's signers. After round m it decides
+ * the set V of orders it has seen in validly signed chains. When a chain brings an order not yet
+ * in V, the lieutenant adds it, and if the chain carries fewer than m lieutenants' signatures, at
+ * the end of the round it signs the chain and relays it to every lieutenant not among its
+ * signers. After round m it decides
  * choice(V): the order if V holds exactly one, else RETREAT.
  *
  * <p>A traitorous lieutenant relays where a loyal one would, but sends the order its strategy picks
@@ -50,8 +51,9 @@ final class SignedGeneral extends General {
 
   @Override
   void endRound(int r) {
-    if (r < m) {
-      for (SignedOrder chain : fresh) {
+    for (SignedOrder chain : fresh) {
+      // The commander's signature plus k lieutenants': relay while k < m.
+      if (chain.signers().size() <= m) {
         for (int j : roster.lieutenants) {
           if (j == self || chain.signers().contains(j)) {
             continue;
@@ -59,7 +61,8 @@ final class SignedGeneral extends General {
           SignedOrder source = chain;
           if (traitor) {
             Order wanted = corrupt(chain.value(), j);
-            source = wanted == null ? null : wanted == chain.value() ? chain : chainFor(wanted, j, r);
+            source = wanted == null ? null
+                : wanted == chain.value() ? chain : chainFor(wanted, j, r);
           }
           if (source != null) {
             List<Integer> signers = Roster.append(source.signers(), self);
@@ -75,7 +78,7 @@ final class SignedGeneral extends General {
   /** A chain carrying {@code value} this traitor may sign and send to {@code receiver}, or null. */
   private SignedOrder chainFor(Order value, int receiver, int r) {
     for (SignedOrder c : heard) {
-      if (c.value() == value && !c.signers().contains(receiver)) {
+      if (c.value() == value && c.signers().size() <= m && !c.signers().contains(receiver)) {
         return c;
       }
     }

@@ -17,7 +17,7 @@ public enum Strategy {
   /** Sends nothing at all, so its receivers' round timeouts stand in RETREAT for it. */
   SILENT;
 
-  /** Parses a strategy as written in YAML: {@code flip}, {@code random}, {@code split}, {@code silent}. */
+  /** Parses a strategy as written in YAML: {@code flip}, {@code random}, {@code split}, ... */
   public static Strategy parse(String text) {
     switch (text) {
       case "flip":

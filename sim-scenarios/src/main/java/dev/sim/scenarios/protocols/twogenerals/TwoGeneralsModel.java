@@ -6,8 +6,8 @@ package dev.sim.scenarios.protocols.twogenerals;
  * <p>A attacks only if an acknowledgement reached it, which implies a messenger reached B; so the
  * only disagreement is B attacking alone: at least one of A's k messengers got through but every
  * acknowledgement was lost. With each crossing lost independently with probability p and a
- * acknowledgements per messenger that arrives, each of A's messengers yields no acknowledgement with
- * probability q = p + (1 − p)·p^a, so
+ * acknowledgements per messenger that arrives, each of A's messengers yields no acknowledgement
+ * with probability q = p + (1 − p)·p^a, so
  *
  * <pre>P(disagree) = q^k − p^k</pre>
  *
@@ -18,7 +18,7 @@ package dev.sim.scenarios.protocols.twogenerals;
 public final class TwoGeneralsModel {
   private TwoGeneralsModel() {}
 
-  /** P(disagree) for loss probability {@code loss}, {@code messengers} and {@code acks} per messenger. */
+  /** P(disagree) for loss {@code loss}, {@code messengers} and {@code acks} per messenger. */
   public static double disagreement(double loss, int messengers, int acks) {
     double q = loss + (1 - loss) * StrictMath.pow(loss, acks);
     return StrictMath.pow(q, messengers) - StrictMath.pow(loss, messengers);

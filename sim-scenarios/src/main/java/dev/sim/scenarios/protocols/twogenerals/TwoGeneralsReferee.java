@@ -6,7 +6,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Pairs A's and B's decisions per trial and counts the outcomes (see {@link TwoGeneralsRefereeType}). */
+/** Pairs A's and B's decision in each trial and counts the outcomes. */
 final class TwoGeneralsReferee implements Node {
   private NodeContext ctx;
   // Trials with one decision in so far, by trial number; judged trials are removed.

@@ -46,7 +46,8 @@ public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
       problems.add("attackAt: must be later than 0");
     }
     if (p.everyNanos() < p.attackAtNanos()) {
-      problems.add("every: must be at least attackAt, so a trial is decided before the next starts");
+      problems.add("every: must be at least attackAt, so that a trial is decided before the next"
+          + " starts");
     }
     if (p.intervalNanos() < 0) {
       problems.add("interval: must not be negative");

@@ -7,6 +7,7 @@ import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Network;
+import dev.sim.network.clock.SkewedClocks;
 import dev.sim.scenarios.protocols.Harness;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ class ByzantineGeneralsTest {
         .network(sim -> Network.builder().latencyNanos(Distributions.uniform(1 * MS, 20 * MS)));
   }
 
-  /** "general-2, general-5" as a list, the way YAML's [general-2, general-5] binds; null stays null. */
+  /** "general-2, general-5" as a list, as YAML's [general-2, general-5] binds; null stays null. */
   private static List<String> names(String commaSeparated) {
     return commaSeparated == null ? null
         : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(x -> !x.isEmpty())
@@ -115,7 +116,8 @@ class ByzantineGeneralsTest {
     // missing message counts as RETREAT); a random one half the time; a splitting one, which
     // tells its only loyal peer ATTACK, never.
     assertThat(broken).contains("traitor=general-3 strategy=flip seed=1 IC2",
-        "traitor=general-2 strategy=flip seed=7 IC2", "traitor=general-3 strategy=silent seed=5 IC2");
+        "traitor=general-2 strategy=flip seed=7 IC2",
+        "traitor=general-3 strategy=silent seed=5 IC2");
     assertThat(broken).filteredOn(s -> s.contains("strategy=flip")).hasSize(2 * SEEDS);
     assertThat(broken).filteredOn(s -> s.contains("strategy=silent")).hasSize(2 * SEEDS);
     assertThat(broken).filteredOn(s -> s.contains("strategy=random")).isNotEmpty();
@@ -220,6 +222,25 @@ class ByzantineGeneralsTest {
     assertThat(counter(r, "lateMessages")).isEqualTo(3 + 3 * 2);
     assertThat(counter(r, "decidedRetreat")).isEqualTo(3);
     assertThat(counter(r, "ic2Violations")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldKeepAnOrderThatArrivesEarlyFromAGeneralWhoseClockRunsFast() {
+    // general-2's clock gains 10%: its round 0 ends at 45.5ms of simulated time, and its relays
+    // (1ms latency) reach the others while their round 0 still runs. They are kept for round 1.
+    ByzantineParams p = new ByzantineParams("om", 1, "general-1", null, "flip", "attack", ROUND,
+        "referee");
+    Harness h = Harness.seed(1)
+        .group("general", 4, new ByzantineGeneralType(), p)
+        .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
+        .network(sim -> Network.builder().latencyNanos(Distributions.constant(1 * MS)));
+    SkewedClocks clocks = new SkewedClocks(h.sim().nodeCount());
+    clocks.setDriftPpm(h.sim().nodeId("general-2"), 100_000);
+    h.sim().setClocks(clocks);
+    RunResult r = h.run(3 * ROUND);
+    assertThat(counter(r, "lateMessages")).isZero();
+    assertThat(counter(r, "missingMessages")).isZero();
+    assertThat(counter(r, "decidedAttack")).isEqualTo(3);
   }
 
   @Test
