@@ -299,6 +299,7 @@ public final class SpaceTimeDiagram {
 
     // Messages.
     boolean labels = shown.size() <= LABEL_LIMIT;
+    List<Rectangle2D> labelBoxes = new ArrayList<>();
     Stroke solid = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     Stroke dashed = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
         new float[] {5f, 4f}, 0f);
@@ -341,8 +342,17 @@ public final class SpaceTimeDiagram {
       if (labels) {
         String text = lost ? m.type() + " (" + (m.lostCause() == null ? "lost" : m.lostCause())
             + ")" : m.type();
-        g.setPaint(FaultBands.darker(c));
-        g.drawString(text, (float) ((xs + xe) / 2 + 4), (float) ((ys + ye) / 2 - 3));
+        FontMetrics fm = g.getFontMetrics();
+        float lx = (float) ((xs + xe) / 2 + 4);
+        float ly = (float) ((ys + ye) / 2 - 3);
+        Rectangle2D box = new Rectangle2D.Double(lx - 2, ly - fm.getAscent(),
+            fm.stringWidth(text) + 4, fm.getHeight());
+        // A label that would overprint another is left out; the legend still names the type.
+        if (labelBoxes.stream().noneMatch(box::intersects)) {
+          labelBoxes.add(box);
+          g.setPaint(FaultBands.darker(c));
+          g.drawString(text, lx, ly);
+        }
       }
     }
 
