@@ -44,6 +44,9 @@ public final class ScenarioLoader {
   /** The charts drawn when a scenario has no {@code report} section. */
   public static final List<String> DEFAULT_CHARTS = List.of("yield", "latency", "throughput");
 
+  /** The most instances one group may have (the simulator aims at 100,000 nodes in all). */
+  public static final int MAX_COUNT = 1_000_000;
+
   /** The seed used when a scenario names none. */
   public static final long DEFAULT_SEED = 1;
 
@@ -306,8 +309,8 @@ public final class ScenarioLoader {
       values.problem(c, path + ".count", "count must be at least 1, found " + v);
       return null;
     }
-    if (v > 10_000_000) {
-      values.problem(c, path + ".count", "count must be at most 10000000, found " + v);
+    if (v > MAX_COUNT) {
+      values.problem(c, path + ".count", "count must be at most " + MAX_COUNT + ", found " + v);
       return null;
     }
     return v.intValue();

@@ -7,9 +7,10 @@ import java.util.List;
  * Produced by {@link ScenarioLoader}; consumed by the runtime that builds the simulation.
  *
  * @param name scenario name, {@code [a-z0-9-]+}
- * @param title one-line title
+ * @param title one-line title (the name when the file gives none)
  * @param description plain-text description (what to watch, what to change)
- * @param seed default master seed ({@code --seed} overrides)
+ * @param seed default master seed ({@code --seed} overrides; {@link
+ *     ScenarioLoader#DEFAULT_SEED} when the file gives none)
  * @param durationNanos simulated time to run
  * @param warmupNanos left out of summary figures
  * @param windowNanos width of one time-series window
@@ -18,7 +19,8 @@ import java.util.List;
  * @param nodes node groups in file order
  * @param faults the fault schedule in file order
  * @param expect expectations in file order
- * @param report which charts to draw
+ * @param report which charts to draw ({@link ScenarioLoader#DEFAULT_CHARTS} without a report
+ *     section)
  * @param source where it came from (for messages), e.g. {@code scenarios/gc-spiral.yaml}
  */
 public record ScenarioSpec(
