@@ -29,10 +29,10 @@ public record TwoGeneralsParams(
         unit = Unit.NODE_REF)
     String referee,
     @Param(doc = "Messengers general A sends per trial, each crossing the lossy valley on its own.",
-        unit = Unit.COUNT, defaultValue = "1")
+        unit = Unit.COUNT, defaultValue = "1", max = 10_000)
     int messengers,
     @Param(doc = "Messengers general B sends back for every messenger that reaches it.",
-        unit = Unit.COUNT, defaultValue = "1")
+        unit = Unit.COUNT, defaultValue = "1", max = 10_000)
     int acks,
     @Param(key = "interval", doc = "Time between A's successive messengers; absent: all leave"
         + " at once.", unit = Unit.DURATION)
@@ -42,7 +42,7 @@ public record TwoGeneralsParams(
         defaultValue = "500ms")
     long attackAtNanos,
     @Param(doc = "Independent attempts at a coordinated attack, one after another.",
-        unit = Unit.COUNT, defaultValue = "1")
+        unit = Unit.COUNT, defaultValue = "1", max = 10_000_000)
     int trials,
     @Param(key = "every", doc = "Time from one trial's start to the next's (at least attackAt).",
         unit = Unit.DURATION, defaultValue = "1s")

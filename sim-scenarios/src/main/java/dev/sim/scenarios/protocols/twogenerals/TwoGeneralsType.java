@@ -3,7 +3,6 @@ package dev.sim.scenarios.protocols.twogenerals;
 import dev.sim.kernel.node.Node;
 import dev.sim.scenarios.spi.BuildContext;
 import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.Param;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,15 +32,6 @@ public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
   @Override
   public List<String> check(TwoGeneralsParams p) {
     List<String> problems = new ArrayList<>();
-    if (p.messengers() == Param.UNBOUNDED) {
-      problems.add("messengers: must be a number; an unbounded supply would never finish sending");
-    }
-    if (p.acks() == Param.UNBOUNDED) {
-      problems.add("acks: must be a number, not unbounded");
-    }
-    if (p.trials() == Param.UNBOUNDED) {
-      problems.add("trials: must be a number, not unbounded");
-    }
     if (p.attackAtNanos() <= 0) {
       problems.add("attackAt: must be later than 0");
     }
@@ -52,8 +42,7 @@ public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
     if (p.intervalNanos() < 0) {
       problems.add("interval: must not be negative");
     }
-    if (p.messengers() != Param.UNBOUNDED
-        && (double) (p.messengers() - 1) * p.intervalNanos() >= p.attackAtNanos()) {
+    if ((double) (p.messengers() - 1) * p.intervalNanos() >= p.attackAtNanos()) {
       problems.add("interval: the last messenger would leave after the attack time"
           + " (messengers × interval must be shorter than attackAt)");
     }
