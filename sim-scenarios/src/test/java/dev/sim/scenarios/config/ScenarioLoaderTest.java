@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.scenarios.nodes.ClientParams;
 import dev.sim.scenarios.nodes.LoadBalancerParams;
 import dev.sim.scenarios.nodes.ServerParams;
+import dev.sim.scenarios.nodes.ServerType;
+import dev.sim.scenarios.spi.BuildContext;
+import dev.sim.scenarios.spi.NodeType;
+import dev.sim.scenarios.spi.Param;
 import dev.sim.scenarios.spi.NodeTypeRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -301,5 +306,101 @@ class ScenarioLoaderTest {
     ScenarioSpec s = load(MINIMAL + "expect: ['latency.max <= 1.5s', 'events > 10']\n");
     assertThat(s.expect().get(0).value()).isCloseTo(1500.0, within(1e-9));
     assertThat(s.expect().get(1).value()).isEqualTo(10.0);
+  }
+
+  /** A plugin-style type, registered by hand as a test would. */
+  record RaftParams(
+      @Param(key = "electionTimeout", doc = "Election timeout.", unit = Param.Unit.DURATION,
+          defaultValue = "150ms") long electionTimeoutNanos,
+      @Param(doc = "The cluster.", unit = Param.Unit.NODE_REF, required = true) String peers) {}
+
+  static final class RaftType implements NodeType<RaftParams> {
+    @Override
+    public String name() {
+      return "my-raft";
+    }
+
+    @Override
+    public String summary() {
+      return "Raft, for a test.";
+    }
+
+    @Override
+    public Class<RaftParams> parameters() {
+      return RaftParams.class;
+    }
+
+    @Override
+    public List<String> check(RaftParams p) {
+      return p.electionTimeoutNanos() < MS ? List.of("electionTimeout: must be at least 1ms")
+          : List.of();
+    }
+
+    @Override
+    public Node create(RaftParams params, BuildContext ctx) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void shouldBindAPluginTypesParametersWithTheSameMessages() {
+    NodeTypeRegistry types = NodeTypeRegistry.of(new RaftType(), new ServerType());
+    String yaml = """
+        name: raft
+        duration: 1m
+        nodes:
+          rafts: {type: my-raft, count: 5, peers: rafts}
+        """;
+    ScenarioSpec s = ScenarioLoader.parse(yaml, "r.yaml", types, List.of());
+    assertThat(((RaftParams) s.nodes().get(0).params()).electionTimeoutNanos())
+        .isEqualTo(150 * MS);
+    assertThat(s.nodes().get(0).instances()).hasSize(5).endsWith("rafts-5");
+
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml.replace("peers: rafts",
+        "peers: raftz, electionTimout: 1s"), "r.yaml", types, List.of()))
+        .hasMessage("r.yaml:4:43: nodes.rafts.peers: node 'raftz' does not exist — did you mean"
+            + " 'rafts'?\n"
+            + "r.yaml:4:50: nodes.rafts.electionTimout: unknown key 'electionTimout' — did you"
+            + " mean 'electionTimeout'?");
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "r.yaml", types,
+        List.of("nodes.rafts.electionTimeout=500us")))
+        .hasMessage("--set nodes.rafts.electionTimeout=500us: nodes.rafts.electionTimeout: must"
+            + " be at least 1ms");
+  }
+
+  @Test
+  void shouldSayHowManyEntriesAListHasWhenASetIndexIsPastItsEnd() {
+    assertThat(error(MINIMAL + "faults:\n  - {at: 1s, crash: api}\n", "faults[3].at=2s"))
+        .isEqualTo("--set faults[3].at=2s: faults[3].at: faults has 1 entries (faults[0] to"
+            + " faults[0]); there is no faults[3]");
+  }
+
+  @Test
+  void shouldCheckFaultsAgainstEachOtherAndTheNodes() {
+    String msg = error(MINIMAL.replace("api: {type: server}", "api: {type: server, count: 2}")
+        + """
+        faults:
+          - {at: 1s, partition: {from: api, to: api-1}}
+          - {at: 1s, every: 10s, pause: api-1, for: 10s}
+          - {at: 1s, clock: api-2, jump: 0s}
+          - {at: 1s, slow: api, factor: 0}
+          - {at: 1s, loss: {between: [api], rate: 0.1}}
+          - {at: 1s, crash: random(db)}
+          - {at: 1s, partition: [[api-1]]}
+        """);
+    assertThat(msg.lines()).containsExactly(
+        "test.yaml:6:41: faults[0].partition.to: node 'api-1' is named twice in the partition"
+            + " (through group 'api' and as 'api-1'); each node can be on one side only",
+        "test.yaml:7:45: faults[1].for: 'for' (10s) must be shorter than 'every' (10s), or each"
+            + " repetition would overlap the last",
+        "test.yaml:8:34: faults[2].jump: a clock jump of 0s does nothing; write a step like 5s"
+            + " or -2s",
+        "test.yaml:9:33: faults[3].factor: expected a factor of more than 0 (10 is ten times"
+            + " slower), found 0",
+        "test.yaml:10:30: faults[4].loss.between: expected two sides like [api, db], found 1"
+            + " side",
+        "test.yaml:11:21: faults[5].crash: node 'db' does not exist; the node groups are api",
+        "test.yaml:12:25: faults[6].partition: a partition needs at least two sides, like"
+            + " [[api-1], [api-2, api-3]], found one");
   }
 }
