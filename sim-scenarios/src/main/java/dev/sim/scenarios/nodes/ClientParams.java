@@ -67,7 +67,7 @@ public record ClientParams(
           unit = Unit.NESTED)
       List<ProfileStep> profile,
       @Param(doc = "Closed loop: this many users, each waiting for its request's end, thinking,"
-          + " then sending the next.", unit = Unit.COUNT, defaultValue = "0")
+          + " then sending the next.", unit = Unit.COUNT, defaultValue = "0", max = 1_000_000)
       int users,
       @Param(doc = "Closed loop: a user's think time between requests; absent: none.",
           unit = Unit.DISTRIBUTION)
