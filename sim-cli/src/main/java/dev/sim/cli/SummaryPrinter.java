@@ -23,18 +23,24 @@ final class SummaryPrinter {
     }
     RequestTotals q = r.requests();
     out.println();
-    out.printf(Locale.ROOT, "  %-10s offered %s · ok %s · failed %s · timed out %s · rejected %s%n",
-        "requests", count(q.offered()), count(q.ok()), count(q.failed()), count(q.timedOut()),
-        count(q.rejected()));
-    double amplification = q.offered() == 0 ? Double.NaN : (double) q.attempts() / q.offered();
-    out.printf(Locale.ROOT, "  %-10s %s tries sent (%s per request)%s%n", "attempts",
-        count(q.attempts()), fixed(amplification, 2),
-        q.unfinished() > 0 ? " · " + count(q.unfinished()) + " still open at the end" : "");
-    out.printf(Locale.ROOT, "  %-10s %s%n", "yield", fixed(r.yield(), 4));
-    out.printf(Locale.ROOT, "  %-10s %s%n", "harvest", fixed(r.harvest(), 4));
-    LatencySummary l = r.latencyMs();
-    out.printf(Locale.ROOT, "  %-10s mean %s · p50 %s · p90 %s · p99 %s · p99.9 %s · max %s%n",
-        "latency", ms(l.mean()), ms(l.p50()), ms(l.p90()), ms(l.p99()), ms(l.p999()), ms(l.max()));
+    if (q.offered() == 0 && q.attempts() == 0) {
+      // Protocol lessons (generals, gossip) record counters, not client requests.
+      out.printf(Locale.ROOT, "  %-10s none offered (this scenario's figures are its counters)%n",
+          "requests");
+    } else {
+      out.printf(Locale.ROOT, "  %-10s offered %s · ok %s · failed %s · timed out %s · rejected %s%n",
+          "requests", count(q.offered()), count(q.ok()), count(q.failed()), count(q.timedOut()),
+          count(q.rejected()));
+      double amplification = q.offered() == 0 ? Double.NaN : (double) q.attempts() / q.offered();
+      out.printf(Locale.ROOT, "  %-10s %s tries sent (%s per request)%s%n", "attempts",
+          count(q.attempts()), fixed(amplification, 2),
+          q.unfinished() > 0 ? " · " + count(q.unfinished()) + " still open at the end" : "");
+      out.printf(Locale.ROOT, "  %-10s %s%n", "yield", fixed(r.yield(), 4));
+      out.printf(Locale.ROOT, "  %-10s %s%n", "harvest", fixed(r.harvest(), 4));
+      LatencySummary l = r.latencyMs();
+      out.printf(Locale.ROOT, "  %-10s mean %s · p50 %s · p90 %s · p99 %s · p99.9 %s · max %s%n",
+          "latency", ms(l.mean()), ms(l.p50()), ms(l.p90()), ms(l.p99()), ms(l.p999()), ms(l.max()));
+    }
     if (!r.counters().isEmpty()) {
       StringBuilder b = new StringBuilder();
       for (Map.Entry<String, Long> e : r.counters().entrySet()) {
