@@ -69,6 +69,9 @@ public final class EventQueue {
 
   private long last;
   private int size;
+  // The bucket whose entries are the earliest, all at time last: bucket 0, or after fill() a bucket
+  // that needs no redistribution (one entry, or a lowest-digit bucket, whose entries share a time).
+  private int front;
   // True while every key pushed since the queue was last empty was larger than the ones before.
   private boolean keysInOrder = true;
   private long maxKey = Long.MIN_VALUE;
@@ -93,10 +96,21 @@ public final class EventQueue {
 
   /** Adds an event at {@code time} with the given sequence number pointing at {@code slot}. */
   public void push(long time, long sequence, int slot) {
+    long key = (sequence << SLOT_BITS) | slot;
+    if (sequence > MAX_SEQUENCE || size == 0 || time < last || key <= maxKey) {
+      pushUnusual(time, sequence, key);
+      return;
+    }
+    maxKey = key;
+    append(bucketOf(time), time, key);
+    size++;
+  }
+
+  /** {@link #push} into an empty queue, before {@code last}, or out of key order. */
+  private void pushUnusual(long time, long sequence, long key) {
     if (sequence > MAX_SEQUENCE) {
       throw new IllegalStateException("event sequence number overflow after " + MAX_SEQUENCE);
     }
-    long key = (sequence << SLOT_BITS) | slot;
     if (size == 0) {
       keysInOrder = true;
       last = time;
@@ -105,8 +119,12 @@ public final class EventQueue {
     }
     if (key > maxKey || size == 0) {
       maxKey = key;
-    } else {
+    } else if (keysInOrder) {
       keysInOrder = false;
+      if (front != 0) {
+        // Bucket 0 will be searched for the smallest key; the front bucket's entries belong there.
+        moveFrontToBucketZero();
+      }
     }
     append(bucketOf(time), time, key);
     size++;
@@ -131,19 +149,21 @@ public final class EventQueue {
   /** Removes the earliest event and returns its slot. */
   public int pop() {
     int slot = (int) (arena[front() + 1] & SLOT_MASK);
-    int c = head[0];
-    int p = headPos[0] + 1;
-    if (c == tail[0] && p == tailCount[0]) {
+    int b = front;
+    int c = head[b];
+    int p = headPos[b] + 1;
+    if (c == tail[b] && p == tailCount[b]) {
       freeChunks[freeCount++] = c;
-      head[0] = 0;
-      tail[0] = 0;
-      clearOccupied(0);
+      head[b] = 0;
+      tail[b] = 0;
+      clearOccupied(b);
+      front = 0;
     } else if (p == CHUNK) {
-      head[0] = nextChunk[c];
-      headPos[0] = 0;
+      head[b] = nextChunk[c];
+      headPos[b] = 0;
       freeChunks[freeCount++] = c;
     } else {
-      headPos[0] = p;
+      headPos[b] = p;
     }
     size--;
     return slot;
@@ -205,32 +225,40 @@ public final class EventQueue {
   private void append(int b, long time, long key) {
     int c = tail[b];
     int n = tailCount[b];
-    if (c == 0) {
-      c = newChunk();
-      head[b] = c;
-      headPos[b] = 0;
-      tail[b] = c;
-      n = 0;
+    if (c == 0 || n == CHUNK) {
+      appendToNewChunk(b, time, key);
+      return;
+    }
+    if (time < bucketMin[b]) {
       bucketMin[b] = time;
-      occupied[b >>> 6] |= 1L << b;
-      occupiedWords |= 1L << (b >>> 6);
-    } else {
-      if (n == CHUNK) {
-        int fresh = newChunk();
-        nextChunk[c] = fresh;
-        tail[b] = fresh;
-        c = fresh;
-        n = 0;
-      }
-      if (time < bucketMin[b]) {
-        bucketMin[b] = time;
-      }
     }
     int at = c * CHUNK_LONGS + 2 * n;
     long[] a = arena;
     a[at] = time;
     a[at + 1] = key;
     tailCount[b] = n + 1;
+  }
+
+  /** The rest of {@link #append}, kept apart so that its common path stays small enough to inline. */
+  private void appendToNewChunk(int b, long time, long key) {
+    int c = newChunk();
+    int last = tail[b];
+    if (last == 0) {
+      head[b] = c;
+      headPos[b] = 0;
+      bucketMin[b] = time;
+      occupied[b >>> 6] |= 1L << b;
+      occupiedWords |= 1L << (b >>> 6);
+    } else {
+      nextChunk[last] = c;
+      if (time < bucketMin[b]) {
+        bucketMin[b] = time;
+      }
+    }
+    tail[b] = c;
+    arena[c * CHUNK_LONGS] = time;
+    arena[c * CHUNK_LONGS + 1] = key;
+    tailCount[b] = 1;
   }
 
   private int newChunk() {
@@ -255,12 +283,23 @@ public final class EventQueue {
 
   /** Makes bucket 0 hold the earliest events, redistributing the first non-empty bucket if needed. */
   private void fill() {
-    if (head[0] != 0 || size == 0) {
-      return;
+    if (head[front] == 0 && size != 0) {
+      refill();
     }
+  }
+
+  /** Finds the next earliest events: the front bucket is empty and the queue is not. */
+  private void refill() {
+    front = 0;
     int w = Long.numberOfTrailingZeros(occupiedWords);
     int b = (w << 6) + Long.numberOfTrailingZeros(occupied[w]);
     last = bucketMin[b];
+    if (keysInOrder
+        && (b <= DIGIT_MASK + 1 || (head[b] == tail[b] && tailCount[b] - headPos[b] == 1))) {
+      // Its entries all have time last and are in key order: take them from where they are.
+      front = b;
+      return;
+    }
     int c = head[b];
     int pos = headPos[b];
     int end = tail[b];
@@ -291,27 +330,61 @@ public final class EventQueue {
       throw new NoSuchElementException("the event queue is empty");
     }
     fill();
-    int at = head[0] * CHUNK_LONGS + 2 * headPos[0];
+    int at = head[front] * CHUNK_LONGS + 2 * headPos[front];
     if (!keysInOrder) {
-      // Keys came out of order: bring the smallest key in bucket 0 (all at time last) to the front.
-      int best = at;
-      for (int c = head[0], pos = headPos[0]; ; c = nextChunk[c], pos = 0) {
-        int n = c == tail[0] ? tailCount[0] : CHUNK;
-        for (int j = pos; j < n; j++) {
-          int i = c * CHUNK_LONGS + 2 * j;
-          if (arena[i + 1] < arena[best + 1]) {
-            best = i;
-          }
-        }
-        if (c == tail[0]) {
-          break;
-        }
-      }
-      long k = arena[best + 1];
-      arena[best + 1] = arena[at + 1];
-      arena[at + 1] = k;
+      smallestKeyToFront(at);
     }
     return at;
+  }
+
+  /**
+   * Keys came out of order, so bucket 0 (the front whenever they are) is not in key order: swaps
+   * the smallest key in it with the one at {@code at}, its first entry. All share time last.
+   */
+  private void smallestKeyToFront(int at) {
+    int best = at;
+    for (int c = head[0], pos = headPos[0]; ; c = nextChunk[c], pos = 0) {
+      int n = c == tail[0] ? tailCount[0] : CHUNK;
+      for (int j = pos; j < n; j++) {
+        int i = c * CHUNK_LONGS + 2 * j;
+        if (arena[i + 1] < arena[best + 1]) {
+          best = i;
+        }
+      }
+      if (c == tail[0]) {
+        break;
+      }
+    }
+    long k = arena[best + 1];
+    arena[best + 1] = arena[at + 1];
+    arena[at + 1] = k;
+  }
+
+  /** Appends the front bucket's entries (all at time last) to bucket 0 and makes 0 the front. */
+  private void moveFrontToBucketZero() {
+    int b = front;
+    int c = head[b];
+    int pos = headPos[b];
+    int end = tail[b];
+    int endCount = tailCount[b];
+    head[b] = 0;
+    tail[b] = 0;
+    clearOccupied(b);
+    front = 0;
+    while (true) {
+      int n = c == end ? endCount : CHUNK;
+      int base = c * CHUNK_LONGS;
+      for (int j = pos; j < n; j++) {
+        append(0, arena[base + 2 * j], arena[base + 2 * j + 1]);
+      }
+      int next = nextChunk[c];
+      freeChunks[freeCount++] = c;
+      if (c == end) {
+        break;
+      }
+      c = next;
+      pos = 0;
+    }
   }
 
   /**
@@ -347,6 +420,7 @@ public final class EventQueue {
     }
     Arrays.fill(occupied, 0);
     occupiedWords = 0;
+    front = 0;
     last = newLast;
     if (keysInOrder) {
       // Keys are distinct here; place each entry at its key's rank.
