@@ -76,11 +76,16 @@ public final class Main implements Runnable {
 
   /** Reads the version from the jar manifest, or says it is a development build. */
   static final class Version implements CommandLine.IVersionProvider {
+    /** The version number alone, as recorded in a run's result. */
+    static String number() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
       return new String[] {
-        "sim " + (v == null ? "0.1.0-SNAPSHOT (development build)" : v),
+        "sim " + number(),
         "JVM: ${java.version} (${java.vendor} ${java.vm.name} ${java.vm.version})",
         "OS: ${os.name} ${os.version} ${os.arch}"
       };

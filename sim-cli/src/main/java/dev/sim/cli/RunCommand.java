@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     result = result.withWallSeconds(wallSeconds)
         .withInfo(new RunInfo(scenario.title(), scenario.description(), command(runSeed),
-            file.toString()));
+            file.toString(), scenario.report().charts(), Main.Version.number()));
 
     try {
       RunFolder.write(result, dir);

@@ -39,9 +39,13 @@ public final class Report {
 
   private Report() {}
 
-  /** Renders every chart that has data, and the page, into {@code dir}; returns the files written. */
+  /**
+   * Renders the charts the run's scenario asked for ({@code RunInfo.charts}; every chart that has
+   * data when it asked for none), and the page, into {@code dir}; returns the files written.
+   */
   public static List<Path> render(RunResult r, Path dir) throws IOException {
-    return render(r, dir, Set.of());
+    List<String> wanted = r.info() == null ? List.of() : r.info().charts();
+    return render(r, dir, new java.util.LinkedHashSet<>(wanted));
   }
 
   /**

@@ -340,8 +340,14 @@ public final class SpaceTimeDiagram {
         arrowHead(g, xs, ys, xe, ye, c);
       }
       if (labels) {
-        String text = lost ? m.type() + " (" + (m.lostCause() == null ? "lost" : m.lostCause())
-            + ")" : m.type();
+        // The message's own summary (e.g. "OM v=ATTACK path=[c,2]") tells a student more than
+        // its type; long ones are cut so labels stay readable.
+        String what = m.summary() == null || m.summary().isEmpty() ? m.type() : m.summary();
+        if (what.length() > 32) {
+          what = what.substring(0, 31) + "…";
+        }
+        String text = lost ? what + " (" + (m.lostCause() == null ? "lost" : m.lostCause())
+            + ")" : what;
         FontMetrics fm = g.getFontMetrics();
         float lx = (float) ((xs + xe) / 2 + 4);
         float ly = (float) ((ys + ye) / 2 - 3);

@@ -58,7 +58,13 @@ public final class ReportPage {
     stopNotes(h, r);
 
     h.append("<section>\n<h2>Reproduce</h2>\n<pre><code>").append(escape(command(r)))
-        .append("</code></pre>\n</section>\n");
+        .append("</code></pre>\n");
+    String version = r.info() == null ? "" : r.info().version();
+    h.append("<p class=\"note\">The same file and seed give the same run, event for event, "
+        + "on any machine and JVM")
+        .append(version.isEmpty() ? "" : " with sim " + escape(version))
+        .append(" (trace hash <code>").append(escape(r.traceHash())).append("</code>).</p>\n")
+        .append("</section>\n");
 
     cards(h, r);
     expectations(h, r.expectations());

@@ -179,7 +179,13 @@ public final class ResultJson {
     } else {
       j.beginObject("info");
       j.field("title", info.title()).field("description", info.description())
-          .field("command", info.command()).field("scenarioFile", info.scenarioFile());
+          .field("command", info.command()).field("scenarioFile", info.scenarioFile())
+          .field("version", info.version());
+      j.beginInlineArray("charts");
+      for (String c : info.charts()) {
+        j.value(c);
+      }
+      j.end();
       j.end();
     }
     j.end();
@@ -338,8 +344,21 @@ public final class ResultJson {
       RunInfo info = null;
       JsonNode n = o.get("info");
       if (n != null && !n.isNull()) {
+        // charts and version came later: a folder written before them reads as "all charts".
+        List<String> charts = new ArrayList<>();
+        JsonNode cs = n.get("charts");
+        if (cs != null && cs.isArray()) {
+          for (JsonNode c : cs) {
+            if (!c.isString()) {
+              throw bad("info.charts[" + charts.size() + "]", "a string", c);
+            }
+            charts.add(c.stringValue());
+          }
+        }
+        JsonNode v = n.get("version");
         info = new RunInfo(str(n, "title", "info."), str(n, "description", "info."),
-            str(n, "command", "info."), str(n, "scenarioFile", "info."));
+            str(n, "command", "info."), str(n, "scenarioFile", "info."), charts,
+            v != null && v.isString() ? v.stringValue() : "");
       }
 
       String stop = str(o, "stopReason", "");

@@ -41,8 +41,8 @@ public final class ScenarioLoader {
   public static final List<String> CHARTS = List.of("yield", "harvest", "latency", "throughput",
       "queue", "inflight", "heap", "gc", "spacetime");
 
-  /** The charts drawn when a scenario has no {@code report} section. */
-  public static final List<String> DEFAULT_CHARTS = List.of("yield", "latency", "throughput");
+  /** The charts drawn when a scenario has no {@code report} section: none named, so all that have data. */
+  public static final List<String> DEFAULT_CHARTS = List.of();
 
   /** The most instances one group may have (the simulator aims at 100,000 nodes in all). */
   public static final int MAX_COUNT = 1_000_000;

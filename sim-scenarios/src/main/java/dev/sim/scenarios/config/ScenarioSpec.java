@@ -19,8 +19,7 @@ import java.util.List;
  * @param nodes node groups in file order
  * @param faults the fault schedule in file order
  * @param expect expectations in file order
- * @param report which charts to draw ({@link ScenarioLoader#DEFAULT_CHARTS} without a report
- *     section)
+ * @param report which charts to draw (empty without a report section: every chart with data)
  * @param source where it came from (for messages), e.g. {@code scenarios/gc-spiral.yaml}
  */
 public record ScenarioSpec(
