@@ -63,7 +63,7 @@ public final class EventQueue {
   private final int[] tail = new int[BUCKETS];
   private final int[] tailCount = new int[BUCKETS];
   private final long[] bucketMin = new long[BUCKETS];
-  // Non-empty buckets: one bit per bucket, and one bit per non-zero word of those.
+  // Non-empty buckets other than bucket 0: one bit per bucket, and one bit per non-zero word.
   private final long[] occupied = new long[(BUCKETS + 63) >>> 6];
   private long occupiedWords;
 
@@ -156,7 +156,9 @@ public final class EventQueue {
       freeChunks[freeCount++] = c;
       head[b] = 0;
       tail[b] = 0;
-      clearOccupied(b);
+      if (b != 0) {
+        clearOccupied(b);
+      }
       front = 0;
     } else if (p == CHUNK) {
       head[b] = nextChunk[c];
@@ -242,15 +244,17 @@ public final class EventQueue {
   /** The rest of {@link #append}, kept apart so that its common path stays small enough to inline. */
   private void appendToNewChunk(int b, long time, long key) {
     int c = newChunk();
-    int last = tail[b];
-    if (last == 0) {
+    int end = tail[b];
+    if (end == 0) {
       head[b] = c;
       headPos[b] = 0;
       bucketMin[b] = time;
-      occupied[b >>> 6] |= 1L << b;
-      occupiedWords |= 1L << (b >>> 6);
+      if (b != 0) {
+        occupied[b >>> 6] |= 1L << b;
+        occupiedWords |= 1L << (b >>> 6);
+      }
     } else {
-      nextChunk[last] = c;
+      nextChunk[end] = c;
       if (time < bucketMin[b]) {
         bucketMin[b] = time;
       }
