@@ -38,11 +38,12 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code hold_kernel_queue}: the kernel's {@link EventQueue} alone (pop, push). Steady state.
  *   <li>{@code hold_kernel_simulation}: the full {@link Simulation}: one node whose timer handler
  *       sets one more timer; each event goes through the trace hash, timer dispatch and the slot
- *       tables. Each invocation builds a fresh simulation, primes {@code pending} timers in the
- *       node's start handler and then processes {@link #SIM_EVENTS} timer events; the build and
- *       the priming are inside the measured time but not counted as operations, so this figure
- *       understates the steady-state rate slightly (by about {@code pending / SIM_EVENTS} of a
- *       push each).
+ *       tables. Each invocation gets a fresh simulation (built outside the measured time), primes
+ *       {@code pending} timers in the node's start handler and then processes {@link
+ *       #SIM_EVENTS} timer events; the priming is inside the measured time but not counted as
+ *       operations, so this figure understates the steady-state rate slightly (by about {@code
+ *       pending / SIM_EVENTS} of a push per event).
+ *   <li>{@code hold_floor_sampling}: the exponential draws alone, the ceiling for all of them.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
