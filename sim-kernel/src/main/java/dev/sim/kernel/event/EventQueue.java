@@ -17,13 +17,14 @@ import java.util.NoSuchElementException;
  * 8-bit digit in which its time differs from {@code last}, the time of the last event taken out
  * (2,049 buckets: one for "equal to last", then 256 per digit position). Buckets are in time
  * order, so the earliest event is in the first non-empty bucket; when bucket 0 ("equal to last")
- * is empty, the first non-empty bucket is emptied into lower buckets relative to its own minimum,
- * which becomes the new {@code last}. An entry moves down at most eight times in its life, and in
- * practice two or three; a push is O(1). Bucket 0 is a FIFO: while keys are pushed in increasing
- * order (as the kernel does, numbering events as it schedules them) every bucket stays in key
- * order, so ties in time pop first in, first out without comparing keys. Entries live in fixed
- * chunks of eight, drawn from one shared {@code long[]} arena and linked per bucket, so memory
- * stays proportional to the number of queued events.
+ * is empty, the first non-empty bucket's minimum becomes the new {@code last}, and the bucket is
+ * either popped in place (a single entry, or a lowest-digit bucket, whose entries share one time)
+ * or emptied into lower buckets relative to that minimum. An entry moves down at most eight times
+ * in its life, and in the hold model one or two; a push is O(1). Buckets are FIFOs: while keys
+ * are pushed in increasing order (as the kernel does, numbering events as it schedules them)
+ * every bucket stays in key order, so ties in time pop first in, first out without comparing
+ * keys. Entries live in fixed chunks of eight, drawn from one shared {@code long[]} arena and
+ * linked per bucket, so memory stays proportional to the number of queued events.
  *
  * <p>It accepts any sequence of operations a general priority queue does and returns the same
  * order: a push earlier than {@code last} re-buckets everything around the new time (O(n log n)),
