@@ -7,6 +7,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.function.Executable;
  * Checks each sampler statistically (fixed seeds, ≥ 200,000 draws, tolerances of several standard
  * errors), pins its first samples bit for bit, and checks its draw count, validation and text.
  */
+@Tag("golden")
 class DistributionsTest {
   private static final int N = 200_000;
   private static final double MS = 1e6;

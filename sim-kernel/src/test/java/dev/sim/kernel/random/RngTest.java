@@ -3,12 +3,14 @@ package dev.sim.kernel.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins the PRNG: its output is part of the determinism contract, so any change to these numbers
  * changes every run of every scenario and must be deliberate.
  */
+@Tag("golden")
 class RngTest {
 
   @Test
