@@ -40,6 +40,9 @@ public final class SpaceTimeDiagram {
   static final int LABEL_LIMIT = 30;
 
   static final int WIDTH = ChartRenderer.WIDTH;
+
+  /** Fractions along an arrow where its label may go, in order of preference. */
+  private static final double[] LABEL_POSITIONS = {0.5, 0.3, 0.7, 0.2, 0.8};
   private static final int LEFT = 96;
   private static final int RIGHT = 24;
   private static final int TOP = 92;
@@ -349,15 +352,23 @@ public final class SpaceTimeDiagram {
         String text = lost ? what + " (" + (m.lostCause() == null ? "lost" : m.lostCause())
             + ")" : what;
         FontMetrics fm = g.getFontMetrics();
-        float lx = (float) ((xs + xe) / 2 + 4);
-        float ly = (float) ((ys + ye) / 2 - 3);
-        Rectangle2D box = new Rectangle2D.Double(lx - 2, ly - fm.getAscent(),
-            fm.stringWidth(text) + 4, fm.getHeight());
-        // A label that would overprint another is left out; the legend still names the type.
-        if (labelBoxes.stream().noneMatch(box::intersects)) {
-          labelBoxes.add(box);
-          g.setPaint(FaultBands.darker(c));
-          g.drawString(text, lx, ly);
+        int textWidth = fm.stringWidth(text);
+        // Crossing arrows (a lieutenant's relay and a traitor's lie, say) meet at their middles,
+        // so try several points along the arrow before giving up on a label.
+        for (double along : LABEL_POSITIONS) {
+          double px = xs + (xe - xs) * along;
+          double py = ys + (ye - ys) * along;
+          // Keep the label inside the plot: right of the point, or left of it near the edge.
+          float lx = (float) (px + 4 + textWidth > WIDTH - RIGHT ? px - 4 - textWidth : px + 4);
+          float ly = (float) (py - 3);
+          Rectangle2D box = new Rectangle2D.Double(lx - 2, ly - fm.getAscent(), textWidth + 4,
+              fm.getHeight());
+          if (labelBoxes.stream().noneMatch(box::intersects)) {
+            labelBoxes.add(box);
+            g.setPaint(FaultBands.darker(c));
+            g.drawString(text, lx, ly);
+            break;
+          }
         }
       }
     }

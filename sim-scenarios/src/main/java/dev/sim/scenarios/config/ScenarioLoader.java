@@ -39,7 +39,9 @@ public final class ScenarioLoader {
 
   /** The chart names {@code report.charts} may list. */
   public static final List<String> CHARTS = List.of("yield", "harvest", "latency", "throughput",
-      "queue", "inflight", "heap", "gc", "spacetime");
+      "queue", "inflight", "heap", "healthy-backends", "gc", "gc-collections", "oom", "shed",
+      "retries", "retry-budget", "throttled", "hedges", "ejections", "no-backend", "lost-writes",
+      "spacetime", "gauges", "counters");
 
   /** The charts drawn when a scenario has no {@code report} section: none named, so all that have data. */
   public static final List<String> DEFAULT_CHARTS = List.of();
