@@ -76,6 +76,7 @@ public final class Palette {
       case "slow" -> ORANGE;
       case "loss" -> SKY_BLUE;
       case "clock" -> BLUISH_GREEN;
+      case "load" -> YELLOW;
       default -> BLUE;
     };
   }

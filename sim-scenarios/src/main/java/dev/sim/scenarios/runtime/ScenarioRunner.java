@@ -17,6 +17,7 @@ import dev.sim.scenarios.config.LinkSpec;
 import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.nodes.ClientParams;
 import dev.sim.scenarios.spi.BuildContext;
 import dev.sim.scenarios.spi.NodeControls;
 import dev.sim.scenarios.spi.NodeType;
@@ -84,6 +85,7 @@ public final class ScenarioRunner {
     this.clocks = buildClocks();
     sim.setClocks(clocks);
     this.faultRandom = sim.streams().stream("faults");
+    annotateLoadSurges();
     for (int i = 0; i < spec.faults().size(); i++) {
       scheduleFault(spec.faults().get(i), i);
     }
@@ -191,6 +193,33 @@ public final class ScenarioRunner {
     }
     ClockSpec group = spec.clocks().overrides().get(sim.nodeGroup(id));
     return group != null ? group : spec.clocks().defaults();
+  }
+
+  // ---------------------------------------------------------------- load
+
+  /**
+   * Marks each step up of a client group's rate profile (until its next step) on the charts, so a
+   * lesson's trigger (a load surge) shows beside the faults. Steps down are left unmarked.
+   */
+  private void annotateLoadSurges() {
+    for (NodeGroupSpec g : spec.nodes()) {
+      if (!(g.params() instanceof ClientParams cp) || cp.load() == null
+          || cp.load().profile() == null) {
+        continue;
+      }
+      List<ClientParams.ProfileStep> steps = cp.load().profile();
+      for (int i = 1; i < steps.size(); i++) {
+        double from = steps.get(i - 1).rate() * g.count();
+        double to = steps.get(i).rate() * g.count();
+        if (to <= from) {
+          continue;
+        }
+        long start = steps.get(i).atNanos();
+        long end = i + 1 < steps.size() ? steps.get(i + 1).atNanos() : -1;
+        annotate("load", "load " + trim(from) + "→" + trim(to) + "/s", start, end,
+            List.copyOf(g.instances()));
+      }
+    }
   }
 
   // ---------------------------------------------------------------- faults
