@@ -5,7 +5,9 @@ import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.spi.NodeType;
+import dev.sim.scenarios.spi.ScenarioPlugin;
 import dev.sim.scenarios.spi.NodeTypeRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,7 +36,17 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    NodeTypeRegistry registry = Plugins.registry(plugins.plugins);
+    ClassLoader loader = Plugins.loader(plugins.plugins);
+    NodeTypeRegistry registry = Plugins.registry(loader);
+    if (name.startsWith(Scenarios.PLUGIN_PREFIX)) {
+      // A scenario plugin: show the scenario it builds, as the YAML it is validated as.
+      ScenarioPlugin plugin = Scenarios.plugin(name, Plugins.scenarios(loader));
+      out.println(plugin.name() + " — " + plugin.summary());
+      out.println();
+      out.print(ScenarioLoader.pluginYaml(plugin));
+      out.flush();
+      return ExitCodes.OK;
+    }
     Optional<NodeType<?>> type = registry.find(name);
     if (type.isPresent()) {
       NodeType<?> t = type.get();

@@ -23,7 +23,9 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    var registry = Plugins.registry(plugins.plugins);
+    ClassLoader loader = Plugins.loader(plugins.plugins);
+    var registry = Plugins.registry(loader);
+    var scenarios = Plugins.scenarios(loader).all();
     for (String name : registry.names()) {
       NodeType<?> t = registry.require(name);
       out.printf("%-20s %s%n", t.name(), t.summary());
@@ -37,6 +39,11 @@ final class ListCommand implements Callable<Integer> {
     }
     out.println("Every node group also takes `type` (one of the names above) and `count` "
         + "(instances; default 1).");
+    if (!scenarios.isEmpty()) {
+      out.println();
+      out.println("Scenario plugins (run with 'sim run plugin:NAME'):");
+      scenarios.forEach(s -> out.printf("  %-18s %s%n", s.name(), s.summary()));
+    }
     out.println("`sim explain TYPE` shows one type; `sim explain FILE` tells a scenario's story.");
     out.flush();
     return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package dev.sim.cli;
 
 import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.spi.ScenarioPlugins;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -15,6 +16,29 @@ final class Plugins {
 
   /** The registry of built-in types plus those in {@code pluginPaths}; bad paths are user errors. */
   static NodeTypeRegistry registry(List<Path> pluginPaths) {
+    return registry(loader(pluginPaths));
+  }
+
+  /** The node types {@code loader} can see; a broken registration is a user error. */
+  static NodeTypeRegistry registry(ClassLoader loader) {
+    try {
+      return NodeTypeRegistry.load(loader);
+    } catch (RuntimeException e) {
+      throw new UserError("plugins: " + e.getMessage());
+    }
+  }
+
+  /** The scenario plugins {@code loader} can see; a broken registration is a user error. */
+  static ScenarioPlugins scenarios(ClassLoader loader) {
+    try {
+      return ScenarioPlugins.load(loader);
+    } catch (RuntimeException e) {
+      throw new UserError("plugins: " + e.getMessage());
+    }
+  }
+
+  /** A class loader over the simulator and the {@code --plugin} jars or class folders. */
+  static ClassLoader loader(List<Path> pluginPaths) {
     ClassLoader parent = Plugins.class.getClassLoader();
     ClassLoader loader = parent;
     if (!pluginPaths.isEmpty()) {
@@ -35,10 +59,6 @@ final class Plugins {
       // Plugins see the simulator's classes through the parent; the loader lives as long as the JVM.
       loader = new URLClassLoader(urls.toArray(new URL[0]), parent);
     }
-    try {
-      return NodeTypeRegistry.load(loader);
-    } catch (RuntimeException e) {
-      throw new UserError("plugins: " + e.getMessage());
-    }
+    return loader;
   }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file (.yaml).")
+  @Parameters(index = "0", paramLabel = "FILE",
+      description = "The scenario file (.yaml), or plugin:NAME for a scenario plugin.")
   Path file;
 
   @Option(names = "--seed", paramLabel = "N",
@@ -79,8 +80,9 @@ final class RunCommand implements Callable<Integer> {
     if (!(maxWallSeconds > 0)) {
       throw new UserError("--max-wall must be a positive number of seconds, found " + maxWallSeconds);
     }
-    NodeTypeRegistry types = Plugins.registry(plugins.plugins);
-    ScenarioSpec scenario = Scenarios.load(file, types, overrides);
+    ClassLoader loader = Plugins.loader(plugins.plugins);
+    NodeTypeRegistry types = Plugins.registry(loader);
+    ScenarioSpec scenario = Scenarios.load(file, types, overrides, Plugins.scenarios(loader));
     long runSeed = seed != null ? seed : scenario.seed();
     Path dir = out != null ? out : Path.of("runs", scenario.name() + "-seed" + runSeed);
     try {

@@ -4,6 +4,8 @@ import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.spi.ScenarioPlugin;
+import dev.sim.scenarios.spi.ScenarioPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +13,36 @@ import java.util.List;
 /** Loads scenario files for the commands, turning every problem into a user error. */
 final class Scenarios {
   private Scenarios() {}
+
+  /** The prefix that names a scenario plugin instead of a file: {@code plugin:NAME}. */
+  static final String PLUGIN_PREFIX = "plugin:";
+
+  /**
+   * Loads and validates {@code file} — or, for {@code plugin:NAME}, the scenario that plugin
+   * builds — with {@code --set} overrides; problems become a {@link UserError}.
+   */
+  static ScenarioSpec load(Path file, NodeTypeRegistry types, List<String> overrides,
+      ScenarioPlugins scenarios) {
+    String name = file.toString();
+    if (name.startsWith(PLUGIN_PREFIX)) {
+      ScenarioPlugin plugin = plugin(name, scenarios);
+      try {
+        return ScenarioLoader.fromPlugin(plugin, types, overrides);
+      } catch (ScenarioException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
+    return load(file, types, overrides);
+  }
+
+  /** The scenario plugin named by {@code plugin:NAME}, or a user error listing the known ones. */
+  static ScenarioPlugin plugin(String ref, ScenarioPlugins scenarios) {
+    String name = ref.substring(PLUGIN_PREFIX.length());
+    return scenarios.find(name).orElseThrow(() -> new UserError(ref + ": no scenario plugin "
+        + "called '" + name + "' (found: " + (scenarios.all().isEmpty() ? "none; add a jar with "
+        + "--plugin" : String.join(", ", scenarios.all().stream().map(ScenarioPlugin::name)
+        .toList())) + ")"));
+  }
 
   /** Loads and validates {@code file} with {@code --set} overrides; problems become a {@link UserError}. */
   static ScenarioSpec load(Path file, NodeTypeRegistry types, List<String> overrides) {

@@ -30,11 +30,13 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var types = Plugins.registry(plugins.plugins);
+    ClassLoader loader = Plugins.loader(plugins.plugins);
+    var types = Plugins.registry(loader);
+    var scenarios = Plugins.scenarios(loader);
     int bad = 0;
     for (Path f : files) {
       try {
-        ScenarioSpec s = Scenarios.load(f, types, overrides);
+        ScenarioSpec s = Scenarios.load(f, types, overrides, scenarios);
         int nodes = s.nodes().stream().mapToInt(NodeGroupSpec::count).sum();
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: ok (%s: %d node groups, %d nodes, "
             + "%d faults, %d expectations)%n", f, s.name(), s.nodes().size(), nodes,

@@ -117,6 +117,37 @@ public final class ScenarioLoader {
     return new ScenarioLoader(types, source).read(yaml, overrides);
   }
 
+  /**
+   * Validates the scenario a {@link dev.sim.scenarios.spi.ScenarioPlugin} builds: its tree is
+   * written out as YAML and read like a file, so it gets exactly the same checks and messages.
+   * Messages name the source {@code plugin:NAME}, with lines and columns in that YAML (which
+   * {@link #pluginYaml} returns, e.g. for {@code sim explain plugin:NAME}).
+   *
+   * @throws ScenarioException with every problem found (also when the plugin itself throws)
+   */
+  public static ScenarioSpec fromPlugin(dev.sim.scenarios.spi.ScenarioPlugin plugin,
+      NodeTypeRegistry types, List<String> overrides) {
+    return parse(pluginYaml(plugin), "plugin:" + plugin.name(), types, overrides);
+  }
+
+  /** The YAML text of the scenario {@code plugin} builds. */
+  public static String pluginYaml(dev.sim.scenarios.spi.ScenarioPlugin plugin) {
+    java.util.Map<String, Object> tree;
+    try {
+      tree = plugin.build();
+    } catch (RuntimeException e) {
+      throw single("plugin:" + plugin.name(), "the plugin " + plugin.getClass().getName()
+          + " failed to build its scenario: " + e);
+    }
+    try {
+      return tools.jackson.dataformat.yaml.YAMLMapper.builder().build()
+          .writeValueAsString(tree);
+    } catch (RuntimeException e) {
+      throw single("plugin:" + plugin.name(), "the scenario the plugin built cannot be written "
+          + "as YAML (use maps, lists, strings, numbers and booleans): " + e.getMessage());
+    }
+  }
+
   private static ScenarioException single(String file, String message) {
     return new ScenarioException(List.of(new Problem(SourceLocation.unknown(file), "", message)));
   }

@@ -1,0 +1,61 @@
+package dev.sim.scenarios.spi;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The scenario plugins found on a class path, by unique name, listed in name order. */
+public final class ScenarioPlugins {
+  private final Map<String, ScenarioPlugin> byName;
+
+  private ScenarioPlugins(Map<String, ScenarioPlugin> byName) {
+    this.byName = byName;
+  }
+
+  /**
+   * Finds every {@link ScenarioPlugin} registered through {@code ServiceLoader} in {@code loader}.
+   *
+   * @throws PluginException for a registration that cannot be loaded, a malformed name, or two
+   *     plugins with one name (naming both classes)
+   */
+  public static ScenarioPlugins load(ClassLoader loader) {
+    Map<String, ScenarioPlugin> found = new TreeMap<>();
+    Iterator<ScenarioPlugin> it = ServiceLoader.load(ScenarioPlugin.class, loader).iterator();
+    while (true) {
+      ScenarioPlugin p;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        p = it.next();
+      } catch (ServiceConfigurationError e) {
+        throw new PluginException("cannot load a scenario plugin: " + e.getMessage(), e);
+      }
+      String name = p.name();
+      if (name == null || !name.matches("[a-z0-9-]+")) {
+        throw new PluginException("scenario plugin " + p.getClass().getName()
+            + " has the name '" + name + "'; names use only a-z, 0-9 and '-'");
+      }
+      ScenarioPlugin other = found.putIfAbsent(name, p);
+      if (other != null) {
+        throw new PluginException("two scenario plugins are called '" + name + "': "
+            + other.getClass().getName() + " and " + p.getClass().getName());
+      }
+    }
+    return new ScenarioPlugins(found);
+  }
+
+  /** The plugin called {@code name}, if any. */
+  public Optional<ScenarioPlugin> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Every plugin, in name order. */
+  public List<ScenarioPlugin> all() {
+    return List.copyOf(byName.values());
+  }
+}
