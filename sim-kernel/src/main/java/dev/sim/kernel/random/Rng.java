@@ -79,8 +79,8 @@ public final class Rng {
     return nextDouble() < p;
   }
 
-  /** Returns an exponentially distributed value with the given mean (uses StrictMath). */
+  /** Returns an exponentially distributed value with the given mean (fdlibm log, as StrictMath). */
   public double nextExponential(double mean) {
-    return -mean * StrictMath.log(nextDoubleNonZero());
+    return -mean * FdLibmLog.log(nextDoubleNonZero());
   }
 }
