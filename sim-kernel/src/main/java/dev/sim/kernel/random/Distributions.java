@@ -374,7 +374,7 @@ public final class Distributions {
   static double standardNormal(Rng rng) {
     double u1 = rng.nextDoubleNonZero();
     double u2 = rng.nextDouble();
-    return StrictMath.sqrt(-2.0 * FdLibmLog.log(u1)) * StrictMath.cos(TWO_PI * u2);
+    return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(TWO_PI * u2);
   }
 
   /** E[max(0, X)] for X ~ N(μ, σ²): μΦ(μ/σ) + σφ(μ/σ). */

@@ -79,8 +79,8 @@ public final class Rng {
     return nextDouble() < p;
   }
 
-  /** Returns an exponentially distributed value with the given mean (fdlibm log, as StrictMath). */
+  /** Returns an exponentially distributed value with the given mean (uses StrictMath). */
   public double nextExponential(double mean) {
-    return -mean * FdLibmLog.log(nextDoubleNonZero());
+    return -mean * StrictMath.log(nextDoubleNonZero());
   }
 }
