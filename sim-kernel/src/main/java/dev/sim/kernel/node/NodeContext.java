@@ -26,6 +26,23 @@ public interface NodeContext {
   void send(int to, Object message);
 
   /**
+   * Sends one copy of {@code message} to each node in {@code targets} except this one, in the
+   * order given; each copy meets the network on its own (it may be delayed, lost or duplicated).
+   */
+  default void broadcast(int[] targets, Object message) {
+    for (int to : targets) {
+      if (to != id()) {
+        send(to, message);
+      }
+    }
+  }
+
+  /** Sends {@code message} to every instance of {@code groupOrInstance} except this node. */
+  default void broadcast(String groupOrInstance, Object message) {
+    broadcast(members(groupOrInstance), message);
+  }
+
+  /**
    * Sets a timer that fires after {@code delayNanos} of this node's local clock and delivers
    * {@code timer} to its handler. Returns a handle for {@link #cancelTimer}.
    */
