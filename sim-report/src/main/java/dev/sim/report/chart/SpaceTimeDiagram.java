@@ -34,8 +34,12 @@ import org.jfree.svg.SVGGraphics2D;
 public final class SpaceTimeDiagram {
   /** Runs with more nodes than this get no diagram: the lanes would be too thin to read. */
   public static final int MAX_NODES = 12;
-  /** At most this many messages are drawn, the first ones sent; the caption says so. */
-  public static final int MAX_MESSAGES = 400;
+  /**
+   * At most this many messages are drawn, the first ones sent; the caption says so. Beyond about
+   * a hundred arrows a reader can no longer follow one exchange (one trial of the two generals,
+   * one round of the Byzantine generals), which is what the diagram is for.
+   */
+  public static final int MAX_MESSAGES = 100;
   /** Below this many messages each arrow is labelled with its type. */
   static final int LABEL_LIMIT = 30;
 

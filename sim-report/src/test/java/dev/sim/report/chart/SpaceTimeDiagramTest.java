@@ -27,14 +27,16 @@ class SpaceTimeDiagramTest {
     SpaceTimeDiagram d = SpaceTimeDiagram.of(r);
     assertThat(d).isNotNull();
     assertThat(d.shownMessages()).isEqualTo(SpaceTimeDiagram.MAX_MESSAGES);
-    assertThat(d.caption()).startsWith("The first 400 of " + String.format(
+    assertThat(d.caption()).startsWith("The first " + SpaceTimeDiagram.MAX_MESSAGES + " of " + String.format(
         java.util.Locale.ROOT, "%,d", r.messages().size()) + " messages");
   }
 
   @Test
   void smallLogsAreDrawnWhole() {
-    SpaceTimeDiagram d = SpaceTimeDiagram.of(Fixtures.spiral());
-    assertThat(d.caption()).startsWith("230 messages");
+    RunResult r = Fixtures.spiral();
+    SpaceTimeDiagram d = SpaceTimeDiagram.of(with(r, r.nodes(), r.messages().subList(0, 60)));
+    assertThat(d.shownMessages()).isEqualTo(60);
+    assertThat(d.caption()).startsWith("60 messages");
   }
 
   @Test
