@@ -97,7 +97,7 @@ final class ArrivalProcess {
         } else {
           // Solve r0·x + slope·x²/2 = e in the form that stays accurate when slope is tiny.
           double disc = r0 * r0 + 2 * slope[i] * e;
-          x = 2 * e / (r0 + Math.sqrt(Math.max(0, disc)));
+          x = 2 * e / (r0 + StrictMath.sqrt(Math.max(0, disc)));
         }
         return t + Math.min(x, len);
       }
