@@ -59,18 +59,26 @@ public final class Units {
     return v;
   }
 
+  /**
+   * Matches {@code t} as a number followed by a unit; otherwise throws {@code like + t} with the
+   * reason (not a number, or a number without a unit, which is never silently guessed).
+   */
+  private static Matcher numberWithUnit(String t, String like) {
+    Matcher m = NUMBER_THEN_UNIT.matcher(t);
+    if (!m.matches()) {
+      throw new IllegalArgumentException(like + shown(t));
+    }
+    if (m.group(2).strip().isEmpty()) {
+      throw new IllegalArgumentException(like + t + " (a number without a unit)");
+    }
+    return m;
+  }
+
   /** A duration that may be negative (clock offsets and jumps: {@code -5ms}), in ns. */
   public static long signedDurationNanos(String text) {
     String t = text.strip();
-    Matcher m = NUMBER_THEN_UNIT.matcher(t);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("expected " + DURATION_LIKE + ", found " + shown(t));
-    }
+    Matcher m = numberWithUnit(t, "expected " + DURATION_LIKE + ", found ");
     String unit = m.group(2).strip();
-    if (unit.isEmpty()) {
-      throw new IllegalArgumentException(
-          "expected " + DURATION_LIKE + ", found " + t + " (a number without a unit)");
-    }
     Long factor = DURATION_UNITS.get(unit);
     if (factor == null) {
       throw new IllegalArgumentException("expected " + DURATION_LIKE + ", found " + t + " ("
@@ -89,14 +97,8 @@ public final class Units {
   public static double ratePerSecond(String text) {
     String t = text.strip();
     String like = "expected a rate like 800/s or 30/m, found ";
-    Matcher m = NUMBER_THEN_UNIT.matcher(t);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(like + shown(t));
-    }
+    Matcher m = numberWithUnit(t, like);
     String rest = m.group(2).strip();
-    if (rest.isEmpty()) {
-      throw new IllegalArgumentException(like + t + " (a number without a unit)");
-    }
     if (!rest.startsWith("/")) {
       throw new IllegalArgumentException(
           like + t + " (write the unit after a '/': /s, /m or /h)");
@@ -118,14 +120,8 @@ public final class Units {
   public static long sizeBytes(String text) {
     String t = text.strip();
     String like = "expected a size like 2MB or 4GB, found ";
-    Matcher m = NUMBER_THEN_UNIT.matcher(t);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(like + shown(t));
-    }
+    Matcher m = numberWithUnit(t, like);
     String unit = m.group(2).strip();
-    if (unit.isEmpty()) {
-      throw new IllegalArgumentException(like + t + " (a number without a unit)");
-    }
     Long factor = SIZE_UNITS.get(unit);
     if (factor == null) {
       String hint = BANDWIDTH_UNITS.containsKey(unit) ? "that is a bandwidth, in bits per second"
@@ -148,14 +144,8 @@ public final class Units {
   public static double bandwidthBitsPerSecond(String text) {
     String t = text.strip();
     String like = "expected a bandwidth like 100Mbps or 1Gbps, found ";
-    Matcher m = NUMBER_THEN_UNIT.matcher(t);
-    if (!m.matches()) {
-      throw new IllegalArgumentException(like + shown(t));
-    }
+    Matcher m = numberWithUnit(t, like);
     String unit = m.group(2).strip();
-    if (unit.isEmpty()) {
-      throw new IllegalArgumentException(like + t + " (a number without a unit)");
-    }
     Double factor = BANDWIDTH_UNITS.get(unit);
     if (factor == null) {
       String hint = SIZE_UNITS.containsKey(unit)

@@ -112,27 +112,7 @@ public final class ScenarioRunner {
 
   private static dev.sim.kernel.node.NodeFactory factoryFor(
       NodeGroupSpec g, int index, NodeControls controls) {
-    BuildContext ctx = new BuildContext() {
-      @Override
-      public String instance() {
-        return g.instances().get(index);
-      }
-
-      @Override
-      public String group() {
-        return g.name();
-      }
-
-      @Override
-      public int index() {
-        return index;
-      }
-
-      @Override
-      public NodeControls controls() {
-        return controls;
-      }
-    };
+    BuildContext ctx = BuildContext.of(g.instances().get(index), g.name(), index, controls);
     return () -> create(g.type(), g.params(), ctx);
   }
 

@@ -16,4 +16,13 @@ public interface BuildContext {
 
   /** Run-time knobs the fault schedule turns for this instance (e.g. the slow-down factor). */
   NodeControls controls();
+
+  /** A context with the given values (the runtime's, and tests'). */
+  static BuildContext of(String instance, String group, int index, NodeControls controls) {
+    return new Values(instance, group, index, controls);
+  }
+
+  /** The plain implementation behind {@link #of}. */
+  record Values(String instance, String group, int index, NodeControls controls)
+      implements BuildContext {}
 }

@@ -76,27 +76,7 @@ final class Harness {
       NodeControls c = new NodeControls();
       controls.put(name, c);
       int index = i;
-      BuildContext bc = new BuildContext() {
-        @Override
-        public String instance() {
-          return name;
-        }
-
-        @Override
-        public String group() {
-          return group;
-        }
-
-        @Override
-        public int index() {
-          return index;
-        }
-
-        @Override
-        public NodeControls controls() {
-          return c;
-        }
-      };
+      BuildContext bc = BuildContext.of(name, group, index, c);
       sim.addNode(name, group, () -> type.create(params, bc));
     }
     return this;

@@ -83,26 +83,6 @@ public final class Harness {
 
   private static BuildContext context(String name, String group, int index) {
     NodeControls controls = new NodeControls();
-    return new BuildContext() {
-      @Override
-      public String instance() {
-        return name;
-      }
-
-      @Override
-      public String group() {
-        return group;
-      }
-
-      @Override
-      public int index() {
-        return index;
-      }
-
-      @Override
-      public NodeControls controls() {
-        return controls;
-      }
-    };
+    return BuildContext.of(name, group, index, controls);
   }
 }
