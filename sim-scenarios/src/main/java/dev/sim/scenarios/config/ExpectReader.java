@@ -11,11 +11,9 @@ import java.util.regex.Pattern;
 
 /** Reads the {@code expect:} list of checks, {@code METRIC OP VALUE}. */
 final class ExpectReader {
-  /** The metric names a check may use, besides {@code counter.NAME}. */
-  static final List<String> METRICS = List.of("yield", "harvest", "latency.p50", "latency.p90",
-      "latency.p99", "latency.p999", "latency.max", "latency.mean", "requests.offered",
-      "requests.ok", "requests.failed", "requests.timedOut", "requests.rejected",
-      "requests.attempts", "requests.unfinished", "events");
+  /** The metric names a check may use, besides {@code counter.NAME}: those the runtime can read. */
+  static final List<String> METRICS =
+      List.copyOf(dev.sim.scenarios.runtime.Expectations.METRICS.keySet());
 
   /** The comparisons a check may use. */
   static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");

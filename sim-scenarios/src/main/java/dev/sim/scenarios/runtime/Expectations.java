@@ -1,12 +1,14 @@
 package dev.sim.scenarios.runtime;
 
 import dev.sim.kernel.result.ExpectationResult;
-import dev.sim.kernel.result.LatencySummary;
-import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ExpectSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /** Evaluates a scenario's {@code expect:} checks on a run's summary figures. */
 public final class Expectations {
@@ -22,36 +24,46 @@ public final class Expectations {
     return out;
   }
 
+  /**
+   * Every metric an expectation may name besides {@code counter.NAME}, with how to read it from a
+   * run (latency in milliseconds). The loader validates names against these keys, so a name it
+   * accepts is always one the run can answer.
+   */
+  public static final Map<String, ToDoubleFunction<RunResult>> METRICS = metrics();
+
+  private static Map<String, ToDoubleFunction<RunResult>> metrics() {
+    Map<String, ToDoubleFunction<RunResult>> m = new LinkedHashMap<>();
+    m.put("yield", RunResult::yield);
+    m.put("harvest", RunResult::harvest);
+    m.put("latency.p50", r -> r.latencyMs().p50());
+    m.put("latency.p90", r -> r.latencyMs().p90());
+    m.put("latency.p99", r -> r.latencyMs().p99());
+    m.put("latency.p999", r -> r.latencyMs().p999());
+    m.put("latency.max", r -> r.latencyMs().max());
+    m.put("latency.mean", r -> r.latencyMs().mean());
+    m.put("requests.offered", r -> r.requests().offered());
+    m.put("requests.ok", r -> r.requests().ok());
+    m.put("requests.failed", r -> r.requests().failed());
+    m.put("requests.timedOut", r -> r.requests().timedOut());
+    m.put("requests.rejected", r -> r.requests().rejected());
+    m.put("requests.attempts", r -> r.requests().attempts());
+    m.put("requests.unfinished", r -> r.requests().unfinished());
+    m.put("events", RunResult::events);
+    return Collections.unmodifiableMap(m);
+  }
+
   /** The value of a metric name as used in {@code expect:} (latency in milliseconds). */
   public static double value(String metric, RunResult r) {
-    LatencySummary l = r.latencyMs();
-    RequestTotals q = r.requests();
-    return switch (metric) {
-      case "yield" -> r.yield();
-      case "harvest" -> r.harvest();
-      case "latency.mean" -> l.mean();
-      case "latency.p50" -> l.p50();
-      case "latency.p90" -> l.p90();
-      case "latency.p99" -> l.p99();
-      case "latency.p999" -> l.p999();
-      case "latency.max" -> l.max();
-      case "requests.offered" -> q.offered();
-      case "requests.ok" -> q.ok();
-      case "requests.failed" -> q.failed();
-      case "requests.timedOut" -> q.timedOut();
-      case "requests.rejected" -> q.rejected();
-      case "requests.attempts" -> q.attempts();
-      case "requests.unfinished" -> q.unfinished();
-      case "events" -> r.events();
-      default -> {
-        if (metric.startsWith("counter.")) {
-          // A counter nothing incremented is zero, so "counter.lostWrites == 0" holds when no write was lost.
-          Long v = r.counters().get(metric.substring("counter.".length()));
-          yield v == null ? 0 : v;
-        }
-        throw new IllegalArgumentException("unknown metric: " + metric);
-      }
-    };
+    ToDoubleFunction<RunResult> f = METRICS.get(metric);
+    if (f != null) {
+      return f.applyAsDouble(r);
+    }
+    if (metric.startsWith("counter.")) {
+      // A counter nothing incremented is zero, so "counter.lostWrites == 0" holds when no write was lost.
+      Long v = r.counters().get(metric.substring("counter.".length()));
+      return v == null ? 0 : v;
+    }
+    throw new IllegalArgumentException("unknown metric: " + metric);
   }
 
   /** Whether {@code actual OP threshold} holds; NaN never does. */
