@@ -379,7 +379,8 @@ public final class Simulation {
     requireNotStarted();
     started = true;
     if (metrics == null) {
-      setMetricsWindowsUnchecked(1_000_000_000L, 0);
+      // No windows were set: one-second windows, no warm-up.
+      metrics = new MetricsCollector(1_000_000_000L, 0, this::now);
     }
     int n = names.size();
     String[] nameArray = names.toArray(new String[0]);
@@ -725,10 +726,6 @@ public final class Simulation {
         metrics.windows(end), metrics.counterSeries(end), metrics.gaugeSeries(end),
         List.copyOf(nodes), List.copyOf(annotations), List.copyOf(nodeEvents),
         List.copyOf(messages), failure, List.of(), RunInfo.NONE);
-  }
-
-  private void setMetricsWindowsUnchecked(long windowNanos, long warmupNanos) {
-    metrics = new MetricsCollector(windowNanos, warmupNanos, this::now);
   }
 
   private void requireNotStarted() {
