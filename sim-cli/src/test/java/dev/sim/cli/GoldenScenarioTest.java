@@ -79,8 +79,8 @@ class GoldenScenarioTest {
         + r.yield() + ":" + r.latencyMs();
   }
 
-  static final long GC_SPIRAL_EVENTS = 2_826_297;
-  static final String GC_SPIRAL_HASH = "759160ec749a0f85";
-  static final long CASCADE_EVENTS = 3_908_436;
-  static final String CASCADE_HASH = "5564629797fdf18f";
+  static final long GC_SPIRAL_EVENTS = 2_840_753;
+  static final String GC_SPIRAL_HASH = "a533b0419363d67e";
+  static final long CASCADE_EVENTS = 5_979_353;
+  static final String CASCADE_HASH = "ad7825562d11d371";
 }

@@ -24,7 +24,10 @@ import java.util.NoSuchElementException;
  * are pushed in increasing order (as the kernel does, numbering events as it schedules them)
  * every bucket stays in key order, so ties in time pop first in, first out without comparing
  * keys. Entries live in fixed chunks of eight, drawn from one shared {@code long[]} arena and
- * linked per bucket, so memory stays proportional to the number of queued events.
+ * linked per bucket, so memory stays proportional to the number of queued events. A bucket other
+ * than bucket 0 that holds a single entry keeps it inline, in the bucket's own fields, without a
+ * chunk: in the hold model most low buckets hold one entry, and taking and returning a chunk for
+ * each was a third of the queue's time.
  *
  * <p>It accepts any sequence of operations a general priority queue does and returns the same
  * order: a push earlier than {@code last} re-buckets everything around the new time (O(n log n)),
@@ -49,6 +52,8 @@ public final class EventQueue {
   private static final int BUCKETS = 1 + (64 / DIGIT_BITS << DIGIT_BITS);
   private static final int CHUNK = 8;
   private static final int CHUNK_LONGS = 2 * CHUNK;
+  // head[b] of a bucket whose single entry is inline: time in bucketMin[b], key in inlineKey[b].
+  private static final int INLINE = -1;
 
   // Chunks: CHUNK entries of (time, key) each in the arena; chunk 0 is never used, so 0 means none.
   private long[] arena;
@@ -57,13 +62,15 @@ public final class EventQueue {
   private int freeCount;
   private int chunkHigh = 1;
 
-  // Per bucket: first and last chunk, position of the first entry in the first chunk, entries in
-  // the last chunk, and the smallest time in the bucket (valid while it is not empty).
+  // Per bucket: first and last chunk (or INLINE, and 0 for tail), position of the first entry in the
+  // first chunk, entries in the last chunk, and the smallest time in the bucket (valid while it is
+  // not empty).
   private final int[] head = new int[BUCKETS];
   private final int[] headPos = new int[BUCKETS];
   private final int[] tail = new int[BUCKETS];
   private final int[] tailCount = new int[BUCKETS];
   private final long[] bucketMin = new long[BUCKETS];
+  private final long[] inlineKey = new long[BUCKETS];
   // Non-empty buckets other than bucket 0: one bit per bucket, and one bit per non-zero word.
   private final long[] occupied = new long[(BUCKETS + 63) >>> 6];
   private long occupiedWords;
@@ -139,19 +146,34 @@ public final class EventQueue {
 
   /** Slot of the earliest event; the queue must not be empty. */
   public int peekSlot() {
-    return (int) (arena[front() + 1] & SLOT_MASK);
+    return (int) (frontKey() & SLOT_MASK);
   }
 
   /** Sequence number of the earliest event; the queue must not be empty. */
   public long peekSequence() {
-    return arena[front() + 1] >>> SLOT_BITS;
+    return frontKey() >>> SLOT_BITS;
   }
 
   /** Removes the earliest event and returns its slot. */
   public int pop() {
-    int slot = (int) (arena[front() + 1] & SLOT_MASK);
+    if (size == 0) {
+      throw new NoSuchElementException("the event queue is empty");
+    }
+    fill();
     int b = front;
     int c = head[b];
+    if (c == INLINE) {
+      head[b] = 0;
+      clearOccupied(b);
+      front = 0;
+      size--;
+      return (int) (inlineKey[b] & SLOT_MASK);
+    }
+    int at = c * CHUNK_LONGS + 2 * headPos[b];
+    if (!keysInOrder) {
+      smallestKeyToFront(at);
+    }
+    int slot = (int) (arena[at + 1] & SLOT_MASK);
     int p = headPos[b] + 1;
     if (c == tail[b] && p == tailCount[b]) {
       freeChunks[freeCount++] = c;
@@ -182,6 +204,16 @@ public final class EventQueue {
     boolean changed = false;
     for (int b = 0; b < BUCKETS; b++) {
       if (head[b] == 0) {
+        continue;
+      }
+      if (head[b] == INLINE) {
+        long time = bucketMin[b];
+        long t = retime.newTime((int) (inlineKey[b] & SLOT_MASK), time);
+        if (t != -1 && t != time) {
+          bucketMin[b] = t;
+          changed = true;
+          min = Math.min(min, t);
+        }
         continue;
       }
       for (int c = head[b], pos = headPos[b]; ; c = nextChunk[c], pos = 0) {
@@ -242,18 +274,43 @@ public final class EventQueue {
     tailCount[b] = n + 1;
   }
 
-  /** The rest of {@link #append}, kept apart so that its common path stays small enough to inline. */
+  /**
+   * The rest of {@link #append}, kept apart so that its common path stays small enough to inline:
+   * the bucket is empty (the entry goes inline, or into a first chunk in bucket 0), holds one entry
+   * inline (both move into a chunk), or its last chunk is full.
+   */
   private void appendToNewChunk(int b, long time, long key) {
+    int h = head[b];
+    if (h == 0 && b != 0) {
+      head[b] = INLINE;
+      bucketMin[b] = time;
+      inlineKey[b] = key;
+      occupied[b >>> 6] |= 1L << b;
+      occupiedWords |= 1L << (b >>> 6);
+      return;
+    }
     int c = newChunk();
+    if (h == INLINE) {
+      // The inline entry came first: it leads the new chunk, and its time is already bucketMin.
+      head[b] = c;
+      headPos[b] = 0;
+      tail[b] = c;
+      arena[c * CHUNK_LONGS] = bucketMin[b];
+      arena[c * CHUNK_LONGS + 1] = inlineKey[b];
+      arena[c * CHUNK_LONGS + 2] = time;
+      arena[c * CHUNK_LONGS + 3] = key;
+      tailCount[b] = 2;
+      if (time < bucketMin[b]) {
+        bucketMin[b] = time;
+      }
+      return;
+    }
     int end = tail[b];
     if (end == 0) {
+      // Only bucket 0 gets here empty; it is never counted in the occupied bits.
       head[b] = c;
       headPos[b] = 0;
       bucketMin[b] = time;
-      if (b != 0) {
-        occupied[b >>> 6] |= 1L << b;
-        occupiedWords |= 1L << (b >>> 6);
-      }
     } else {
       nextChunk[end] = c;
       if (time < bucketMin[b]) {
@@ -299,13 +356,19 @@ public final class EventQueue {
     int w = Long.numberOfTrailingZeros(occupiedWords);
     int b = (w << 6) + Long.numberOfTrailingZeros(occupied[w]);
     last = bucketMin[b];
-    if (keysInOrder
-        && (b <= DIGIT_MASK + 1 || (head[b] == tail[b] && tailCount[b] - headPos[b] == 1))) {
+    int c = head[b];
+    if (keysInOrder && (c == INLINE || b <= DIGIT_MASK + 1)) {
       // Its entries all have time last and are in key order: take them from where they are.
       front = b;
       return;
     }
-    int c = head[b];
+    if (c == INLINE) {
+      // Keys are out of order, so the earliest events gather in bucket 0 to be searched.
+      head[b] = 0;
+      clearOccupied(b);
+      append(0, last, inlineKey[b]);
+      return;
+    }
     int pos = headPos[b];
     int end = tail[b];
     int endCount = tailCount[b];
@@ -329,17 +392,21 @@ public final class EventQueue {
     }
   }
 
-  /** The arena index of the earliest entry (its time; the key follows). */
-  private int front() {
+  /** The key of the earliest entry. */
+  private long frontKey() {
     if (size == 0) {
       throw new NoSuchElementException("the event queue is empty");
     }
     fill();
-    int at = head[front] * CHUNK_LONGS + 2 * headPos[front];
+    int c = head[front];
+    if (c == INLINE) {
+      return inlineKey[front];
+    }
+    int at = c * CHUNK_LONGS + 2 * headPos[front];
     if (!keysInOrder) {
       smallestKeyToFront(at);
     }
-    return at;
+    return arena[at + 1];
   }
 
   /**
@@ -369,6 +436,13 @@ public final class EventQueue {
   private void moveFrontToBucketZero() {
     int b = front;
     int c = head[b];
+    if (c == INLINE) {
+      head[b] = 0;
+      clearOccupied(b);
+      front = 0;
+      append(0, bucketMin[b], inlineKey[b]);
+      return;
+    }
     int pos = headPos[b];
     int end = tail[b];
     int endCount = tailCount[b];
@@ -402,6 +476,12 @@ public final class EventQueue {
     int n = 0;
     for (int b = 0; b < BUCKETS; b++) {
       if (head[b] == 0) {
+        continue;
+      }
+      if (head[b] == INLINE) {
+        times[n] = bucketMin[b];
+        keys[n++] = inlineKey[b];
+        head[b] = 0;
         continue;
       }
       int c = head[b];

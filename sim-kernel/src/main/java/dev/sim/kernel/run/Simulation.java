@@ -467,16 +467,37 @@ public final class Simulation {
 
   private void processTimer(int slot) {
     int node = slotTarget[slot];
+    // The common case first, in few bytes so the JIT inlines it; the rest is in timerRunsNow.
+    if ((slotOther[slot] != incarnation[node] || pauseDepth[node] > 0 || !perfectClocks)
+        && !timerRunsNow(slot, node)) {
+      return;
+    }
     Object payload = slotPayload[slot];
+    Ctx ctx = contexts[node];
+    Class<?> type = payload.getClass();
+    int handler = ctx.timerHandlerIndex(type);
+    hash.fold(now, EventKind.TIMER, node, 0, handler >= 0 ? ctx.timerTypeHash[handler] : typeHash(type));
+    if (sink != null) {
+      sink.event(now, EventKind.TIMER, node, -1, type.getSimpleName(), payload.toString());
+    }
+    freeSlot(slot);
+    ctx.dispatchTimer(handler, payload);
+  }
+
+  /**
+   * The timer in {@code slot} is from a crashed incarnation, its node is paused, or clocks are
+   * skewed: returns whether it fires now after all, having skipped, parked or re-queued it if not.
+   */
+  private boolean timerRunsNow(int slot, int node) {
     if (slotOther[slot] != incarnation[node]) {
       // The timer belongs to an incarnation that crashed: it is gone with that process.
       hash.fold(now, EventKind.SKIP, node, 0, 0);
       freeSlot(slot);
-      return;
+      return false;
     }
     if (pauseDepth[node] > 0) {
       inbox[node].add(slot);
-      return;
+      return false;
     }
     if (!perfectClocks) {
       long local = clocks.localTime(node, now);
@@ -485,18 +506,16 @@ public final class Simulation {
         if (t > now) {
           // The clock was stepped back after the timer was set: it is not due on the local clock yet.
           queue.push(t, sequence++, slot);
-          return;
+          return false;
         }
       }
     }
-    Ctx ctx = contexts[node];
-    int typeHash = payload.getClass().getName().hashCode();
-    hash.fold(now, EventKind.TIMER, node, 0, typeHash);
-    if (sink != null) {
-      sink.event(now, EventKind.TIMER, node, -1, payload.getClass().getSimpleName(), payload.toString());
-    }
-    freeSlot(slot);
-    ctx.dispatchTimer(payload);
+    return true;
+  }
+
+  /** The type part of an event's trace-hash words (see {@link TraceHash}). */
+  private static int typeHash(Class<?> type) {
+    return type.getName().hashCode();
   }
 
   private void processMessage(int slot) {
@@ -505,7 +524,7 @@ public final class Simulation {
     Object payload = slotPayload[slot];
     if (state[to] == CRASHED || !transport.deliverable(from, to, now)) {
       String cause = state[to] == CRASHED ? "crashed" : "partition";
-      hash.fold(now, EventKind.LOST, to, from, payload.getClass().getName().hashCode());
+      hash.fold(now, EventKind.LOST, to, from, typeHash(payload.getClass()));
       if (sink != null) {
         sink.event(now, EventKind.LOST, to, from, payload.getClass().getSimpleName(), cause);
       }
@@ -518,13 +537,16 @@ public final class Simulation {
       inbox[to].add(slot);
       return;
     }
-    hash.fold(now, EventKind.DELIVER, to, from, payload.getClass().getName().hashCode());
+    Ctx ctx = contexts[to];
+    Class<?> type = payload.getClass();
+    int handler = ctx.messageHandlerIndex(type);
+    hash.fold(now, EventKind.DELIVER, to, from, handler >= 0 ? ctx.msgTypeHash[handler] : typeHash(type));
     if (sink != null) {
-      sink.event(now, EventKind.DELIVER, to, from, payload.getClass().getSimpleName(), payload.toString());
+      sink.event(now, EventKind.DELIVER, to, from, type.getSimpleName(), payload.toString());
     }
     recordDelivered(slot);
     freeSlot(slot);
-    contexts[to].dispatchMessage(payload, from);
+    ctx.dispatchMessage(handler, payload, from);
   }
 
   private void processStart(int slot) {
@@ -758,11 +780,14 @@ public final class Simulation {
     private final int incarnationAtStart;
     private Node instance;
     private final NodeMetrics nodeMetrics;
+    // Handlers by payload type, each with its type's trace-hash word, computed once at registration.
     private Class<?>[] msgTypes = new Class<?>[4];
     private MessageHandler<Object>[] msgHandlers = newMessageHandlers(4);
+    private int[] msgTypeHash = new int[4];
     private int msgCount;
     private Class<?>[] timerTypes = new Class<?>[4];
     private TimerHandler<Object>[] timerHandlers = newTimerHandlers(4);
+    private int[] timerTypeHash = new int[4];
     private int timerCount;
     private long pendingPauseNanos = -1;
     private String pendingPauseReason;
@@ -794,40 +819,58 @@ public final class Simulation {
       afterHandler();
     }
 
-    void dispatchMessage(Object message, int from) {
-      Class<?> type = message.getClass();
+    /** Index of the message handler for {@code type}, or -1 if none is registered. */
+    int messageHandlerIndex(Class<?> type) {
       for (int i = 0; i < msgCount; i++) {
         if (msgTypes[i] == type) {
-          try {
-            msgHandlers[i].handle(message, from);
-          } catch (RuntimeException | Error e) {
-            fail(node, "message " + type.getSimpleName() + " from " + names.get(from), e);
-          }
-          afterHandler();
-          return;
+          return i;
         }
       }
-      fail(node, "message " + type.getSimpleName() + " from " + names.get(from),
-          new IllegalStateException("no handler registered for message type " + type.getName()
-              + " (register one with ctx.on(" + type.getSimpleName() + ".class, ...))"));
+      return -1;
     }
 
-    void dispatchTimer(Object timer) {
-      Class<?> type = timer.getClass();
+    /** Index of the timer handler for {@code type}, or -1 if none is registered. */
+    int timerHandlerIndex(Class<?> type) {
       for (int i = 0; i < timerCount; i++) {
         if (timerTypes[i] == type) {
-          try {
-            timerHandlers[i].fire(timer);
-          } catch (RuntimeException | Error e) {
-            fail(node, "timer " + type.getSimpleName(), e);
-          }
-          afterHandler();
-          return;
+          return i;
         }
       }
-      fail(node, "timer " + type.getSimpleName(),
-          new IllegalStateException("no handler registered for timer type " + type.getName()
-              + " (register one with ctx.onTimer(" + type.getSimpleName() + ".class, ...))"));
+      return -1;
+    }
+
+    /** Runs message handler {@code handler} (from {@link #messageHandlerIndex}; -1 fails the node). */
+    void dispatchMessage(int handler, Object message, int from) {
+      if (handler < 0) {
+        Class<?> type = message.getClass();
+        fail(node, "message " + type.getSimpleName() + " from " + names.get(from),
+            new IllegalStateException("no handler registered for message type " + type.getName()
+                + " (register one with ctx.on(" + type.getSimpleName() + ".class, ...))"));
+        return;
+      }
+      try {
+        msgHandlers[handler].handle(message, from);
+      } catch (RuntimeException | Error e) {
+        fail(node, "message " + message.getClass().getSimpleName() + " from " + names.get(from), e);
+      }
+      afterHandler();
+    }
+
+    /** Runs timer handler {@code handler} (from {@link #timerHandlerIndex}; -1 fails the node). */
+    void dispatchTimer(int handler, Object timer) {
+      if (handler < 0) {
+        Class<?> type = timer.getClass();
+        fail(node, "timer " + type.getSimpleName(),
+            new IllegalStateException("no handler registered for timer type " + type.getName()
+                + " (register one with ctx.onTimer(" + type.getSimpleName() + ".class, ...))"));
+        return;
+      }
+      try {
+        timerHandlers[handler].fire(timer);
+      } catch (RuntimeException | Error e) {
+        fail(node, "timer " + timer.getClass().getSimpleName(), e);
+      }
+      afterHandler();
     }
 
     /** Applies a pause or crash the handler asked for, now that it has run to completion. */
@@ -902,18 +945,20 @@ public final class Simulation {
       slotTarget[slot] = node;
       slotOther[slot] = incarnationAtStart;
       slotPayload[slot] = timer;
-      long t;
+      long t = perfectClocks ? now + delayNanos : skewedTimerTime(slot, delayNanos);
       if (perfectClocks) {
-        t = now + delayNanos;
         slotLocalDue[slot] = t;
-      } else {
-        long due = clocks.localTime(node, now) + delayNanos;
-        slotLocalDue[slot] = due;
-        t = Math.max(now, clocks.simTimeAt(node, due, now));
       }
       queue.push(t, sequence++, slot);
       // 31 bits of generation keep every handle non-negative (-1 means "no timer").
       return ((long) (slotGen[slot] & 0x7FFF_FFFF) << 32) | slot;
+    }
+
+    /** With skewed clocks: records the local due time of the timer in {@code slot}; returns its simulated time. */
+    private long skewedTimerTime(int slot, long delayNanos) {
+      long due = clocks.localTime(node, now) + delayNanos;
+      slotLocalDue[slot] = due;
+      return Math.max(now, clocks.simTimeAt(node, due, now));
     }
 
     @Override
@@ -944,8 +989,10 @@ public final class Simulation {
       if (msgCount == msgTypes.length) {
         msgTypes = Arrays.copyOf(msgTypes, msgCount * 2);
         msgHandlers = Arrays.copyOf(msgHandlers, msgCount * 2);
+        msgTypeHash = Arrays.copyOf(msgTypeHash, msgCount * 2);
       }
       msgTypes[msgCount] = type;
+      msgTypeHash[msgCount] = typeHash(type);
       msgHandlers[msgCount++] = (MessageHandler<Object>) handler;
     }
 
@@ -961,8 +1008,10 @@ public final class Simulation {
       if (timerCount == timerTypes.length) {
         timerTypes = Arrays.copyOf(timerTypes, timerCount * 2);
         timerHandlers = Arrays.copyOf(timerHandlers, timerCount * 2);
+        timerTypeHash = Arrays.copyOf(timerTypeHash, timerCount * 2);
       }
       timerTypes[timerCount] = type;
+      timerTypeHash[timerCount] = typeHash(type);
       timerHandlers[timerCount++] = (TimerHandler<Object>) handler;
     }
 

@@ -1,32 +1,41 @@
 package dev.sim.kernel.trace;
 
-import dev.sim.kernel.random.SplitMix64;
-
 /**
  * The run's 64-bit trace hash: a digest of every processed event, in order.
  *
- * <p>The exact algorithm, which is part of the determinism contract: the state starts at {@code
- * 0}. For each event popped from the queue, four 64-bit words are folded in, each as {@code h =
- * mix(h ^ word) + 0x9E3779B97F4A7C15}, where {@code mix} is the SplitMix64 finalizer: (1) the
- * event's simulated time in nanoseconds; (2) {@code kind << 32 | target}, with kind the ordinal of
- * {@link EventKind} and target the node id (or -1 for control events, as an unsigned 32-bit value);
- * (3) the second party: the sender's node id for messages, otherwise 0; (4) the {@link
- * String#hashCode()} of the payload's fully qualified class name (messages, timers) or of the
- * control event's label, as a signed int widened to long. Message contents are not hashed: their
- * {@code hashCode} may involve identity hashes (enums), which differ between runs.
+ * <p>The exact algorithm, which is part of the determinism contract: the state {@code h} starts
+ * at {@code 0}. For each event popped from the queue, three 64-bit words are folded in, in this
+ * order, each by {@code h = (h ^ word) * M; h ^= h >>> 32} with {@code M = 0x9E3779B97F4A7C15}
+ * (multiplication modulo 2^64, {@code >>>} the unsigned shift):
+ *
+ * <ol>
+ *   <li>the event's simulated time in nanoseconds;
+ *   <li>{@code target << 32 | other}: the node the event happens at (-1 for control events) in the
+ *       high half, and in the low half the second party (the sender's node id for messages,
+ *       otherwise 0), each as a 32-bit two's-complement value;
+ *   <li>{@code kind << 32 | typeHash}: the ordinal of the {@link EventKind} in the high half, and
+ *       in the low half the {@link String#hashCode()} of the payload's fully qualified class name
+ *       (messages, timers) or of the control event's label, 0 for starts and skips.
+ * </ol>
+ *
+ * <p>Each step is a bijection of {@code h} for a given word, and of the word for a given {@code
+ * h}, so two traces that differ in a single field of a single event always end with different
+ * hashes. Message contents are not hashed: their {@code hashCode} may involve identity hashes
+ * (enums), which differ between runs. The step is deliberately cheap, a multiply and a shift per
+ * word: the fold runs once per event and the state carries from one event to the next.
  */
 public final class TraceHash {
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  private static final long M = 0x9E3779B97F4A7C15L;
   private long h;
 
   /** Folds one processed event into the hash. */
   public void fold(long time, EventKind kind, int target, int other, int typeHash) {
-    long x = h;
-    x = SplitMix64.mix(x ^ time) + GOLDEN;
-    x = SplitMix64.mix(x ^ (((long) kind.ordinal() << 32) | (target & 0xFFFFFFFFL))) + GOLDEN;
-    x = SplitMix64.mix(x ^ other) + GOLDEN;
-    x = SplitMix64.mix(x ^ typeHash) + GOLDEN;
-    h = x;
+    long x = (h ^ time) * M;
+    x ^= x >>> 32;
+    x = (x ^ (((long) target << 32) | (other & 0xFFFFFFFFL))) * M;
+    x ^= x >>> 32;
+    x = (x ^ (((long) kind.ordinal() << 32) | (typeHash & 0xFFFFFFFFL))) * M;
+    h = x ^ (x >>> 32);
   }
 
   /** The current value. */

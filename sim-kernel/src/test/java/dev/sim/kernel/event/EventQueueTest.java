@@ -54,6 +54,71 @@ class EventQueueTest {
     }
   }
 
+  /**
+   * The same model comparison over every path of the radix heap: times spread over many digit
+   * positions (so buckets are redistributed at several levels, and many hold a single entry), a
+   * hold phase at a steady size, pushes earlier than the last time taken out, sequence numbers
+   * pushed out of order, and retimes in the middle of the run.
+   */
+  @Test
+  void shouldMatchTheReferenceModelAcrossTimeScalesAndUnusualOperations() {
+    long[] scales = {1, 300, 70_000, 20_000_000, 5_000_000_000L, 1L << 50};
+    for (long seed = 1; seed <= 12; seed++) {
+      Rng rng = new Rng(1000 + seed);
+      EventQueue queue = new EventQueue(4);
+      PriorityQueue<Ev> model = new PriorityQueue<>(ORDER);
+      Deque<Integer> freeSlots = new ArrayDeque<>();
+      int nextSlot = 0;
+      long seq = 1_000_000;
+      long lowSeq = seq - 1;
+      long now = 0;
+      for (int step = 0; step < 60_000; step++) {
+        int r = rng.nextInt(1000);
+        boolean push = model.isEmpty() || (step % 20_000 < 2_000 ? r < 900 : r < 500);
+        if (r == 0 && !model.isEmpty()) {
+          // Retime: move a third of the events to a new time, some of them before now.
+          long shift = (long) rng.nextExponential(scales[rng.nextInt(scales.length)]);
+          queue.retime((slot, time) -> slot % 3 == 0 ? Math.max(0, time - shift) : -1);
+          PriorityQueue<Ev> moved = new PriorityQueue<>(ORDER);
+          for (Ev e : model) {
+            moved.add(e.slot() % 3 == 0 ? new Ev(Math.max(0, e.time() - shift), e.seq(), e.slot()) : e);
+          }
+          model = moved;
+        } else if (push) {
+          long scale = scales[(int) (seed % scales.length)];
+          if (rng.nextInt(4) == 0) {
+            scale = scales[rng.nextInt(scales.length)];
+          }
+          long time = now + (long) rng.nextExponential(scale);
+          if (rng.nextInt(200) == 0) {
+            time = Math.max(0, now - rng.nextInt(1000)); // before the last time taken out
+          }
+          // Mostly increasing sequence numbers, sometimes a smaller one (out of order); all distinct.
+          long s = rng.nextInt(100) == 0 ? lowSeq-- : seq++;
+          int slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
+          queue.push(time, s, slot);
+          model.add(new Ev(time, s, slot));
+        } else {
+          Ev expected = model.poll();
+          assertThat(queue.peekTime()).as("seed %d step %d", seed, step).isEqualTo(expected.time());
+          assertThat(queue.peekSequence()).isEqualTo(expected.seq());
+          assertThat(queue.peekSlot()).isEqualTo(expected.slot());
+          assertThat(queue.pop()).isEqualTo(expected.slot());
+          freeSlots.push(expected.slot());
+          now = expected.time();
+        }
+        assertThat(queue.size()).isEqualTo(model.size());
+      }
+      while (!model.isEmpty()) {
+        Ev expected = model.poll();
+        assertThat(queue.peekSequence()).isEqualTo(expected.seq());
+        assertThat(queue.peekTime()).isEqualTo(expected.time());
+        assertThat(queue.pop()).isEqualTo(expected.slot());
+      }
+      assertThat(queue.isEmpty()).isTrue();
+    }
+  }
+
   @Test
   void shouldBreakTimeTiesFirstInFirstOut() {
     EventQueue queue = new EventQueue(16);

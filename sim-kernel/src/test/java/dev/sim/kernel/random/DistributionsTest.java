@@ -234,7 +234,7 @@ class DistributionsTest {
         1557502.4589475687,
         2679254.9237528397);
     assertPinned(
-        Distributions.exponential(5 * MS), 1779258.684478306, 6387177.727746254, 873984.9164258287);
+        Distributions.exponential(5 * MS), 7729351.784973817, 1052480.995077708, 5911081.82983675);
     assertPinned(
         Distributions.normal(5 * MS, 2 * MS),
         4696854.509045773,
@@ -269,6 +269,7 @@ class DistributionsTest {
     }
   }
 
+  /** The exponential's draws vary; ExponentialZigguratTest checks they never depend on the mean. */
   @Test
   void shouldDrawAFixedNumberOfValuesPerSample() {
     record Case(Distribution d, int draws) {}
@@ -277,7 +278,6 @@ class DistributionsTest {
             new Case(Distributions.constant(1), 0),
             new Case(Distributions.uniform(1, 2), 1),
             new Case(Distributions.uniform(2, 2), 1),
-            new Case(Distributions.exponential(5), 1),
             new Case(Distributions.normal(1, 5), 2),
             new Case(Distributions.lognormal(1, 10), 2),
             new Case(Distributions.lognormalMeanStddev(10, 1), 2),

@@ -86,7 +86,7 @@ class TraceTest {
   }
 
   private static final long GOLDEN_EVENTS = 2607;
-  private static final String GOLDEN_HASH = "1fd222ede0cb0595";
+  private static final String GOLDEN_HASH = "5e13ac3fb94187db";
 
   private static RunResult pingPong(long seed) {
     TestCluster c = TestCluster.seed(seed);
@@ -120,6 +120,29 @@ class TraceTest {
     assertThat(h.hex()).isEqualTo("0000000000000000");
     h.fold(1, EventKind.DELIVER, 2, 3, 4);
     assertThat(h.hex()).isEqualTo(String.format("%016x", base)).hasSize(16);
+  }
+
+  /** The algorithm as TraceHash's documentation states it, written out independently. */
+  @Test
+  void shouldComputeExactlyTheDocumentedAlgorithm() {
+    long[][] events = {
+      {0, EventKind.START.ordinal(), 0, 0, 0},
+      {1_500, EventKind.DELIVER.ordinal(), 2, 1, "dev.sim.Ping".hashCode()},
+      {2_000_000_000L, EventKind.CONTROL.ordinal(), -1, 0, "partition a|b".hashCode()},
+      {Long.MAX_VALUE, EventKind.TIMER.ordinal(), 7, 0, -123_456_789},
+    };
+    long expected = 0;
+    TraceHash h = new TraceHash();
+    for (long[] e : events) {
+      long[] words = {e[0], e[2] << 32 | (e[3] & 0xFFFFFFFFL), e[1] << 32 | (e[4] & 0xFFFFFFFFL)};
+      for (long w : words) {
+        expected = (expected ^ w) * 0x9E3779B97F4A7C15L;
+        expected ^= expected >>> 32;
+      }
+      h.fold(e[0], EventKind.values()[(int) e[1]], (int) e[2], (int) e[3], (int) e[4]);
+      assertThat(h.value()).isEqualTo(expected);
+    }
+    assertThat(h.value()).isNotZero();
   }
 
   private static long hashOf(long time, EventKind kind, int target, int other, int type) {
