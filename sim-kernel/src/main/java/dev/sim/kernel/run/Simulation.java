@@ -85,7 +85,9 @@ public final class Simulation {
   private Rng[] nodeRandom;
   private List<Map<Class<?>, Object>> durables;
 
-  // Event slots: side tables of what each queued event carries.
+  // Event slots: side tables of what each queued event carries. slotOther is a message's sender,
+  // or the incarnation a timer or start belongs to. slotLocalDue is a timer's due time on its
+  // node's local clock (kept only with skewed clocks), or a message's index in the message log.
   private final EventQueue queue = new EventQueue(1024);
   private int[] slotKind = new int[1024];
   private int[] slotTarget = new int[1024];
@@ -405,6 +407,8 @@ public final class Simulation {
     StopReason reason = StopReason.QUIESCENT;
     String detail = "no events left to process";
     long end = limits.simulatedNanos();
+    long maxEvents = limits.maxEvents();
+    boolean wallLimited = limits.wallNanos() != Long.MAX_VALUE;
     while (true) {
       if (queue.isEmpty()) {
         break;
@@ -416,13 +420,13 @@ public final class Simulation {
         detail = "reached the simulated duration";
         break;
       }
-      if (events >= limits.maxEvents()) {
+      if (events >= maxEvents) {
         reason = StopReason.EVENT_LIMIT;
         detail = "stopped after " + events + " events at simulated " + formatNanos(now)
             + "; the scenario may be running away (raise the event limit with --max-events)";
         break;
       }
-      if ((events & 0xFFFF) == 0 && limits.wallNanos() != Long.MAX_VALUE
+      if (wallLimited && (events & 0xFFFF) == 0
           && wallClock.nanos() - wallStart >= limits.wallNanos()) {
         reason = StopReason.WALL_LIMIT;
         detail = "stopped after " + formatNanos(limits.wallNanos()) + " of wall time at simulated "
@@ -945,10 +949,8 @@ public final class Simulation {
       slotTarget[slot] = node;
       slotOther[slot] = incarnationAtStart;
       slotPayload[slot] = timer;
+      // With perfect clocks the local due time is the simulated one and is never read.
       long t = perfectClocks ? now + delayNanos : skewedTimerTime(slot, delayNanos);
-      if (perfectClocks) {
-        slotLocalDue[slot] = t;
-      }
       queue.push(t, sequence++, slot);
       // 31 bits of generation keep every handle non-negative (-1 means "no timer").
       return ((long) (slotGen[slot] & 0x7FFF_FFFF) << 32) | slot;
