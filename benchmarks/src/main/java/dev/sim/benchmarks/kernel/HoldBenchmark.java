@@ -28,7 +28,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 /**
  * The hold model: {@code pending} events are queued; processing one schedules exactly one more at
  * an exponentially distributed delay, so the queue size stays constant. Every variant draws its
- * delays with {@link Rng#nextExponential} (StrictMath log), so sampling costs the same in each.
+ * delays with {@link Rng#nextExponential} (the kernel's ziggurat sampler), so sampling costs the
+ * same in each.
  *
  * <p>Throughput is events per second ({@link OperationsPerInvocation} counts events):
  *
