@@ -361,6 +361,10 @@ public final class Simulation {
 
   /** Re-places node {@code id}'s pending timers after its clock changed (a jump). */
   public void clockChanged(int id) {
+    if (perfectClocks) {
+      // Perfect clocks never change, and their timers keep no local due time to re-place them by.
+      return;
+    }
     queue.retime((slot, time) -> {
       if (slotKind[slot] == K_TIMER && slotTarget[slot] == id) {
         return Math.max(now, clocks.simTimeAt(id, slotLocalDue[slot], now));
@@ -471,7 +475,7 @@ public final class Simulation {
 
   private void processTimer(int slot) {
     int node = slotTarget[slot];
-    // The common case first, in few bytes so the JIT inlines it; the rest is in timerRunsNow.
+    // The common case inline; stale, parked and skewed-clock timers are handled in timerRunsNow.
     if ((slotOther[slot] != incarnation[node] || pauseDepth[node] > 0 || !perfectClocks)
         && !timerRunsNow(slot, node)) {
       return;
