@@ -157,10 +157,7 @@ public final class EventQueue {
 
   /** Removes the earliest event and returns its slot. */
   public int pop() {
-    if (size == 0) {
-      throw new NoSuchElementException("the event queue is empty");
-    }
-    fill();
+    int slot = (int) (frontKey() & SLOT_MASK);
     int b = front;
     int c = head[b];
     if (c == INLINE) {
@@ -168,13 +165,8 @@ public final class EventQueue {
       clearOccupied(b);
       front = 0;
       size--;
-      return (int) (inlineKey[b] & SLOT_MASK);
+      return slot;
     }
-    int at = c * CHUNK_LONGS + 2 * headPos[b];
-    if (!keysInOrder) {
-      smallestKeyToFront(at);
-    }
-    int slot = (int) (arena[at + 1] & SLOT_MASK);
     int p = headPos[b] + 1;
     if (c == tail[b] && p == tailCount[b]) {
       freeChunks[freeCount++] = c;
