@@ -12,9 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sim compare A B}: overlays two saved runs on the same axes. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Overlay two saved runs on the same axes (e.g. a scenario with and without "
-        + "load shedding) and write compare.html with its charts.")
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description =
+        "Overlay two saved runs on the same axes (e.g. a scenario with and without "
+            + "load shedding) and write compare.html with its charts.")
 final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -24,7 +27,9 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "RUN_DIR_B", description = "The second run folder.")
   Path b;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Where to write compare.html (default: runs/compare-<A>-vs-<B>/).")
   Path out;
 
@@ -32,8 +37,10 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() {
     RunResult ra = ReportCommand.read(a);
     RunResult rb = ReportCommand.read(b);
-    Path dir = out != null ? out
-        : Path.of("runs", "compare-" + a.getFileName() + "-vs-" + b.getFileName());
+    Path dir =
+        out != null
+            ? out
+            : Path.of("runs", "compare-" + a.getFileName() + "-vs-" + b.getFileName());
     try {
       Files.createDirectories(dir);
       Comparison.render(ra, rb, dir);

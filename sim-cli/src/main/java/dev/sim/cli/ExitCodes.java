@@ -4,10 +4,13 @@ package dev.sim.cli;
 public final class ExitCodes {
   /** Ran, and every expectation held. */
   public static final int OK = 0;
+
   /** The simulation itself failed (a node's code threw), or the run hit a runaway limit. */
   public static final int SIMULATION_FAILED = 1;
+
   /** Invalid input or usage: the message names file:line:column. */
   public static final int INVALID_INPUT = 2;
+
   /** Ran, and an expectation failed. */
   public static final int EXPECTATION_FAILED = 3;
 

@@ -4,11 +4,11 @@ import dev.sim.kernel.run.Simulation;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
-import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.config.ScenarioLoader;
+import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.ScenarioPlugin;
 import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.spi.ScenarioPlugin;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +22,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sim explain NAME}: a node type's parameters, or a scenario's title and story. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
-    description = "Explain a node type (its parameters with units and defaults) or a scenario "
-        + "(a .yaml file, or a name from scenarios/: its title, description, nodes and faults).")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description =
+        "Explain a node type (its parameters with units and defaults) or a scenario "
+            + "(a .yaml file, or a name from scenarios/: its title, description, nodes and faults).")
 final class ExplainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "A node type, a scenario file, or a scenario name.")
+  @Parameters(
+      index = "0",
+      paramLabel = "NAME",
+      description = "A node type, a scenario file, or a scenario name.")
   String name;
 
   @Mixin PluginOptions plugins;
@@ -54,8 +60,10 @@ final class ExplainCommand implements Callable<Integer> {
       out.println();
       out.print(ParamDocs.table(t.parameters()));
       out.println();
-      out.println("Durations take ns, us, ms, s, m or h; rates /s, /m or /h; sizes B, KB, MB or GB;");
-      out.println("distributions {dist: NAME, ...} or a bare duration (see docs/scenario-format.md).");
+      out.println(
+          "Durations take ns, us, ms, s, m or h; rates /s, /m or /h; sizes B, KB, MB or GB;");
+      out.println(
+          "distributions {dist: NAME, ...} or a bare duration (see docs/scenario-format.md).");
       out.flush();
       return ExitCodes.OK;
     }
@@ -63,13 +71,26 @@ final class ExplainCommand implements Callable<Integer> {
     if (file == null) {
       List<String> candidates = new ArrayList<>(registry.names());
       String hint = registry.suggest(name).map(s -> " — did you mean '" + s + "'?").orElse("");
-      throw new UserError("'" + name + "' is neither a node type, a scenario file, nor a scenario "
-          + "in scenarios/" + hint + " (node types: " + String.join(", ", candidates) + ")");
+      throw new UserError(
+          "'"
+              + name
+              + "' is neither a node type, a scenario file, nor a scenario "
+              + "in scenarios/"
+              + hint
+              + " (node types: "
+              + String.join(", ", candidates)
+              + ")");
     }
     ScenarioSpec s = Scenarios.load(file, registry, List.of());
     out.println(s.title().isEmpty() ? s.name() : s.title());
-    out.println("  " + file + " · default seed " + s.seed() + " · runs "
-        + Simulation.formatNanos(s.durationNanos()) + " simulated");
+    out.println(
+        "  "
+            + file
+            + " · default seed "
+            + s.seed()
+            + " · runs "
+            + Simulation.formatNanos(s.durationNanos())
+            + " simulated");
     out.println();
     if (!s.description().isEmpty()) {
       for (String line : s.description().strip().split("\n")) {
@@ -113,15 +134,23 @@ final class ExplainCommand implements Callable<Integer> {
     } else if (f instanceof FaultSpec.OneWayCut c) {
       d = "cut " + c.from() + " → " + c.to();
     } else if (f instanceof FaultSpec.Crash c) {
-      d = "crash " + c.target() + (c.restartNanos() >= 0
-          ? ", restart after " + Simulation.formatNanos(c.restartNanos()) : ", stays down");
+      d =
+          "crash "
+              + c.target()
+              + (c.restartNanos() >= 0
+                  ? ", restart after " + Simulation.formatNanos(c.restartNanos())
+                  : ", stays down");
     } else if (f instanceof FaultSpec.Pause p) {
       d = "pause " + p.target();
     } else if (f instanceof FaultSpec.Slow s) {
       d = "slow " + s.target() + " ×" + s.factor();
     } else if (f instanceof FaultSpec.ClockJump j) {
-      d = "clock " + j.target() + " jumps " + (j.jumpNanos() < 0 ? "-" : "+")
-          + Simulation.formatNanos(Math.abs(j.jumpNanos()));
+      d =
+          "clock "
+              + j.target()
+              + " jumps "
+              + (j.jumpNanos() < 0 ? "-" : "+")
+              + Simulation.formatNanos(Math.abs(j.jumpNanos()));
     } else if (f instanceof FaultSpec.LossBurst l) {
       d = "loss " + l.rate() + " between " + l.a() + " and " + l.b();
     }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sim list}: every node type with its parameters, sorted by name. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
     description = "List every node type (built-in and from --plugin jars) with its parameters.")
 final class ListCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -37,8 +39,9 @@ final class ListCommand implements Callable<Integer> {
         out.println();
       }
     }
-    out.println("Every node group also takes `type` (one of the names above) and `count` "
-        + "(instances; default 1).");
+    out.println(
+        "Every node group also takes `type` (one of the names above) and `count` "
+            + "(instances; default 1).");
     if (!scenarios.isEmpty()) {
       out.println();
       out.println("Scenario plugins (run with 'sim run plugin:NAME'):");

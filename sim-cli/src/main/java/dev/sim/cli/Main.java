@@ -35,13 +35,14 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a command, e.g. 'sim run scenarios/gc-spiral.yaml --seed 42'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a command, e.g. 'sim run scenarios/gc-spiral.yaml --seed 42'");
   }
 
   /** Runs the command with {@code args} and exits with its code. */
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the command with {@code args}, writing to the given streams; returns the exit code. */
@@ -50,27 +51,29 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExitCodeExceptionMapper(e -> e instanceof UserError ? ExitCodes.INVALID_INPUT
-        : ExitCodes.SIMULATION_FAILED);
-    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof UserError) {
-        commandLine.getErr().println("sim: " + e.getMessage());
-        commandLine.getErr().flush();
-        return ExitCodes.INVALID_INPUT;
-      }
-      // Anything else is our bug, not the user's: say so plainly, with the trace for a report.
-      commandLine.getErr().println("sim: internal error (please report it): " + e);
-      e.printStackTrace(commandLine.getErr());
-      commandLine.getErr().flush();
-      return ExitCodes.SIMULATION_FAILED;
-    });
-    cl.setParameterExceptionHandler((e, a) -> {
-      CommandLine c = e.getCommandLine();
-      c.getErr().println("sim: " + e.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-      c.getErr().flush();
-      return ExitCodes.INVALID_INPUT;
-    });
+    cl.setExitCodeExceptionMapper(
+        e -> e instanceof UserError ? ExitCodes.INVALID_INPUT : ExitCodes.SIMULATION_FAILED);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UserError) {
+            commandLine.getErr().println("sim: " + e.getMessage());
+            commandLine.getErr().flush();
+            return ExitCodes.INVALID_INPUT;
+          }
+          // Anything else is our bug, not the user's: say so plainly, with the trace for a report.
+          commandLine.getErr().println("sim: internal error (please report it): " + e);
+          e.printStackTrace(commandLine.getErr());
+          commandLine.getErr().flush();
+          return ExitCodes.SIMULATION_FAILED;
+        });
+    cl.setParameterExceptionHandler(
+        (e, a) -> {
+          CommandLine c = e.getCommandLine();
+          c.getErr().println("sim: " + e.getMessage());
+          c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          c.getErr().flush();
+          return ExitCodes.INVALID_INPUT;
+        });
     return cl.execute(args);
   }
 

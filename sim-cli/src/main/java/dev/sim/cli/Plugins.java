@@ -14,7 +14,9 @@ import java.util.List;
 final class Plugins {
   private Plugins() {}
 
-  /** The registry of built-in types plus those in {@code pluginPaths}; bad paths are user errors. */
+  /**
+   * The registry of built-in types plus those in {@code pluginPaths}; bad paths are user errors.
+   */
   static NodeTypeRegistry registry(List<Path> pluginPaths) {
     return registry(loader(pluginPaths));
   }
@@ -45,7 +47,8 @@ final class Plugins {
       List<URL> urls = new ArrayList<>();
       for (Path p : pluginPaths) {
         if (!Files.exists(p)) {
-          throw new UserError("--plugin " + p + ": no such file (expected a plugin jar or a folder of classes)");
+          throw new UserError(
+              "--plugin " + p + ": no such file (expected a plugin jar or a folder of classes)");
         }
         if (Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".jar")) {
           throw new UserError("--plugin " + p + ": not a .jar file or a folder of classes");
@@ -56,7 +59,8 @@ final class Plugins {
           throw new UserError("--plugin " + p + ": " + e.getMessage());
         }
       }
-      // Plugins see the simulator's classes through the parent; the loader lives as long as the JVM.
+      // Plugins see the simulator's classes through the parent; the loader lives as long as the
+      // JVM.
       loader = new URLClassLoader(urls.toArray(new URL[0]), parent);
     }
     return loader;

@@ -12,9 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sim report RUN_DIR}: re-renders the charts and page from a saved run folder. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Re-render the charts and report.html of a saved run folder from its "
-        + "result.json (nothing is re-run).")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description =
+        "Re-render the charts and report.html of a saved run folder from its "
+            + "result.json (nothing is re-run).")
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -27,47 +27,71 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sim run FILE}: runs a scenario, writes the run folder and prints the summary. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a scenario: prints a summary and writes summary.json, metrics.csv, the "
-        + "charts and report.html into the output folder.")
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run a scenario: prints a summary and writes summary.json, metrics.csv, the "
+            + "charts and report.html into the output folder.")
 final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE",
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
       description = "The scenario file (.yaml), or plugin:NAME for a scenario plugin.")
   Path file;
 
-  @Option(names = "--seed", paramLabel = "N",
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
       description = "Master seed (default: the scenario's own `seed`).")
   Long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
       description = "Output folder (default: runs/<name>-seed<N>/).")
   Path out;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE",
-      description = "Override one value, e.g. --set nodes.api.workers=16 (validated like the "
-          + "file). Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description =
+          "Override one value, e.g. --set nodes.api.workers=16 (validated like the "
+              + "file). Repeatable.")
   List<String> overrides = new ArrayList<>();
 
   @Mixin PluginOptions plugins;
 
-  @Option(names = "--trace", description = "Also write trace.jsonl: every event, one JSON object per line.")
+  @Option(
+      names = "--trace",
+      description = "Also write trace.jsonl: every event, one JSON object per line.")
   boolean trace;
 
   @Option(names = "--quiet", description = "Print nothing but errors.")
   boolean quiet;
 
-  @Option(names = "--no-report", negatable = false,
-      description = "Skip the charts and report.html (summary.json and metrics.csv are still written).")
+  @Option(
+      names = "--no-report",
+      negatable = false,
+      description =
+          "Skip the charts and report.html (summary.json and metrics.csv are still written).")
   boolean noReport;
 
-  @Option(names = "--max-events", paramLabel = "N", defaultValue = "2000000000",
+  @Option(
+      names = "--max-events",
+      paramLabel = "N",
+      defaultValue = "2000000000",
       description = "Stop a runaway run after this many events (default: ${DEFAULT-VALUE}).")
   long maxEvents;
 
-  @Option(names = "--max-wall", paramLabel = "SECONDS", defaultValue = "600",
-      description = "Stop a runaway run after this many wall-clock seconds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-wall",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description =
+          "Stop a runaway run after this many wall-clock seconds (default: ${DEFAULT-VALUE}).")
   double maxWallSeconds;
 
   @Override
@@ -78,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError("--max-events must be positive, found " + maxEvents);
     }
     if (!(maxWallSeconds > 0)) {
-      throw new UserError("--max-wall must be a positive number of seconds, found " + maxWallSeconds);
+      throw new UserError(
+          "--max-wall must be a positive number of seconds, found " + maxWallSeconds);
     }
     ClassLoader loader = Plugins.loader(plugins.plugins);
     NodeTypeRegistry types = Plugins.registry(loader);
@@ -93,13 +118,22 @@ final class RunCommand implements Callable<Integer> {
 
     JsonLinesTraceSink sink = trace ? openTrace(dir, scenario) : null;
     long wallStart = System.nanoTime();
-    ScenarioRunner.Options options = new ScenarioRunner.Options(maxEvents,
-        (long) (maxWallSeconds * 1e9), System::nanoTime, sink);
+    ScenarioRunner.Options options =
+        new ScenarioRunner.Options(
+            maxEvents, (long) (maxWallSeconds * 1e9), System::nanoTime, sink);
     RunResult result = ScenarioRunner.run(scenario, runSeed, options);
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-    result = result.withWallSeconds(wallSeconds)
-        .withInfo(new RunInfo(scenario.title(), scenario.description(), command(runSeed),
-            file.toString(), scenario.report().charts(), Main.Version.number()));
+    result =
+        result
+            .withWallSeconds(wallSeconds)
+            .withInfo(
+                new RunInfo(
+                    scenario.title(),
+                    scenario.description(),
+                    command(runSeed),
+                    file.toString(),
+                    scenario.report().charts(),
+                    Main.Version.number()));
 
     try {
       RunFolder.write(result, dir);
@@ -115,9 +149,14 @@ final class RunCommand implements Callable<Integer> {
     }
     if (result.stopReason() == StopReason.NODE_FAILURE) {
       var f = result.failure();
-      stderr.println("sim: the simulation failed: node " + f.nodeName() + " threw at simulated "
-          + dev.sim.kernel.run.Simulation.formatNanos(f.timeNanos()) + " while handling "
-          + f.event() + ":");
+      stderr.println(
+          "sim: the simulation failed: node "
+              + f.nodeName()
+              + " threw at simulated "
+              + dev.sim.kernel.run.Simulation.formatNanos(f.timeNanos())
+              + " while handling "
+              + f.event()
+              + ":");
       stderr.println("  " + f.message());
       stderr.print(indent(f.stackTrace()));
       stderr.println("The figures and trace up to that point are in " + dir + "/.");
@@ -140,7 +179,8 @@ final class RunCommand implements Callable<Integer> {
       names.addAll(g.instances());
     }
     try {
-      BufferedWriter w = Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8);
+      BufferedWriter w =
+          Files.newBufferedWriter(dir.resolve("trace.jsonl"), StandardCharsets.UTF_8);
       return new JsonLinesTraceSink(w, names.toArray(new String[0]));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

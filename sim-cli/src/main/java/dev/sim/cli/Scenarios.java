@@ -18,11 +18,11 @@ final class Scenarios {
   static final String PLUGIN_PREFIX = "plugin:";
 
   /**
-   * Loads and validates {@code file} — or, for {@code plugin:NAME}, the scenario that plugin
-   * builds — with {@code --set} overrides; problems become a {@link UserError}.
+   * Loads and validates {@code file} — or, for {@code plugin:NAME}, the scenario that plugin builds
+   * — with {@code --set} overrides; problems become a {@link UserError}.
    */
-  static ScenarioSpec load(Path file, NodeTypeRegistry types, List<String> overrides,
-      ScenarioPlugins scenarios) {
+  static ScenarioSpec load(
+      Path file, NodeTypeRegistry types, List<String> overrides, ScenarioPlugins scenarios) {
     String name = file.toString();
     if (name.startsWith(PLUGIN_PREFIX)) {
       ScenarioPlugin plugin = plugin(name, scenarios);
@@ -38,13 +38,27 @@ final class Scenarios {
   /** The scenario plugin named by {@code plugin:NAME}, or a user error listing the known ones. */
   static ScenarioPlugin plugin(String ref, ScenarioPlugins scenarios) {
     String name = ref.substring(PLUGIN_PREFIX.length());
-    return scenarios.find(name).orElseThrow(() -> new UserError(ref + ": no scenario plugin "
-        + "called '" + name + "' (found: " + (scenarios.all().isEmpty() ? "none; add a jar with "
-        + "--plugin" : String.join(", ", scenarios.all().stream().map(ScenarioPlugin::name)
-        .toList())) + ")"));
+    return scenarios
+        .find(name)
+        .orElseThrow(
+            () ->
+                new UserError(
+                    ref
+                        + ": no scenario plugin "
+                        + "called '"
+                        + name
+                        + "' (found: "
+                        + (scenarios.all().isEmpty()
+                            ? "none; add a jar with " + "--plugin"
+                            : String.join(
+                                ", ", scenarios.all().stream().map(ScenarioPlugin::name).toList()))
+                        + ")"));
   }
 
-  /** Loads and validates {@code file} with {@code --set} overrides; problems become a {@link UserError}. */
+  /**
+   * Loads and validates {@code file} with {@code --set} overrides; problems become a {@link
+   * UserError}.
+   */
   static ScenarioSpec load(Path file, NodeTypeRegistry types, List<String> overrides) {
     if (!Files.exists(file)) {
       throw new UserError(file + ": no such file");

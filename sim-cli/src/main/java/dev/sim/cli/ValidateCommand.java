@@ -14,16 +14,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sim validate FILE}: checks a scenario without running it. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check scenario files without running them; every problem is reported with "
-        + "file:line:column. Exit 0 if all are valid, 2 if not.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check scenario files without running them; every problem is reported with "
+            + "file:line:column. Exit 0 if all are valid, 2 if not.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml).")
   List<Path> files;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override one value. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "Override one value. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
   @Mixin PluginOptions plugins;
@@ -38,9 +44,17 @@ final class ValidateCommand implements Callable<Integer> {
       try {
         ScenarioSpec s = Scenarios.load(f, types, overrides, scenarios);
         int nodes = s.nodes().stream().mapToInt(NodeGroupSpec::count).sum();
-        spec.commandLine().getOut().printf(Locale.ROOT, "%s: ok (%s: %d node groups, %d nodes, "
-            + "%d faults, %d expectations)%n", f, s.name(), s.nodes().size(), nodes,
-            s.faults().size(), s.expect().size());
+        spec.commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "%s: ok (%s: %d node groups, %d nodes, " + "%d faults, %d expectations)%n",
+                f,
+                s.name(),
+                s.nodes().size(),
+                nodes,
+                s.faults().size(),
+                s.expect().size());
       } catch (UserError e) {
         spec.commandLine().getErr().println(e.getMessage());
         bad++;

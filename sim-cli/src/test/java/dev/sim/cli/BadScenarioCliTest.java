@@ -24,7 +24,8 @@ class BadScenarioCliTest {
   @TempDir Path tmp;
 
   static Stream<String> cases() throws IOException {
-    return Files.readAllLines(CORPUS.resolve("cases.txt")).stream().map(String::strip)
+    return Files.readAllLines(CORPUS.resolve("cases.txt")).stream()
+        .map(String::strip)
         .filter(s -> !s.isEmpty() && !s.startsWith("#"));
   }
 
@@ -32,8 +33,9 @@ class BadScenarioCliTest {
   @MethodSource("cases")
   void shouldExitWithCodeTwoAndTheExpectedMessage(String name) throws IOException {
     Path file = CORPUS.resolve(name + ".yaml");
-    List<String> args = new ArrayList<>(List.of("run", file.toString(), "--no-report", "--out",
-        tmp.resolve("out").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("run", file.toString(), "--no-report", "--out", tmp.resolve("out").toString()));
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.startsWith("# set: ")) {
         args.add("--set");
@@ -43,7 +45,9 @@ class BadScenarioCliTest {
     Cli.Result r = Cli.run(args.toArray(new String[0]));
 
     assertThat(r.exitCode()).as("exit code for %s; stderr:%n%s", name, r.err()).isEqualTo(2);
-    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ")
+    assertThat(r.err())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
         .doesNotContain("internal error");
     for (String expected : Files.readAllLines(CORPUS.resolve(name + ".expected"))) {
       if (!expected.isBlank()) {

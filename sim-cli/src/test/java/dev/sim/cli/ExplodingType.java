@@ -14,8 +14,11 @@ public final class ExplodingType implements NodeType<ExplodingType.Params> {
    * @param afterNanos when to throw
    */
   public record Params(
-      @Param(key = "after", doc = "When the handler throws.", unit = Unit.DURATION,
-          defaultValue = "1s")
+      @Param(
+              key = "after",
+              doc = "When the handler throws.",
+              unit = Unit.DURATION,
+              defaultValue = "1s")
           long afterNanos) {}
 
   /** The timer that goes off. */
@@ -39,9 +42,11 @@ public final class ExplodingType implements NodeType<ExplodingType.Params> {
   @Override
   public Node create(Params params, BuildContext ctx) {
     return context -> {
-      context.onTimer(Fuse.class, f -> {
-        throw new IllegalStateException("the fuse burned down");
-      });
+      context.onTimer(
+          Fuse.class,
+          f -> {
+            throw new IllegalStateException("the fuse burned down");
+          });
       context.setTimer(params.afterNanos(), new Fuse());
     };
   }

@@ -60,8 +60,9 @@ class GoldenScenarioTest {
       List<Future<String>> futures = new ArrayList<>();
       for (long seed = 1; seed <= 6; seed++) {
         long s = seed;
-        futures.add(pool.submit(() ->
-            fingerprint(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
+        futures.add(
+            pool.submit(
+                () -> fingerprint(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
       }
       List<String> parallel = new ArrayList<>();
       for (Future<String> f : futures) {
@@ -75,8 +76,17 @@ class GoldenScenarioTest {
   }
 
   static String fingerprint(RunResult r) {
-    return r.seed() + ":" + r.events() + ":" + r.traceHash() + ":" + r.requests() + ":"
-        + r.yield() + ":" + r.latencyMs();
+    return r.seed()
+        + ":"
+        + r.events()
+        + ":"
+        + r.traceHash()
+        + ":"
+        + r.requests()
+        + ":"
+        + r.yield()
+        + ":"
+        + r.latencyMs();
   }
 
   static final long GC_SPIRAL_EVENTS = 2_840_753;

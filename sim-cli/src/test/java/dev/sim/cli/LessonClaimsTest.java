@@ -43,13 +43,16 @@ class LessonClaimsTest {
   /** One figure of each seed's run of {@code scenario}, in seed order 1..SEEDS. */
   static List<Double> figures(String scenario, ToDoubleFunction<RunResult> figure)
       throws Exception {
-    ScenarioSpec spec = ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES,
-        List.of());
+    ScenarioSpec spec =
+        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
     List<Future<Double>> futures = new ArrayList<>();
     for (long seed = 1; seed <= SEEDS; seed++) {
       long s = seed;
-      futures.add(pool.submit(() -> figure.applyAsDouble(
-          ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
+      futures.add(
+          pool.submit(
+              () ->
+                  figure.applyAsDouble(
+                      ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
     }
     List<Double> out = new ArrayList<>();
     for (Future<Double> f : futures) {
@@ -85,15 +88,20 @@ class LessonClaimsTest {
   void gcSpiralShouldCollapseAfterTheLoadStepInAtLeastNinetyPercentOfSeeds() throws Exception {
     List<Double> yields = figures("gc-spiral", r -> yieldFrom(r, 60));
     List<Long> survived = seedsWhere(yields, y -> !(y < 0.5));
-    assertThat(survived.size()).as("seeds where gc-spiral did not collapse (yield after 60s >= 0.5): "
-        + "seed=%s, yields=%s", survived, yields).isLessThanOrEqualTo(SEEDS / 10);
+    assertThat(survived.size())
+        .as(
+            "seeds where gc-spiral did not collapse (yield after 60s >= 0.5): "
+                + "seed=%s, yields=%s",
+            survived, yields)
+        .isLessThanOrEqualTo(SEEDS / 10);
   }
 
   @Test
   void gcSpiralWithSheddingShouldSurviveTheSameStepInEverySeed() throws Exception {
     List<Double> yields = figures("gc-spiral-shedding", r -> yieldFrom(r, 60));
-    assertThat(seedsWhere(yields, y -> !(y > 0.9))).as("seed= whose yield after 60s was <= 0.9; "
-        + "yields=%s", yields).isEmpty();
+    assertThat(seedsWhere(yields, y -> !(y > 0.9)))
+        .as("seed= whose yield after 60s was <= 0.9; " + "yields=%s", yields)
+        .isEmpty();
   }
 
   @Test
@@ -101,15 +109,19 @@ class LessonClaimsTest {
     // The crashed server is back at 90s; the claim is that the fleet is still down long after.
     List<Double> yields = figures("overload-cascade", r -> yieldFrom(r, 120));
     List<Long> recovered = seedsWhere(yields, y -> !(y < 0.5));
-    assertThat(recovered.size()).as("seeds where the cascade recovered after api-1 returned "
-        + "(yield after 120s >= 0.5): seed=%s, yields=%s", recovered, yields)
+    assertThat(recovered.size())
+        .as(
+            "seeds where the cascade recovered after api-1 returned "
+                + "(yield after 120s >= 0.5): seed=%s, yields=%s",
+            recovered, yields)
         .isLessThanOrEqualTo(SEEDS / 10);
   }
 
   @Test
   void overloadCascadeFixedShouldLoseOnlyOneServersCapacityInEverySeed() throws Exception {
     List<Double> yields = figures("overload-cascade-fixed", r -> yieldFrom(r, 60));
-    assertThat(seedsWhere(yields, y -> !(y > 0.9))).as("seed= whose yield after the crash was "
-        + "<= 0.9; yields=%s", yields).isEmpty();
+    assertThat(seedsWhere(yields, y -> !(y > 0.9)))
+        .as("seed= whose yield after the crash was " + "<= 0.9; yields=%s", yields)
+        .isEmpty();
   }
 }

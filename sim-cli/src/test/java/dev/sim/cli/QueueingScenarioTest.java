@@ -28,8 +28,8 @@ class QueueingScenarioTest {
     double mu = 1000;
     double theoryMs = 1000 / (mu - lambda);
     assertThat(r.requests().ok()).isGreaterThanOrEqualTo(1_000_000);
-    assertThat(r.latencyMs().mean()).isCloseTo(theoryMs, org.assertj.core.data.Percentage
-        .withPercentage(3));
+    assertThat(r.latencyMs().mean())
+        .isCloseTo(theoryMs, org.assertj.core.data.Percentage.withPercentage(3));
   }
 
   @Test
@@ -40,8 +40,8 @@ class QueueingScenarioTest {
     double mu = 1000;
     double waitMs = erlangC(c, lambda / mu) / (c * mu - lambda) * 1000;
     double theoryMs = waitMs + 1000 / mu;
-    assertThat(r.latencyMs().mean()).isCloseTo(theoryMs, org.assertj.core.data.Percentage
-        .withPercentage(4));
+    assertThat(r.latencyMs().mean())
+        .isCloseTo(theoryMs, org.assertj.core.data.Percentage.withPercentage(4));
   }
 
   /** Probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */

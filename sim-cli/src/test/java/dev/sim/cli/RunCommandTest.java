@@ -18,10 +18,26 @@ class RunCommandTest {
 
   @Test
   void shouldWriteIdenticalSummariesForTheSameSeedApartFromWallTime() throws IOException {
-    Cli.Result a = Cli.run("run", SMALL, "--seed", "5", "--out", tmp.resolve("a").toString(),
-        "--no-report", "--quiet");
-    Cli.Result b = Cli.run("run", SMALL, "--seed", "5", "--out", tmp.resolve("b").toString(),
-        "--no-report", "--quiet");
+    Cli.Result a =
+        Cli.run(
+            "run",
+            SMALL,
+            "--seed",
+            "5",
+            "--out",
+            tmp.resolve("a").toString(),
+            "--no-report",
+            "--quiet");
+    Cli.Result b =
+        Cli.run(
+            "run",
+            SMALL,
+            "--seed",
+            "5",
+            "--out",
+            tmp.resolve("b").toString(),
+            "--no-report",
+            "--quiet");
     assertThat(a.exitCode()).as(a.err()).isZero();
     assertThat(b.exitCode()).as(b.err()).isZero();
     assertThat(withoutWallTime(tmp.resolve("a/summary.json")))
@@ -33,9 +49,23 @@ class RunCommandTest {
 
   @Test
   void shouldGiveDifferentFiguresForDifferentSeeds() throws IOException {
-    Cli.run("run", SMALL, "--seed", "5", "--out", tmp.resolve("a").toString(), "--no-report",
+    Cli.run(
+        "run",
+        SMALL,
+        "--seed",
+        "5",
+        "--out",
+        tmp.resolve("a").toString(),
+        "--no-report",
         "--quiet");
-    Cli.run("run", SMALL, "--seed", "6", "--out", tmp.resolve("b").toString(), "--no-report",
+    Cli.run(
+        "run",
+        SMALL,
+        "--seed",
+        "6",
+        "--out",
+        tmp.resolve("b").toString(),
+        "--no-report",
         "--quiet");
     String a = withoutWallTime(tmp.resolve("a/summary.json"));
     String b = withoutWallTime(tmp.resolve("b/summary.json"));
@@ -48,8 +78,12 @@ class RunCommandTest {
     Path out = tmp.resolve("run");
     Cli.Result r = Cli.run("run", SMALL, "--out", out.toString(), "--trace");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("small · seed 3").contains("yield").contains("latency")
-        .contains("PASS yield >= 0.5").contains("wrote " + out);
+    assertThat(r.out())
+        .contains("small · seed 3")
+        .contains("yield")
+        .contains("latency")
+        .contains("PASS yield >= 0.5")
+        .contains("wrote " + out);
     assertThat(out.resolve("summary.json")).exists();
     assertThat(out.resolve("metrics.csv")).exists();
     assertThat(out.resolve("report.html")).exists();
@@ -66,26 +100,50 @@ class RunCommandTest {
 
   @Test
   void shouldExitWithThreeAndSayWhichExpectationFailedAndByHowMuch() {
-    Cli.Result r = Cli.run("run", SMALL, "--out", tmp.resolve("x").toString(), "--no-report",
-        "--set", "nodes.api.service={dist: constant, value: 150ms}");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            SMALL,
+            "--out",
+            tmp.resolve("x").toString(),
+            "--no-report",
+            "--set",
+            "nodes.api.service={dist: constant, value: 150ms}");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.EXPECTATION_FAILED);
     assertThat(r.out()).containsPattern("FAIL yield >= 0.5 +actual 0\\.\\d+");
   }
 
   @Test
   void shouldExitWithOneNamingTheNodeTimeAndEventWhenNodeCodeThrows() {
-    Cli.Result r = Cli.run("run", "src/test/resources/scenarios/explodes.yaml", "--out",
-        tmp.resolve("x").toString(), "--no-report", "--quiet");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            "src/test/resources/scenarios/explodes.yaml",
+            "--out",
+            tmp.resolve("x").toString(),
+            "--no-report",
+            "--quiet");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.SIMULATION_FAILED);
-    assertThat(r.err()).contains("node bomb").contains("2s").contains("timer Fuse")
+    assertThat(r.err())
+        .contains("node bomb")
+        .contains("2s")
+        .contains("timer Fuse")
         .contains("the fuse burned down");
     assertThat(tmp.resolve("x/summary.json")).exists();
   }
 
   @Test
   void shouldStopARunawayRunAndSayWhichLimitAndHowToRaiseIt() {
-    Cli.Result r = Cli.run("run", SMALL, "--out", tmp.resolve("x").toString(), "--no-report",
-        "--quiet", "--max-events", "5000");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            SMALL,
+            "--out",
+            tmp.resolve("x").toString(),
+            "--no-report",
+            "--quiet",
+            "--max-events",
+            "5000");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.SIMULATION_FAILED);
     assertThat(r.err()).contains("5000 events").contains("--max-events");
   }
@@ -109,7 +167,10 @@ class RunCommandTest {
     assertThat(Cli.run("run", "--help").out()).contains("--seed").contains("--set");
     Cli.Result list = Cli.run("list");
     assertThat(list.exitCode()).isZero();
-    assertThat(list.out()).contains("client").contains("server").contains("load-balancer")
+    assertThat(list.out())
+        .contains("client")
+        .contains("server")
+        .contains("load-balancer")
         .contains("workers");
     Cli.Result explain = Cli.run("explain", "server");
     assertThat(explain.out()).contains("workers").contains("unbounded").contains("queue");

@@ -22,8 +22,11 @@ class ScenarioPluginCliTest {
   void shouldValidateAPluginsScenarioWithTheSameMessagesAsAFile() {
     Cli.Result r = Cli.run("run", "plugin:test-misspelt", "--out", tmp.toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("plugin:test-misspelt:").contains("'duraton'")
-        .contains("did you mean 'duration'").doesNotContain("\tat ");
+    assertThat(r.err())
+        .contains("plugin:test-misspelt:")
+        .contains("'duraton'")
+        .contains("did you mean 'duration'")
+        .doesNotContain("\tat ");
   }
 
   @Test
@@ -43,8 +46,15 @@ class ScenarioPluginCliTest {
 
   @Test
   void shouldApplySetOverridesToAPluginsScenario() {
-    Cli.Result r = Cli.run("run", "plugin:test-small", "--out", tmp.toString(), "--no-report",
-        "--set", "nodes.api.service=500ms");
+    Cli.Result r =
+        Cli.run(
+            "run",
+            "plugin:test-small",
+            "--out",
+            tmp.toString(),
+            "--no-report",
+            "--set",
+            "nodes.api.service=500ms");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.EXPECTATION_FAILED);
   }
 }

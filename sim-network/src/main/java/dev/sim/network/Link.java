@@ -8,8 +8,8 @@ import java.util.Arrays;
  *
  * <p>{@link #between} matches both directions between two node sets; {@link #from}{@code
  * (a).}{@link From#to to}{@code (b)} matches only messages from {@code a} to {@code b}. Each
- * setting left unset keeps the network's default; a network uses the first override that matches
- * a link and ignores the later ones (first match wins, settings are not merged across overrides).
+ * setting left unset keeps the network's default; a network uses the first override that matches a
+ * link and ignores the later ones (first match wins, settings are not merged across overrides).
  * Immutable: the setters return a copy.
  */
 public final class Link {
@@ -23,8 +23,14 @@ public final class Link {
   private final double duplicateProbability;
   private final double bandwidthBitsPerSecond;
 
-  private Link(int[] a, int[] b, boolean both, Distribution latencyNanos, double loss,
-      double duplicate, double bandwidth) {
+  private Link(
+      int[] a,
+      int[] b,
+      boolean both,
+      Distribution latencyNanos,
+      double loss,
+      double duplicate,
+      double bandwidth) {
     this.sideA = a;
     this.sideB = b;
     this.inA = membership(a);
@@ -65,29 +71,47 @@ public final class Link {
     if (latencyNanos == null) {
       throw new IllegalArgumentException("latency distribution must not be null");
     }
-    return new Link(sideA, sideB, bothDirections, latencyNanos, lossProbability,
-        duplicateProbability, bandwidthBitsPerSecond);
+    return new Link(
+        sideA,
+        sideB,
+        bothDirections,
+        latencyNanos,
+        lossProbability,
+        duplicateProbability,
+        bandwidthBitsPerSecond);
   }
 
   /** Returns a copy that drops each message with probability {@code p} in [0, 1]. */
   public Link lossProbability(double p) {
     Network.requireProbability("loss", p);
-    return new Link(sideA, sideB, bothDirections, latencyNanos, p, duplicateProbability,
+    return new Link(
+        sideA,
+        sideB,
+        bothDirections,
+        latencyNanos,
+        p,
+        duplicateProbability,
         bandwidthBitsPerSecond);
   }
 
   /** Returns a copy that delivers a second copy of a message with probability {@code p}. */
   public Link duplicateProbability(double p) {
     Network.requireProbability("duplicate", p);
-    return new Link(sideA, sideB, bothDirections, latencyNanos, lossProbability, p,
-        bandwidthBitsPerSecond);
+    return new Link(
+        sideA, sideB, bothDirections, latencyNanos, lossProbability, p, bandwidthBitsPerSecond);
   }
 
   /** Returns a copy with bandwidth {@code bitsPerSecond}; 0 means unlimited (no size delay). */
   public Link bandwidthBitsPerSecond(double bitsPerSecond) {
     Network.requireBandwidth(bitsPerSecond);
-    return new Link(sideA, sideB, bothDirections, latencyNanos, lossProbability,
-        duplicateProbability, bitsPerSecond);
+    return new Link(
+        sideA,
+        sideB,
+        bothDirections,
+        latencyNanos,
+        lossProbability,
+        duplicateProbability,
+        bitsPerSecond);
   }
 
   /** Whether this override applies to a message from node {@code from} to node {@code to}. */
@@ -123,8 +147,10 @@ public final class Link {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
-    s.append(bothDirections ? "between " : "from ").append(Arrays.toString(sideA))
-        .append(bothDirections ? " and " : " to ").append(Arrays.toString(sideB));
+    s.append(bothDirections ? "between " : "from ")
+        .append(Arrays.toString(sideA))
+        .append(bothDirections ? " and " : " to ")
+        .append(Arrays.toString(sideB));
     if (latencyNanos != null) {
       s.append(" latency=").append(latencyNanos.describe());
     }

@@ -35,8 +35,8 @@ import java.util.List;
  *
  * <p><b>Faults.</b> {@link #partition}, {@link #cutOneWay}, {@link #heal}, {@link #lossBurst} and
  * {@link #endLossBurst} change the network while it runs; the scenario layer calls them from
- * scheduled control actions. A loss burst adds loss independently of the link's own: with link
- * loss {@code p} and active bursts {@code r1, r2} the probability becomes {@code 1 - (1-p)(1-r1)
+ * scheduled control actions. A loss burst adds loss independently of the link's own: with link loss
+ * {@code p} and active bursts {@code r1, r2} the probability becomes {@code 1 - (1-p)(1-r1)
  * (1-r2)}.
  *
  * <p>Not thread-safe: a network belongs to one simulation and runs on its kernel thread.
@@ -85,18 +85,23 @@ public final class Network implements Transport {
 
   private Network(Builder b, Rng rng) {
     this.rng = rng;
-    this.defaults = new Profile(b.latencyNanos, b.lossProbability, b.duplicateProbability,
-        b.bandwidthBitsPerSecond);
+    this.defaults =
+        new Profile(
+            b.latencyNanos, b.lossProbability, b.duplicateProbability, b.bandwidthBitsPerSecond);
     this.links = b.links.toArray(new Link[0]);
     this.linkProfiles = new Profile[links.length];
     for (int i = 0; i < links.length; i++) {
       Link l = links[i];
-      linkProfiles[i] = new Profile(
-          l.latencyNanos() != null ? l.latencyNanos() : defaults.latencyNanos,
-          Double.isNaN(l.lossProbability()) ? defaults.loss : l.lossProbability(),
-          Double.isNaN(l.duplicateProbability()) ? defaults.duplicate : l.duplicateProbability(),
-          Double.isNaN(l.bandwidthBitsPerSecond())
-              ? defaults.bandwidthBitsPerSecond : l.bandwidthBitsPerSecond());
+      linkProfiles[i] =
+          new Profile(
+              l.latencyNanos() != null ? l.latencyNanos() : defaults.latencyNanos,
+              Double.isNaN(l.lossProbability()) ? defaults.loss : l.lossProbability(),
+              Double.isNaN(l.duplicateProbability())
+                  ? defaults.duplicate
+                  : l.duplicateProbability(),
+              Double.isNaN(l.bandwidthBitsPerSecond())
+                  ? defaults.bandwidthBitsPerSecond
+                  : l.bandwidthBitsPerSecond());
     }
     this.defaultSizeBytes = b.defaultSizeBytes;
   }
@@ -162,8 +167,8 @@ public final class Network implements Transport {
   }
 
   /**
-   * Adds loss {@code rate} (a probability) to every link between a node of {@code a} and a node
-   * of {@code b}, both directions, until {@link #endLossBurst}; returns the burst's id (1, 2, ...).
+   * Adds loss {@code rate} (a probability) to every link between a node of {@code a} and a node of
+   * {@code b}, both directions, until {@link #endLossBurst}; returns the burst's id (1, 2, ...).
    */
   public long lossBurst(int[] a, int[] b, double rate) {
     requireProbability("loss burst rate", rate);
@@ -196,8 +201,8 @@ public final class Network implements Transport {
   }
 
   /**
-   * The probability that a message from {@code from} to {@code to} sent now is lost by chance:
-   * the link's loss combined with active bursts (0 for a send to oneself; partitions not counted).
+   * The probability that a message from {@code from} to {@code to} sent now is lost by chance: the
+   * link's loss combined with active bursts (0 for a send to oneself; partitions not counted).
    */
   public double lossProbability(int from, int to) {
     if (from == to) {

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * link override and bandwidth, a partition and its heal, a loss burst, a crash and restart, and
  * skewed, drifting clocks with a forward and a backward jump.
  *
- * <p>If {@link #EVENTS} or {@link #TRACE_HASH} changes, behaviour changed: every run of every
- * saved scenario may now differ. Update the constants only for an intended change, and say so in
- * the commit message.
+ * <p>If {@link #EVENTS} or {@link #TRACE_HASH} changes, behaviour changed: every run of every saved
+ * scenario may now differ. Update the constants only for an intended change, and say so in the
+ * commit message.
  */
 @Tag("golden")
 class GoldenDeterminismTest {
@@ -58,8 +58,8 @@ class GoldenDeterminismTest {
   record Beat(int n) {}
 
   /** What one run produced: the result, and per node its random draws and what it saw. */
-  record Outcome(RunResult result, Map<String, List<Integer>> draws,
-      Map<String, List<String>> seen) {}
+  record Outcome(
+      RunResult result, Map<String, List<Integer>> draws, Map<String, List<String>> seen) {}
 
   /** A peer: pings a random other peer on every tick and now and then starts a rumour. */
   static final class Peer implements Node {
@@ -76,25 +76,32 @@ class GoldenDeterminismTest {
     public void start(NodeContext ctx) {
       int[] peers = ctx.members("peer");
       seen.add("start@" + ctx.localTime());
-      ctx.on(Ping.class, (m, from) -> {
-        seen.add("ping " + m.seq() + " from " + from + "@" + ctx.localTime());
-        ctx.send(from, new Pong(m.seq()));
-      });
-      ctx.on(Pong.class, (m, from) -> seen.add("pong " + m.seq() + " from " + from + "@"
-          + ctx.localTime()));
-      ctx.on(Gossip.class, (m, from) -> {
-        seen.add("gossip " + m.origin() + "/" + m.hops() + "@" + ctx.localTime());
-        if (m.hops() < 3 && draw(ctx, 2) == 0) {
-          ctx.send(other(ctx, peers), new Gossip(m.origin(), m.hops() + 1));
-        }
-      });
-      ctx.onTimer(Tick.class, t -> {
-        ctx.send(other(ctx, peers), new Ping(seq++, ctx.localTime()));
-        if (draw(ctx, 8) == 0) {
-          ctx.send(other(ctx, peers), new Gossip(ctx.id(), 0));
-        }
-        ctx.setTimer(5 * MS + draw(ctx, 20) * MS, new Tick());
-      });
+      ctx.on(
+          Ping.class,
+          (m, from) -> {
+            seen.add("ping " + m.seq() + " from " + from + "@" + ctx.localTime());
+            ctx.send(from, new Pong(m.seq()));
+          });
+      ctx.on(
+          Pong.class,
+          (m, from) -> seen.add("pong " + m.seq() + " from " + from + "@" + ctx.localTime()));
+      ctx.on(
+          Gossip.class,
+          (m, from) -> {
+            seen.add("gossip " + m.origin() + "/" + m.hops() + "@" + ctx.localTime());
+            if (m.hops() < 3 && draw(ctx, 2) == 0) {
+              ctx.send(other(ctx, peers), new Gossip(m.origin(), m.hops() + 1));
+            }
+          });
+      ctx.onTimer(
+          Tick.class,
+          t -> {
+            ctx.send(other(ctx, peers), new Ping(seq++, ctx.localTime()));
+            if (draw(ctx, 8) == 0) {
+              ctx.send(other(ctx, peers), new Gossip(ctx.id(), 0));
+            }
+            ctx.setTimer(5 * MS + draw(ctx, 20) * MS, new Tick());
+          });
       ctx.setTimer(draw(ctx, 10) * MS, new Tick());
     }
 
@@ -123,11 +130,13 @@ class GoldenDeterminismTest {
   static final class Loner implements Node {
     @Override
     public void start(NodeContext ctx) {
-      ctx.on(Beat.class, (m, from) -> { });
-      ctx.onTimer(Beat.class, b -> {
-        ctx.send(ctx.id(), b);
-        ctx.setTimer(1 * MS + ctx.random().nextInt(7) * MS, new Beat(b.n() + 1));
-      });
+      ctx.on(Beat.class, (m, from) -> {});
+      ctx.onTimer(
+          Beat.class,
+          b -> {
+            ctx.send(ctx.id(), b);
+            ctx.setTimer(1 * MS + ctx.random().nextInt(7) * MS, new Beat(b.n() + 1));
+          });
       ctx.setTimer(0, new Beat(0));
     }
   }
@@ -152,13 +161,16 @@ class GoldenDeterminismTest {
       n[i] = sim.nodeId(PEERS[i]);
     }
 
-    Network net = Network.builder()
-        .latencyNanos(lognormal(1 * MS, 0.5))
-        .lossProbability(0.05)
-        .duplicateProbability(0.01)
-        .bandwidthBitsPerSecond(10_000_000)
-        .link(Link.between(new int[] {n[0]}, new int[] {n[4]}).latencyNanos(uniform(5 * MS, 15 * MS)))
-        .build(sim.streams());
+    Network net =
+        Network.builder()
+            .latencyNanos(lognormal(1 * MS, 0.5))
+            .lossProbability(0.05)
+            .duplicateProbability(0.01)
+            .bandwidthBitsPerSecond(10_000_000)
+            .link(
+                Link.between(new int[] {n[0]}, new int[] {n[4]})
+                    .latencyNanos(uniform(5 * MS, 15 * MS)))
+            .build(sim.streams());
     sim.setTransport(net);
 
     SkewedClocks clocks = new SkewedClocks(sim.nodeCount());
@@ -169,16 +181,20 @@ class GoldenDeterminismTest {
     sim.setClocks(clocks);
 
     long[] partition = new long[1];
-    sim.schedule(300 * MS, "partition", () -> partition[0] = net.partition(
-        new int[][] {{n[0], n[1]}, {n[2], n[3], n[4]}}));
+    sim.schedule(
+        300 * MS,
+        "partition",
+        () -> partition[0] = net.partition(new int[][] {{n[0], n[1]}, {n[2], n[3], n[4]}}));
     sim.schedule(700 * MS, "heal", () -> net.heal(partition[0]));
     sim.schedule(400 * MS, "clock n-4 +20ms", () -> clocks.jump(sim, n[3], 20 * MS));
     sim.schedule(900 * MS, "clock n-2 -15ms", () -> clocks.jump(sim, n[1], -15 * MS));
     sim.schedule(500 * MS, "crash n-3", () -> sim.crash(n[2], "fault"));
     sim.schedule(800 * MS, "restart n-3", () -> sim.restart(n[2], "fault"));
     long[] burst = new long[1];
-    sim.schedule(1000 * MS, "loss burst", () -> burst[0] = net.lossBurst(
-        new int[] {n[0]}, new int[] {n[1], n[2]}, 0.3));
+    sim.schedule(
+        1000 * MS,
+        "loss burst",
+        () -> burst[0] = net.lossBurst(new int[] {n[0]}, new int[] {n[1], n[2]}, 0.3));
     sim.schedule(1300 * MS, "loss burst ends", () -> net.endLossBurst(burst[0]));
 
     RunResult result = sim.run(RunLimits.simulated(2000 * MS));
@@ -198,16 +214,22 @@ class GoldenDeterminismTest {
   void shouldExerciseEveryFeatureItPins() {
     Outcome o = runProgram(SEED, false);
     Map<String, Long> lost = new LinkedHashMap<>();
-    o.result().messages().stream().filter(m -> m.lostCause() != null)
+    o.result().messages().stream()
+        .filter(m -> m.lostCause() != null)
         .forEach(m -> lost.merge(m.lostCause(), 1L, Long::sum));
     assertThat(lost).containsKeys("loss", "partition", "crashed");
     assertThat(o.seen().get("n-3")).filteredOn(e -> e.startsWith("start@")).hasSize(2);
-    assertThat(o.seen().values()).anySatisfy(events -> assertThat(events)
-        .anyMatch(e -> e.startsWith("gossip") && !e.contains("/0@")));
+    assertThat(o.seen().values())
+        .anySatisfy(
+            events ->
+                assertThat(events).anyMatch(e -> e.startsWith("gossip") && !e.contains("/0@")));
     // A duplicate shows up as the same pong (same sequence number, same sender) seen twice by a
     // node that never restarted (n-3 numbers its pings afresh after its restart).
-    List<String> pongs = o.seen().get("n-1").stream().filter(e -> e.startsWith("pong"))
-        .map(e -> e.substring(0, e.indexOf('@'))).toList();
+    List<String> pongs =
+        o.seen().get("n-1").stream()
+            .filter(e -> e.startsWith("pong"))
+            .map(e -> e.substring(0, e.indexOf('@')))
+            .toList();
     assertThat(pongs.stream().distinct().count()).isLessThan(pongs.size());
   }
 
@@ -232,11 +254,13 @@ class GoldenDeterminismTest {
     Outcome with = runProgram(SEED, true);
     assertThat(with.result().traceHash()).isNotEqualTo(without.result().traceHash());
     for (String name : PEERS) {
-      assertThat(with.draws().get(name)).as("draws of %s, seed=%d", name, SEED)
+      assertThat(with.draws().get(name))
+          .as("draws of %s, seed=%d", name, SEED)
           .isNotEmpty()
           .isEqualTo(without.draws().get(name));
       // The network's stream is untouched too, so each peer sees exactly the same run.
-      assertThat(with.seen().get(name)).as("what %s saw, seed=%d", name, SEED)
+      assertThat(with.seen().get(name))
+          .as("what %s saw, seed=%d", name, SEED)
           .isEqualTo(without.seen().get(name));
     }
   }

@@ -39,13 +39,15 @@ class NetworkSimulationTest {
 
     @Override
     public void start(NodeContext ctx) {
-      ctx.on(Msg.class, (m, from) -> { });
-      ctx.onTimer(Next.class, t -> {
-        ctx.send(to, new Msg(sent++));
-        if (sent < count) {
-          ctx.setTimer(gapNanos, new Next());
-        }
-      });
+      ctx.on(Msg.class, (m, from) -> {});
+      ctx.onTimer(
+          Next.class,
+          t -> {
+            ctx.send(to, new Msg(sent++));
+            if (sent < count) {
+              ctx.setTimer(gapNanos, new Next());
+            }
+          });
       ctx.setTimer(0, new Next());
     }
   }
@@ -91,15 +93,17 @@ class NetworkSimulationTest {
     int sends = 100_000;
     sim.addNode("sender", "sender", () -> new Sender(1, sends, 1 * US));
     sim.addNode("receiver", "receiver", () -> receiver);
-    sim.setTransport(Network.builder()
-        .latencyNanos(uniform(0, 1 * MS))
-        .lossProbability(0.1)
-        .duplicateProbability(0.05)
-        .build(sim.streams()));
+    sim.setTransport(
+        Network.builder()
+            .latencyNanos(uniform(0, 1 * MS))
+            .lossProbability(0.1)
+            .duplicateProbability(0.05)
+            .build(sim.streams()));
     sim.run(RunLimits.simulated(1_000 * MS));
     long distinct = receiver.order().stream().distinct().count();
     assertThat(1 - distinct / (double) sends).as("lost").isCloseTo(0.1, within(0.005));
-    assertThat((receiver.arrivals.size() - distinct) / (double) distinct).as("duplicated")
+    assertThat((receiver.arrivals.size() - distinct) / (double) distinct)
+        .as("duplicated")
         .isCloseTo(0.05, within(0.005));
   }
 
@@ -180,20 +184,28 @@ class NetworkSimulationTest {
     Simulation sim = new Simulation("one-way", 6);
     Receiver atA = new Receiver(sim);
     Receiver atB = new Receiver(sim);
-    sim.addNode("a", "a", () -> new Node() {
-      @Override
-      public void start(NodeContext ctx) {
-        new Sender(1, 5, 1 * MS).start(ctx);
-        atA.start(ctx);
-      }
-    });
-    sim.addNode("b", "b", () -> new Node() {
-      @Override
-      public void start(NodeContext ctx) {
-        new Sender(0, 5, 1 * MS).start(ctx);
-        atB.start(ctx);
-      }
-    });
+    sim.addNode(
+        "a",
+        "a",
+        () ->
+            new Node() {
+              @Override
+              public void start(NodeContext ctx) {
+                new Sender(1, 5, 1 * MS).start(ctx);
+                atA.start(ctx);
+              }
+            });
+    sim.addNode(
+        "b",
+        "b",
+        () ->
+            new Node() {
+              @Override
+              public void start(NodeContext ctx) {
+                new Sender(0, 5, 1 * MS).start(ctx);
+                atB.start(ctx);
+              }
+            });
     Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
     net.cutOneWay(new int[] {0}, new int[] {1});
     sim.setTransport(net);
@@ -207,7 +219,7 @@ class NetworkSimulationTest {
     Simulation sim = new Simulation("overlap", 7);
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(2, 10, 10 * MS));
-    sim.addNode("other", "other", () -> ctx -> { });
+    sim.addNode("other", "other", () -> ctx -> {});
     sim.addNode("receiver", "receiver", () -> receiver);
     Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
     sim.setTransport(net);

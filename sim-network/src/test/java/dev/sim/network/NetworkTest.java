@@ -23,11 +23,12 @@ class NetworkTest {
   @Test
   void shouldDeliverAtSendTimePlusSampledLatencyDrawingInTheDocumentedOrder() {
     Distribution latency = uniform(1 * MS, 10 * MS);
-    Network net = Network.builder()
-        .latencyNanos(latency)
-        .lossProbability(0.2)
-        .duplicateProbability(0.3)
-        .build(new Rng(7));
+    Network net =
+        Network.builder()
+            .latencyNanos(latency)
+            .lossProbability(0.2)
+            .duplicateProbability(0.3)
+            .build(new Rng(7));
     // Replays the documented order: loss uniform, latency, duplicate uniform, copy's latency.
     Rng replay = new Rng(7);
     for (int i = 0; i < 1000; i++) {
@@ -51,10 +52,11 @@ class NetworkTest {
 
   @Test
   void shouldAddSizeOverBandwidthToTheLatency() {
-    Network net = Network.builder()
-        .latencyNanos(constant(1 * MS))
-        .bandwidthBitsPerSecond(1_000_000)
-        .build(new Rng(1));
+    Network net =
+        Network.builder()
+            .latencyNanos(constant(1 * MS))
+            .bandwidthBitsPerSecond(1_000_000)
+            .build(new Rng(1));
     net.send(0, 1, new Blob(1000), 0, out);
     // 1000 bytes = 8000 bits at 1 Mbit/s: 8 ms on the wire.
     assertThat(out.times).containsExactly(9 * MS);
@@ -65,10 +67,7 @@ class NetworkTest {
 
   @Test
   void shouldUseTheDefaultSizeForUnsizedMessagesAndRoundTransmissionUp() {
-    Network net = Network.builder()
-        .bandwidthBitsPerSecond(3)
-        .defaultSizeBytes(1)
-        .build(new Rng(1));
+    Network net = Network.builder().bandwidthBitsPerSecond(3).defaultSizeBytes(1).build(new Rng(1));
     net.send(0, 1, new Ping(1), 0, out);
     // 8 bits at 3 bit/s = 2.666...s, rounded up to whole nanoseconds.
     assertThat(out.times).containsExactly(2_666_666_667L);
@@ -76,10 +75,11 @@ class NetworkTest {
 
   @Test
   void shouldApplyABetweenOverrideInBothDirections() {
-    Network net = Network.builder()
-        .latencyNanos(constant(1 * MS))
-        .link(Link.between(new int[] {0}, new int[] {1, 2}).latencyNanos(constant(20 * MS)))
-        .build(new Rng(1));
+    Network net =
+        Network.builder()
+            .latencyNanos(constant(1 * MS))
+            .link(Link.between(new int[] {0}, new int[] {1, 2}).latencyNanos(constant(20 * MS)))
+            .build(new Rng(1));
     assertThat(deliveryTime(net, 0, 1)).isEqualTo(20 * MS);
     assertThat(deliveryTime(net, 2, 0)).isEqualTo(20 * MS);
     assertThat(deliveryTime(net, 1, 2)).as("both ends on the same side").isEqualTo(1 * MS);
@@ -88,21 +88,23 @@ class NetworkTest {
 
   @Test
   void shouldApplyAFromToOverrideInOneDirectionOnly() {
-    Network net = Network.builder()
-        .latencyNanos(constant(1 * MS))
-        .link(Link.from(new int[] {0}).to(new int[] {1}).latencyNanos(constant(20 * MS)))
-        .build(new Rng(1));
+    Network net =
+        Network.builder()
+            .latencyNanos(constant(1 * MS))
+            .link(Link.from(new int[] {0}).to(new int[] {1}).latencyNanos(constant(20 * MS)))
+            .build(new Rng(1));
     assertThat(deliveryTime(net, 0, 1)).isEqualTo(20 * MS);
     assertThat(deliveryTime(net, 1, 0)).isEqualTo(1 * MS);
   }
 
   @Test
   void shouldUseTheFirstMatchingOverride() {
-    Network net = Network.builder()
-        .latencyNanos(constant(1 * MS))
-        .link(Link.from(new int[] {0}).to(new int[] {1}).latencyNanos(constant(5 * MS)))
-        .link(Link.between(new int[] {0}, new int[] {1, 2}).latencyNanos(constant(20 * MS)))
-        .build(new Rng(1));
+    Network net =
+        Network.builder()
+            .latencyNanos(constant(1 * MS))
+            .link(Link.from(new int[] {0}).to(new int[] {1}).latencyNanos(constant(5 * MS)))
+            .link(Link.between(new int[] {0}, new int[] {1, 2}).latencyNanos(constant(20 * MS)))
+            .build(new Rng(1));
     assertThat(deliveryTime(net, 0, 1)).isEqualTo(5 * MS);
     assertThat(deliveryTime(net, 1, 0)).isEqualTo(20 * MS);
     assertThat(deliveryTime(net, 0, 2)).isEqualTo(20 * MS);
@@ -110,11 +112,12 @@ class NetworkTest {
 
   @Test
   void shouldKeepTheDefaultsForSettingsAnOverrideLeavesUnset() {
-    Network net = Network.builder()
-        .latencyNanos(constant(3 * MS))
-        .bandwidthBitsPerSecond(8_000)
-        .link(Link.between(new int[] {0}, new int[] {1}).lossProbability(0.5))
-        .build(new Rng(1));
+    Network net =
+        Network.builder()
+            .latencyNanos(constant(3 * MS))
+            .bandwidthBitsPerSecond(8_000)
+            .link(Link.between(new int[] {0}, new int[] {1}).lossProbability(0.5))
+            .build(new Rng(1));
     assertThat(net.lossProbability(0, 1)).isEqualTo(0.5);
     assertThat(net.lossProbability(0, 2)).isEqualTo(0.0);
     // Latency and bandwidth stay the defaults on the overridden link: 3 ms + 1000 B at 8 kbit/s.
@@ -129,10 +132,11 @@ class NetworkTest {
 
   @Test
   void shouldDeliverSendsToSelfAtOnceWithoutLossOrDraws() {
-    Network net = Network.builder()
-        .latencyNanos(uniform(1 * MS, 2 * MS))
-        .lossProbability(1.0)
-        .build(new Rng(3));
+    Network net =
+        Network.builder()
+            .latencyNanos(uniform(1 * MS, 2 * MS))
+            .lossProbability(1.0)
+            .build(new Rng(3));
     net.partition(new int[][] {{4}});
     net.send(4, 4, new Ping(1), 42, out);
     assertThat(out.times).containsExactly(42L);
@@ -154,10 +158,11 @@ class NetworkTest {
 
   @Test
   void shouldDuplicateAboutTheConfiguredFractionOfMessages() {
-    Network net = Network.builder()
-        .latencyNanos(uniform(0, 10 * MS))
-        .duplicateProbability(0.05)
-        .build(new Rng(12));
+    Network net =
+        Network.builder()
+            .latencyNanos(uniform(0, 10 * MS))
+            .duplicateProbability(0.05)
+            .build(new Rng(12));
     int sends = 100_000;
     for (int i = 0; i < sends; i++) {
       net.send(0, 1, new Ping(i), 0, out);
@@ -198,9 +203,7 @@ class NetworkTest {
 
   @Test
   void shouldLoseMessagesSentAcrossACutWithCausePartitionAndDrawNothing() {
-    Network net = Network.builder()
-        .latencyNanos(uniform(1 * MS, 2 * MS))
-        .build(new Rng(5));
+    Network net = Network.builder().latencyNanos(uniform(1 * MS, 2 * MS)).build(new Rng(5));
     long cut = net.cutOneWay(new int[] {0}, new int[] {1});
     net.send(0, 1, new Ping(1), 0, out);
     assertThat(out.causes).containsExactly("partition");
@@ -218,13 +221,17 @@ class NetworkTest {
   @Test
   void shouldRejectInvalidSettings() {
     assertThatThrownBy(() -> Network.builder().lossProbability(1.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loss");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("loss");
     assertThatThrownBy(() -> Network.builder().duplicateProbability(Double.NaN))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate");
     assertThatThrownBy(() -> Network.builder().bandwidthBitsPerSecond(-1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bandwidth");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("bandwidth");
     assertThatThrownBy(() -> Link.between(new int[] {-1}, new int[] {0}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative");
   }
 
   private long deliveryTime(Network net, int from, int to) {

@@ -58,7 +58,8 @@ public final class TestDistributions {
         // Box-Muller, one normal per sample, StrictMath for reproducibility.
         double u1 = rng.nextDoubleNonZero();
         double u2 = rng.nextDouble();
-        double z = StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
+        double z =
+            StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * StrictMath.PI * u2);
         return median * StrictMath.exp(sigma * z);
       }
 

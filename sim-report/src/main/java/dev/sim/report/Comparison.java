@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Compares two runs (e.g. {@code gc-spiral} and {@code gc-spiral-shedding} with the same seed):
- * overlays their yield, latency p99, successful throughput and shared gauges on the same axes,
- * and writes {@code compare.html} beside the charts ({@code compare-*.png}/{@code .svg}).
+ * overlays their yield, latency p99, successful throughput and shared gauges on the same axes, and
+ * writes {@code compare.html} beside the charts ({@code compare-*.png}/{@code .svg}).
  */
 public final class Comparison {
   /** The page's file name. */
@@ -25,7 +25,10 @@ public final class Comparison {
 
   private Comparison() {}
 
-  /** Writes the overlay charts and {@code compare.html} into {@code outDir}; returns the files written. */
+  /**
+   * Writes the overlay charts and {@code compare.html} into {@code outDir}; returns the files
+   * written.
+   */
   public static List<Path> render(RunResult a, RunResult b, Path outDir) throws IOException {
     Files.createDirectories(outDir);
     List<Callable<ChartFile>> jobs = new ArrayList<>();
@@ -33,8 +36,8 @@ public final class Comparison {
       jobs.add(() -> ChartRenderer.write(c, outDir));
     }
     List<ChartFile> written = Parallel.run(jobs);
-    Path page = RunFolder.writeAtomically(outDir.resolve(PAGE),
-        ComparePage.html(a, b, written, outDir));
+    Path page =
+        RunFolder.writeAtomically(outDir.resolve(PAGE), ComparePage.html(a, b, written, outDir));
     List<Path> out = new ArrayList<>();
     for (ChartFile c : written) {
       out.add(c.png());

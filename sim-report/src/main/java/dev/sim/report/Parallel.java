@@ -23,8 +23,8 @@ final class Parallel {
 
   /** Runs {@code jobs} and returns their results in order; rethrows the first failure. */
   static <T> List<T> run(List<Callable<T>> jobs) throws IOException {
-    int threads = Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()),
-        jobs.size());
+    int threads =
+        Math.min(Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), jobs.size());
     List<T> out = new ArrayList<>(jobs.size());
     if (threads <= 1) {
       for (Callable<T> job : jobs) {
@@ -32,11 +32,14 @@ final class Parallel {
       }
       return out;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "sim-report");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "sim-report");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<T>> futures = new ArrayList<>(jobs.size());
       for (Callable<T> job : jobs) {

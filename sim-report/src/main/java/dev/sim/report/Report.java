@@ -18,24 +18,44 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Renders one run: every chart as PNG and SVG, then {@code report.html} linking them. Reads
- * nothing but the {@link RunResult}, so a report can be rendered again from a saved run folder
- * ({@link RunFolder#read}). Charts are drawn on up to {@link Parallel#MAX_THREADS} threads of
- * its own (each chart is independent and files are written the same either way); render one run
- * into one folder at a time.
+ * Renders one run: every chart as PNG and SVG, then {@code report.html} linking them. Reads nothing
+ * but the {@link RunResult}, so a report can be rendered again from a saved run folder ({@link
+ * RunFolder#read}). Charts are drawn on up to {@link Parallel#MAX_THREADS} threads of its own (each
+ * chart is independent and files are written the same either way); render one run into one folder
+ * at a time.
  */
 public final class Report {
   /** The page's file name. */
   public static final String PAGE = "report.html";
 
   /**
-   * Chart names a scenario's {@code report.charts} list may use. Besides these, a gauge or
-   * counter name selects its chart ({@code heapLiveMB}, {@code gcPauseMs}, {@code shed}, ...).
+   * Chart names a scenario's {@code report.charts} list may use. Besides these, a gauge or counter
+   * name selects its chart ({@code heapLiveMB}, {@code gcPauseMs}, {@code shed}, ...).
    */
-  public static final List<String> CHART_NAMES = List.of("yield", "harvest", "latency",
-      "throughput", "queue", "inflight", "heap", "healthy-backends", "gc", "gc-collections",
-      "oom", "shed", "retries", "retry-budget", "throttled", "hedges", "ejections", "no-backend",
-      "lost-writes", "spacetime", "gauges", "counters");
+  public static final List<String> CHART_NAMES =
+      List.of(
+          "yield",
+          "harvest",
+          "latency",
+          "throughput",
+          "queue",
+          "inflight",
+          "heap",
+          "healthy-backends",
+          "gc",
+          "gc-collections",
+          "oom",
+          "shed",
+          "retries",
+          "retry-budget",
+          "throttled",
+          "hedges",
+          "ejections",
+          "no-backend",
+          "lost-writes",
+          "spacetime",
+          "gauges",
+          "counters");
 
   private Report() {}
 
@@ -95,12 +115,16 @@ public final class Report {
   }
 
   private static boolean isGaugeChart(String id) {
-    return id.equals("queue") || id.equals("inflight") || id.equals("heap")
-        || id.equals("healthy-backends") || id.startsWith("gauge-");
+    return id.equals("queue")
+        || id.equals("inflight")
+        || id.equals("heap")
+        || id.equals("healthy-backends")
+        || id.startsWith("gauge-");
   }
 
   private static boolean isCounterChart(String id) {
-    return !isGaugeChart(id) && !id.equals("spacetime") && !List.of("yield", "harvest",
-        "latency", "throughput").contains(id);
+    return !isGaugeChart(id)
+        && !id.equals("spacetime")
+        && !List.of("yield", "harvest", "latency", "throughput").contains(id);
   }
 }

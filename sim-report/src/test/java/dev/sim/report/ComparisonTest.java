@@ -21,13 +21,16 @@ class ComparisonTest {
   @Test
   void overlaysBothRunsLabelledByScenarioAndSeed() {
     List<TimeChart> charts = ComparisonCharts.forRuns(a, b);
-    assertThat(charts).extracting(TimeChart::id).startsWith("compare-yield",
-        "compare-latency-p99", "compare-throughput-ok").contains("compare-queue", "compare-heap",
-        "compare-gc");
+    assertThat(charts)
+        .extracting(TimeChart::id)
+        .startsWith("compare-yield", "compare-latency-p99", "compare-throughput-ok")
+        .contains("compare-queue", "compare-heap", "compare-gc");
     for (TimeChart c : charts) {
-      assertThat(c.series()).extracting(Series::label)
+      assertThat(c.series())
+          .extracting(Series::label)
           .containsExactly("gc-spiral seed 42", "gc-spiral-shedding seed 42");
-      assertThat(c.series()).extracting(Series::color)
+      assertThat(c.series())
+          .extracting(Series::color)
           .containsExactly(ComparisonCharts.A, ComparisonCharts.B);
     }
     TimeChart y = charts.get(0);
@@ -37,8 +40,8 @@ class ComparisonTest {
 
   @Test
   void runsWithTheSameNameAreToldApartByLetter() {
-    assertThat(ComparisonCharts.labels(a, a)).containsExactly("A: gc-spiral seed 42",
-        "B: gc-spiral seed 42");
+    assertThat(ComparisonCharts.labels(a, a))
+        .containsExactly("A: gc-spiral seed 42", "B: gc-spiral seed 42");
   }
 
   @Test
@@ -54,7 +57,9 @@ class ComparisonTest {
     }
     String page = Files.readString(dir.resolve("compare.html"));
     PageFiles.assertLinksResolve(page, dir);
-    assertThat(page).contains("gc-spiral-shedding seed 42").contains("latency p99")
+    assertThat(page)
+        .contains("gc-spiral-shedding seed 42")
+        .contains("latency p99")
         .doesNotContain("<script>");
   }
 }

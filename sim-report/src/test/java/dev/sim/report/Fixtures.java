@@ -79,12 +79,22 @@ public final class Fixtures {
       double p99 = p50 * 5 + (partition ? 400 : 0);
       double max = p99 * 1.8;
       boolean empty = w == 5;
-      windows.add(new WindowStats(w, w * S, empty ? 0 : offered, empty ? 0 : ok,
-          empty ? 0 : failed, empty ? 0 : timedOut, empty ? 0 : rejected,
-          empty ? 0 : attempts, empty ? Double.NaN : (double) ok / (ok + failed + timedOut
-              + rejected), empty ? Double.NaN : 1.0 - (partition ? 0.34 : 0),
-          empty ? Double.NaN : p50, empty ? Double.NaN : p90, empty ? Double.NaN : p99,
-          empty ? Double.NaN : max));
+      windows.add(
+          new WindowStats(
+              w,
+              w * S,
+              empty ? 0 : offered,
+              empty ? 0 : ok,
+              empty ? 0 : failed,
+              empty ? 0 : timedOut,
+              empty ? 0 : rejected,
+              empty ? 0 : attempts,
+              empty ? Double.NaN : (double) ok / (ok + failed + timedOut + rejected),
+              empty ? Double.NaN : 1.0 - (partition ? 0.34 : 0),
+              empty ? Double.NaN : p50,
+              empty ? Double.NaN : p90,
+              empty ? Double.NaN : p99,
+              empty ? Double.NaN : max));
       for (int i = 0; i < 3; i++) {
         double s = stress * (1 + 0.3 * i);
         queue[i][w] = 2 + 600 * s * s + 3 * n.next();
@@ -103,34 +113,40 @@ public final class Fixtures {
     List<GaugeSeriesData> gauges = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       gauges.add(new GaugeSeriesData(2 + i, apis[i], "api", "heapLiveMB", heap[i], heapMax[i]));
-      gauges.add(new GaugeSeriesData(2 + i, apis[i], "api", "inflight", inflight[i],
-          inflightMax[i]));
+      gauges.add(
+          new GaugeSeriesData(2 + i, apis[i], "api", "inflight", inflight[i], inflightMax[i]));
       gauges.add(new GaugeSeriesData(2 + i, apis[i], "api", "queue", queue[i], queueMax[i]));
     }
-    List<CounterSeries> counters = List.of(
-        new CounterSeries("api", "gcFull", sum(gcFull, 30), gcFull),
-        new CounterSeries("api", "gcPauseMs", sum(gcPause, 30), gcPause),
-        new CounterSeries("api", "gcYoung", sum(gcYoung, 30), gcYoung),
-        new CounterSeries("clients", "lostWrites", sum(lost, 30), lost),
-        new CounterSeries("clients", "retries", sum(retries, 30), retries));
+    List<CounterSeries> counters =
+        List.of(
+            new CounterSeries("api", "gcFull", sum(gcFull, 30), gcFull),
+            new CounterSeries("api", "gcPauseMs", sum(gcPause, 30), gcPause),
+            new CounterSeries("api", "gcYoung", sum(gcYoung, 30), gcYoung),
+            new CounterSeries("clients", "lostWrites", sum(lost, 30), lost),
+            new CounterSeries("clients", "retries", sum(retries, 30), retries));
     Map<String, Long> totals = new TreeMap<>();
     for (CounterSeries c : counters) {
       totals.merge(c.name(), c.total(), Long::sum);
     }
-    List<NodeInfo> nodes = List.of(new NodeInfo(0, "clients", "clients"),
-        new NodeInfo(1, "lb", "lb"), new NodeInfo(2, "api-1", "api"),
-        new NodeInfo(3, "api-2", "api"), new NodeInfo(4, "api-3", "api"));
+    List<NodeInfo> nodes =
+        List.of(
+            new NodeInfo(0, "clients", "clients"),
+            new NodeInfo(1, "lb", "lb"),
+            new NodeInfo(2, "api-1", "api"),
+            new NodeInfo(3, "api-2", "api"),
+            new NodeInfo(4, "api-3", "api"));
     List<Annotation> annotations = new ArrayList<>();
     if (seconds > 150) {
-      annotations.add(new Annotation("partition", "partition api-1 | rest", 120 * S, 150 * S,
-          List.of("api-1")));
+      annotations.add(
+          new Annotation(
+              "partition", "partition api-1 | rest", 120 * S, 150 * S, List.of("api-1")));
     }
     if (seconds > 220) {
-      annotations.add(new Annotation("crash", "crash api-2", 200 * S, 220 * S,
-          List.of("api-2")));
+      annotations.add(new Annotation("crash", "crash api-2", 200 * S, 220 * S, List.of("api-2")));
     }
-    annotations.add(new Annotation("slow", "slow db ×10 <script>", (long) (seconds * 0.8) * S,
-        -1, List.of("db")));
+    annotations.add(
+        new Annotation(
+            "slow", "slow db ×10 <script>", (long) (seconds * 0.8) * S, -1, List.of("db")));
     List<NodeEvent> events = new ArrayList<>();
     if (seconds > 220) {
       events.add(new NodeEvent(200 * S, 3, "crash", "fault"));
@@ -153,21 +169,43 @@ public final class Fixtures {
     }
     req = new RequestTotals(o, ok, f, t, rj, a, 3);
     double yield = (double) ok / (ok + f + t + rj);
-    return new RunResult(scenario, seed, seconds * S, 12_345_678L + seed, StopReason.TIME_LIMIT,
-        "reached the simulated duration", "9f3c0a1b2c3d4e5f", 1.25, req, yield, 0.987,
-        new LatencySummary(57.25, 12.5, 180.0, 1450.0, 2210.5, 3120.0), totals, S, 30 * S,
-        List.copyOf(windows), counters, List.copyOf(gauges), nodes, List.copyOf(annotations),
-        List.copyOf(events), messages, null,
-        List.of(new ExpectationResult("yield >= 0.99", yield, false),
+    return new RunResult(
+        scenario,
+        seed,
+        seconds * S,
+        12_345_678L + seed,
+        StopReason.TIME_LIMIT,
+        "reached the simulated duration",
+        "9f3c0a1b2c3d4e5f",
+        1.25,
+        req,
+        yield,
+        0.987,
+        new LatencySummary(57.25, 12.5, 180.0, 1450.0, 2210.5, 3120.0),
+        totals,
+        S,
+        30 * S,
+        List.copyOf(windows),
+        counters,
+        List.copyOf(gauges),
+        nodes,
+        List.copyOf(annotations),
+        List.copyOf(events),
+        messages,
+        null,
+        List.of(
+            new ExpectationResult("yield >= 0.99", yield, false),
             new ExpectationResult("latency.p99 < 2000ms", 1450.0, true),
-            new ExpectationResult("counter.lostWrites == 0", totals.get("lostWrites"),
-                totals.get("lostWrites") == 0),
+            new ExpectationResult(
+                "counter.lostWrites == 0", totals.get("lostWrites"), totals.get("lostWrites") == 0),
             new ExpectationResult("harvest >= 0.95", Double.NaN, false)),
-        new RunInfo("GC spiral: pauses cause retries cause pauses",
+        new RunInfo(
+            "GC spiral: pauses cause retries cause pauses",
             "Watch the live heap climb after the load step.\n"
                 + "Pauses make clients time out & retry, which <script>alert(1)</script> adds "
                 + "load, which makes more garbage.",
-            "sim run scenarios/gc-spiral.yaml --seed " + seed, "scenarios/gc-spiral.yaml"));
+            "sim run scenarios/gc-spiral.yaml --seed " + seed,
+            "scenarios/gc-spiral.yaml"));
   }
 
   private static long sum(long[] a, int from) {
@@ -191,14 +229,20 @@ public final class Fixtures {
       long t2 = t + d1;
       long d2 = 1_000_000L + (long) (n.next() * 2_000_000L);
       boolean lost = i % 11 == 7;
-      out.add(new MessageRecord(1, api, "Forward", "Forward[id=" + i + "]", t2,
-          lost ? -1 : t2 + d2, lost ? "loss" : null));
+      out.add(
+          new MessageRecord(
+              1,
+              api,
+              "Forward",
+              "Forward[id=" + i + "]",
+              t2,
+              lost ? -1 : t2 + d2,
+              lost ? "loss" : null));
       if (!lost) {
         long t3 = t2 + d2 + 4_000_000L;
-        out.add(new MessageRecord(api, 1, "Reply", "Reply[id=" + i + "]", t3,
-            t3 + d2, null));
-        out.add(new MessageRecord(1, 0, "Reply", "Reply[id=" + i + "]", t3 + d2,
-            t3 + d2 + d1, null));
+        out.add(new MessageRecord(api, 1, "Reply", "Reply[id=" + i + "]", t3, t3 + d2, null));
+        out.add(
+            new MessageRecord(1, 0, "Reply", "Reply[id=" + i + "]", t3 + d2, t3 + d2 + d1, null));
       }
     }
     return out;

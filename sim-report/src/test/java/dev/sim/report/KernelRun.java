@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * A small real run on the kernel: an open-loop client sending to a single-worker queueing server
- * over a 2 ms network, with a partition, a crash and restart, and a pause. The server reports
- * the gauges {@code queue} and {@code inflight} and the counters {@code served} and {@code gcPauseMs}.
+ * over a 2 ms network, with a partition, a crash and restart, and a pause. The server reports the
+ * gauges {@code queue} and {@code inflight} and the counters {@code served} and {@code gcPauseMs}.
  */
 public final class KernelRun {
   static final long MS = 1_000_000L;
@@ -47,18 +47,22 @@ public final class KernelRun {
     public void start(NodeContext c) {
       ctx = c;
       server = c.lookup("api");
-      c.on(Response.class, (m, from) -> {
-        Long stamp = open.remove(m.id());
-        if (stamp != null) {
-          ctx.metrics().finish(stamp, Outcome.OK, 1.0);
-        }
-      });
-      c.onTimer(Timeout.class, t -> {
-        Long stamp = open.remove(t.id());
-        if (stamp != null) {
-          ctx.metrics().finish(stamp, Outcome.TIMED_OUT, 0);
-        }
-      });
+      c.on(
+          Response.class,
+          (m, from) -> {
+            Long stamp = open.remove(m.id());
+            if (stamp != null) {
+              ctx.metrics().finish(stamp, Outcome.OK, 1.0);
+            }
+          });
+      c.onTimer(
+          Timeout.class,
+          t -> {
+            Long stamp = open.remove(t.id());
+            if (stamp != null) {
+              ctx.metrics().finish(stamp, Outcome.TIMED_OUT, 0);
+            }
+          });
       c.onTimer(Arrive.class, t -> arrive());
       c.setTimer((long) c.random().nextExponential(10 * MS), new Arrive());
     }
@@ -82,22 +86,26 @@ public final class KernelRun {
     @Override
     public void start(NodeContext c) {
       ctx = c;
-      c.on(Request.class, (m, from) -> {
-        queue.add(new long[] {m.id(), from});
-        ctx.metrics().gauge("queue", queue.size());
-        if (serving == null) {
-          serveNext();
-        }
-      });
-      c.onTimer(Done.class, t -> {
-        ctx.send((int) serving[1], new Response(serving[0]));
-        ctx.metrics().count("served", 1);
-        if (serving[0] % 50 == 0) {
-          ctx.metrics().count("gcPauseMs", 3);
-        }
-        serving = null;
-        serveNext();
-      });
+      c.on(
+          Request.class,
+          (m, from) -> {
+            queue.add(new long[] {m.id(), from});
+            ctx.metrics().gauge("queue", queue.size());
+            if (serving == null) {
+              serveNext();
+            }
+          });
+      c.onTimer(
+          Done.class,
+          t -> {
+            ctx.send((int) serving[1], new Response(serving[0]));
+            ctx.metrics().count("served", 1);
+            if (serving[0] % 50 == 0) {
+              ctx.metrics().count("gcPauseMs", 3);
+            }
+            serving = null;
+            serveNext();
+          });
       c.metrics().gauge("queue", 0);
       c.metrics().gauge("inflight", 0);
     }
@@ -141,8 +149,9 @@ public final class KernelRun {
     sim.setTransport(new Network());
     sim.setMetricsWindows(100 * MS, 1 * S);
     sim.setRecordMessages(true);
-    sim.annotate(new Annotation("partition", "partition client | api", 3 * S, 4 * S,
-        List.of("client", "api")));
+    sim.annotate(
+        new Annotation(
+            "partition", "partition client | api", 3 * S, 4 * S, List.of("client", "api")));
     sim.annotate(new Annotation("crash", "crash api", 6 * S, 7 * S, List.of("api")));
     sim.annotate(new Annotation("pause", "pause api", 8 * S, 8 * S + 300 * MS, List.of("api")));
     sim.schedule(6 * S, "crash api", () -> sim.crash(api, "fault"));
@@ -150,13 +159,17 @@ public final class KernelRun {
     sim.schedule(8 * S, "pause api", () -> sim.pause(api, "fault"));
     sim.schedule(8 * S + 300 * MS, "resume api", () -> sim.resume(api, "fault"));
     RunResult r = sim.run(RunLimits.simulated(10 * S));
-    return r.withExpectations(List.of(
-            new ExpectationResult("yield >= 0.99", r.yield(), r.yield() >= 0.99),
-            new ExpectationResult("latency.p99 < 500ms", r.latencyMs().p99(),
-                r.latencyMs().p99() < 500)))
-        .withInfo(new RunInfo("Queue demo: a partition, a crash and a pause",
-            "One client, one server.\n\nThe server queues requests; watch the queue drain.",
-            "sim run scenarios/queue-demo.yaml --seed " + seed, "scenarios/queue-demo.yaml"))
+    return r.withExpectations(
+            List.of(
+                new ExpectationResult("yield >= 0.99", r.yield(), r.yield() >= 0.99),
+                new ExpectationResult(
+                    "latency.p99 < 500ms", r.latencyMs().p99(), r.latencyMs().p99() < 500)))
+        .withInfo(
+            new RunInfo(
+                "Queue demo: a partition, a crash and a pause",
+                "One client, one server.\n\nThe server queues requests; watch the queue drain.",
+                "sim run scenarios/queue-demo.yaml --seed " + seed,
+                "scenarios/queue-demo.yaml"))
         .withWallSeconds(0.5);
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** STYLE.md rule 11, checked on the sources: JFreeChart only in {@code chart}, Jackson only in {@code io}. */
+/**
+ * STYLE.md rule 11, checked on the sources: JFreeChart only in {@code chart}, Jackson only in
+ * {@code io}.
+ */
 class PackageRulesTest {
   private static final Path SOURCES = Path.of("src/main/java/dev/sim/report");
 
@@ -32,7 +35,9 @@ class PackageRulesTest {
   void jacksonIsImportedOnlyInTheIoPackage() throws IOException {
     for (Path p : sources()) {
       if (!p.getParent().endsWith("io")) {
-        assertThat(Files.readString(p)).as(p.toString()).doesNotContain("import tools.jackson")
+        assertThat(Files.readString(p))
+            .as(p.toString())
+            .doesNotContain("import tools.jackson")
             .doesNotContain("import com.fasterxml");
       }
     }
@@ -42,7 +47,8 @@ class PackageRulesTest {
   void everyPackageSaysWhatLivesThere() throws IOException {
     assertThat(sources()).isNotEmpty();
     for (Path p : sources()) {
-      assertThat(p.getParent().resolve("package-info.java")).as(p.getParent().toString())
+      assertThat(p.getParent().resolve("package-info.java"))
+          .as(p.getParent().toString())
           .isRegularFile();
     }
   }

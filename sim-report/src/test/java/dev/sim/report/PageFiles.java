@@ -43,10 +43,12 @@ final class PageFiles {
         assertThat(html).as("anchor %s", link).contains("id=\"" + link.substring(1) + "\"");
         continue;
       }
-      assertThat(link).as("no network or absolute links").doesNotContain(":")
-          .doesNotStartWith("/");
-      assertThat(dir.resolve(java.net.URLDecoder.decode(link,
-          java.nio.charset.StandardCharsets.UTF_8))).as(link).isRegularFile();
+      assertThat(link).as("no network or absolute links").doesNotContain(":").doesNotStartWith("/");
+      assertThat(
+              dir.resolve(
+                  java.net.URLDecoder.decode(link, java.nio.charset.StandardCharsets.UTF_8)))
+          .as(link)
+          .isRegularFile();
     }
   }
 
@@ -74,8 +76,8 @@ final class PageFiles {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-    Document d = f.newDocumentBuilder()
-        .parse(new InputSource(new StringReader(Files.readString(svg))));
+    Document d =
+        f.newDocumentBuilder().parse(new InputSource(new StringReader(Files.readString(svg))));
     assertThat(d.getDocumentElement().getLocalName()).isEqualTo("svg");
     return d;
   }

@@ -23,10 +23,13 @@ class ReportFilesTest {
   @BeforeAll
   static void renderAKernelRun() throws Exception {
     RunResult r = KernelRun.run(42);
-    run = r.withInfo(new RunInfo("Queue demo <script>alert(1)</script>",
-        "A description with <script>alert(1)</script> & an <img src=x onerror=alert(2)>.",
-        "sim run 'scenarios/queue demo.yaml' --seed 42 --set \"nodes.api.workers=<2>\"",
-        "scenarios/queue demo.yaml"));
+    run =
+        r.withInfo(
+            new RunInfo(
+                "Queue demo <script>alert(1)</script>",
+                "A description with <script>alert(1)</script> & an <img src=x onerror=alert(2)>.",
+                "sim run 'scenarios/queue demo.yaml' --seed 42 --set \"nodes.api.workers=<2>\"",
+                "scenarios/queue demo.yaml"));
     RunFolder.write(run, dir);
     written = Report.render(run, dir);
     page = Files.readString(dir.resolve("report.html"));
@@ -36,9 +39,18 @@ class ReportFilesTest {
   void writesEveryChartAsPngAndSvgAndThePageLast() {
     assertThat(written.get(written.size() - 1).getFileName().toString()).isEqualTo("report.html");
     List<String> names = written.stream().map(p -> p.getFileName().toString()).toList();
-    assertThat(names).contains("yield.png", "yield.svg", "harvest.png", "latency.png",
-        "throughput.png", "queue.png", "inflight.png", "gc.png", "spacetime.png",
-        "spacetime.svg");
+    assertThat(names)
+        .contains(
+            "yield.png",
+            "yield.svg",
+            "harvest.png",
+            "latency.png",
+            "throughput.png",
+            "queue.png",
+            "inflight.png",
+            "gc.png",
+            "spacetime.png",
+            "spacetime.svg");
     for (Path p : written) {
       assertThat(p).isRegularFile();
     }
@@ -58,7 +70,8 @@ class ReportFilesTest {
     for (Path p : written) {
       if (p.toString().endsWith(".svg")) {
         Document d = PageFiles.parseSvg(p);
-        assertThat(d.getElementsByTagNameNS("*", "path").getLength()).as(p.toString())
+        assertThat(d.getElementsByTagNameNS("*", "path").getLength())
+            .as(p.toString())
             .isGreaterThan(5);
       }
     }
@@ -67,8 +80,8 @@ class ReportFilesTest {
   @Test
   void thePageLinksOnlyToFilesThatExist() {
     PageFiles.assertLinksResolve(page, dir);
-    assertThat(PageFiles.links(page)).contains("yield.png", "yield.svg", "summary.json",
-        "metrics.csv", "result.json");
+    assertThat(PageFiles.links(page))
+        .contains("yield.png", "yield.svg", "summary.json", "metrics.csv", "result.json");
   }
 
   @Test
@@ -83,7 +96,9 @@ class ReportFilesTest {
 
   @Test
   void scenarioTextIsEscaped() {
-    assertThat(page).doesNotContain("<script>").doesNotContain("<img src=x")
+    assertThat(page)
+        .doesNotContain("<script>")
+        .doesNotContain("<img src=x")
         .contains("Queue demo &lt;script&gt;alert(1)&lt;/script&gt;")
         .contains("&lt;img src=x onerror=alert(2)&gt;")
         .contains("--set &quot;nodes.api.workers=&lt;2&gt;&quot;");
@@ -91,16 +106,23 @@ class ReportFilesTest {
 
   @Test
   void thePageNamesTheCommandTheExpectationsAndTheFaults() {
-    assertThat(page).contains("sim run &#39;scenarios/queue demo.yaml&#39; --seed 42")
-        .contains("yield &gt;= 0.99").contains("✘ fail").contains("✔ pass")
-        .contains("partition client | api").contains("Fault timeline")
+    assertThat(page)
+        .contains("sim run &#39;scenarios/queue demo.yaml&#39; --seed 42")
+        .contains("yield &gt;= 0.99")
+        .contains("✘ fail")
+        .contains("✔ pass")
+        .contains("partition client | api")
+        .contains("Fault timeline")
         .contains(run.traceHash());
   }
 
   @Test
   void thePageIsSelfContained() {
-    assertThat(page).doesNotContain("http://").doesNotContain("https://")
-        .doesNotContain("<script").doesNotContain("<link");
+    assertThat(page)
+        .doesNotContain("http://")
+        .doesNotContain("https://")
+        .doesNotContain("<script")
+        .doesNotContain("<link");
   }
 
   @Test
@@ -108,8 +130,8 @@ class ReportFilesTest {
     Path sub = dir.resolve("only");
     List<Path> files = Report.render(run, sub, Set.of("yield", "queue", "gcPauseMs"));
     assertThat(files.stream().map(p -> p.getFileName().toString()))
-        .containsExactly("yield.png", "yield.svg", "queue.png", "queue.svg", "gc.png", "gc.svg",
-            "report.html");
+        .containsExactly(
+            "yield.png", "yield.svg", "queue.png", "queue.svg", "gc.png", "gc.svg", "report.html");
     String only = Files.readString(sub.resolve("report.html"));
     PageFiles.assertLinksResolve(only, sub);
     assertThat(PageFiles.links(only)).doesNotContain("summary.json");
@@ -120,9 +142,12 @@ class ReportFilesTest {
     Path again = dir.resolve("again");
     Report.render(RunFolder.read(dir), again);
     assertThat(Files.readString(again.resolve("report.html")))
-        .isEqualTo(page.replace("Data: <a href=\"summary.json\">summary.json</a> · "
-            + "<a href=\"metrics.csv\">metrics.csv</a> · "
-            + "<a href=\"result.json\">result.json</a><br>", ""));
+        .isEqualTo(
+            page.replace(
+                "Data: <a href=\"summary.json\">summary.json</a> · "
+                    + "<a href=\"metrics.csv\">metrics.csv</a> · "
+                    + "<a href=\"result.json\">result.json</a><br>",
+                ""));
     assertThat(Files.readAllBytes(again.resolve("yield.svg")))
         .isEqualTo(Files.readAllBytes(dir.resolve("yield.svg")));
   }

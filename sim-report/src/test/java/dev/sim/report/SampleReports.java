@@ -13,10 +13,11 @@ public final class SampleReports {
     Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/sim-charts");
     String what = args.length > 1 ? args[1] : "spiral";
     Files.createDirectories(dir);
-    RunResult r = switch (what) {
-      case "kernel" -> KernelRun.run(42);
-      default -> Fixtures.spiral();
-    };
+    RunResult r =
+        switch (what) {
+          case "kernel" -> KernelRun.run(42);
+          default -> Fixtures.spiral();
+        };
     if (what.equals("compare")) {
       RunResult b = Fixtures.spiral(600, "gc-spiral-shedding", 42);
       System.out.println(Comparison.render(r, b, dir));

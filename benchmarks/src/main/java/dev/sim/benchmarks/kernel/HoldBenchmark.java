@@ -40,10 +40,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *   <li>{@code hold_kernel_simulation}: the full {@link Simulation}: one node whose timer handler
  *       sets one more timer; each event goes through the trace hash, timer dispatch and the slot
  *       tables. Each invocation gets a fresh simulation (built outside the measured time), primes
- *       {@code pending} timers in the node's start handler and then processes {@link
- *       #SIM_EVENTS} timer events; the priming is inside the measured time but not counted as
- *       operations, so this figure understates the steady-state rate slightly (by about {@code
- *       pending / SIM_EVENTS} of a push per event).
+ *       {@code pending} timers in the node's start handler and then processes {@link #SIM_EVENTS}
+ *       timer events; the priming is inside the measured time but not counted as operations, so
+ *       this figure understates the steady-state rate slightly (by about {@code pending /
+ *       SIM_EVENTS} of a push per event).
  *   <li>{@code hold_floor_sampling}: the exponential draws alone, the ceiling for all of them.
  * </ul>
  */
@@ -51,7 +51,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 3,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class HoldBenchmark {
   /** Events per invocation of the steady-state queue loops. */
@@ -130,8 +132,8 @@ public class HoldBenchmark {
   }
 
   /**
-   * The sampling floor: only the exponential draws the hold loops make (one per event), no
-   * queue. No hold variant can beat this rate.
+   * The sampling floor: only the exponential draws the hold loops make (one per event), no queue.
+   * No hold variant can beat this rate.
    */
   @Benchmark
   @OperationsPerInvocation(QUEUE_STEPS)
@@ -161,12 +163,15 @@ public class HoldBenchmark {
     return now;
   }
 
-  /** The full {@link Simulation}: prime {@code pending} timers, then process {@link #SIM_EVENTS}. */
+  /**
+   * The full {@link Simulation}: prime {@code pending} timers, then process {@link #SIM_EVENTS}.
+   */
   @Benchmark
   @OperationsPerInvocation(SIM_EVENTS)
   public RunResult hold_kernel_simulation(SimulationState state) {
     // One start event, then SIM_EVENTS timer events.
-    RunResult r = state.simulation.run(new RunLimits(Long.MAX_VALUE, 1 + SIM_EVENTS, Long.MAX_VALUE));
+    RunResult r =
+        state.simulation.run(new RunLimits(Long.MAX_VALUE, 1 + SIM_EVENTS, Long.MAX_VALUE));
     if (r.stopReason() != StopReason.EVENT_LIMIT || r.events() != 1 + SIM_EVENTS) {
       throw new IllegalStateException("hold run ended early: " + r.stopDetail());
     }

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * per second, so 1e9 / score is the nanoseconds per message (send + deliver + handler).
  *
  * <ul>
- *   <li>{@code transport=perfect}: {@link Transport#PERFECT}, delivery at the send instant, so
- *       this is the kernel alone (every event at the same time: the FIFO path of the queue).
+ *   <li>{@code transport=perfect}: {@link Transport#PERFECT}, delivery at the send instant, so this
+ *       is the kernel alone (every event at the same time: the FIFO path of the queue).
  *   <li>{@code transport=network}: the real {@link Network} model with exponential latency (mean
  *       100 µs), no loss and no duplication; each send still draws the loss and duplication
  *       uniforms and one latency sample, as the network always does.
@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 3,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)
 public class MessageBenchmark {
   /** Deliveries per invocation. */
@@ -69,9 +71,11 @@ public class MessageBenchmark {
     simulation.addNode("b", "b", () -> new PingPongNode(0));
     switch (transport) {
       case "perfect" -> simulation.setTransport(Transport.PERFECT);
-      case "network" -> simulation.setTransport(Network.builder()
-          .latencyNanos(Distributions.exponential(100_000))
-          .build(simulation.streams()));
+      case "network" ->
+          simulation.setTransport(
+              Network.builder()
+                  .latencyNanos(Distributions.exponential(100_000))
+                  .build(simulation.streams()));
       default -> throw new IllegalArgumentException("unknown transport " + transport);
     }
   }
@@ -92,7 +96,9 @@ public class MessageBenchmark {
     static final Ping INSTANCE = new Ping();
   }
 
-  /** Answers every ping by sending it back; sends {@code serve} pings to node {@code b} at start. */
+  /**
+   * Answers every ping by sending it back; sends {@code serve} pings to node {@code b} at start.
+   */
   static final class PingPongNode implements Node {
     private final int serve;
 

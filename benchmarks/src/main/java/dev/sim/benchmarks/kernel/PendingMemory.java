@@ -14,12 +14,12 @@ import java.util.Locale;
 /**
  * Heap held by a million pending events (DESIGN.md target: under 150 MB).
  *
- * <p>For each case it measures the heap in use after a full GC just before building the holder,
- * and again, after a full GC, while the events are pending, and prints the difference and the
- * bytes per event. Cases: the raw {@link EventQueue}; a {@link Simulation} whose one node has set
- * that many timers sharing one payload object (the kernel's own cost); the same with a distinct
- * small payload object per timer (what a typical node costs). Run it with {@code -Xmx150m} to show
- * that the whole process, growth included, fits:
+ * <p>For each case it measures the heap in use after a full GC just before building the holder, and
+ * again, after a full GC, while the events are pending, and prints the difference and the bytes per
+ * event. Cases: the raw {@link EventQueue}; a {@link Simulation} whose one node has set that many
+ * timers sharing one payload object (the kernel's own cost); the same with a distinct small payload
+ * object per timer (what a typical node costs). Run it with {@code -Xmx150m} to show that the whole
+ * process, growth included, fits:
  *
  * <pre>
  * java -Xmx150m -cp benchmarks/target/benchmarks.jar dev.sim.benchmarks.kernel.PendingMemory [events]
@@ -35,8 +35,12 @@ public final class PendingMemory {
   /** Prints the heap held by {@code args[0]} (default 1,000,000) pending events, per case. */
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-    System.out.printf(Locale.ROOT, "pending events: %,d; max heap: %,d MB; JDK %s%n", n,
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT,
+        "pending events: %,d; max heap: %,d MB; JDK %s%n",
+        n,
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"));
 
     long before = usedAfterGc();
     EventQueue queue = new EventQueue(16);
@@ -68,8 +72,12 @@ public final class PendingMemory {
     if (pending != n) {
       throw new IllegalStateException(label + ": " + pending + " pending, expected " + n);
     }
-    System.out.printf(Locale.ROOT, "%-45s %8.1f MB  %6.1f bytes/event%n", label,
-        bytes / (1024.0 * 1024.0), (double) bytes / n);
+    System.out.printf(
+        Locale.ROOT,
+        "%-45s %8.1f MB  %6.1f bytes/event%n",
+        label,
+        bytes / (1024.0 * 1024.0),
+        (double) bytes / n);
   }
 
   private static long usedAfterGc() {
@@ -107,12 +115,14 @@ public final class PendingMemory {
     @Override
     public void start(NodeContext ctx) {
       Rng r = ctx.random();
-      ctx.onTimer(Tick.class, t -> { });
-      ctx.onTimer(Numbered.class, t -> { });
-      ctx.onTimer(Measure.class, t -> {
-        during[0] = usedAfterGc();
-        sim.stop();
-      });
+      ctx.onTimer(Tick.class, t -> {});
+      ctx.onTimer(Numbered.class, t -> {});
+      ctx.onTimer(
+          Measure.class,
+          t -> {
+            during[0] = usedAfterGc();
+            sim.stop();
+          });
       for (int i = 0; i < n; i++) {
         long delay = 1_000_000 + (long) r.nextExponential(1_000_000);
         ctx.setTimer(delay, distinctPayloads ? new Numbered(i) : Tick.INSTANCE);

@@ -1,5 +1,6 @@
 package dev.sim.benchmarks.report;
 
+import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.ExpectationResult;
@@ -13,7 +14,6 @@ import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
 import dev.sim.kernel.result.WindowStats;
-import dev.sim.kernel.random.Rng;
 import dev.sim.report.Report;
 import dev.sim.report.io.RunFolder;
 import java.io.IOException;
@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rendering a report for a synthetic 10-minute run with 1 s windows (600 windows): three server
  * instances with three gauges each, four counters, three fault windows and a 400-message log for
- * the space-time diagram. Target (DESIGN.md: a whole {@code sim run} in under 3 s): the charts
- * and page under 1 s.
+ * the space-time diagram. Target (DESIGN.md: a whole {@code sim run} in under 3 s): the charts and
+ * page under 1 s.
  *
  * <ul>
  *   <li>{@code renderReport}: every chart as PNG and SVG, the space-time diagram, report.html.
@@ -56,7 +56,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Djava.awt.headless=true"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx1g", "-Djava.awt.headless=true"})
 @State(Scope.Thread)
 public class ReportBenchmark {
   private static final long S = 1_000_000_000L;
@@ -110,8 +112,22 @@ public class ReportBenchmark {
       long ok = offered - timedOut - failed;
       long attempts = Math.round(offered * (1 + stress * 1.8));
       double p50 = 4 + 400 * stress * stress + rng.nextDouble();
-      ws.add(new WindowStats(w, w * S, offered, ok, failed, timedOut, 0, attempts,
-          (double) ok / offered, 1.0, p50, p50 * 2.2, p50 * 5, p50 * 9));
+      ws.add(
+          new WindowStats(
+              w,
+              w * S,
+              offered,
+              ok,
+              failed,
+              timedOut,
+              0,
+              attempts,
+              (double) ok / offered,
+              1.0,
+              p50,
+              p50 * 2.2,
+              p50 * 5,
+              p50 * 9));
       for (int n = 0; n < nodesWithGauges; n++) {
         double s = stress * (1 + 0.3 * n);
         gauge[0][n][w] = 2 + 600 * s * s + 3 * rng.nextDouble();
@@ -127,17 +143,24 @@ public class ReportBenchmark {
     List<GaugeSeriesData> gauges = new ArrayList<>();
     for (int n = 0; n < nodesWithGauges; n++) {
       for (int g = 0; g < names.length; g++) {
-        gauges.add(new GaugeSeriesData(2 + n, "api-" + (n + 1), "api", names[g], gauge[g][n],
-            gauge[g][n].clone()));
+        gauges.add(
+            new GaugeSeriesData(
+                2 + n, "api-" + (n + 1), "api", names[g], gauge[g][n], gauge[g][n].clone()));
       }
     }
-    List<CounterSeries> counters = List.of(new CounterSeries("api", "gcFull", 0, gcFull),
-        new CounterSeries("api", "gcPauseMs", 0, gcPause),
-        new CounterSeries("api", "gcYoung", 0, gcYoung),
-        new CounterSeries("clients", "retries", 0, retries));
-    List<NodeInfo> nodes = List.of(new NodeInfo(0, "clients", "clients"),
-        new NodeInfo(1, "lb", "lb"), new NodeInfo(2, "api-1", "api"),
-        new NodeInfo(3, "api-2", "api"), new NodeInfo(4, "api-3", "api"));
+    List<CounterSeries> counters =
+        List.of(
+            new CounterSeries("api", "gcFull", 0, gcFull),
+            new CounterSeries("api", "gcPauseMs", 0, gcPause),
+            new CounterSeries("api", "gcYoung", 0, gcYoung),
+            new CounterSeries("clients", "retries", 0, retries));
+    List<NodeInfo> nodes =
+        List.of(
+            new NodeInfo(0, "clients", "clients"),
+            new NodeInfo(1, "lb", "lb"),
+            new NodeInfo(2, "api-1", "api"),
+            new NodeInfo(3, "api-2", "api"),
+            new NodeInfo(4, "api-3", "api"));
     List<MessageRecord> messages = new ArrayList<>();
     long t = 0;
     for (int i = 0; i < 100; i++) {
@@ -146,28 +169,59 @@ public class ReportBenchmark {
       long d = 1_000_000L + rng.nextInt(3_000_000);
       boolean lost = i % 13 == 5;
       messages.add(new MessageRecord(0, 1, "Request", "Request[" + i + "]", t, t + d, null));
-      messages.add(new MessageRecord(1, api, "Forward", "Forward[" + i + "]", t + d,
-          lost ? -1 : t + 2 * d, lost ? "loss" : null));
-      messages.add(new MessageRecord(api, 1, "Reply", "Reply[" + i + "]", t + 3 * d, t + 4 * d,
-          null));
-      messages.add(new MessageRecord(1, 0, "Reply", "Reply[" + i + "]", t + 4 * d, t + 5 * d,
-          null));
+      messages.add(
+          new MessageRecord(
+              1,
+              api,
+              "Forward",
+              "Forward[" + i + "]",
+              t + d,
+              lost ? -1 : t + 2 * d,
+              lost ? "loss" : null));
+      messages.add(
+          new MessageRecord(api, 1, "Reply", "Reply[" + i + "]", t + 3 * d, t + 4 * d, null));
+      messages.add(
+          new MessageRecord(1, 0, "Reply", "Reply[" + i + "]", t + 4 * d, t + 5 * d, null));
     }
-    List<Annotation> annotations = List.of(
-        new Annotation("partition", "partition api-1 | rest", 120 * S, 150 * S,
-            List.of("api-1")),
-        new Annotation("crash", "crash api-2", 200 * S, 220 * S, List.of("api-2")),
-        new Annotation("slow", "slow db ×10", 480 * S, -1, List.of("db")));
-    List<NodeEvent> events = List.of(new NodeEvent(200 * S, 3, "crash", "fault"),
-        new NodeEvent(220 * S, 3, "restart", "fault"));
-    return new RunResult("gc-spiral", seed, windows * S, 12_345_678, StopReason.TIME_LIMIT,
-        "reached the simulated duration", "9f3c0a1b2c3d4e5f", 1.0,
-        new RequestTotals(455_000, 340_000, 4_500, 106_000, 4_500, 790_000, 0), 0.747, 1.0,
+    List<Annotation> annotations =
+        List.of(
+            new Annotation(
+                "partition", "partition api-1 | rest", 120 * S, 150 * S, List.of("api-1")),
+            new Annotation("crash", "crash api-2", 200 * S, 220 * S, List.of("api-2")),
+            new Annotation("slow", "slow db ×10", 480 * S, -1, List.of("db")));
+    List<NodeEvent> events =
+        List.of(
+            new NodeEvent(200 * S, 3, "crash", "fault"),
+            new NodeEvent(220 * S, 3, "restart", "fault"));
+    return new RunResult(
+        "gc-spiral",
+        seed,
+        windows * S,
+        12_345_678,
+        StopReason.TIME_LIMIT,
+        "reached the simulated duration",
+        "9f3c0a1b2c3d4e5f",
+        1.0,
+        new RequestTotals(455_000, 340_000, 4_500, 106_000, 4_500, 790_000, 0),
+        0.747,
+        1.0,
         new LatencySummary(57, 12.5, 180, 1450, 2210, 3120),
         Map.of("gcFull", 551L, "gcPauseMs", 260_251L, "gcYoung", 19_939L, "retries", 332_887L),
-        S, 30 * S, ws, counters, gauges, nodes, annotations, events, messages, null,
+        S,
+        30 * S,
+        ws,
+        counters,
+        gauges,
+        nodes,
+        annotations,
+        events,
+        messages,
+        null,
         List.of(new ExpectationResult("yield >= 0.99", 0.747, false)),
-        new RunInfo("GC spiral", "Pauses cause retries cause pauses.",
-            "sim run scenarios/gc-spiral.yaml --seed 42", "scenarios/gc-spiral.yaml"));
+        new RunInfo(
+            "GC spiral",
+            "Pauses cause retries cause pauses.",
+            "sim run scenarios/gc-spiral.yaml --seed 42",
+            "scenarios/gc-spiral.yaml"));
   }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * A whole scenario as a plugin: fifty gossip peers in five data centres on a ring, with one-way
- * latency growing with the distance between data centres. Writing the 15 link overrides out in
- * YAML is tedious; here they are a loop. Run it with {@code sim run plugin:gossip-datacenters
- * --plugin JAR}; {@code sim explain plugin:gossip-datacenters --plugin JAR} prints the YAML it
- * builds, which is validated like any scenario file.
+ * latency growing with the distance between data centres. Writing the 15 link overrides out in YAML
+ * is tedious; here they are a loop. Run it with {@code sim run plugin:gossip-datacenters --plugin
+ * JAR}; {@code sim explain plugin:gossip-datacenters --plugin JAR} prints the YAML it builds, which
+ * is validated like any scenario file.
  */
 public final class DatacentersScenario implements ScenarioPlugin {
   static final int DATACENTERS = 5;
@@ -32,9 +32,11 @@ public final class DatacentersScenario implements ScenarioPlugin {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("name", "gossip-datacenters");
     s.put("title", "Gossip across five data centres");
-    s.put("description", "Fifty peers in five data centres on a ring: 1ms inside a data centre, "
-        + "20ms more per hop between them. The rumor starts in dc1; watch `infected` per window: "
-        + "one burst per data centre as the rumor crosses the ring.");
+    s.put(
+        "description",
+        "Fifty peers in five data centres on a ring: 1ms inside a data centre, "
+            + "20ms more per hop between them. The rumor starts in dc1; watch `infected` per window: "
+            + "one burst per data centre as the rumor crosses the ring.");
     s.put("seed", 11);
     s.put("duration", "3s");
     s.put("window", "50ms");

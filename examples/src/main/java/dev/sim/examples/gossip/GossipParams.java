@@ -12,15 +12,25 @@ import dev.sim.scenarios.spi.Param.Unit;
  * @param origin the instance that knows the rumor at the start
  */
 public record GossipParams(
-    @Param(doc = "The group whose members gossip with each other.", unit = Unit.NODE_REF,
-        required = true)
+    @Param(
+            doc = "The group whose members gossip with each other.",
+            unit = Unit.NODE_REF,
+            required = true)
         String peers,
-    @Param(doc = "Peers told the rumor in each round.", unit = Unit.NUMBER, defaultValue = "2",
-        min = 1)
+    @Param(
+            doc = "Peers told the rumor in each round.",
+            unit = Unit.NUMBER,
+            defaultValue = "2",
+            min = 1)
         int fanout,
-    @Param(key = "interval", doc = "Time between gossip rounds.", unit = Unit.DURATION,
-        defaultValue = "100ms")
+    @Param(
+            key = "interval",
+            doc = "Time between gossip rounds.",
+            unit = Unit.DURATION,
+            defaultValue = "100ms")
         long intervalNanos,
-    @Param(doc = "The instance that knows the rumor at time 0.", unit = Unit.NODE_REF,
-        required = true)
+    @Param(
+            doc = "The instance that knows the rumor at time 0.",
+            unit = Unit.NODE_REF,
+            required = true)
         String origin) {}

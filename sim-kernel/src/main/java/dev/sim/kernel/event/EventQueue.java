@@ -7,28 +7,28 @@ import java.util.NoSuchElementException;
  * A priority queue of events ordered by (time, sequence), the kernel's hot path.
  *
  * <p>It moves only numbers: each entry is two longs, the event time and a key that packs the
- * scheduling sequence number (high 40 bits) above a slot index (low 24 bits). The slot indexes
- * side tables that the caller owns (event kind, target, payload). Storing no object references
- * avoids G1's write barrier on every move, and packing the sequence above the slot makes ties
- * break FIFO with one comparison of the second long.
+ * scheduling sequence number (high 40 bits) above a slot index (low 24 bits). The slot indexes side
+ * tables that the caller owns (event kind, target, payload). Storing no object references avoids
+ * G1's write barrier on every move, and packing the sequence above the slot makes ties break FIFO
+ * with one comparison of the second long.
  *
  * <p>It is a radix heap, the structure suited to a discrete-event loop, where no event is ever
- * scheduled before the last one taken out. Each entry sits in a bucket chosen by the highest
- * 8-bit digit in which its time differs from {@code last}, the time of the last event taken out
- * (2,049 buckets: one for "equal to last", then 256 per digit position). Buckets are in time
- * order, so the earliest event is in the first non-empty bucket; when bucket 0 ("equal to last")
- * is empty, the first non-empty bucket's minimum becomes the new {@code last}, and the bucket is
- * either popped in place (a single entry, or a lowest-digit bucket, whose entries share one time)
- * or emptied into lower buckets relative to that minimum. An entry moves down at most eight times
- * in its life, and in the hold model one or two; a push is O(1). Buckets are FIFOs: while keys
- * are pushed in increasing order (as the kernel does, numbering events as it schedules them)
- * every bucket stays in key order, so ties in time pop first in, first out without comparing
- * keys. Entries live in fixed chunks of 32, drawn from one shared {@code long[]} arena and
- * linked per bucket, so memory stays proportional to the number of queued events (plus at most
- * one partly filled chunk per bucket). With chunks of 32 rather than 8 the hold benchmark ran
- * about 12% faster: fewer chunk switches on append and pop. A bucket other than bucket 0 that
- * holds a single entry keeps it inline, in the bucket's own fields, without a chunk: in the hold
- * model most low buckets hold one entry, and would otherwise each take and return a chunk.
+ * scheduled before the last one taken out. Each entry sits in a bucket chosen by the highest 8-bit
+ * digit in which its time differs from {@code last}, the time of the last event taken out (2,049
+ * buckets: one for "equal to last", then 256 per digit position). Buckets are in time order, so the
+ * earliest event is in the first non-empty bucket; when bucket 0 ("equal to last") is empty, the
+ * first non-empty bucket's minimum becomes the new {@code last}, and the bucket is either popped in
+ * place (a single entry, or a lowest-digit bucket, whose entries share one time) or emptied into
+ * lower buckets relative to that minimum. An entry moves down at most eight times in its life, and
+ * in the hold model one or two; a push is O(1). Buckets are FIFOs: while keys are pushed in
+ * increasing order (as the kernel does, numbering events as it schedules them) every bucket stays
+ * in key order, so ties in time pop first in, first out without comparing keys. Entries live in
+ * fixed chunks of 32, drawn from one shared {@code long[]} arena and linked per bucket, so memory
+ * stays proportional to the number of queued events (plus at most one partly filled chunk per
+ * bucket). With chunks of 32 rather than 8 the hold benchmark ran about 12% faster: fewer chunk
+ * switches on append and pop. A bucket other than bucket 0 that holds a single entry keeps it
+ * inline, in the bucket's own fields, without a chunk: in the hold model most low buckets hold one
+ * entry, and would otherwise each take and return a chunk.
  *
  * <p>It accepts any sequence of operations a general priority queue does and returns the same
  * order: a push earlier than {@code last} re-buckets everything around the new time (O(n log n)),
@@ -63,7 +63,8 @@ public final class EventQueue {
   private int freeCount;
   private int chunkHigh = 1;
 
-  // Per bucket: first and last chunk (or INLINE, and 0 for tail), position of the first entry in the
+  // Per bucket: first and last chunk (or INLINE, and 0 for tail), position of the first entry in
+  // the
   // first chunk, entries in the last chunk, and the smallest time in the bucket (valid while it is
   // not empty).
   private final int[] head = new int[BUCKETS];
@@ -246,7 +247,8 @@ public final class EventQueue {
     }
     int shift = (63 - Long.numberOfLeadingZeros(x)) & -DIGIT_BITS;
     // The sign flip makes unsigned digit order agree with signed time order in the top digit.
-    return 1 + ((shift / DIGIT_BITS) << DIGIT_BITS)
+    return 1
+        + ((shift / DIGIT_BITS) << DIGIT_BITS)
         + (int) (((time ^ Long.MIN_VALUE) >>> shift) & DIGIT_MASK);
   }
 
@@ -336,7 +338,9 @@ public final class EventQueue {
     }
   }
 
-  /** Makes bucket 0 hold the earliest events, redistributing the first non-empty bucket if needed. */
+  /**
+   * Makes bucket 0 hold the earliest events, redistributing the first non-empty bucket if needed.
+   */
   private void fill() {
     if (head[front] == 0 && size != 0) {
       refill();

@@ -53,7 +53,10 @@ public final class GaugeSeries {
     lastTime = now;
   }
 
-  /** Time-weighted means for windows [0, windows), the last one possibly partial of length {@code endNanos}. */
+  /**
+   * Time-weighted means for windows [0, windows), the last one possibly partial of length {@code
+   * endNanos}.
+   */
   double[] means(int windows, long endNanos) {
     double[] out = new double[windows];
     for (int w = 0; w < windows && w < weighted.length; w++) {

@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Collects one run's metrics, per window and in total. Owned by the simulation; nodes reach it
- * through their {@link NodeMetrics} view. Latency goes into HdrHistograms: three significant
- * digits for the run total, two per window to keep a long run's windows small.
+ * through their {@link NodeMetrics} view. Latency goes into HdrHistograms: three significant digits
+ * for the run total, two per window to keep a long run's windows small.
  */
 public final class MetricsCollector {
   private static final double NANOS_PER_MS = 1e6;
@@ -46,14 +46,18 @@ public final class MetricsCollector {
   private final Histogram latency = new Histogram(3);
 
   // Insertion-ordered so that nothing iterates a hash order (DESIGN.md rule 4).
-  // Insertion-ordered; keyed "group\0name" and "node\0name". Node views cache the cells they use, so
+  // Insertion-ordered; keyed "group\0name" and "node\0name". Node views cache the cells they use,
+  // so
   // the hot path (a server counting or setting a gauge per request) builds no strings.
   private final Map<String, CounterCell> counters = new LinkedHashMap<>();
   private final Map<String, GaugeCell> gauges = new LinkedHashMap<>();
   private String[] nodeNames = new String[0];
   private String[] nodeGroups = new String[0];
 
-  /** Creates a collector with the given window width and warm-up, reading simulated time from {@code clock}. */
+  /**
+   * Creates a collector with the given window width and warm-up, reading simulated time from {@code
+   * clock}.
+   */
   public MetricsCollector(long windowNanos, long warmupNanos, LongSupplier clock) {
     if (windowNanos <= 0) {
       throw new IllegalArgumentException("window must be positive: " + windowNanos);
@@ -224,8 +228,14 @@ public final class MetricsCollector {
   /** Request totals after the warm-up. */
   public RequestTotals totals() {
     long ended = totalOk + totalFailed + totalTimedOut + totalRejected;
-    return new RequestTotals(totalOffered, totalOk, totalFailed, totalTimedOut, totalRejected,
-        totalAttempts, Math.max(0, totalOffered - ended));
+    return new RequestTotals(
+        totalOffered,
+        totalOk,
+        totalFailed,
+        totalTimedOut,
+        totalRejected,
+        totalAttempts,
+        Math.max(0, totalOffered - ended));
   }
 
   /** Yield after the warm-up: requests answered successfully over requests offered, NaN if none. */
@@ -274,14 +284,22 @@ public final class MetricsCollector {
     for (int w = 0; w < n; w++) {
       Histogram h = windowLatency[w];
       boolean any = h != null && h.getTotalCount() > 0;
-      out.add(new WindowStats(w, w * windowNanos, offered[w], ok[w], failed[w], timedOut[w],
-          rejected[w], attempts[w],
-          offered[w] == 0 ? Double.NaN : (double) ok[w] / offered[w],
-          ok[w] == 0 ? Double.NaN : harvestSum[w] / ok[w],
-          any ? h.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
-          any ? h.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
-          any ? h.getValueAtPercentile(99) / NANOS_PER_MS : Double.NaN,
-          any ? h.getMaxValue() / NANOS_PER_MS : Double.NaN));
+      out.add(
+          new WindowStats(
+              w,
+              w * windowNanos,
+              offered[w],
+              ok[w],
+              failed[w],
+              timedOut[w],
+              rejected[w],
+              attempts[w],
+              offered[w] == 0 ? Double.NaN : (double) ok[w] / offered[w],
+              ok[w] == 0 ? Double.NaN : harvestSum[w] / ok[w],
+              any ? h.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
+              any ? h.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
+              any ? h.getValueAtPercentile(99) / NANOS_PER_MS : Double.NaN,
+              any ? h.getMaxValue() / NANOS_PER_MS : Double.NaN));
     }
     return out;
   }
@@ -290,8 +308,10 @@ public final class MetricsCollector {
   public List<CounterSeries> counterSeries(long endNanos) {
     int n = windowCount(endNanos);
     TreeMap<String, CounterSeries> sorted = new TreeMap<>();
-    counters.forEach((k, c) -> sorted.put(k, new CounterSeries(c.group, c.name, c.total,
-        Arrays.copyOf(c.perWindow, n))));
+    counters.forEach(
+        (k, c) ->
+            sorted.put(
+                k, new CounterSeries(c.group, c.name, c.total, Arrays.copyOf(c.perWindow, n))));
     return List.copyOf(sorted.values());
   }
 
@@ -299,15 +319,27 @@ public final class MetricsCollector {
   public List<GaugeSeriesData> gaugeSeries(long endNanos) {
     int n = windowCount(endNanos);
     List<GaugeSeriesData> out = new ArrayList<>();
-    gauges.values().forEach(cell -> {
-      int node = cell.node();
-      GaugeSeries g = cell.series();
-      g.advance(endNanos);
-      out.add(new GaugeSeriesData(node, nodeNames[node], nodeGroups[node], cell.name(),
-          g.means(n, endNanos), g.maxima(n)));
-    });
-    out.sort((a, b) -> a.node() != b.node() ? Integer.compare(a.node(), b.node())
-        : a.name().compareTo(b.name()));
+    gauges
+        .values()
+        .forEach(
+            cell -> {
+              int node = cell.node();
+              GaugeSeries g = cell.series();
+              g.advance(endNanos);
+              out.add(
+                  new GaugeSeriesData(
+                      node,
+                      nodeNames[node],
+                      nodeGroups[node],
+                      cell.name(),
+                      g.means(n, endNanos),
+                      g.maxima(n)));
+            });
+    out.sort(
+        (a, b) ->
+            a.node() != b.node()
+                ? Integer.compare(a.node(), b.node())
+                : a.name().compareTo(b.name()));
     return out;
   }
 

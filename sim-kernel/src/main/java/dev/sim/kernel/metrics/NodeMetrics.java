@@ -1,8 +1,8 @@
 package dev.sim.kernel.metrics;
 
 /**
- * The metrics a node records, attributed to that node and its group. Request latency is measured
- * in simulated time: {@link #offer} returns an opaque start stamp that {@link #finish} consumes, so
+ * The metrics a node records, attributed to that node and its group. Request latency is measured in
+ * simulated time: {@link #offer} returns an opaque start stamp that {@link #finish} consumes, so
  * node code never needs to read simulated time itself.
  */
 public interface NodeMetrics {

@@ -1,2 +1,4 @@
-/** Run metrics: request outcomes, latency histograms, counters and gauges, per window and in total. */
+/**
+ * Run metrics: request outcomes, latency histograms, counters and gauges, per window and in total.
+ */
 package dev.sim.kernel.metrics;

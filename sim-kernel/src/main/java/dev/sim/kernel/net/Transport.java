@@ -1,8 +1,8 @@
 package dev.sim.kernel.net;
 
 /**
- * Decides the fate of each message a node sends: when it arrives, whether it is lost, whether it
- * is duplicated. The kernel knows nothing of latency models or partitions; {@code sim-network}
+ * Decides the fate of each message a node sends: when it arrives, whether it is lost, whether it is
+ * duplicated. The kernel knows nothing of latency models or partitions; {@code sim-network}
  * implements this. Implementations draw randomness only from streams they own.
  */
 public interface Transport {

@@ -10,6 +10,8 @@ package dev.sim.kernel.node;
  * again; only state obtained from {@link NodeContext#durable} survives.
  */
 public interface Node {
-  /** Called once when the node starts or restarts; registers handlers and may send or set timers. */
+  /**
+   * Called once when the node starts or restarts; registers handlers and may send or set timers.
+   */
   void start(NodeContext ctx);
 }

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * Everything a node may do: read its own clock, send, set and cancel timers, draw from its own
- * random stream, record metrics and log. A node is never given a way to touch another node's
- * state. Valid only on the kernel thread, and only while its node is the current incarnation.
+ * random stream, record metrics and log. A node is never given a way to touch another node's state.
+ * Valid only on the kernel thread, and only while its node is the current incarnation.
  */
 public interface NodeContext {
   /** This node's id: an index in [0, node count). */
@@ -19,15 +19,17 @@ public interface NodeContext {
   /** The group this node belongs to, e.g. {@code api}. */
   String group();
 
-  /** The node's local clock in nanoseconds: simulated time seen through its offset, drift, jumps. */
+  /**
+   * The node's local clock in nanoseconds: simulated time seen through its offset, drift, jumps.
+   */
   long localTime();
 
   /** Sends {@code message} to node {@code to}; the network may delay, lose or duplicate it. */
   void send(int to, Object message);
 
   /**
-   * Sends one copy of {@code message} to each node in {@code targets} except this one, in the
-   * order given; each copy meets the network on its own (it may be delayed, lost or duplicated).
+   * Sends one copy of {@code message} to each node in {@code targets} except this one, in the order
+   * given; each copy meets the network on its own (it may be delayed, lost or duplicated).
    */
   default void broadcast(int[] targets, Object message) {
     for (int to : targets) {
@@ -43,8 +45,8 @@ public interface NodeContext {
   }
 
   /**
-   * Sets a timer that fires after {@code delayNanos} of this node's local clock and delivers
-   * {@code timer} to its handler. Returns a handle for {@link #cancelTimer}.
+   * Sets a timer that fires after {@code delayNanos} of this node's local clock and delivers {@code
+   * timer} to its handler. Returns a handle for {@link #cancelTimer}.
    */
   long setTimer(long delayNanos, Object timer);
 
@@ -87,6 +89,9 @@ public interface NodeContext {
    */
   void pause(long durationNanos, String reason);
 
-  /** Crashes this node after the current handler returns; it restarts after a delay if one is given (≥ 0), else stays down. */
+  /**
+   * Crashes this node after the current handler returns; it restarts after a delay if one is given
+   * (≥ 0), else stays down.
+   */
   void crash(String reason, long restartAfterNanos);
 }

@@ -3,9 +3,9 @@ package dev.sim.kernel.random;
 /**
  * A distribution of non-negative values, sampled with a caller-owned {@link Rng}.
  *
- * <p>Durations are sampled in nanoseconds. Implementations are immutable and use {@link
- * StrictMath} for transcendental functions so the same draws give the same values on every JVM.
- * {@link Distributions} makes the distributions of the scenario format.
+ * <p>Durations are sampled in nanoseconds. Implementations are immutable and use {@link StrictMath}
+ * for transcendental functions so the same draws give the same values on every JVM. {@link
+ * Distributions} makes the distributions of the scenario format.
  */
 public interface Distribution {
   /** Draws one value. */

@@ -14,8 +14,8 @@ import java.util.Arrays;
  * draws a fixed number of values from the stream per sample (stated on each factory); the
  * exponential's ziggurat draws again in about one sample in 45, as its stream's bits decide,
  * independently of the mean. So changing a distribution's parameters never shifts a stream's later
- * draws. Transcendental functions use {@link StrictMath},
- * so a stream gives bit-identical samples on every JVM and CPU (DESIGN.md rule 5).
+ * draws. Transcendental functions use {@link StrictMath}, so a stream gives bit-identical samples
+ * on every JVM and CPU (DESIGN.md rule 5).
  *
  * <p>Invalid parameters throw {@link IllegalArgumentException} with a message that names the
  * distribution and the parameter and says what was expected and what was found.
@@ -46,8 +46,8 @@ public final class Distributions {
   }
 
   /**
-   * Exponential with the given positive {@code mean}, via {@link Rng#nextExponential} (a
-   * ziggurat): one draw per sample in about 44 samples of 45, more in the rest.
+   * Exponential with the given positive {@code mean}, via {@link Rng#nextExponential} (a ziggurat):
+   * one draw per sample in about 44 samples of 45, more in the rest.
    */
   public static Distribution exponential(double mean) {
     requirePositive("exponential", "mean", mean, "use constant(0) for no delay");

@@ -18,8 +18,8 @@ package dev.sim.kernel.random;
  * e^-R. Layer i ≥ 1 is the rectangle [0, x[i]) by [e^-x[i], e^-x[i+1]), with x[1] = R and x[256] =
  * 0. A sample picks a layer and a point in it uniformly: a point left of x[i+1] is under the curve
  * and accepted at once; a point in the tail is R plus a fresh exponential (memorylessness); a point
- * in a wedge is accepted if a uniform height in the layer falls under e^-x, and otherwise the
- * whole draw is repeated.
+ * in a wedge is accepted if a uniform height in the layer falls under e^-x, and otherwise the whole
+ * draw is repeated.
  */
 final class ExponentialZiggurat {
   private static final int LAYERS = 256;

@@ -29,8 +29,8 @@ public final class RandomStreams {
   }
 
   /**
-   * The seed of stream {@code name}: SplitMix64 over the master seed folded with the FNV-1a 64
-   * hash of the name's UTF-8 bytes.
+   * The seed of stream {@code name}: SplitMix64 over the master seed folded with the FNV-1a 64 hash
+   * of the name's UTF-8 bytes.
    */
   public static long streamSeed(long masterSeed, String name) {
     long h = 0xCBF29CE484222325L;

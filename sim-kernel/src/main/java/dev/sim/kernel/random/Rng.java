@@ -5,8 +5,8 @@ package dev.sim.kernel.random;
  *
  * <p>Its output is part of the determinism contract (a snapshot test pins it), so it is our own
  * code rather than {@code java.util.Random}, whose algorithm a JDK may change. Each consumer of
- * randomness owns one instance obtained from {@link RandomStreams}; instances are never shared.
- * Not thread-safe.
+ * randomness owns one instance obtained from {@link RandomStreams}; instances are never shared. Not
+ * thread-safe.
  */
 public final class Rng {
   private long s0;

@@ -12,5 +12,10 @@ package dev.sim.kernel.result;
  * @param lostCause why it was lost ({@code loss}, {@code partition}, {@code crashed}), or null
  */
 public record MessageRecord(
-    int from, int to, String type, String summary, long sendNanos, long deliverNanos,
+    int from,
+    int to,
+    String type,
+    String summary,
+    long sendNanos,
+    long deliverNanos,
     String lostCause) {}

@@ -12,7 +12,12 @@ package dev.sim.kernel.result;
  * @param unfinished requests still open when the run stopped (offered, not answered)
  */
 public record RequestTotals(
-    long offered, long ok, long failed, long timedOut, long rejected, long attempts,
+    long offered,
+    long ok,
+    long failed,
+    long timedOut,
+    long rejected,
+    long attempts,
     long unfinished) {
 
   /** Requests that reached a final outcome. */

@@ -13,8 +13,13 @@ import java.util.List;
  *     that has data
  * @param version the simulator version that made the run (same file, seed and version: same run)
  */
-public record RunInfo(String title, String description, String command, String scenarioFile,
-    List<String> charts, String version) {
+public record RunInfo(
+    String title,
+    String description,
+    String command,
+    String scenarioFile,
+    List<String> charts,
+    String version) {
   /** No description. */
   public static final RunInfo NONE = new RunInfo("", "", "", "", List.of(), "");
 

@@ -65,35 +65,123 @@ public record RunResult(
 
   /** Returns a copy with the given expectation results. */
   public RunResult withExpectations(List<ExpectationResult> results) {
-    return new RunResult(scenario, seed, simulatedNanos, events, stopReason, stopDetail, traceHash,
-        wallSeconds, requests, yield, harvest, latencyMs, counters, windowNanos, warmupNanos,
-        windows, counterSeries, gauges, nodes, annotations, nodeEvents, messages, failure,
-        List.copyOf(results), info);
+    return new RunResult(
+        scenario,
+        seed,
+        simulatedNanos,
+        events,
+        stopReason,
+        stopDetail,
+        traceHash,
+        wallSeconds,
+        requests,
+        yield,
+        harvest,
+        latencyMs,
+        counters,
+        windowNanos,
+        warmupNanos,
+        windows,
+        counterSeries,
+        gauges,
+        nodes,
+        annotations,
+        nodeEvents,
+        messages,
+        failure,
+        List.copyOf(results),
+        info);
   }
 
   /** Returns a copy with the given run description. */
   public RunResult withInfo(RunInfo newInfo) {
-    return new RunResult(scenario, seed, simulatedNanos, events, stopReason, stopDetail, traceHash,
-        wallSeconds, requests, yield, harvest, latencyMs, counters, windowNanos, warmupNanos,
-        windows, counterSeries, gauges, nodes, annotations, nodeEvents, messages, failure,
-        expectations, newInfo);
+    return new RunResult(
+        scenario,
+        seed,
+        simulatedNanos,
+        events,
+        stopReason,
+        stopDetail,
+        traceHash,
+        wallSeconds,
+        requests,
+        yield,
+        harvest,
+        latencyMs,
+        counters,
+        windowNanos,
+        warmupNanos,
+        windows,
+        counterSeries,
+        gauges,
+        nodes,
+        annotations,
+        nodeEvents,
+        messages,
+        failure,
+        expectations,
+        newInfo);
   }
 
   /** Returns a copy with the given wall-clock duration. */
   public RunResult withWallSeconds(double seconds) {
-    return new RunResult(scenario, seed, simulatedNanos, events, stopReason, stopDetail, traceHash,
-        seconds, requests, yield, harvest, latencyMs, counters, windowNanos, warmupNanos,
-        windows, counterSeries, gauges, nodes, annotations, nodeEvents, messages, failure,
-        expectations, info);
+    return new RunResult(
+        scenario,
+        seed,
+        simulatedNanos,
+        events,
+        stopReason,
+        stopDetail,
+        traceHash,
+        seconds,
+        requests,
+        yield,
+        harvest,
+        latencyMs,
+        counters,
+        windowNanos,
+        warmupNanos,
+        windows,
+        counterSeries,
+        gauges,
+        nodes,
+        annotations,
+        nodeEvents,
+        messages,
+        failure,
+        expectations,
+        info);
   }
 
   /** Returns a copy with extra annotations appended (e.g. the fault schedule's windows). */
   public RunResult withAnnotations(List<Annotation> more) {
     List<Annotation> all = new java.util.ArrayList<>(annotations);
     all.addAll(more);
-    return new RunResult(scenario, seed, simulatedNanos, events, stopReason, stopDetail, traceHash,
-        wallSeconds, requests, yield, harvest, latencyMs, counters, windowNanos, warmupNanos,
-        windows, counterSeries, gauges, nodes, List.copyOf(all), nodeEvents, messages, failure,
-        expectations, info);
+    return new RunResult(
+        scenario,
+        seed,
+        simulatedNanos,
+        events,
+        stopReason,
+        stopDetail,
+        traceHash,
+        wallSeconds,
+        requests,
+        yield,
+        harvest,
+        latencyMs,
+        counters,
+        windowNanos,
+        warmupNanos,
+        windows,
+        counterSeries,
+        gauges,
+        nodes,
+        List.copyOf(all),
+        nodeEvents,
+        messages,
+        failure,
+        expectations,
+        info);
   }
 }

@@ -13,8 +13,8 @@ package dev.sim.kernel.result;
  * @param timedOut of those, timed out
  * @param rejected of those, rejected
  * @param attempts tries sent during the window
- * @param yield ok / offered for this window's requests (one still open at the end of the run
- *     counts as not answered), NaN if none were offered
+ * @param yield ok / offered for this window's requests (one still open at the end of the run counts
+ *     as not answered), NaN if none were offered
  * @param harvest mean harvest of this window's successful requests, NaN if none
  * @param latencyP50Ms median latency of this window's successful requests
  * @param latencyP90Ms 90th percentile

@@ -179,7 +179,10 @@ public final class Simulation {
     recordMessages = on;
   }
 
-  /** Schedules {@code action} to run at simulated time {@code time}; {@code label} is traced and hashed. */
+  /**
+   * Schedules {@code action} to run at simulated time {@code time}; {@code label} is traced and
+   * hashed.
+   */
   public void schedule(long time, String label, Runnable action) {
     if (time < now) {
       throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
@@ -270,7 +273,8 @@ public final class Simulation {
     return hash.hex();
   }
 
-  // ------------------------------------------------------------------ control (from control actions)
+  // ------------------------------------------------------------------ control (from control
+  // actions)
 
   /** Crashes node {@code id} now: its timers, inbox and volatile state are lost. */
   public void crash(int id, String reason) {
@@ -351,7 +355,10 @@ public final class Simulation {
    */
   private void drainInbox(int id) {
     IntQueue q = inbox[id];
-    while (!q.isEmpty() && failure == null && state[id] == UP && pauseDepth[id] == 0
+    while (!q.isEmpty()
+        && failure == null
+        && state[id] == UP
+        && pauseDepth[id] == 0
         && contexts[id] != null) {
       int slot = q.poll();
       events++;
@@ -365,12 +372,13 @@ public final class Simulation {
       // Perfect clocks never change, and their timers keep no local due time to re-place them by.
       return;
     }
-    queue.retime((slot, time) -> {
-      if (slotKind[slot] == K_TIMER && slotTarget[slot] == id) {
-        return Math.max(now, clocks.simTimeAt(id, slotLocalDue[slot], now));
-      }
-      return -1;
-    });
+    queue.retime(
+        (slot, time) -> {
+          if (slotKind[slot] == K_TIMER && slotTarget[slot] == id) {
+            return Math.max(now, clocks.simTimeAt(id, slotLocalDue[slot], now));
+          }
+          return -1;
+        });
   }
 
   /** Asks the loop to stop after the current event. */
@@ -426,15 +434,24 @@ public final class Simulation {
       }
       if (events >= maxEvents) {
         reason = StopReason.EVENT_LIMIT;
-        detail = "stopped after " + events + " events at simulated " + formatNanos(now)
-            + "; the scenario may be running away (raise the event limit with --max-events)";
+        detail =
+            "stopped after "
+                + events
+                + " events at simulated "
+                + formatNanos(now)
+                + "; the scenario may be running away (raise the event limit with --max-events)";
         break;
       }
-      if (wallLimited && (events & 0xFFFF) == 0
+      if (wallLimited
+          && (events & 0xFFFF) == 0
           && wallClock.nanos() - wallStart >= limits.wallNanos()) {
         reason = StopReason.WALL_LIMIT;
-        detail = "stopped after " + formatNanos(limits.wallNanos()) + " of wall time at simulated "
-            + formatNanos(now) + " (raise it with --max-wall)";
+        detail =
+            "stopped after "
+                + formatNanos(limits.wallNanos())
+                + " of wall time at simulated "
+                + formatNanos(now)
+                + " (raise it with --max-wall)";
         break;
       }
       now = t;
@@ -443,8 +460,15 @@ public final class Simulation {
       process(slot);
       if (failure != null) {
         reason = StopReason.NODE_FAILURE;
-        detail = "node " + failure.nodeName() + " failed at simulated " + formatNanos(failure.timeNanos())
-            + " handling " + failure.event() + ": " + failure.message();
+        detail =
+            "node "
+                + failure.nodeName()
+                + " failed at simulated "
+                + formatNanos(failure.timeNanos())
+                + " handling "
+                + failure.event()
+                + ": "
+                + failure.message();
         break;
       }
       if (stopRequested) {
@@ -484,7 +508,8 @@ public final class Simulation {
     Ctx ctx = contexts[node];
     Class<?> type = payload.getClass();
     int handler = ctx.timerHandlerIndex(type);
-    hash.fold(now, EventKind.TIMER, node, 0, handler >= 0 ? ctx.timerTypeHash[handler] : typeHash(type));
+    hash.fold(
+        now, EventKind.TIMER, node, 0, handler >= 0 ? ctx.timerTypeHash[handler] : typeHash(type));
     if (sink != null) {
       sink.event(now, EventKind.TIMER, node, -1, type.getSimpleName(), payload.toString());
     }
@@ -512,7 +537,8 @@ public final class Simulation {
       if (local < slotLocalDue[slot]) {
         long t = clocks.simTimeAt(node, slotLocalDue[slot], now);
         if (t > now) {
-          // The clock was stepped back after the timer was set: it is not due on the local clock yet.
+          // The clock was stepped back after the timer was set: it is not due on the local clock
+          // yet.
           queue.push(t, sequence++, slot);
           return false;
         }
@@ -548,7 +574,8 @@ public final class Simulation {
     Ctx ctx = contexts[to];
     Class<?> type = payload.getClass();
     int handler = ctx.messageHandlerIndex(type);
-    hash.fold(now, EventKind.DELIVER, to, from, handler >= 0 ? ctx.msgTypeHash[handler] : typeHash(type));
+    hash.fold(
+        now, EventKind.DELIVER, to, from, handler >= 0 ? ctx.msgTypeHash[handler] : typeHash(type));
     if (sink != null) {
       sink.event(now, EventKind.DELIVER, to, from, type.getSimpleName(), payload.toString());
     }
@@ -724,8 +751,14 @@ public final class Simulation {
     }
     StringWriter sw = new StringWriter();
     e.printStackTrace(new PrintWriter(sw));
-    failure = new Failure(node, node < 0 ? "(control)" : names.get(node), now, event, e.getClass().getName()
-        + (e.getMessage() == null ? "" : ": " + e.getMessage()), sw.toString());
+    failure =
+        new Failure(
+            node,
+            node < 0 ? "(control)" : names.get(node),
+            now,
+            event,
+            e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+            sw.toString());
   }
 
   private RunResult result(StopReason reason, String detail) {
@@ -743,19 +776,50 @@ public final class Simulation {
       }
       long[] times = msgTimes.get(i);
       String cause = msgCauses.get(i);
-      messages.add(new MessageRecord(msgEnds.get(i)[0], msgEnds.get(i)[1],
-          m.getClass().getSimpleName(), summary, times[0], cause == null ? times[1] : -1, cause));
+      messages.add(
+          new MessageRecord(
+              msgEnds.get(i)[0],
+              msgEnds.get(i)[1],
+              m.getClass().getSimpleName(),
+              summary,
+              times[0],
+              cause == null ? times[1] : -1,
+              cause));
     }
     if (nodeEventsOmitted > 0) {
-      detail += "; " + nodeEventsOmitted + " node lifecycle events beyond " + MAX_NODE_EVENTS
-          + " were not recorded";
+      detail +=
+          "; "
+              + nodeEventsOmitted
+              + " node lifecycle events beyond "
+              + MAX_NODE_EVENTS
+              + " were not recorded";
     }
-    return new RunResult(scenario, seed, end, events, reason, detail, hash.hex(), 0.0,
-        metrics.totals(), metrics.yieldFraction(), metrics.harvest(), metrics.latency(),
-        metrics.counterTotals(), metrics.windowNanos(), metrics.warmupNanos(),
-        metrics.windows(end), metrics.counterSeries(end), metrics.gaugeSeries(end),
-        List.copyOf(nodes), List.copyOf(annotations), List.copyOf(nodeEvents),
-        List.copyOf(messages), failure, List.of(), RunInfo.NONE);
+    return new RunResult(
+        scenario,
+        seed,
+        end,
+        events,
+        reason,
+        detail,
+        hash.hex(),
+        0.0,
+        metrics.totals(),
+        metrics.yieldFraction(),
+        metrics.harvest(),
+        metrics.latency(),
+        metrics.counterTotals(),
+        metrics.windowNanos(),
+        metrics.warmupNanos(),
+        metrics.windows(end),
+        metrics.counterSeries(end),
+        metrics.gaugeSeries(end),
+        List.copyOf(nodes),
+        List.copyOf(annotations),
+        List.copyOf(nodeEvents),
+        List.copyOf(messages),
+        failure,
+        List.of(),
+        RunInfo.NONE);
   }
 
   private void requireNotStarted() {
@@ -788,7 +852,8 @@ public final class Simulation {
     private final int incarnationAtStart;
     private Node instance;
     private final NodeMetrics nodeMetrics;
-    // Handlers by payload type, each with its type's trace-hash word, computed once at registration.
+    // Handlers by payload type, each with its type's trace-hash word, computed once at
+    // registration.
     private Class<?>[] msgTypes = new Class<?>[4];
     private MessageHandler<Object>[] msgHandlers = newMessageHandlers(4);
     private int[] msgTypeHash = new int[4];
@@ -847,13 +912,21 @@ public final class Simulation {
       return -1;
     }
 
-    /** Runs message handler {@code handler} (from {@link #messageHandlerIndex}; -1 fails the node). */
+    /**
+     * Runs message handler {@code handler} (from {@link #messageHandlerIndex}; -1 fails the node).
+     */
     void dispatchMessage(int handler, Object message, int from) {
       if (handler < 0) {
         Class<?> type = message.getClass();
-        fail(node, "message " + type.getSimpleName() + " from " + names.get(from),
-            new IllegalStateException("no handler registered for message type " + type.getName()
-                + " (register one with ctx.on(" + type.getSimpleName() + ".class, ...))"));
+        fail(
+            node,
+            "message " + type.getSimpleName() + " from " + names.get(from),
+            new IllegalStateException(
+                "no handler registered for message type "
+                    + type.getName()
+                    + " (register one with ctx.on("
+                    + type.getSimpleName()
+                    + ".class, ...))"));
         return;
       }
       try {
@@ -868,9 +941,15 @@ public final class Simulation {
     void dispatchTimer(int handler, Object timer) {
       if (handler < 0) {
         Class<?> type = timer.getClass();
-        fail(node, "timer " + type.getSimpleName(),
-            new IllegalStateException("no handler registered for timer type " + type.getName()
-                + " (register one with ctx.onTimer(" + type.getSimpleName() + ".class, ...))"));
+        fail(
+            node,
+            "timer " + type.getSimpleName(),
+            new IllegalStateException(
+                "no handler registered for timer type "
+                    + type.getName()
+                    + " (register one with ctx.onTimer("
+                    + type.getSimpleName()
+                    + ".class, ...))"));
         return;
       }
       try {
@@ -890,7 +969,8 @@ public final class Simulation {
         Simulation.this.crash(node, why);
         if (restartAfter >= 0) {
           int id = node;
-          schedule(now + restartAfter, "restart " + names.get(id), () -> restart(id, "after " + why));
+          schedule(
+              now + restartAfter, "restart " + names.get(id), () -> restart(id, "after " + why));
         }
         return;
       }
@@ -901,11 +981,14 @@ public final class Simulation {
         Simulation.this.pause(node, why);
         int id = node;
         int inc = incarnation[id];
-        schedule(now + d, "resume " + names.get(id), () -> {
-          if (incarnation[id] == inc) {
-            resume(id, why);
-          }
-        });
+        schedule(
+            now + d,
+            "resume " + names.get(id),
+            () -> {
+              if (incarnation[id] == inc) {
+                resume(id, why);
+              }
+            });
       }
     }
 
@@ -960,7 +1043,10 @@ public final class Simulation {
       return ((long) (slotGen[slot] & 0x7FFF_FFFF) << 32) | slot;
     }
 
-    /** With skewed clocks: records the local due time of the timer in {@code slot}; returns its simulated time. */
+    /**
+     * With skewed clocks: records the local due time of the timer in {@code slot}; returns its
+     * simulated time.
+     */
     private long skewedTimerTime(int slot, long delayNanos) {
       long due = clocks.localTime(node, now) + delayNanos;
       slotLocalDue[slot] = due;
@@ -974,8 +1060,11 @@ public final class Simulation {
       }
       int slot = (int) handle;
       int gen = (int) (handle >>> 32);
-      if (slot < 0 || slot >= slotHigh || (slotGen[slot] & 0x7FFF_FFFF) != gen
-          || slotKind[slot] != K_TIMER || slotTarget[slot] != node) {
+      if (slot < 0
+          || slot >= slotHigh
+          || (slotGen[slot] & 0x7FFF_FFFF) != gen
+          || slotKind[slot] != K_TIMER
+          || slotTarget[slot] != node) {
         return false;
       }
       slotKind[slot] = K_CANCELLED;

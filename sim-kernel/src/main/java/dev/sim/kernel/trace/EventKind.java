@@ -1,6 +1,8 @@
 package dev.sim.kernel.trace;
 
-/** The kinds of processed event; their ordinals are folded into the trace hash, so never reorder. */
+/**
+ * The kinds of processed event; their ordinals are folded into the trace hash, so never reorder.
+ */
 public enum EventKind {
   /** A message copy reached a running node and its handler ran. */
   DELIVER,

@@ -10,7 +10,9 @@ public final class JsonLinesTraceSink implements TraceSink {
   private final String[] names;
   private final StringBuilder line = new StringBuilder(160);
 
-  /** Writes to {@code out}, naming nodes by {@code names[id]}; closing the sink closes {@code out}. */
+  /**
+   * Writes to {@code out}, naming nodes by {@code names[id]}; closing the sink closes {@code out}.
+   */
   public JsonLinesTraceSink(Writer out, String[] names) {
     this.out = out;
     this.names = names.clone();
@@ -19,8 +21,11 @@ public final class JsonLinesTraceSink implements TraceSink {
   @Override
   public void event(long time, EventKind kind, int node, int other, String type, String detail) {
     line.setLength(0);
-    line.append("{\"t\":").append(time).append(",\"kind\":\"")
-        .append(kind.name().toLowerCase(java.util.Locale.ROOT)).append('"');
+    line.append("{\"t\":")
+        .append(time)
+        .append(",\"kind\":\"")
+        .append(kind.name().toLowerCase(java.util.Locale.ROOT))
+        .append('"');
     if (node >= 0) {
       field("node", names[node]);
     }

@@ -3,9 +3,9 @@ package dev.sim.kernel.trace;
 /**
  * The run's 64-bit trace hash: a digest of every processed event, in order.
  *
- * <p>The exact algorithm, which is part of the determinism contract: the state {@code h} starts
- * at {@code 0}. For each event popped from the queue, three 64-bit words are folded in, in this
- * order, each by {@code h = (h ^ word) * M; h ^= h >>> 32} with {@code M = 0x9E3779B97F4A7C15}
+ * <p>The exact algorithm, which is part of the determinism contract: the state {@code h} starts at
+ * {@code 0}. For each event popped from the queue, three 64-bit words are folded in, in this order,
+ * each by {@code h = (h ^ word) * M; h ^= h >>> 32} with {@code M = 0x9E3779B97F4A7C15}
  * (multiplication modulo 2^64, {@code >>>} the unsigned shift):
  *
  * <ol>
@@ -18,11 +18,11 @@ package dev.sim.kernel.trace;
  *       (messages, timers) or of the control event's label, 0 for starts and skips.
  * </ol>
  *
- * <p>Each step is a bijection of {@code h} for a given word, and of the word for a given {@code
- * h}, so two traces that differ in a single field of a single event always end with different
- * hashes. Message contents are not hashed: their {@code hashCode} may involve identity hashes
- * (enums), which differ between runs. The step is deliberately cheap, a multiply and a shift per
- * word: the fold runs once per event and the state carries from one event to the next.
+ * <p>Each step is a bijection of {@code h} for a given word, and of the word for a given {@code h},
+ * so two traces that differ in a single field of a single event always end with different hashes.
+ * Message contents are not hashed: their {@code hashCode} may involve identity hashes (enums),
+ * which differ between runs. The step is deliberately cheap, a multiply and a shift per word: the
+ * fold runs once per event and the state carries from one event to the next.
  */
 public final class TraceHash {
   private static final long M = 0x9E3779B97F4A7C15L;

@@ -81,7 +81,8 @@ class EventQueueTest {
           queue.retime((slot, time) -> slot % 3 == 0 ? Math.max(0, time - shift) : -1);
           PriorityQueue<Ev> moved = new PriorityQueue<>(ORDER);
           for (Ev e : model) {
-            moved.add(e.slot() % 3 == 0 ? new Ev(Math.max(0, e.time() - shift), e.seq(), e.slot()) : e);
+            moved.add(
+                e.slot() % 3 == 0 ? new Ev(Math.max(0, e.time() - shift), e.seq(), e.slot()) : e);
           }
           model = moved;
         } else if (push) {
@@ -93,7 +94,8 @@ class EventQueueTest {
           if (rng.nextInt(200) == 0) {
             time = Math.max(0, now - rng.nextInt(1000)); // before the last time taken out
           }
-          // Mostly increasing sequence numbers, sometimes a smaller one (out of order); all distinct.
+          // Mostly increasing sequence numbers, sometimes a smaller one (out of order); all
+          // distinct.
           long s = rng.nextInt(100) == 0 ? lowSeq-- : seq++;
           int slot = freeSlots.isEmpty() ? nextSlot++ : freeSlots.pop();
           queue.push(time, s, slot);

@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The ziggurat must give exactly the exponential distribution: checked against the CDF over the
  * whole range (Kolmogorov–Smirnov and χ² over equiprobable bins), in the far tail that only the
- * tail branch produces, and in its moments. Seeds are fixed, so each check is deterministic;
- * the thresholds are the 99.9% points of each statistic. Accepting every wedge point fails four
- * of these tests, and returning the base layer's point instead of a tail sample fails the tail
- * test.
+ * tail branch produces, and in its moments. Seeds are fixed, so each check is deterministic; the
+ * thresholds are the 99.9% points of each statistic. Accepting every wedge point fails four of
+ * these tests, and returning the base layer's point instead of a tail sample fails the tail test.
  */
 class ExponentialZigguratTest {
   private static final int N = 2_000_000;

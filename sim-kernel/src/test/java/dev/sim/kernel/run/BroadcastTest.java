@@ -17,15 +17,19 @@ class BroadcastTest {
     Simulation sim = new Simulation("broadcast", 1);
     for (int i = 1; i <= 4; i++) {
       String name = "peer-" + i;
-      sim.addNode(name, "peer", () -> new Node() {
-        @Override
-        public void start(NodeContext ctx) {
-          ctx.on(Hello.class, (m, from) -> received.add(ctx.name() + "<-" + m.from()));
-          if (ctx.name().equals("peer-2")) {
-            ctx.broadcast("peer", new Hello(ctx.name()));
-          }
-        }
-      });
+      sim.addNode(
+          name,
+          "peer",
+          () ->
+              new Node() {
+                @Override
+                public void start(NodeContext ctx) {
+                  ctx.on(Hello.class, (m, from) -> received.add(ctx.name() + "<-" + m.from()));
+                  if (ctx.name().equals("peer-2")) {
+                    ctx.broadcast("peer", new Hello(ctx.name()));
+                  }
+                }
+              });
     }
     sim.run(RunLimits.simulated(1_000_000));
     assertThat(received).containsExactly("peer-1<-peer-2", "peer-3<-peer-2", "peer-4<-peer-2");

@@ -21,10 +21,12 @@ class PingPongSmokeTest {
     @Override
     public void start(NodeContext ctx) {
       ctx.on(Pong.class, (m, from) -> pongs++);
-      ctx.onTimer(Tick.class, t -> {
-        ctx.send(ctx.lookup("ponger"), new Ping(pongs));
-        ctx.setTimer(1_000_000, new Tick());
-      });
+      ctx.onTimer(
+          Tick.class,
+          t -> {
+            ctx.send(ctx.lookup("ponger"), new Ping(pongs));
+            ctx.setTimer(1_000_000, new Tick());
+          });
       ctx.setTimer(0, new Tick());
     }
   }
@@ -34,7 +36,10 @@ class PingPongSmokeTest {
     Pinger pinger = new Pinger();
     Simulation sim = new Simulation("smoke", 1);
     sim.addNode("pinger", "pinger", () -> pinger);
-    sim.addNode("ponger", "ponger", () -> ctx -> ctx.on(Ping.class, (m, from) -> ctx.send(from, new Pong(m.n()))));
+    sim.addNode(
+        "ponger",
+        "ponger",
+        () -> ctx -> ctx.on(Ping.class, (m, from) -> ctx.send(from, new Pong(m.n()))));
     RunResult r = sim.run(RunLimits.simulated(10_000_000));
     assertThat(r.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
     assertThat(pinger.pongs).isEqualTo(10);

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * Each node's local clock: an offset, a drift and jumps, as a piecewise linear function of
  * simulated time.
  *
- * <p>Node {@code i}'s clock starts at simulated time 0 reading its offset and runs at rate {@code
- * 1 + driftPpm / 1e6}: between jumps, {@code local(t) = base + e + floor(e * driftPpm / 1e6)} with
+ * <p>Node {@code i}'s clock starts at simulated time 0 reading its offset and runs at rate {@code 1
+ * + driftPpm / 1e6}: between jumps, {@code local(t) = base + e + floor(e * driftPpm / 1e6)} with
  * {@code e = t - start}, where {@code start} is the simulated time of the node's last jump (0 if
  * none) and {@code base} its local reading just after. Only long and double arithmetic is used, so
  * every JVM computes the same readings. Positive drift runs fast. A {@link #jump} at simulated time
@@ -72,8 +72,8 @@ public final class SkewedClocks implements Clocks {
 
   /**
    * Sets node {@code node}'s drift in parts per million, before the run: +1000 gains 1 ms per
-   * simulated second. Must be in (-1,000,000, 1,000,000]: the clock moves forward, at most twice
-   * as fast as simulated time.
+   * simulated second. Must be in (-1,000,000, 1,000,000]: the clock moves forward, at most twice as
+   * fast as simulated time.
    */
   public void setDriftPpm(int node, double ppm) {
     if (!(ppm > -1e6 && ppm <= 1e6)) {
@@ -95,7 +95,9 @@ public final class SkewedClocks implements Clocks {
     }
   }
 
-  /** Draws every offset as {@link #drawOffsetsNanos(Distribution, Rng)} does, on {@link #STREAM}. */
+  /**
+   * Draws every offset as {@link #drawOffsetsNanos(Distribution, Rng)} does, on {@link #STREAM}.
+   */
   public void drawOffsetsNanos(Distribution offsetNanos, RandomStreams streams) {
     drawOffsetsNanos(offsetNanos, streams.stream(STREAM));
   }
@@ -111,15 +113,20 @@ public final class SkewedClocks implements Clocks {
   }
 
   /**
-   * Steps node {@code node}'s clock by {@code deltaNanos} (negative: back) at simulated time
-   * {@code simNowNanos}, which must not precede its previous jump. The caller must then call
-   * {@link Simulation#clockChanged} for the node so its pending timers are re-placed.
+   * Steps node {@code node}'s clock by {@code deltaNanos} (negative: back) at simulated time {@code
+   * simNowNanos}, which must not precede its previous jump. The caller must then call {@link
+   * Simulation#clockChanged} for the node so its pending timers are re-placed.
    */
   public void jump(int node, long deltaNanos, long simNowNanos) {
     long start = startSim[node];
     if (simNowNanos < start) {
-      throw new IllegalArgumentException("clock jump at " + simNowNanos
-          + " precedes node " + node + "'s previous jump at " + start);
+      throw new IllegalArgumentException(
+          "clock jump at "
+              + simNowNanos
+              + " precedes node "
+              + node
+              + "'s previous jump at "
+              + start);
     }
     long reading = piece(baseLocal[node], simNowNanos - start, rateMinusOne[node]);
     if (simNowNanos > start) {
@@ -211,8 +218,8 @@ public final class SkewedClocks implements Clocks {
    * hi} is finite, piece(hi) >= target. Starts from the analytic answer, which is usually exact,
    * and corrects it by galloping and bisection where rounding left it off by a nanosecond or two.
    */
-  private static long firstReaching(long start, long base, double k, long target, long lo,
-      long hi) {
+  private static long firstReaching(
+      long start, long base, double k, long target, long lo, long hi) {
     long distance = target - base;
     if (distance > FAR_NANOS || (target > base && distance < 0)) {
       return Long.MAX_VALUE;
@@ -272,8 +279,8 @@ public final class SkewedClocks implements Clocks {
 
   private void requireNotJumped(int node) {
     if (pastCount[node] > 0 || startSim[node] != 0) {
-      throw new IllegalStateException("node " + node
-          + "'s clock has already jumped: set offsets and drifts before the run");
+      throw new IllegalStateException(
+          "node " + node + "'s clock has already jumped: set offsets and drifts before the run");
     }
   }
 }

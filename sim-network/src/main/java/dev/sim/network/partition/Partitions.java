@@ -12,8 +12,8 @@ import java.util.Arrays;
  * messages from any node of one set to any node of another and leaves the reverse direction open.
  *
  * <p>Several may be active at once; a link is cut while any of them cuts it. Each gets an id,
- * numbered 1, 2, 3... in the order they were made, so one can be healed without healing another.
- * A node is never cut from itself. Not thread-safe: it belongs to one simulation's kernel thread.
+ * numbered 1, 2, 3... in the order they were made, so one can be healed without healing another. A
+ * node is never cut from itself. Not thread-safe: it belongs to one simulation's kernel thread.
  */
 public final class Partitions {
   private Entry[] active = new Entry[4];
@@ -24,8 +24,8 @@ public final class Partitions {
   public Partitions() {}
 
   /**
-   * Splits the nodes into {@code groups} that cannot reach each other; unlisted nodes form one
-   * more group together. Returns the id to {@link #heal} it with.
+   * Splits the nodes into {@code groups} that cannot reach each other; unlisted nodes form one more
+   * group together. Returns the id to {@link #heal} it with.
    *
    * @throws IllegalArgumentException if a node id is negative or listed twice
    */

@@ -29,10 +29,13 @@ class ClockSimulationTest {
     clocks.setDriftPpm(0, 200);
     clocks.setOffsetNanos(1, -5 * MS);
     sim.setClocks(clocks);
-    sim.schedule(10 * S, "restart a", () -> {
-      sim.crash(0, "test");
-      sim.restart(0, "test");
-    });
+    sim.schedule(
+        10 * S,
+        "restart a",
+        () -> {
+          sim.crash(0, "test");
+          sim.restart(0, "test");
+        });
     sim.run(RunLimits.simulated(11 * S));
     // 10 s at +200 ppm gains 2 ms.
     assertThat(readings).containsExactly(300 * MS, -5 * MS, 300 * MS + 10 * S + 2 * MS);
@@ -81,10 +84,14 @@ class ClockSimulationTest {
   private static List<Long> runOneSecondTimer(double driftPpm, long[] jumpAtAndDelta) {
     Simulation sim = new Simulation("timer", 1);
     List<Long> fired = new ArrayList<>();
-    sim.addNode("a", "a", () -> (NodeContext ctx) -> {
-      ctx.onTimer(Fire.class, t -> fired.add(sim.now()));
-      ctx.setTimer(S, new Fire());
-    });
+    sim.addNode(
+        "a",
+        "a",
+        () ->
+            (NodeContext ctx) -> {
+              ctx.onTimer(Fire.class, t -> fired.add(sim.now()));
+              ctx.setTimer(S, new Fire());
+            });
     SkewedClocks clocks = new SkewedClocks(1);
     clocks.setDriftPpm(0, driftPpm);
     sim.setClocks(clocks);

@@ -31,7 +31,8 @@ class SkewedClocksTest {
   void shouldFindTheEarliestSimulatedTimeReachingALocalReading() {
     SkewedClocks clocks = new SkewedClocks(1);
     clocks.setDriftPpm(0, 1000);
-    // local(t) = t + floor(t / 1000): 999_000_999 reads 999_999_999, the next ns reads 1_000_000_001.
+    // local(t) = t + floor(t / 1000): 999_000_999 reads 999_999_999, the next ns reads
+    // 1_000_000_001.
     assertThat(clocks.simTimeAt(0, S, 0)).isEqualTo(999_001_000L);
     assertThat(clocks.localTime(0, 999_001_000L)).isGreaterThanOrEqualTo(S);
     assertThat(clocks.localTime(0, 999_000_999L)).isLessThan(S);
@@ -41,8 +42,9 @@ class SkewedClocksTest {
   @Test
   void shouldRoundTripSimTimeAtForRandomClocksTargetsAndJumps() {
     Rng rng = new Rng(99);
-    double[] drifts = {0, 1, -1, 20, -20, 1000, -1000, 123.456, 100_000, -500_000, 999_999.5,
-        -999_999};
+    double[] drifts = {
+      0, 1, -1, 20, -20, 1000, -1000, 123.456, 100_000, -500_000, 999_999.5, -999_999
+    };
     for (int trial = 0; trial < 2000; trial++) {
       SkewedClocks clocks = new SkewedClocks(1);
       clocks.setOffsetNanos(0, rng.nextLong() % (10 * S));
@@ -58,10 +60,12 @@ class SkewedClocksTest {
       long target = clocks.localTime(0, from) + (rng.nextLong() % (20 * S));
       long t = clocks.simTimeAt(0, target, from);
       assertThat(t).isGreaterThanOrEqualTo(from);
-      assertThat(clocks.localTime(0, t)).as("trial %d reaches the target", trial)
+      assertThat(clocks.localTime(0, t))
+          .as("trial %d reaches the target", trial)
           .isGreaterThanOrEqualTo(target);
       if (t > from) {
-        assertThat(clocks.localTime(0, t - 1)).as("trial %d is the earliest", trial)
+        assertThat(clocks.localTime(0, t - 1))
+            .as("trial %d is the earliest", trial)
             .isLessThan(target);
       }
     }
@@ -98,22 +102,23 @@ class SkewedClocksTest {
 
   @Test
   void shouldDrawOneOffsetPerNodeInIdOrderAndAllowNegativeOffsets() {
-    Distribution uniform = new Distribution() {
-      @Override
-      public double sample(Rng rng) {
-        return -5 * MS + rng.nextDouble() * 10 * MS;
-      }
+    Distribution uniform =
+        new Distribution() {
+          @Override
+          public double sample(Rng rng) {
+            return -5 * MS + rng.nextDouble() * 10 * MS;
+          }
 
-      @Override
-      public double mean() {
-        return 0;
-      }
+          @Override
+          public double mean() {
+            return 0;
+          }
 
-      @Override
-      public String describe() {
-        return "uniform(-5ms, 5ms)";
-      }
-    };
+          @Override
+          public String describe() {
+            return "uniform(-5ms, 5ms)";
+          }
+        };
     SkewedClocks small = new SkewedClocks(3);
     SkewedClocks large = new SkewedClocks(5);
     small.drawOffsetsNanos(uniform, new RandomStreams(42));
@@ -123,7 +128,8 @@ class SkewedClocksTest {
     for (int node = 0; node < 3; node++) {
       long expected = (long) StrictMath.floor(uniform.sample(replay) + 0.5);
       assertThat(small.offsetNanos(node)).isEqualTo(expected);
-      assertThat(large.offsetNanos(node)).as("adding nodes keeps the others' offsets")
+      assertThat(large.offsetNanos(node))
+          .as("adding nodes keeps the others' offsets")
           .isEqualTo(expected);
       negative |= expected < 0;
     }

@@ -9,8 +9,8 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.data.xy.XYDataset;
 
 /**
- * An XY plot that writes fault-window labels above its data area. JFreeChart clips annotations
- * to the data area, where labels would sit on top of the lines; this plot lifts the clip for the
+ * An XY plot that writes fault-window labels above its data area. JFreeChart clips annotations to
+ * the data area, where labels would sit on top of the lines; this plot lifts the clip for the
  * labels alone, after everything else is drawn.
  */
 final class BandPlot extends org.jfree.chart.plot.XYPlot {
@@ -18,7 +18,11 @@ final class BandPlot extends org.jfree.chart.plot.XYPlot {
 
   private final transient FaultBands bands;
 
-  BandPlot(XYDataset dataset, ValueAxis domain, ValueAxis range, XYItemRenderer renderer,
+  BandPlot(
+      XYDataset dataset,
+      ValueAxis domain,
+      ValueAxis range,
+      XYItemRenderer renderer,
       FaultBands bands) {
     super(dataset, domain, range, renderer);
     this.bands = bands;

@@ -22,7 +22,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -39,6 +38,7 @@ import org.jfree.svg.ViewBox;
 public final class ChartRenderer {
   /** Width of every chart in pixels. */
   public static final int WIDTH = 1000;
+
   /** Height of a time chart in pixels. */
   public static final int HEIGHT = 450;
 
@@ -105,8 +105,8 @@ public final class ChartRenderer {
   }
 
   /**
-   * The dataset handed to JFreeChart: one XY series per line, NaN where the figure is
-   * undefined (a gap), and non-positive values as gaps on a log axis, where they have no place.
+   * The dataset handed to JFreeChart: one XY series per line, NaN where the figure is undefined (a
+   * gap), and non-positive values as gaps on a log axis, where they have no place.
    */
   public static XYSeriesCollection dataset(TimeChart c) {
     XYSeriesCollection data = new XYSeriesCollection();
@@ -194,20 +194,25 @@ public final class ChartRenderer {
   }
 
   static void writeSvg(SVGGraphics2D g2, int width, int height, Path file) throws IOException {
-    String svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null) + "\n";
+    String svg =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null)
+            + "\n";
     Files.writeString(file, svg, StandardCharsets.UTF_8);
   }
 
   static void antialias(Graphics2D g2) {
     g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-        RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g2.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     g2.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
   }
 
-  /** Writes {@code c} as {@code ID.png} and {@code ID.svg} in {@code dir}; returns the chart's files. */
+  /**
+   * Writes {@code c} as {@code ID.png} and {@code ID.svg} in {@code dir}; returns the chart's
+   * files.
+   */
   public static ChartFile write(TimeChart c, Path dir) throws IOException {
     JFreeChart chart = toJFreeChart(c);
     Path png = dir.resolve(c.id() + ".png");

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Overlays two runs on the same axes: yield, latency p99, successful throughput, and the gauges
- * and GC pause time both runs recorded. Run A is always blue, run B always orange.
+ * Overlays two runs on the same axes: yield, latency p99, successful throughput, and the gauges and
+ * GC pause time both runs recorded. Run A is always blue, run B always orange.
  */
 public final class ComparisonCharts {
   /** Colour of the first run. */
   public static final Color A = Palette.BLUE;
+
   /** Colour of the second run. */
   public static final Color B = Palette.ORANGE;
 
@@ -40,60 +41,100 @@ public final class ComparisonCharts {
     String prefix = label[0] + " vs " + label[1] + " — ";
     TimeCharts.Axis ta = new TimeCharts.Axis(a);
     TimeCharts.Axis tb = new TimeCharts.Axis(b);
-    List<Band> bands = new ArrayList<>(new LinkedHashSet<>(concat(TimeCharts.bands(a),
-        TimeCharts.bands(b))));
+    List<Band> bands =
+        new ArrayList<>(new LinkedHashSet<>(concat(TimeCharts.bands(a), TimeCharts.bands(b))));
     double warmup = Math.max(a.warmupNanos(), b.warmupNanos()) / 1e9;
     double end = Math.max(a.simulatedNanos(), b.simulatedNanos()) / 1e9;
     List<TimeChart> out = new ArrayList<>();
 
     Builder c = new Builder(prefix, bands, warmup, end);
-    c.add("compare-yield", "Yield", "Requests answered OK out of those offered, per window",
-        "yield (answered OK)", Scale.FRACTION,
+    c.add(
+        "compare-yield",
+        "Yield",
+        "Requests answered OK out of those offered, per window",
+        "yield (answered OK)",
+        Scale.FRACTION,
         ta.series("A", label[0], A, Line.BOLD, WindowStats::yield),
-        tb.series("B", label[1], B, Line.BOLD, WindowStats::yield), out);
+        tb.series("B", label[1], B, Line.BOLD, WindowStats::yield),
+        out);
 
     Series pa = ta.series("A", label[0], A, Line.SOLID, WindowStats::latencyP99Ms);
     Series pb = tb.series("B", label[1], B, Line.SOLID, WindowStats::latencyP99Ms);
     boolean log = spansDecades(pa, pb);
-    c.add("compare-latency-p99", "Latency p99",
-        "99th percentile latency of successful requests, per window"
-            + (log ? " (log scale)" : ""),
-        "latency p99 (ms)", log ? Scale.LOG : Scale.LINEAR, pa, pb, out);
+    c.add(
+        "compare-latency-p99",
+        "Latency p99",
+        "99th percentile latency of successful requests, per window" + (log ? " (log scale)" : ""),
+        "latency p99 (ms)",
+        log ? Scale.LOG : Scale.LINEAR,
+        pa,
+        pb,
+        out);
 
-    c.add("compare-throughput-ok", "Successful throughput",
-        "Requests answered OK per second (by offer window)", "ok per second", Scale.LINEAR,
+    c.add(
+        "compare-throughput-ok",
+        "Successful throughput",
+        "Requests answered OK per second (by offer window)",
+        "ok per second",
+        Scale.LINEAR,
         ta.rate("A", label[0], A, Line.SOLID, okCounts(a)),
-        tb.rate("B", label[1], B, Line.SOLID, okCounts(b)), out);
+        tb.rate("B", label[1], B, Line.SOLID, okCounts(b)),
+        out);
 
     for (String gauge : common(gaugeNames(a), gaugeNames(b))) {
       boolean mean = TimeCharts.gaugeIsLevel(gauge);
-      c.add("compare-" + TimeCharts.gaugeChartId(gauge), TimeCharts.gaugeTitle(gauge),
+      c.add(
+          "compare-" + TimeCharts.gaugeChartId(gauge),
+          TimeCharts.gaugeTitle(gauge),
           (mean ? "Mean over all instances" : "Sum over all instances")
               + ", time-weighted mean per window",
-          TimeCharts.gaugeYLabel(gauge), Scale.LINEAR,
+          TimeCharts.gaugeYLabel(gauge),
+          Scale.LINEAR,
           ta.perWindow("A", label[0], A, Line.SOLID, gaugeTotal(a, gauge, ta.windows, mean)),
           tb.perWindow("B", label[1], B, Line.SOLID, gaugeTotal(b, gauge, tb.windows, mean)),
           out);
     }
     if (hasCounter(a, "gcPauseMs") && hasCounter(b, "gcPauseMs")) {
-      c.add("compare-gc", "GC pause time", "Stop-the-world pause time, summed over all nodes",
-          "ms paused per second", Scale.LINEAR,
+      c.add(
+          "compare-gc",
+          "GC pause time",
+          "Stop-the-world pause time, summed over all nodes",
+          "ms paused per second",
+          Scale.LINEAR,
           ta.rate("A", label[0], A, Line.SOLID, counterTotal(a, "gcPauseMs", ta.windows)),
-          tb.rate("B", label[1], B, Line.SOLID, counterTotal(b, "gcPauseMs", tb.windows)), out);
+          tb.rate("B", label[1], B, Line.SOLID, counterTotal(b, "gcPauseMs", tb.windows)),
+          out);
     }
     return out;
   }
 
   private record Builder(String prefix, List<Band> bands, double warmup, double end) {
-    void add(String id, String what, String subtitle, String yLabel, Scale scale, Series a,
-        Series b, List<TimeChart> out) {
+    void add(
+        String id,
+        String what,
+        String subtitle,
+        String yLabel,
+        Scale scale,
+        Series a,
+        Series b,
+        List<TimeChart> out) {
       boolean any = a.hasData() || b.hasData();
       if (scale == Scale.LINEAR) {
         any = a.hasNonZero() || b.hasNonZero();
       }
       if (any) {
-        out.add(new TimeChart(id, prefix + what, subtitle, yLabel, scale, List.of(a, b), bands,
-            List.of(), warmup, end));
+        out.add(
+            new TimeChart(
+                id,
+                prefix + what,
+                subtitle,
+                yLabel,
+                scale,
+                List.of(a, b),
+                bands,
+                List.of(),
+                warmup,
+                end));
       }
     }
   }

@@ -24,8 +24,10 @@ final class FaultBands extends AbstractXYAnnotation {
 
   /** Height of one row of labels above the data area. */
   static final int ROW = 15;
+
   /** Rows of labels at most; a label that fits in none is left out (the page lists every fault). */
   static final int ROWS = 2;
+
   private static final int MAX_LABEL_CHARS = 34;
   private static final Color WARMUP_FILL = new Color(0, 0, 0, 14);
   private static final Color WARMUP_HATCH = new Color(0, 0, 0, 38);
@@ -58,8 +60,14 @@ final class FaultBands extends AbstractXYAnnotation {
   }
 
   @Override
-  public void draw(Graphics2D g2, XYPlot plot, Rectangle2D dataArea, ValueAxis domainAxis,
-      ValueAxis rangeAxis, int rendererIndex, PlotRenderingInfo info) {
+  public void draw(
+      Graphics2D g2,
+      XYPlot plot,
+      Rectangle2D dataArea,
+      ValueAxis domainAxis,
+      ValueAxis rangeAxis,
+      int rendererIndex,
+      PlotRenderingInfo info) {
     RectangleEdge edge = plot.getDomainAxisEdge();
     if (warmupSeconds > 0) {
       double x0 = domainAxis.valueToJava2D(0, dataArea, edge);
@@ -90,8 +98,9 @@ final class FaultBands extends AbstractXYAnnotation {
     for (Mark m : marks) {
       double x = domainAxis.valueToJava2D(m.seconds(), dataArea, edge);
       g2.setPaint(MARK_LINE);
-      g2.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {3f, 3f}, 0f));
+      g2.setStroke(
+          new BasicStroke(
+              1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
       g2.draw(new Line2D.Double(x, dataArea.getMinY() + 12, x, dataArea.getMaxY()));
       cross(g2, x, dataArea.getMinY() + 7, 3.5);
     }
@@ -115,12 +124,16 @@ final class FaultBands extends AbstractXYAnnotation {
       items.add(new Object[] {"warm-up", 0.0, WARMUP_TEXT, Boolean.TRUE});
     }
     for (Band b : bands) {
-      items.add(new Object[] {shorten(b.label()), b.startSeconds(),
-          darker(Palette.fault(b.kind())), Boolean.FALSE});
+      items.add(
+          new Object[] {
+            shorten(b.label()), b.startSeconds(), darker(Palette.fault(b.kind())), Boolean.FALSE
+          });
     }
     if (!marks.isEmpty()) {
-      items.add(new Object[] {markLabel(), marks.get(0).seconds(),
-          darker(Palette.VERMILLION), Boolean.FALSE});
+      items.add(
+          new Object[] {
+            markLabel(), marks.get(0).seconds(), darker(Palette.VERMILLION), Boolean.FALSE
+          });
     }
     for (Object[] it : items) {
       String text = (String) it[0];
@@ -147,11 +160,14 @@ final class FaultBands extends AbstractXYAnnotation {
   /** {@code ✕ api-1 crashed (out of memory)}, or {@code ✕ 40 crashes (out of memory)}. */
   private String markLabel() {
     Mark first = marks.get(0);
-    boolean oneReason = marks.stream().allMatch(m -> java.util.Objects.equals(m.reason(),
-        first.reason()));
-    String why = oneReason && first.reason() != null && !first.reason().isBlank()
-        ? " (" + first.reason() + ")" : "";
-    return marks.size() == 1 ? "✕ " + first.node() + " crashed" + why
+    boolean oneReason =
+        marks.stream().allMatch(m -> java.util.Objects.equals(m.reason(), first.reason()));
+    String why =
+        oneReason && first.reason() != null && !first.reason().isBlank()
+            ? " (" + first.reason() + ")"
+            : "";
+    return marks.size() == 1
+        ? "✕ " + first.node() + " crashed" + why
         : "✕ " + marks.size() + " crashes" + why;
   }
 
@@ -183,13 +199,15 @@ final class FaultBands extends AbstractXYAnnotation {
 
   /** A darker shade, for text in a fault's colour on white. */
   static Color darker(Color c) {
-    return new Color((int) (c.getRed() * 0.72), (int) (c.getGreen() * 0.72),
-        (int) (c.getBlue() * 0.72));
+    return new Color(
+        (int) (c.getRed() * 0.72), (int) (c.getGreen() * 0.72), (int) (c.getBlue() * 0.72));
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FaultBands f && f.bands.equals(bands) && f.marks.equals(marks)
+    return o instanceof FaultBands f
+        && f.bands.equals(bands)
+        && f.marks.equals(marks)
         && f.warmupSeconds == warmupSeconds;
   }
 

@@ -12,9 +12,9 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 
 /**
- * A base-10 log axis whose labelled ticks are round numbers: 1, 2, 5, 10, 20, 50 ... when the
- * range spans up to three decades, decades alone beyond that. JFreeChart's own log axis picks
- * fractional exponents and labels ticks 31.623.
+ * A base-10 log axis whose labelled ticks are round numbers: 1, 2, 5, 10, 20, 50 ... when the range
+ * spans up to three decades, decades alone beyond that. JFreeChart's own log axis picks fractional
+ * exponents and labels ticks 31.623.
  */
 final class NiceLogAxis extends LogAxis {
   private static final long serialVersionUID = 1L;
@@ -28,8 +28,8 @@ final class NiceLogAxis extends LogAxis {
   @SuppressWarnings({"rawtypes", "unchecked"})
   protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
     Range range = getRange();
-    TextAnchor anchor = edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT
-        : TextAnchor.CENTER_RIGHT;
+    TextAnchor anchor =
+        edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT;
     double lo = Math.max(range.getLowerBound(), getSmallestValue());
     double hi = range.getUpperBound();
     List ticks = new ArrayList();
@@ -43,7 +43,9 @@ final class NiceLogAxis extends LogAxis {
     return ticks;
   }
 
-  /** Round values {@code m × 10^k} within [lo, hi], for each multiplier {@code m} in {@code steps}. */
+  /**
+   * Round values {@code m × 10^k} within [lo, hi], for each multiplier {@code m} in {@code steps}.
+   */
   static List<Double> values(double lo, double hi, double[] steps) {
     List<Double> out = new ArrayList<>();
     int first = (int) Math.floor(Math.log10(lo));

@@ -3,8 +3,8 @@ package dev.sim.report.chart;
 import java.awt.Color;
 
 /**
- * One line of a time chart: a y value per window, at the window's centre in simulated seconds.
- * A NaN y is a gap (the figure is undefined in that window, e.g. no request ended).
+ * One line of a time chart: a y value per window, at the window's centre in simulated seconds. A
+ * NaN y is a gap (the figure is undefined in that window, e.g. no request ended).
  *
  * @param key stable identifier, e.g. {@code ok} or {@code api-1}
  * @param label legend text

@@ -27,19 +27,21 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A space-time (Lamport) diagram: one horizontal lane per node, time flowing left to right, an
- * arrow per message from its send to its delivery. Lost messages end in a cross, crashed spans of
- * a lane are red and broken, paused spans grey, partitions shaded. Drawn with plain Java2D, so
- * the same code fills a PNG image and an SVG document.
+ * arrow per message from its send to its delivery. Lost messages end in a cross, crashed spans of a
+ * lane are red and broken, paused spans grey, partitions shaded. Drawn with plain Java2D, so the
+ * same code fills a PNG image and an SVG document.
  */
 public final class SpaceTimeDiagram {
   /** Runs with more nodes than this get no diagram: the lanes would be too thin to read. */
   public static final int MAX_NODES = 12;
+
   /**
-   * At most this many messages are drawn, the first ones sent; the caption says so. Beyond about
-   * a hundred arrows a reader can no longer follow one exchange (one trial of the two generals,
-   * one round of the Byzantine generals), which is what the diagram is for.
+   * At most this many messages are drawn, the first ones sent; the caption says so. Beyond about a
+   * hundred arrows a reader can no longer follow one exchange (one trial of the two generals, one
+   * round of the Byzantine generals), which is what the diagram is for.
    */
   public static final int MAX_MESSAGES = 100;
+
   /** Below this many messages each arrow is labelled with its type. */
   static final int LABEL_LIMIT = 30;
 
@@ -47,6 +49,7 @@ public final class SpaceTimeDiagram {
 
   /** Fractions along an arrow where its label may go, in order of preference. */
   private static final double[] LABEL_POSITIONS = {0.5, 0.3, 0.7, 0.2, 0.8};
+
   private static final int LEFT = 96;
   private static final int RIGHT = 24;
   private static final int TOP = 92;
@@ -85,8 +88,12 @@ public final class SpaceTimeDiagram {
     firstSent.sort((a, b) -> Long.compare(a.sendNanos(), b.sendNanos()));
     shown = List.copyOf(firstSent.subList(0, Math.min(MAX_MESSAGES, firstSent.size())));
 
-    long[] latencies = shown.stream().filter(m -> m.deliverNanos() >= 0)
-        .mapToLong(m -> m.deliverNanos() - m.sendNanos()).sorted().toArray();
+    long[] latencies =
+        shown.stream()
+            .filter(m -> m.deliverNanos() >= 0)
+            .mapToLong(m -> m.deliverNanos() - m.sendNanos())
+            .sorted()
+            .toArray();
     long median = latencies.length == 0 ? 0 : latencies[latencies.length / 2];
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
@@ -135,7 +142,7 @@ public final class SpaceTimeDiagram {
             pauseAt[n] = -1;
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     for (int n = 0; n < nodes.size(); n++) {
@@ -153,16 +160,22 @@ public final class SpaceTimeDiagram {
     }
     title = TimeCharts.title(r, "Messages (space-time diagram)");
     String range = Format.nanos(t0) + " – " + Format.nanos(t1);
-    caption = (shown.size() < totalMessages
-        ? "The first " + Format.count(shown.size()) + " of " + Format.count(totalMessages)
-            + " messages, "
-        : Format.count(totalMessages) + (totalMessages == 1 ? " message, " : " messages, "))
-        + "simulated " + range + ". One lane per node, time flowing left to right.";
+    caption =
+        (shown.size() < totalMessages
+                ? "The first "
+                    + Format.count(shown.size())
+                    + " of "
+                    + Format.count(totalMessages)
+                    + " messages, "
+                : Format.count(totalMessages) + (totalMessages == 1 ? " message, " : " messages, "))
+            + "simulated "
+            + range
+            + ". One lane per node, time flowing left to right.";
   }
 
   /**
-   * The diagram of {@code r}, or null when it has none: no recorded messages, or more than
-   * {@link #MAX_NODES} nodes.
+   * The diagram of {@code r}, or null when it has none: no recorded messages, or more than {@link
+   * #MAX_NODES} nodes.
    */
   public static SpaceTimeDiagram of(RunResult r) {
     if (r.messages().isEmpty() || r.nodes().isEmpty() || r.nodes().size() > MAX_NODES) {
@@ -296,8 +309,9 @@ public final class SpaceTimeDiagram {
       g.setPaint(Color.WHITE);
       g.fill(new Rectangle2D.Double(a, yy - 2, b - a, 4));
       g.setPaint(CRASHED);
-      g.setStroke(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {6f, 5f}, 0f));
+      g.setStroke(
+          new BasicStroke(
+              3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 5f}, 0f));
       g.draw(new Line2D.Double(a, yy, b, yy));
       if (c[1] >= t0) {
         cross(g, a, yy, 6, CRASHED);
@@ -308,8 +322,9 @@ public final class SpaceTimeDiagram {
     boolean labels = shown.size() <= LABEL_LIMIT;
     List<Rectangle2D> labelBoxes = new ArrayList<>();
     Stroke solid = new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-    Stroke dashed = new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-        new float[] {5f, 4f}, 0f);
+    Stroke dashed =
+        new BasicStroke(
+            1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f);
     g.setFont(Styles.SMALL);
     for (MessageRecord m : shown) {
       if (m.from() < 0 || m.from() >= nodes.size() || m.to() < 0 || m.to() >= nodes.size()) {
@@ -353,8 +368,8 @@ public final class SpaceTimeDiagram {
         if (what.length() > 32) {
           what = what.substring(0, 31) + "…";
         }
-        String text = lost ? what + " (" + (m.lostCause() == null ? "lost" : m.lostCause())
-            + ")" : what;
+        String text =
+            lost ? what + " (" + (m.lostCause() == null ? "lost" : m.lostCause()) + ")" : what;
         FontMetrics fm = g.getFontMetrics();
         int textWidth = fm.stringWidth(text);
         // Crossing arrows (a lieutenant's relay and a traitor's lie, say) meet at their middles,
@@ -365,8 +380,8 @@ public final class SpaceTimeDiagram {
           // Keep the label inside the plot: right of the point, or left of it near the edge.
           float lx = (float) (px + 4 + textWidth > WIDTH - RIGHT ? px - 4 - textWidth : px + 4);
           float ly = (float) (py - 3);
-          Rectangle2D box = new Rectangle2D.Double(lx - 2, ly - fm.getAscent(), textWidth + 4,
-              fm.getHeight());
+          Rectangle2D box =
+              new Rectangle2D.Double(lx - 2, ly - fm.getAscent(), textWidth + 4, fm.getHeight());
           if (labelBoxes.stream().noneMatch(box::intersects)) {
             labelBoxes.add(box);
             g.setPaint(FaultBands.darker(c));
@@ -401,8 +416,10 @@ public final class SpaceTimeDiagram {
     g.setFont(Styles.AXIS_LABEL);
     g.setPaint(Palette.MUTED);
     String label = "simulated time";
-    g.drawString(label, (float) (LEFT + (WIDTH - LEFT - RIGHT) / 2.0
-        - g.getFontMetrics().stringWidth(label) / 2.0), (float) yAxis + 36);
+    g.drawString(
+        label,
+        (float) (LEFT + (WIDTH - LEFT - RIGHT) / 2.0 - g.getFontMetrics().stringWidth(label) / 2.0),
+        (float) yAxis + 36);
   }
 
   private void drawLegend(Graphics2D g, double yy) {
@@ -423,8 +440,9 @@ public final class SpaceTimeDiagram {
     }
     if (shown.stream().anyMatch(m -> m.deliverNanos() < 0)) {
       g.setPaint(LOST);
-      g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-          new float[] {5f, 4f}, 0f));
+      g.setStroke(
+          new BasicStroke(
+              1.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 4f}, 0f));
       g.draw(new Line2D.Double(xx, yy - 4, xx + 18, yy - 4));
       cross(g, xx + 20, yy - 4, 5, LOST);
       g.setPaint(Palette.INK);
@@ -433,8 +451,9 @@ public final class SpaceTimeDiagram {
     }
     if (anyCrashedShown) {
       g.setPaint(CRASHED);
-      g.setStroke(new BasicStroke(3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-          new float[] {6f, 5f}, 0f));
+      g.setStroke(
+          new BasicStroke(
+              3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 5f}, 0f));
       g.draw(new Line2D.Double(xx, yy - 4, xx + 24, yy - 4));
       g.setPaint(Palette.INK);
       g.drawString("crashed", (float) xx + 30, (float) yy);
@@ -455,8 +474,7 @@ public final class SpaceTimeDiagram {
     }
   }
 
-  private static void arrowHead(Graphics2D g, double x0, double y0, double x1, double y1,
-      Color c) {
+  private static void arrowHead(Graphics2D g, double x0, double y0, double x1, double y1, Color c) {
     double angle = Math.atan2(y1 - y0, x1 - x0);
     double len = 8;
     double spread = Math.toRadians(22);

@@ -26,8 +26,9 @@ final class Styles {
     return switch (line) {
       case BOLD -> new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
       case SOLID -> new BasicStroke(1.7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
-      case DASHED -> new BasicStroke(1.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-          new float[] {7f, 4f}, 0f);
+      case DASHED ->
+          new BasicStroke(
+              1.7f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f);
       case THIN -> new BasicStroke(1.1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     };
   }

@@ -81,8 +81,10 @@ public final class TimeCharts {
         }
       }
       if (!explained) {
-        String node = e.node() >= 0 && e.node() < r.nodes().size()
-            ? r.nodes().get(e.node()).name() : "node " + e.node();
+        String node =
+            e.node() >= 0 && e.node() < r.nodes().size()
+                ? r.nodes().get(e.node()).name()
+                : "node " + e.node();
         out.add(new Mark("crash", e.timeNanos() / 1e9, node, e.reason()));
       }
     }
@@ -98,28 +100,47 @@ public final class TimeCharts {
 
   static TimeChart yieldChart(RunResult r, Axis t) {
     Series s = t.series("yield", "yield", Palette.figure("yield"), Line.BOLD, WindowStats::yield);
-    return chart(r, t, "yield", "Yield",
-        "Requests answered OK out of those offered, by the " + t.windowText()
+    return chart(
+        r,
+        t,
+        "yield",
+        "Yield",
+        "Requests answered OK out of those offered, by the "
+            + t.windowText()
             + " window they were offered in",
-        "yield (answered OK)", Scale.FRACTION, List.of(s));
+        "yield (answered OK)",
+        Scale.FRACTION,
+        List.of(s));
   }
 
   static TimeChart harvestChart(RunResult r, Axis t) {
-    Series s = t.series("harvest", "harvest", Palette.figure("harvest"), Line.BOLD,
-        WindowStats::harvest);
-    return chart(r, t, "harvest", "Harvest",
-        "Mean fraction of the data reflected in successful answers, per " + t.windowText()
+    Series s =
+        t.series("harvest", "harvest", Palette.figure("harvest"), Line.BOLD, WindowStats::harvest);
+    return chart(
+        r,
+        t,
+        "harvest",
+        "Harvest",
+        "Mean fraction of the data reflected in successful answers, per "
+            + t.windowText()
             + " window",
-        "harvest (data in answer)", Scale.FRACTION, List.of(s));
+        "harvest (data in answer)",
+        Scale.FRACTION,
+        List.of(s));
   }
 
   static TimeChart latencyChart(RunResult r, Axis t) {
-    List<Series> s = List.of(
-        t.series("max", "max", Palette.figure("max"), Line.THIN, WindowStats::latencyMaxMs),
-        t.series("p99", "p99", Palette.figure("p99"), Line.SOLID, WindowStats::latencyP99Ms),
-        t.series("p90", "p90", Palette.figure("p90"), Line.SOLID, WindowStats::latencyP90Ms),
-        t.series("p50", "p50 (median)", Palette.figure("p50"), Line.BOLD,
-            WindowStats::latencyP50Ms));
+    List<Series> s =
+        List.of(
+            t.series("max", "max", Palette.figure("max"), Line.THIN, WindowStats::latencyMaxMs),
+            t.series("p99", "p99", Palette.figure("p99"), Line.SOLID, WindowStats::latencyP99Ms),
+            t.series("p90", "p90", Palette.figure("p90"), Line.SOLID, WindowStats::latencyP90Ms),
+            t.series(
+                "p50",
+                "p50 (median)",
+                Palette.figure("p50"),
+                Line.BOLD,
+                WindowStats::latencyP50Ms));
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     for (Series x : s) {
@@ -131,17 +152,25 @@ public final class TimeCharts {
       }
     }
     boolean log = max > 0 && max / min > LOG_RATIO;
-    return chart(r, t, "latency", "Latency",
-        "Successful requests, first try to final answer, per " + t.windowText() + " window"
+    return chart(
+        r,
+        t,
+        "latency",
+        "Latency",
+        "Successful requests, first try to final answer, per "
+            + t.windowText()
+            + " window"
             + (log ? " (log scale)" : ""),
-        "latency (ms)", log ? Scale.LOG : Scale.LINEAR, s);
+        "latency (ms)",
+        log ? Scale.LOG : Scale.LINEAR,
+        s);
   }
 
   static TimeChart throughputChart(RunResult r, Axis t) {
     List<Series> s = new ArrayList<>();
     s.add(t.rate("offered", "offered", Line.DASHED, WindowStats::offered));
-    Series attempts = t.rate("attempts", "attempts (tries sent)", Line.SOLID,
-        WindowStats::attempts);
+    Series attempts =
+        t.rate("attempts", "attempts (tries sent)", Line.SOLID, WindowStats::attempts);
     Series offered = s.get(0);
     if (!java.util.Arrays.equals(attempts.y(), offered.y())) {
       // Identical to offered when nothing was retried: drawn, it would only hide that line.
@@ -149,18 +178,30 @@ public final class TimeCharts {
     }
     s.add(t.rate("ok", "ok", Line.BOLD, WindowStats::ok));
     for (String k : new String[] {"failed", "timedOut", "rejected"}) {
-      Series x = t.rate(k, k.equals("timedOut") ? "timed out" : k, Line.SOLID, w -> switch (k) {
-        case "failed" -> w.failed();
-        case "timedOut" -> w.timedOut();
-        default -> w.rejected();
-      });
+      Series x =
+          t.rate(
+              k,
+              k.equals("timedOut") ? "timed out" : k,
+              Line.SOLID,
+              w ->
+                  switch (k) {
+                    case "failed" -> w.failed();
+                    case "timedOut" -> w.timedOut();
+                    default -> w.rejected();
+                  });
       if (x.hasNonZero()) {
         s.add(x);
       }
     }
-    return chart(r, t, "throughput", "Throughput",
+    return chart(
+        r,
+        t,
+        "throughput",
+        "Throughput",
         "Requests per second by outcome (by offer window); attempts above offered are retries",
-        "requests per second", Scale.LINEAR, s);
+        "requests per second",
+        Scale.LINEAR,
+        s);
   }
 
   // ---------------------------------------------------------------- gauges
@@ -168,15 +209,23 @@ public final class TimeCharts {
   /** A gauge or counter the report knows by name. */
   private record Known(String id, String title, String yLabel, String what, boolean mean) {}
 
-  private static final Map<String, Known> KNOWN_GAUGES = Map.of(
-      "queue", new Known("queue", "Queue depth", "requests waiting", "Requests waiting in queue",
-          false),
-      "inflight", new Known("inflight", "In flight", "requests in progress",
-          "Requests being served", false),
-      "heapLiveMB", new Known("heap", "Live heap", "live heap (MB)", "Live heap after GC",
-          true),
-      "healthyBackends", new Known("healthy-backends", "Healthy backends", "backends in rotation",
-          "Backends the load balancer considers healthy", true));
+  private static final Map<String, Known> KNOWN_GAUGES =
+      Map.of(
+          "queue",
+              new Known(
+                  "queue", "Queue depth", "requests waiting", "Requests waiting in queue", false),
+          "inflight",
+              new Known(
+                  "inflight", "In flight", "requests in progress", "Requests being served", false),
+          "heapLiveMB",
+              new Known("heap", "Live heap", "live heap (MB)", "Live heap after GC", true),
+          "healthyBackends",
+              new Known(
+                  "healthy-backends",
+                  "Healthy backends",
+                  "backends in rotation",
+                  "Backends the load balancer considers healthy",
+                  true));
 
   private static final List<String> GAUGE_ORDER =
       List.of("queue", "inflight", "heapLiveMB", "healthyBackends");
@@ -206,14 +255,16 @@ public final class TimeCharts {
   }
 
   static List<TimeChart> gaugeCharts(RunResult r, Axis t) {
-    Map<String, List<GaugeSeriesData>> byName = new TreeMap<>((a, b) -> {
-      int ia = GAUGE_ORDER.indexOf(a);
-      int ib = GAUGE_ORDER.indexOf(b);
-      if (ia >= 0 || ib >= 0) {
-        return Integer.compare(ia < 0 ? 99 : ia, ib < 0 ? 99 : ib);
-      }
-      return a.compareTo(b);
-    });
+    Map<String, List<GaugeSeriesData>> byName =
+        new TreeMap<>(
+            (a, b) -> {
+              int ia = GAUGE_ORDER.indexOf(a);
+              int ib = GAUGE_ORDER.indexOf(b);
+              if (ia >= 0 || ib >= 0) {
+                return Integer.compare(ia < 0 ? 99 : ia, ib < 0 ? 99 : ib);
+              }
+              return a.compareTo(b);
+            });
     for (GaugeSeriesData g : r.gauges()) {
       byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g);
     }
@@ -223,14 +274,20 @@ public final class TimeCharts {
     for (Map.Entry<String, List<GaugeSeriesData>> e : byName.entrySet()) {
       String name = e.getKey();
       List<GaugeSeriesData> data = e.getValue();
-      Known k = KNOWN_GAUGES.getOrDefault(name,
-          new Known(gaugeChartId(name), name, name, name, isLevel(name)));
+      Known k =
+          KNOWN_GAUGES.getOrDefault(
+              name, new Known(gaugeChartId(name), name, name, name, isLevel(name)));
       List<Series> series = new ArrayList<>();
       String how;
       if (data.size() <= MAX_NODE_LINES) {
         for (GaugeSeriesData g : data) {
-          series.add(t.perWindow(g.nodeName(), g.nodeName(),
-              Palette.cycle(nodeColour.getOrDefault(g.nodeName(), 0)), Line.SOLID, g.mean()));
+          series.add(
+              t.perWindow(
+                  g.nodeName(),
+                  g.nodeName(),
+                  Palette.cycle(nodeColour.getOrDefault(g.nodeName(), 0)),
+                  Line.SOLID,
+                  g.mean()));
         }
         how = "per instance";
       } else {
@@ -241,26 +298,46 @@ public final class TimeCharts {
         for (Map.Entry<String, List<GaugeSeriesData>> ge : groups.entrySet()) {
           double[] y = aggregate(ge.getValue(), t.windows, k.mean());
           int n = ge.getValue().size();
-          series.add(t.perWindow(ge.getKey(), ge.getKey() + " (" + n + ")",
-              Palette.cycle(groupColour.getOrDefault(ge.getKey(), 0)), Line.SOLID, y));
+          series.add(
+              t.perWindow(
+                  ge.getKey(),
+                  ge.getKey() + " (" + n + ")",
+                  Palette.cycle(groupColour.getOrDefault(ge.getKey(), 0)),
+                  Line.SOLID,
+                  y));
         }
         how = k.mean() ? "mean per instance of each group" : "summed over each group's instances";
       }
       if (!anyNonZero(series)) {
         continue;
       }
-      out.add(chart(r, t, k.id(), k.title(),
-          k.what() + ", time-weighted mean per " + t.windowText() + " window, " + how,
-          k.yLabel(), Scale.LINEAR, series));
+      out.add(
+          chart(
+              r,
+              t,
+              k.id(),
+              k.title(),
+              k.what() + ", time-weighted mean per " + t.windowText() + " window, " + how,
+              k.yLabel(),
+              Scale.LINEAR,
+              series));
     }
     return out;
   }
 
-  /** Gauges that read as a level of one process (a heap size, a percentage) are averaged, not summed. */
+  /**
+   * Gauges that read as a level of one process (a heap size, a percentage) are averaged, not
+   * summed.
+   */
   private static boolean isLevel(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("heap") || n.endsWith("mb") || n.endsWith("gb") || n.contains("pct")
-        || n.contains("percent") || n.contains("util") || n.contains("ratio");
+    return n.contains("heap")
+        || n.endsWith("mb")
+        || n.endsWith("gb")
+        || n.contains("pct")
+        || n.contains("percent")
+        || n.contains("util")
+        || n.contains("ratio");
   }
 
   private static double[] aggregate(List<GaugeSeriesData> members, int windows, boolean mean) {
@@ -282,34 +359,99 @@ public final class TimeCharts {
   // ---------------------------------------------------------------- counters
 
   /** Known counters; for these {@code mean} means "drawn as a running total". */
-  private static final Map<String, Known> KNOWN_COUNTERS = Map.ofEntries(
-      Map.entry("gcPauseMs", new Known("gc", "GC pause time", "ms paused per second",
-          "Stop-the-world GC pause time, summed over each group's instances", false)),
-      Map.entry("oom", new Known("oom", "Out-of-memory crashes", "crashes (running total)",
-          "Processes that ran out of heap and crashed, running total", true)),
-      Map.entry("shed", new Known("shed", "Load shed", "requests shed per second",
-          "Requests refused early by load shedding", false)),
-      Map.entry("retries", new Known("retries", "Retries", "retries per second",
-          "Retries sent by clients", false)),
-      Map.entry("budgetExhausted", new Known("retry-budget", "Retry budget exhausted",
-          "retries refused per second", "Retries the retry budget refused to send", false)),
-      Map.entry("throttled", new Known("throttled", "Client throttling",
-          "requests refused per second", "Requests clients refused locally (throttling)",
-          false)),
-      Map.entry("hedges", new Known("hedges", "Hedged requests", "hedges per second",
-          "Second copies sent because the first was slow", false)),
-      Map.entry("ejections", new Known("ejections", "Backend ejections",
-          "ejections (running total)", "Backends taken out of rotation by health checks",
-          true)),
-      Map.entry("noBackend", new Known("no-backend", "No healthy backend",
-          "requests per second", "Requests the load balancer could send nowhere", false)),
-      Map.entry("lostWrites", new Known("lost-writes", "Lost writes",
-          "lost writes (running total)",
-          "Acknowledged writes that were later lost, running total", true)));
+  private static final Map<String, Known> KNOWN_COUNTERS =
+      Map.ofEntries(
+          Map.entry(
+              "gcPauseMs",
+              new Known(
+                  "gc",
+                  "GC pause time",
+                  "ms paused per second",
+                  "Stop-the-world GC pause time, summed over each group's instances",
+                  false)),
+          Map.entry(
+              "oom",
+              new Known(
+                  "oom",
+                  "Out-of-memory crashes",
+                  "crashes (running total)",
+                  "Processes that ran out of heap and crashed, running total",
+                  true)),
+          Map.entry(
+              "shed",
+              new Known(
+                  "shed",
+                  "Load shed",
+                  "requests shed per second",
+                  "Requests refused early by load shedding",
+                  false)),
+          Map.entry(
+              "retries",
+              new Known(
+                  "retries", "Retries", "retries per second", "Retries sent by clients", false)),
+          Map.entry(
+              "budgetExhausted",
+              new Known(
+                  "retry-budget",
+                  "Retry budget exhausted",
+                  "retries refused per second",
+                  "Retries the retry budget refused to send",
+                  false)),
+          Map.entry(
+              "throttled",
+              new Known(
+                  "throttled",
+                  "Client throttling",
+                  "requests refused per second",
+                  "Requests clients refused locally (throttling)",
+                  false)),
+          Map.entry(
+              "hedges",
+              new Known(
+                  "hedges",
+                  "Hedged requests",
+                  "hedges per second",
+                  "Second copies sent because the first was slow",
+                  false)),
+          Map.entry(
+              "ejections",
+              new Known(
+                  "ejections",
+                  "Backend ejections",
+                  "ejections (running total)",
+                  "Backends taken out of rotation by health checks",
+                  true)),
+          Map.entry(
+              "noBackend",
+              new Known(
+                  "no-backend",
+                  "No healthy backend",
+                  "requests per second",
+                  "Requests the load balancer could send nowhere",
+                  false)),
+          Map.entry(
+              "lostWrites",
+              new Known(
+                  "lost-writes",
+                  "Lost writes",
+                  "lost writes (running total)",
+                  "Acknowledged writes that were later lost, running total",
+                  true)));
 
-  private static final List<String> COUNTER_ORDER = List.of("gcPauseMs", "gcYoung", "gcFull",
-      "oom", "shed", "retries", "budgetExhausted", "throttled", "hedges", "ejections",
-      "noBackend", "lostWrites");
+  private static final List<String> COUNTER_ORDER =
+      List.of(
+          "gcPauseMs",
+          "gcYoung",
+          "gcFull",
+          "oom",
+          "shed",
+          "retries",
+          "budgetExhausted",
+          "throttled",
+          "hedges",
+          "ejections",
+          "noBackend",
+          "lostWrites");
 
   /** The chart id of counter {@code name}. */
   public static String counterChartId(String name) {
@@ -323,12 +465,13 @@ public final class TimeCharts {
   static List<TimeChart> counterCharts(RunResult r, Axis t) {
     Map<String, List<CounterSeries>> byChart = new LinkedHashMap<>();
     List<CounterSeries> sorted = new ArrayList<>(r.counterSeries());
-    sorted.sort((a, b) -> {
-      int ia = COUNTER_ORDER.indexOf(a.name());
-      int ib = COUNTER_ORDER.indexOf(b.name());
-      int c = Integer.compare(ia < 0 ? 99 : ia, ib < 0 ? 99 : ib);
-      return c != 0 ? c : a.name().compareTo(b.name());
-    });
+    sorted.sort(
+        (a, b) -> {
+          int ia = COUNTER_ORDER.indexOf(a.name());
+          int ib = COUNTER_ORDER.indexOf(b.name());
+          int c = Integer.compare(ia < 0 ? 99 : ia, ib < 0 ? 99 : ib);
+          return c != 0 ? c : a.name().compareTo(b.name());
+        });
     for (CounterSeries c : sorted) {
       byChart.computeIfAbsent(counterChartId(c.name()), k -> new ArrayList<>()).add(c);
     }
@@ -340,18 +483,24 @@ public final class TimeCharts {
       List<Series> series = new ArrayList<>();
       boolean collections = id.equals("gc-collections");
       String name = data.get(0).name();
-      Known k = collections
-          ? new Known(id, "GC collections", "collections per second",
-              "Garbage collections started, per second", false)
-          : KNOWN_COUNTERS.getOrDefault(name, new Known(id, name, name + " per second",
-              "Counter " + name + ", per second", false));
+      Known k =
+          collections
+              ? new Known(
+                  id,
+                  "GC collections",
+                  "collections per second",
+                  "Garbage collections started, per second",
+                  false)
+              : KNOWN_COUNTERS.getOrDefault(
+                  name,
+                  new Known(
+                      id, name, name + " per second", "Counter " + name + ", per second", false));
       boolean cumulative = !collections && k.mean();
       boolean oneGroup = data.stream().map(CounterSeries::group).distinct().count() == 1;
       for (CounterSeries c : data) {
         String key = c.group() + "." + c.name();
-        String label = collections
-            ? c.group() + (c.name().equals("gcFull") ? " full" : " young")
-            : c.group();
+        String label =
+            collections ? c.group() + (c.name().equals("gcFull") ? " full" : " young") : c.group();
         boolean young = c.name().equals("gcYoung");
         Line line = collections && young && !oneGroup ? Line.DASHED : Line.SOLID;
         Color colour = Palette.cycle(groupColour.getOrDefault(c.group(), 0));
@@ -359,9 +508,10 @@ public final class TimeCharts {
           // One group: young and full collections are told apart by colour, not by dashes.
           colour = young ? Palette.SKY_BLUE : Palette.VERMILLION;
         }
-        Series s = cumulative
-            ? t.perWindow(key, label, colour, line, runningTotal(c.perWindow(), t.windows))
-            : t.rate(key, label, colour, line, c.perWindow());
+        Series s =
+            cumulative
+                ? t.perWindow(key, label, colour, line, runningTotal(c.perWindow(), t.windows))
+                : t.rate(key, label, colour, line, c.perWindow());
         if (s.hasNonZero()) {
           series.add(s);
         }
@@ -390,7 +540,8 @@ public final class TimeCharts {
   /** Colour indices of nodes with gauges, by node id, so one node has one colour on every chart. */
   private static Map<String, Integer> nodeColours(RunResult r) {
     Set<String> names = new LinkedHashSet<>();
-    r.gauges().stream().sorted((a, b) -> Integer.compare(a.node(), b.node()))
+    r.gauges().stream()
+        .sorted((a, b) -> Integer.compare(a.node(), b.node()))
         .forEach(g -> names.add(g.nodeName()));
     Map<String, Integer> out = new LinkedHashMap<>();
     for (String n : names) {
@@ -429,7 +580,8 @@ public final class TimeCharts {
 
   private static void add(List<TimeChart> out, TimeChart c) {
     for (Series s : c.series()) {
-      // Linear charts of nothing but zeros say nothing; fractions and latencies are data when defined.
+      // Linear charts of nothing but zeros say nothing; fractions and latencies are data when
+      // defined.
       if (s.hasData() && (c.scale() != Scale.LINEAR || s.hasNonZero())) {
         out.add(c);
         return;
@@ -437,10 +589,26 @@ public final class TimeCharts {
     }
   }
 
-  private static TimeChart chart(RunResult r, Axis t, String id, String what, String subtitle,
-      String yLabel, Scale scale, List<Series> series) {
-    return new TimeChart(id, title(r, what), subtitle, yLabel, scale, List.copyOf(series),
-        bands(r), marks(r), r.warmupNanos() / 1e9, r.simulatedNanos() / 1e9);
+  private static TimeChart chart(
+      RunResult r,
+      Axis t,
+      String id,
+      String what,
+      String subtitle,
+      String yLabel,
+      Scale scale,
+      List<Series> series) {
+    return new TimeChart(
+        id,
+        title(r, what),
+        subtitle,
+        yLabel,
+        scale,
+        List.copyOf(series),
+        bands(r),
+        marks(r),
+        r.warmupNanos() / 1e9,
+        r.simulatedNanos() / 1e9);
   }
 
   /** A file-name-safe form of a metric name. */
@@ -478,8 +646,7 @@ public final class TimeCharts {
       return Format.seconds(windowSeconds);
     }
 
-    Series series(String key, String label, Color c, Line line,
-        ToDoubleFunction<WindowStats> f) {
+    Series series(String key, String label, Color c, Line line, ToDoubleFunction<WindowStats> f) {
       double[] y = new double[windows];
       for (int i = 0; i < windows; i++) {
         y[i] = f.applyAsDouble(stats.get(i));

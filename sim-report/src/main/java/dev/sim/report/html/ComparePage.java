@@ -19,24 +19,35 @@ import java.util.function.DoubleFunction;
 public final class ComparePage {
   private ComparePage() {}
 
-  /** The page comparing run {@code a} with run {@code b}, charts already written into {@code dir}. */
+  /**
+   * The page comparing run {@code a} with run {@code b}, charts already written into {@code dir}.
+   */
   public static String html(RunResult a, RunResult b, List<ChartFile> charts, Path dir) {
     String[] label = ComparisonCharts.labels(a, b);
     StringBuilder h = new StringBuilder(16_384);
     ReportPage.head(h, label[0] + " vs " + label[1] + " — sim comparison");
     h.append("<header>\n<p class=\"eyebrow\">sim comparison</p>\n<h1>")
-        .append(chipFor(0)).append(escape(label[0])).append(" <span style=\"color:#59636e\">vs"
-            + "</span> ").append(chipFor(1)).append(escape(label[1])).append("</h1>\n")
+        .append(chipFor(0))
+        .append(escape(label[0]))
+        .append(" <span style=\"color:#59636e\">vs" + "</span> ")
+        .append(chipFor(1))
+        .append(escape(label[1]))
+        .append("</h1>\n")
         .append("</header>\n");
 
     h.append("<section>\n<h2>Reproduce</h2>\n<pre><code>")
-        .append(escape(ReportPage.command(a))).append("\n")
-        .append(escape(ReportPage.command(b))).append("</code></pre>\n</section>\n");
+        .append(escape(ReportPage.command(a)))
+        .append("\n")
+        .append(escape(ReportPage.command(b)))
+        .append("</code></pre>\n</section>\n");
 
     h.append("<section>\n<h2>Figures</h2>\n<table>\n<tr><th>figure</th><th class=\"num\">")
-        .append(chipFor(0)).append(escape(label[0])).append("</th><th class=\"num\">")
-        .append(chipFor(1)).append(escape(label[1])).append("</th><th class=\"num\">change</th>"
-            + "</tr>\n");
+        .append(chipFor(0))
+        .append(escape(label[0]))
+        .append("</th><th class=\"num\">")
+        .append(chipFor(1))
+        .append(escape(label[1]))
+        .append("</th><th class=\"num\">change</th>" + "</tr>\n");
     LatencySummary la = a.latencyMs();
     LatencySummary lb = b.latencyMs();
     fraction(h, "yield", a.yield(), b.yield());
@@ -58,8 +69,10 @@ public final class ComparePage {
       // A counter one run never touched counted nothing there.
       count(h, "counter " + k, a.counters().getOrDefault(k, 0L), b.counters().getOrDefault(k, 0L));
     }
-    h.append("<tr><td>trace hash</td><td class=\"num\"><code>").append(escape(a.traceHash()))
-        .append("</code></td><td class=\"num\"><code>").append(escape(b.traceHash()))
+    h.append("<tr><td>trace hash</td><td class=\"num\"><code>")
+        .append(escape(a.traceHash()))
+        .append("</code></td><td class=\"num\"><code>")
+        .append(escape(b.traceHash()))
         .append("</code></td><td></td></tr>\n</table>\n</section>\n");
 
     if (!a.expectations().isEmpty() || !b.expectations().isEmpty()) {
@@ -78,8 +91,8 @@ public final class ComparePage {
     return ReportPage.chip(run == 0 ? ComparisonCharts.A : ComparisonCharts.B);
   }
 
-  private static void expectations(StringBuilder h, String label, int run,
-      List<ExpectationResult> ex) {
+  private static void expectations(
+      StringBuilder h, String label, int run, List<ExpectationResult> ex) {
     h.append("<div>\n<h3>").append(chipFor(run)).append(escape(label)).append("</h3>\n");
     if (ex.isEmpty()) {
       h.append("<p class=\"more\">No expectations.</p>\n</div>\n");
@@ -87,11 +100,15 @@ public final class ComparePage {
     }
     h.append("<table>\n");
     for (ExpectationResult e : ex) {
-      h.append(e.ok() ? "<tr>" : "<tr class=\"failrow\">").append("<td><code>")
-          .append(escape(e.check())).append("</code></td><td class=\"num\">")
+      h.append(e.ok() ? "<tr>" : "<tr class=\"failrow\">")
+          .append("<td><code>")
+          .append(escape(e.check()))
+          .append("</code></td><td class=\"num\">")
           .append(Double.isNaN(e.actual()) ? "undefined" : escape(Format.precise(e.actual())))
-          .append("</td><td>").append(e.ok() ? "<span class=\"pass\">✔ pass</span>"
-              : "<span class=\"fail\">✘ fail</span>").append("</td></tr>\n");
+          .append("</td><td>")
+          .append(
+              e.ok() ? "<span class=\"pass\">✔ pass</span>" : "<span class=\"fail\">✘ fail</span>")
+          .append("</td></tr>\n");
     }
     h.append("</table>\n</div>\n");
   }
@@ -109,16 +126,24 @@ public final class ComparePage {
     String change = "";
     if (!Double.isNaN(a) && !Double.isNaN(b) && a > 0) {
       double pct = (b - a) / a * 100;
-      change = Math.abs(pct) < 0.05 ? "0.0%"
-          : styled(String.format(Locale.ROOT, "%+.1f%%", pct), pct, false);
+      change =
+          Math.abs(pct) < 0.05
+              ? "0.0%"
+              : styled(String.format(Locale.ROOT, "%+.1f%%", pct), pct, false);
     }
     row(h, k, a, b, Format::millis, change);
   }
 
   private static void count(StringBuilder h, String k, long a, long b) {
-    h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">")
-        .append(Format.count(a)).append("</td><td class=\"num\">").append(Format.count(b))
-        .append("</td><td class=\"num\">").append(relative(a, b)).append("</td></tr>\n");
+    h.append("<tr><td>")
+        .append(escape(k))
+        .append("</td><td class=\"num\">")
+        .append(Format.count(a))
+        .append("</td><td class=\"num\">")
+        .append(Format.count(b))
+        .append("</td><td class=\"num\">")
+        .append(relative(a, b))
+        .append("</td></tr>\n");
   }
 
   private static String relative(long a, long b) {
@@ -138,10 +163,16 @@ public final class ComparePage {
     return "<span class=\"" + (better ? "better" : "worse") + "\">" + escape(text) + "</span>";
   }
 
-  private static void row(StringBuilder h, String k, double a, double b,
-      DoubleFunction<String> f, String change) {
-    h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">")
-        .append(escape(f.apply(a))).append("</td><td class=\"num\">").append(escape(f.apply(b)))
-        .append("</td><td class=\"num\">").append(change).append("</td></tr>\n");
+  private static void row(
+      StringBuilder h, String k, double a, double b, DoubleFunction<String> f, String change) {
+    h.append("<tr><td>")
+        .append(escape(k))
+        .append("</td><td class=\"num\">")
+        .append(escape(f.apply(a)))
+        .append("</td><td class=\"num\">")
+        .append(escape(f.apply(b)))
+        .append("</td><td class=\"num\">")
+        .append(change)
+        .append("</td></tr>\n");
   }
 }

@@ -4,7 +4,8 @@ package dev.sim.report.html;
 final class Css {
   private Css() {}
 
-  static final String STYLE = """
+  static final String STYLE =
+      """
       :root { --ink:#1f2328; --muted:#59636e; --line:#d8dee4; --soft:#f6f8fa;
               --ok:#0a7a52; --ok-bg:#e6f4ee; --bad:#b42318; --bad-bg:#fdecea;
               --warn:#8a5a00; --warn-bg:#fff4da; }

@@ -15,14 +15,15 @@ public final class Html {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      String rep = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&#39;";
-        default -> null;
-      };
+      String rep =
+          switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+          };
       if (rep != null) {
         if (out == null) {
           out = new StringBuilder(s.length() + 16);
@@ -64,13 +65,20 @@ public final class Html {
   private static final java.util.regex.Pattern LIST_ITEM =
       java.util.regex.Pattern.compile("\\s+\\S|\\s*([-*•]|\\d+[.)])\\s");
 
-  /** A relative URL for a file name in the same folder: path characters kept, the rest percent-encoded. */
+  /**
+   * A relative URL for a file name in the same folder: path characters kept, the rest
+   * percent-encoded.
+   */
   static String href(String fileName) {
     StringBuilder sb = new StringBuilder();
     for (byte b : fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
-          || c == '_' || c == '.') {
+      if (c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z'
+          || c >= '0' && c <= '9'
+          || c == '-'
+          || c == '_'
+          || c == '.') {
         sb.append((char) c);
       } else {
         sb.append('%').append(String.format(java.util.Locale.ROOT, "%02X", c));

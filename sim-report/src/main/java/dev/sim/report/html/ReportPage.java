@@ -22,10 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds {@code report.html}: what ran, whether it met its expectations, figures, faults, charts. */
+/**
+ * Builds {@code report.html}: what ran, whether it met its expectations, figures, faults, charts.
+ */
 public final class ReportPage {
   /** At most this many fault windows are listed; the rest are counted. */
   static final int MAX_ANNOTATIONS = 50;
+
   /** At most this many node events are listed; the rest are counted. */
   static final int MAX_NODE_EVENTS = 100;
 
@@ -42,14 +45,17 @@ public final class ReportPage {
     head(h, r.scenario() + " · seed " + r.seed() + " — sim report");
 
     h.append("<header>\n<p class=\"eyebrow\">sim report · scenario <code>")
-        .append(escape(r.scenario())).append("</code> · seed <code>").append(r.seed())
+        .append(escape(r.scenario()))
+        .append("</code> · seed <code>")
+        .append(r.seed())
         .append("</code>");
     if (info.scenarioFile() != null && !info.scenarioFile().isBlank()) {
       h.append(" · file <code>").append(escape(info.scenarioFile())).append("</code>");
     }
     h.append("</p>\n<h1>").append(escape(heading)).append("</h1>\n");
     if (info.description() != null && !info.description().isBlank()) {
-      h.append("<div class=\"desc\">\n").append(Html.paragraphs(info.description()))
+      h.append("<div class=\"desc\">\n")
+          .append(Html.paragraphs(info.description()))
           .append("</div>\n");
     }
     h.append("</header>\n");
@@ -57,13 +63,17 @@ public final class ReportPage {
     verdict(h, r.expectations());
     stopNotes(h, r);
 
-    h.append("<section>\n<h2>Reproduce</h2>\n<pre><code>").append(escape(command(r)))
+    h.append("<section>\n<h2>Reproduce</h2>\n<pre><code>")
+        .append(escape(command(r)))
         .append("</code></pre>\n");
     String version = r.info() == null ? "" : r.info().version();
-    h.append("<p class=\"note\">The same file and seed give the same run, event for event, "
-        + "on any machine and JVM")
+    h.append(
+            "<p class=\"note\">The same file and seed give the same run, event for event, "
+                + "on any machine and JVM")
         .append(version.isEmpty() ? "" : " with sim " + escape(version))
-        .append(" (trace hash <code>").append(escape(r.traceHash())).append("</code>).</p>\n")
+        .append(" (trace hash <code>")
+        .append(escape(r.traceHash()))
+        .append("</code>).</p>\n")
         .append("</section>\n");
 
     cards(h, r);
@@ -82,16 +92,21 @@ public final class ReportPage {
     if (info != null && info.command() != null && !info.command().isBlank()) {
       return info.command();
     }
-    String file = info != null && info.scenarioFile() != null && !info.scenarioFile().isBlank()
-        ? info.scenarioFile() : "scenarios/" + r.scenario() + ".yaml";
+    String file =
+        info != null && info.scenarioFile() != null && !info.scenarioFile().isBlank()
+            ? info.scenarioFile()
+            : "scenarios/" + r.scenario() + ".yaml";
     return "sim run " + file + " --seed " + r.seed();
   }
 
   static void head(StringBuilder h, String title) {
     h.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(escape(title)).append("</title>\n<style>\n")
-        .append(Css.STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+        .append("<title>")
+        .append(escape(title))
+        .append("</title>\n<style>\n")
+        .append(Css.STYLE)
+        .append("</style>\n</head>\n<body>\n<main>\n");
   }
 
   private static void verdict(StringBuilder h, List<ExpectationResult> ex) {
@@ -99,16 +114,20 @@ public final class ReportPage {
     if (ex.isEmpty()) {
       h.append("<div class=\"verdict none\">No expectations were set for this run.</div>\n");
     } else if (failed == 0) {
-      h.append("<div class=\"verdict ok\">✔ ").append(ex.size() == 1 ? "The expectation"
-          : "All " + ex.size() + " expectations").append(" held.</div>\n");
+      h.append("<div class=\"verdict ok\">✔ ")
+          .append(ex.size() == 1 ? "The expectation" : "All " + ex.size() + " expectations")
+          .append(" held.</div>\n");
     } else {
-      h.append("<div class=\"verdict bad\">✘ ").append(failed).append(" of ").append(ex.size())
-          .append(ex.size() == 1 ? " expectation" : " expectations").append(" failed: ");
+      h.append("<div class=\"verdict bad\">✘ ")
+          .append(failed)
+          .append(" of ")
+          .append(ex.size())
+          .append(ex.size() == 1 ? " expectation" : " expectations")
+          .append(" failed: ");
       boolean first = true;
       for (ExpectationResult e : ex) {
         if (!e.ok()) {
-          h.append(first ? "" : ", ").append("<code>").append(escape(e.check()))
-              .append("</code>");
+          h.append(first ? "" : ", ").append("<code>").append(escape(e.check())).append("</code>");
           first = false;
         }
       }
@@ -120,19 +139,26 @@ public final class ReportPage {
     Failure f = r.failure();
     if (f != null) {
       h.append("<div class=\"note bad\"><strong>The simulation failed.</strong> Node <code>")
-          .append(escape(f.nodeName())).append("</code> threw at simulated ")
-          .append(escape(Format.nanos(f.timeNanos()))).append(" handling ")
-          .append(escape(f.event())).append(":<pre>").append(escape(f.message()))
+          .append(escape(f.nodeName()))
+          .append("</code> threw at simulated ")
+          .append(escape(Format.nanos(f.timeNanos())))
+          .append(" handling ")
+          .append(escape(f.event()))
+          .append(":<pre>")
+          .append(escape(f.message()))
           .append("</pre>");
       if (f.stackTrace() != null && !f.stackTrace().isBlank()) {
         h.append("<details><summary>Stack trace</summary><pre>")
-            .append(escape(f.stackTrace())).append("</pre></details>");
+            .append(escape(f.stackTrace()))
+            .append("</pre></details>");
       }
       h.append("</div>\n");
     } else if (r.stopReason() != StopReason.TIME_LIMIT) {
       h.append("<div class=\"note\"><strong>The run stopped early (")
-          .append(escape(stopText(r.stopReason()))).append(").</strong> ")
-          .append(escape(r.stopDetail())).append("</div>\n");
+          .append(escape(stopText(r.stopReason())))
+          .append(").</strong> ")
+          .append(escape(r.stopDetail()))
+          .append("</div>\n");
     }
   }
 
@@ -154,11 +180,14 @@ public final class ReportPage {
     card(h, "Harvest", Format.percent(r.harvest()), "data in answers");
     card(h, "Latency p50", Format.millis(l.p50()), "median, successful");
     card(h, "Latency p99", Format.millis(l.p99()), "max " + Format.millis(l.max()));
-    card(h, "Requests", Format.count(q.offered()),
-        q.offered() == 0 ? "offered" : "offered · " + ratio(q.attempts(), q.offered())
-            + " tries each");
-    card(h, "Simulated", Format.nanos(r.simulatedNanos()),
-        Format.count(r.events()) + " events");
+    card(
+        h,
+        "Requests",
+        Format.count(q.offered()),
+        q.offered() == 0
+            ? "offered"
+            : "offered · " + ratio(q.attempts(), q.offered()) + " tries each");
+    card(h, "Simulated", Format.nanos(r.simulatedNanos()), Format.count(r.events()) + " events");
     h.append("</section>\n");
     if (r.warmupNanos() > 0) {
       h.append("<p class=\"more\">Figures leave out the first ")
@@ -172,24 +201,31 @@ public final class ReportPage {
   }
 
   private static void card(StringBuilder h, String k, String v, String s) {
-    h.append("<div class=\"card\"><div class=\"k\">").append(escape(k))
-        .append("</div><div class=\"v\">").append(escape(v)).append("</div><div class=\"s\">")
-        .append(escape(s)).append("</div></div>\n");
+    h.append("<div class=\"card\"><div class=\"k\">")
+        .append(escape(k))
+        .append("</div><div class=\"v\">")
+        .append(escape(v))
+        .append("</div><div class=\"s\">")
+        .append(escape(s))
+        .append("</div></div>\n");
   }
 
   private static void expectations(StringBuilder h, List<ExpectationResult> ex) {
     if (ex.isEmpty()) {
       return;
     }
-    h.append("<section>\n<h2>Expectations</h2>\n<table>\n<tr><th>check</th>"
-        + "<th class=\"num\">actual</th><th>result</th></tr>\n");
+    h.append(
+        "<section>\n<h2>Expectations</h2>\n<table>\n<tr><th>check</th>"
+            + "<th class=\"num\">actual</th><th>result</th></tr>\n");
     for (ExpectationResult e : ex) {
-      h.append(e.ok() ? "<tr>" : "<tr class=\"failrow\">").append("<td><code>")
-          .append(escape(e.check())).append("</code></td><td class=\"num\">")
+      h.append(e.ok() ? "<tr>" : "<tr class=\"failrow\">")
+          .append("<td><code>")
+          .append(escape(e.check()))
+          .append("</code></td><td class=\"num\">")
           .append(Double.isNaN(e.actual()) ? "undefined" : escape(Format.precise(e.actual())))
           .append("</td><td>")
-          .append(e.ok() ? "<span class=\"pass\">✔ pass</span>"
-              : "<span class=\"fail\">✘ fail</span>")
+          .append(
+              e.ok() ? "<span class=\"pass\">✔ pass</span>" : "<span class=\"fail\">✘ fail</span>")
           .append("</td></tr>\n");
     }
     h.append("</table>\n</section>\n");
@@ -198,8 +234,9 @@ public final class ReportPage {
   private static void summary(StringBuilder h, RunResult r) {
     RequestTotals q = r.requests();
     LatencySummary l = r.latencyMs();
-    h.append("<section>\n<h2>Summary</h2>\n<div class=\"grid2\">\n<div>\n<h3>Requests</h3>\n"
-        + "<table>\n");
+    h.append(
+        "<section>\n<h2>Summary</h2>\n<div class=\"grid2\">\n<div>\n<h3>Requests</h3>\n"
+            + "<table>\n");
     row(h, "offered", Format.count(q.offered()));
     row(h, "ok", Format.count(q.ok()));
     row(h, "failed", Format.count(q.failed()));
@@ -235,7 +272,10 @@ public final class ReportPage {
   }
 
   static void row(StringBuilder h, String k, String v) {
-    h.append("<tr><td>").append(escape(k)).append("</td><td class=\"num\">").append(escape(v))
+    h.append("<tr><td>")
+        .append(escape(k))
+        .append("</td><td class=\"num\">")
+        .append(escape(v))
         .append("</td></tr>\n");
   }
 
@@ -245,24 +285,37 @@ public final class ReportPage {
     }
     h.append("<section>\n<h2>Charts</h2>\n<nav class=\"toc\">");
     for (ChartFile c : charts) {
-      h.append("<a href=\"#chart-").append(escape(c.id())).append("\">")
-          .append(escape(shortTitle(c.title()))).append("</a> ");
+      h.append("<a href=\"#chart-")
+          .append(escape(c.id()))
+          .append("\">")
+          .append(escape(shortTitle(c.title())))
+          .append("</a> ");
     }
     h.append("</nav>\n");
     for (ChartFile c : charts) {
       String png = Html.href(c.png().getFileName().toString());
       String svg = Html.href(c.svg().getFileName().toString());
-      h.append("<figure id=\"chart-").append(escape(c.id())).append("\">\n<img src=\"")
-          .append(png).append("\" width=\"").append(c.width()).append("\" height=\"")
-          .append(c.height()).append("\" alt=\"").append(escape(c.title() + ". " + c.caption()))
-          .append("\">\n<figcaption><a href=\"").append(svg)
+      h.append("<figure id=\"chart-")
+          .append(escape(c.id()))
+          .append("\">\n<img src=\"")
+          .append(png)
+          .append("\" width=\"")
+          .append(c.width())
+          .append("\" height=\"")
+          .append(c.height())
+          .append("\" alt=\"")
+          .append(escape(c.title() + ". " + c.caption()))
+          .append("\">\n<figcaption><a href=\"")
+          .append(svg)
           .append("\">SVG version</a> (scales without blur, for slides)</figcaption>\n")
           .append("</figure>\n");
     }
     h.append("</section>\n");
   }
 
-  /** The part of a chart title after the dash: {@code Yield} of {@code gc-spiral · seed 42 — Yield}. */
+  /**
+   * The part of a chart title after the dash: {@code Yield} of {@code gc-spiral · seed 42 — Yield}.
+   */
   static String shortTitle(String title) {
     int i = title.lastIndexOf(" — ");
     return i < 0 ? title : title.substring(i + 3);
@@ -273,17 +326,26 @@ public final class ReportPage {
       return;
     }
     h.append("<section>\n<h2>Fault timeline</h2>\n");
-    List<Annotation> as = r.annotations().stream()
-        .sorted((a, b) -> Long.compare(a.startNanos(), b.startNanos())).toList();
+    List<Annotation> as =
+        r.annotations().stream()
+            .sorted((a, b) -> Long.compare(a.startNanos(), b.startNanos()))
+            .toList();
     if (!as.isEmpty()) {
-      h.append("<h3>Fault windows</h3>\n<table>\n<tr><th>kind</th><th>what</th>"
-          + "<th class=\"num\">from</th><th class=\"num\">to</th><th>nodes</th></tr>\n");
+      h.append(
+          "<h3>Fault windows</h3>\n<table>\n<tr><th>kind</th><th>what</th>"
+              + "<th class=\"num\">from</th><th class=\"num\">to</th><th>nodes</th></tr>\n");
       for (Annotation a : as.subList(0, Math.min(MAX_ANNOTATIONS, as.size()))) {
-        h.append("<tr><td>").append(chip(Palette.fault(a.kind()))).append(escape(a.kind()))
-            .append("</td><td>").append(escape(a.label())).append("</td><td class=\"num\">")
-            .append(escape(Format.nanos(a.startNanos()))).append("</td><td class=\"num\">")
+        h.append("<tr><td>")
+            .append(chip(Palette.fault(a.kind())))
+            .append(escape(a.kind()))
+            .append("</td><td>")
+            .append(escape(a.label()))
+            .append("</td><td class=\"num\">")
+            .append(escape(Format.nanos(a.startNanos())))
+            .append("</td><td class=\"num\">")
             .append(a.endNanos() < 0 ? "end of run" : escape(Format.nanos(a.endNanos())))
-            .append("</td><td>").append(escape(String.join(", ", a.targets())))
+            .append("</td><td>")
+            .append(escape(String.join(", ", a.targets())))
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
@@ -291,12 +353,18 @@ public final class ReportPage {
     }
     if (!r.nodeEvents().isEmpty()) {
       List<NodeEvent> es = r.nodeEvents();
-      h.append("<h3>Node events</h3>\n<table>\n<tr><th class=\"num\">time</th><th>node</th>"
-          + "<th>event</th><th>why</th></tr>\n");
+      h.append(
+          "<h3>Node events</h3>\n<table>\n<tr><th class=\"num\">time</th><th>node</th>"
+              + "<th>event</th><th>why</th></tr>\n");
       for (NodeEvent e : es.subList(0, Math.min(MAX_NODE_EVENTS, es.size()))) {
-        h.append("<tr><td class=\"num\">").append(escape(Format.nanos(e.timeNanos())))
-            .append("</td><td>").append(escape(nodeName(r, e.node()))).append("</td><td>")
-            .append(escape(e.kind())).append("</td><td>").append(escape(e.reason()))
+        h.append("<tr><td class=\"num\">")
+            .append(escape(Format.nanos(e.timeNanos())))
+            .append("</td><td>")
+            .append(escape(nodeName(r, e.node())))
+            .append("</td><td>")
+            .append(escape(e.kind()))
+            .append("</td><td>")
+            .append(escape(e.reason()))
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
@@ -307,8 +375,11 @@ public final class ReportPage {
 
   private static void more(StringBuilder h, int more, String what) {
     if (more > 0) {
-      h.append("<p class=\"more\">… and ").append(Format.count(more)).append(" more ")
-          .append(what).append(" (all are in result.json).</p>\n");
+      h.append("<p class=\"more\">… and ")
+          .append(Format.count(more))
+          .append(" more ")
+          .append(what)
+          .append(" (all are in result.json).</p>\n");
     }
   }
 
@@ -326,7 +397,9 @@ public final class ReportPage {
   }
 
   static String chip(Color c) {
-    return String.format(Locale.ROOT, "<span class=\"chip\" style=\"background:#%06x\"></span>",
+    return String.format(
+        Locale.ROOT,
+        "<span class=\"chip\" style=\"background:#%06x\"></span>",
         c.getRGB() & 0xffffff);
   }
 
@@ -335,12 +408,18 @@ public final class ReportPage {
     boolean any = false;
     for (String f : files) {
       if (dir != null && Files.isRegularFile(dir.resolve(f))) {
-        h.append(any ? " · " : "Data: ").append("<a href=\"").append(Html.href(f)).append("\">")
-            .append(escape(f)).append("</a>");
+        h.append(any ? " · " : "Data: ")
+            .append("<a href=\"")
+            .append(Html.href(f))
+            .append("\">")
+            .append(escape(f))
+            .append("</a>");
         any = true;
       }
     }
-    h.append(any ? "<br>" : "").append("Made by sim-report. Every figure comes from the saved "
-        + "run; run the command above again to get the same run, event for event.</footer>\n");
+    h.append(any ? "<br>" : "")
+        .append(
+            "Made by sim-report. Every figure comes from the saved "
+                + "run; run the command above again to get the same run, event for event.</footer>\n");
   }
 }

@@ -6,9 +6,9 @@ import java.util.Deque;
 /**
  * A small streaming JSON writer with a fixed layout: two-space indents, {@code "key": value},
  * objects opened with {@code inline} on one line. Hand-written rather than Jackson's generator so
- * the layout of {@code summary.json} is ours to pin and never changes with a library upgrade.
- * NaN is written as {@code null}; infinities as the strings {@code "Infinity"}/{@code
- * "-Infinity"}, which {@link ResultJson} reads back.
+ * the layout of {@code summary.json} is ours to pin and never changes with a library upgrade. NaN
+ * is written as {@code null}; infinities as the strings {@code "Infinity"}/{@code "-Infinity"},
+ * which {@link ResultJson} reads back.
  */
 final class JsonOut {
   private final StringBuilder sb = new StringBuilder(4096);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code metrics.csv}: one row per window with the request figures, then for each group
- * and gauge {@code GROUP.GAUGE.mean} (the time-weighted means summed over the group's instances)
- * and {@code GROUP.GAUGE.max} (the largest maximum of any one instance), then each group counter
- * as {@code GROUP.COUNTER} (increments in the window). Undefined values are empty cells.
+ * Writes {@code metrics.csv}: one row per window with the request figures, then for each group and
+ * gauge {@code GROUP.GAUGE.mean} (the time-weighted means summed over the group's instances) and
+ * {@code GROUP.GAUGE.max} (the largest maximum of any one instance), then each group counter as
+ * {@code GROUP.COUNTER} (increments in the window). Undefined values are empty cells.
  */
 public final class MetricsCsv {
   private MetricsCsv() {}
@@ -25,8 +25,9 @@ public final class MetricsCsv {
       gaugeGroups.computeIfAbsent(g.group() + "." + g.name(), k -> new ArrayList<>()).add(g);
     }
     StringBuilder sb = new StringBuilder(256 + r.windows().size() * 128);
-    sb.append("window,startSeconds,offered,ok,failed,timedOut,rejected,attempts,yield,harvest,"
-        + "p50Ms,p90Ms,p99Ms,maxMs");
+    sb.append(
+        "window,startSeconds,offered,ok,failed,timedOut,rejected,attempts,yield,harvest,"
+            + "p50Ms,p90Ms,p99Ms,maxMs");
     for (String key : gaugeGroups.keySet()) {
       sb.append(',').append(cell(key + ".mean")).append(',').append(cell(key + ".max"));
     }
@@ -36,12 +37,32 @@ public final class MetricsCsv {
     sb.append('\n');
     for (WindowStats w : r.windows()) {
       int i = w.index();
-      sb.append(i).append(',').append(num(w.startNanos() / 1e9)).append(',')
-          .append(w.offered()).append(',').append(w.ok()).append(',').append(w.failed())
-          .append(',').append(w.timedOut()).append(',').append(w.rejected()).append(',')
-          .append(w.attempts()).append(',').append(num(w.yield())).append(',')
-          .append(num(w.harvest())).append(',').append(num(w.latencyP50Ms())).append(',')
-          .append(num(w.latencyP90Ms())).append(',').append(num(w.latencyP99Ms())).append(',')
+      sb.append(i)
+          .append(',')
+          .append(num(w.startNanos() / 1e9))
+          .append(',')
+          .append(w.offered())
+          .append(',')
+          .append(w.ok())
+          .append(',')
+          .append(w.failed())
+          .append(',')
+          .append(w.timedOut())
+          .append(',')
+          .append(w.rejected())
+          .append(',')
+          .append(w.attempts())
+          .append(',')
+          .append(num(w.yield()))
+          .append(',')
+          .append(num(w.harvest()))
+          .append(',')
+          .append(num(w.latencyP50Ms()))
+          .append(',')
+          .append(num(w.latencyP90Ms()))
+          .append(',')
+          .append(num(w.latencyP99Ms()))
+          .append(',')
           .append(num(w.latencyMaxMs()));
       for (List<GaugeSeriesData> members : gaugeGroups.values()) {
         double sum = 0;

@@ -7,9 +7,9 @@ final class Numbers {
   private Numbers() {}
 
   /**
-   * The shortest decimal that reads back as exactly {@code v}. Uses the Schubfach algorithm
-   * rather than {@link Double#toString}, whose digits changed in JDK 19, so files written by JDK
-   * 17 and 25 agree byte for byte.
+   * The shortest decimal that reads back as exactly {@code v}. Uses the Schubfach algorithm rather
+   * than {@link Double#toString}, whose digits changed in JDK 19, so files written by JDK 17 and 25
+   * agree byte for byte.
    */
   static String shortest(double v) {
     if (v == 0 && 1 / v < 0) {

@@ -57,16 +57,24 @@ public final class ResultJson {
 
     RequestTotals q = r.requests();
     j.beginObject("requests");
-    j.field("offered", q.offered()).field("ok", q.ok()).field("failed", q.failed())
-        .field("timedOut", q.timedOut()).field("rejected", q.rejected())
-        .field("attempts", q.attempts()).field("unfinished", q.unfinished());
+    j.field("offered", q.offered())
+        .field("ok", q.ok())
+        .field("failed", q.failed())
+        .field("timedOut", q.timedOut())
+        .field("rejected", q.rejected())
+        .field("attempts", q.attempts())
+        .field("unfinished", q.unfinished());
     j.end();
     j.field("yield", r.yield());
     j.field("harvest", r.harvest());
     LatencySummary l = r.latencyMs();
     j.beginObject("latencyMs");
-    j.field("mean", l.mean()).field("p50", l.p50()).field("p90", l.p90()).field("p99", l.p99())
-        .field("p999", l.p999()).field("max", l.max());
+    j.field("mean", l.mean())
+        .field("p50", l.p50())
+        .field("p90", l.p90())
+        .field("p99", l.p99())
+        .field("p999", l.p999())
+        .field("max", l.max());
     j.end();
     j.beginObject("counters");
     r.counters().forEach(j::field);
@@ -77,12 +85,19 @@ public final class ResultJson {
     j.beginArray("windows");
     for (WindowStats w : r.windows()) {
       j.beginInlineObject();
-      j.field("index", w.index()).field("startNanos", w.startNanos())
-          .field("offered", w.offered()).field("ok", w.ok()).field("failed", w.failed())
-          .field("timedOut", w.timedOut()).field("rejected", w.rejected())
-          .field("attempts", w.attempts()).field("yield", w.yield())
-          .field("harvest", w.harvest()).field("latencyP50Ms", w.latencyP50Ms())
-          .field("latencyP90Ms", w.latencyP90Ms()).field("latencyP99Ms", w.latencyP99Ms())
+      j.field("index", w.index())
+          .field("startNanos", w.startNanos())
+          .field("offered", w.offered())
+          .field("ok", w.ok())
+          .field("failed", w.failed())
+          .field("timedOut", w.timedOut())
+          .field("rejected", w.rejected())
+          .field("attempts", w.attempts())
+          .field("yield", w.yield())
+          .field("harvest", w.harvest())
+          .field("latencyP50Ms", w.latencyP50Ms())
+          .field("latencyP90Ms", w.latencyP90Ms())
+          .field("latencyP99Ms", w.latencyP99Ms())
           .field("latencyMaxMs", w.latencyMaxMs());
       j.end();
     }
@@ -104,7 +119,9 @@ public final class ResultJson {
     j.beginArray("gauges");
     for (GaugeSeriesData g : r.gauges()) {
       j.beginObject();
-      j.field("node", g.node()).field("nodeName", g.nodeName()).field("group", g.group())
+      j.field("node", g.node())
+          .field("nodeName", g.nodeName())
+          .field("group", g.group())
           .field("name", g.name());
       j.beginInlineArray("mean");
       for (double v : g.mean()) {
@@ -122,15 +139,21 @@ public final class ResultJson {
 
     j.beginArray("nodes");
     for (NodeInfo n : r.nodes()) {
-      j.beginInlineObject().field("id", n.id()).field("name", n.name())
-          .field("group", n.group()).end();
+      j.beginInlineObject()
+          .field("id", n.id())
+          .field("name", n.name())
+          .field("group", n.group())
+          .end();
     }
     j.end();
 
     j.beginArray("annotations");
     for (Annotation a : r.annotations()) {
-      j.beginInlineObject().field("kind", a.kind()).field("label", a.label())
-          .field("startNanos", a.startNanos()).field("endNanos", a.endNanos());
+      j.beginInlineObject()
+          .field("kind", a.kind())
+          .field("label", a.label())
+          .field("startNanos", a.startNanos())
+          .field("endNanos", a.endNanos());
       j.beginInlineArray("targets");
       for (String t : a.targets()) {
         j.value(t);
@@ -142,16 +165,26 @@ public final class ResultJson {
 
     j.beginArray("nodeEvents");
     for (NodeEvent e : r.nodeEvents()) {
-      j.beginInlineObject().field("timeNanos", e.timeNanos()).field("node", e.node())
-          .field("kind", e.kind()).field("reason", e.reason()).end();
+      j.beginInlineObject()
+          .field("timeNanos", e.timeNanos())
+          .field("node", e.node())
+          .field("kind", e.kind())
+          .field("reason", e.reason())
+          .end();
     }
     j.end();
 
     j.beginArray("messages");
     for (MessageRecord m : r.messages()) {
-      j.beginInlineObject().field("from", m.from()).field("to", m.to()).field("type", m.type())
-          .field("summary", m.summary()).field("sendNanos", m.sendNanos())
-          .field("deliverNanos", m.deliverNanos()).field("lostCause", m.lostCause()).end();
+      j.beginInlineObject()
+          .field("from", m.from())
+          .field("to", m.to())
+          .field("type", m.type())
+          .field("summary", m.summary())
+          .field("sendNanos", m.sendNanos())
+          .field("deliverNanos", m.deliverNanos())
+          .field("lostCause", m.lostCause())
+          .end();
     }
     j.end();
 
@@ -160,16 +193,22 @@ public final class ResultJson {
       j.nullField("failure");
     } else {
       j.beginObject("failure");
-      j.field("node", f.node()).field("nodeName", f.nodeName()).field("timeNanos", f.timeNanos())
-          .field("event", f.event()).field("message", f.message())
+      j.field("node", f.node())
+          .field("nodeName", f.nodeName())
+          .field("timeNanos", f.timeNanos())
+          .field("event", f.event())
+          .field("message", f.message())
           .field("stackTrace", f.stackTrace());
       j.end();
     }
 
     j.beginArray("expectations");
     for (ExpectationResult e : r.expectations()) {
-      j.beginInlineObject().field("check", e.check()).field("actual", e.actual())
-          .field("ok", e.ok()).end();
+      j.beginInlineObject()
+          .field("check", e.check())
+          .field("actual", e.actual())
+          .field("ok", e.ok())
+          .end();
     }
     j.end();
 
@@ -178,8 +217,10 @@ public final class ResultJson {
       j.nullField("info");
     } else {
       j.beginObject("info");
-      j.field("title", info.title()).field("description", info.description())
-          .field("command", info.command()).field("scenarioFile", info.scenarioFile())
+      j.field("title", info.title())
+          .field("description", info.description())
+          .field("command", info.command())
+          .field("scenarioFile", info.scenarioFile())
           .field("version", info.version());
       j.beginInlineArray("charts");
       for (String c : info.charts()) {
@@ -195,8 +236,8 @@ public final class ResultJson {
   // ================================================================ reading
 
   /**
-   * Parses {@code text} (the content of {@code source}, named in error messages) into a run
-   * result; throws an {@link IOException} naming the field that is missing or malformed.
+   * Parses {@code text} (the content of {@code source}, named in error messages) into a run result;
+   * throws an {@link IOException} naming the field that is missing or malformed.
    */
   public static RunResult parse(String text, String source) throws IOException {
     JsonNode root;
@@ -204,10 +245,10 @@ public final class ResultJson {
       root = Mapper.INSTANCE.readTree(text);
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column "
-          + loc.getColumnNr();
-      throw new IOException(source + " is not valid JSON" + where + ": " + e.getOriginalMessage(),
-          e);
+      String where =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new IOException(
+          source + " is not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     Reader in = new Reader(source);
     if (root == null || !root.isObject()) {
@@ -215,8 +256,13 @@ public final class ResultJson {
     }
     String format = in.str(root, "format", "");
     if (!FORMAT.equals(format)) {
-      throw new IOException(source + " has format '" + format + "', expected '" + FORMAT
-          + "' (written by a different version of sim?)");
+      throw new IOException(
+          source
+              + " has format '"
+              + format
+              + "', expected '"
+              + FORMAT
+              + "' (written by a different version of sim?)");
     }
     return in.result(root);
   }
@@ -231,14 +277,24 @@ public final class ResultJson {
 
     RunResult result(JsonNode o) throws IOException {
       JsonNode q = obj(o, "requests", "");
-      RequestTotals requests = new RequestTotals(lng(q, "offered", "requests."),
-          lng(q, "ok", "requests."), lng(q, "failed", "requests."),
-          lng(q, "timedOut", "requests."), lng(q, "rejected", "requests."),
-          lng(q, "attempts", "requests."), lng(q, "unfinished", "requests."));
+      RequestTotals requests =
+          new RequestTotals(
+              lng(q, "offered", "requests."),
+              lng(q, "ok", "requests."),
+              lng(q, "failed", "requests."),
+              lng(q, "timedOut", "requests."),
+              lng(q, "rejected", "requests."),
+              lng(q, "attempts", "requests."),
+              lng(q, "unfinished", "requests."));
       JsonNode l = obj(o, "latencyMs", "");
-      LatencySummary latency = new LatencySummary(dbl(l, "mean", "latencyMs."),
-          dbl(l, "p50", "latencyMs."), dbl(l, "p90", "latencyMs."), dbl(l, "p99", "latencyMs."),
-          dbl(l, "p999", "latencyMs."), dbl(l, "max", "latencyMs."));
+      LatencySummary latency =
+          new LatencySummary(
+              dbl(l, "mean", "latencyMs."),
+              dbl(l, "p50", "latencyMs."),
+              dbl(l, "p90", "latencyMs."),
+              dbl(l, "p99", "latencyMs."),
+              dbl(l, "p999", "latencyMs."),
+              dbl(l, "max", "latencyMs."));
       Map<String, Long> counters = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : obj(o, "counters", "").properties()) {
         counters.put(e.getKey(), asLong(e.getValue(), "counters." + e.getKey()));
@@ -248,11 +304,22 @@ public final class ResultJson {
       int i = 0;
       for (JsonNode w : arr(o, "windows", "")) {
         String p = "windows[" + i++ + "].";
-        windows.add(new WindowStats(integer(w, "index", p), lng(w, "startNanos", p),
-            lng(w, "offered", p), lng(w, "ok", p), lng(w, "failed", p), lng(w, "timedOut", p),
-            lng(w, "rejected", p), lng(w, "attempts", p), dbl(w, "yield", p),
-            dbl(w, "harvest", p), dbl(w, "latencyP50Ms", p), dbl(w, "latencyP90Ms", p),
-            dbl(w, "latencyP99Ms", p), dbl(w, "latencyMaxMs", p)));
+        windows.add(
+            new WindowStats(
+                integer(w, "index", p),
+                lng(w, "startNanos", p),
+                lng(w, "offered", p),
+                lng(w, "ok", p),
+                lng(w, "failed", p),
+                lng(w, "timedOut", p),
+                lng(w, "rejected", p),
+                lng(w, "attempts", p),
+                dbl(w, "yield", p),
+                dbl(w, "harvest", p),
+                dbl(w, "latencyP50Ms", p),
+                dbl(w, "latencyP90Ms", p),
+                dbl(w, "latencyP99Ms", p),
+                dbl(w, "latencyMaxMs", p)));
       }
 
       List<CounterSeries> counterSeries = new ArrayList<>();
@@ -264,16 +331,22 @@ public final class ResultJson {
         for (int k = 0; k < per.length; k++) {
           per[k] = asLong(a.get(k), p + "perWindow[" + k + "]");
         }
-        counterSeries.add(new CounterSeries(str(c, "group", p), str(c, "name", p),
-            lng(c, "total", p), per));
+        counterSeries.add(
+            new CounterSeries(str(c, "group", p), str(c, "name", p), lng(c, "total", p), per));
       }
 
       List<GaugeSeriesData> gauges = new ArrayList<>();
       i = 0;
       for (JsonNode g : arr(o, "gauges", "")) {
         String p = "gauges[" + i++ + "].";
-        gauges.add(new GaugeSeriesData(integer(g, "node", p), str(g, "nodeName", p),
-            str(g, "group", p), str(g, "name", p), doubles(g, "mean", p), doubles(g, "max", p)));
+        gauges.add(
+            new GaugeSeriesData(
+                integer(g, "node", p),
+                str(g, "nodeName", p),
+                str(g, "group", p),
+                str(g, "name", p),
+                doubles(g, "mean", p),
+                doubles(g, "max", p)));
       }
 
       List<NodeInfo> nodes = new ArrayList<>();
@@ -296,25 +369,40 @@ public final class ResultJson {
           targets.add(t.stringValue());
           k++;
         }
-        annotations.add(new Annotation(str(a, "kind", p), str(a, "label", p),
-            lng(a, "startNanos", p), lng(a, "endNanos", p), List.copyOf(targets)));
+        annotations.add(
+            new Annotation(
+                str(a, "kind", p),
+                str(a, "label", p),
+                lng(a, "startNanos", p),
+                lng(a, "endNanos", p),
+                List.copyOf(targets)));
       }
 
       List<NodeEvent> nodeEvents = new ArrayList<>();
       i = 0;
       for (JsonNode e : arr(o, "nodeEvents", "")) {
         String p = "nodeEvents[" + i++ + "].";
-        nodeEvents.add(new NodeEvent(lng(e, "timeNanos", p), integer(e, "node", p),
-            str(e, "kind", p), str(e, "reason", p)));
+        nodeEvents.add(
+            new NodeEvent(
+                lng(e, "timeNanos", p),
+                integer(e, "node", p),
+                str(e, "kind", p),
+                str(e, "reason", p)));
       }
 
       List<MessageRecord> messages = new ArrayList<>();
       i = 0;
       for (JsonNode m : arr(o, "messages", "")) {
         String p = "messages[" + i++ + "].";
-        messages.add(new MessageRecord(integer(m, "from", p), integer(m, "to", p),
-            str(m, "type", p), str(m, "summary", p), lng(m, "sendNanos", p),
-            lng(m, "deliverNanos", p), str(m, "lostCause", p)));
+        messages.add(
+            new MessageRecord(
+                integer(m, "from", p),
+                integer(m, "to", p),
+                str(m, "type", p),
+                str(m, "summary", p),
+                lng(m, "sendNanos", p),
+                lng(m, "deliverNanos", p),
+                str(m, "lostCause", p)));
       }
 
       Failure failure = null;
@@ -324,9 +412,14 @@ public final class ResultJson {
           throw bad("failure", "an object or null", f);
         }
         String p = "failure.";
-        failure = new Failure(integer(f, "node", p), str(f, "nodeName", p),
-            lng(f, "timeNanos", p), str(f, "event", p), str(f, "message", p),
-            str(f, "stackTrace", p));
+        failure =
+            new Failure(
+                integer(f, "node", p),
+                str(f, "nodeName", p),
+                lng(f, "timeNanos", p),
+                str(f, "event", p),
+                str(f, "message", p),
+                str(f, "stackTrace", p));
       }
 
       List<ExpectationResult> expectations = new ArrayList<>();
@@ -337,8 +430,8 @@ public final class ResultJson {
         if (ok == null || !ok.isBoolean()) {
           throw bad(p + "ok", "true or false", ok);
         }
-        expectations.add(new ExpectationResult(str(e, "check", p), dbl(e, "actual", p),
-            ok.booleanValue()));
+        expectations.add(
+            new ExpectationResult(str(e, "check", p), dbl(e, "actual", p), ok.booleanValue()));
       }
 
       RunInfo info = null;
@@ -356,9 +449,14 @@ public final class ResultJson {
           }
         }
         JsonNode v = n.get("version");
-        info = new RunInfo(str(n, "title", "info."), str(n, "description", "info."),
-            str(n, "command", "info."), str(n, "scenarioFile", "info."), charts,
-            v != null && v.isString() ? v.stringValue() : "");
+        info =
+            new RunInfo(
+                str(n, "title", "info."),
+                str(n, "description", "info."),
+                str(n, "command", "info."),
+                str(n, "scenarioFile", "info."),
+                charts,
+                v != null && v.isString() ? v.stringValue() : "");
       }
 
       String stop = str(o, "stopReason", "");
@@ -366,18 +464,41 @@ public final class ResultJson {
       try {
         stopReason = StopReason.valueOf(stop);
       } catch (IllegalArgumentException | NullPointerException e) {
-        throw new IOException(source + ": field 'stopReason' should be one of "
-            + Arrays.toString(StopReason.values()) + ", found '" + stop + "'");
+        throw new IOException(
+            source
+                + ": field 'stopReason' should be one of "
+                + Arrays.toString(StopReason.values())
+                + ", found '"
+                + stop
+                + "'");
       }
 
-      return new RunResult(str(o, "scenario", ""), lng(o, "seed", ""),
-          lng(o, "simulatedNanos", ""), lng(o, "events", ""), stopReason,
-          str(o, "stopDetail", ""), str(o, "traceHash", ""), dbl(o, "wallSeconds", ""),
-          requests, dbl(o, "yield", ""), dbl(o, "harvest", ""), latency, counters,
-          lng(o, "windowNanos", ""), lng(o, "warmupNanos", ""), List.copyOf(windows),
-          List.copyOf(counterSeries), List.copyOf(gauges), List.copyOf(nodes),
-          List.copyOf(annotations), List.copyOf(nodeEvents), List.copyOf(messages), failure,
-          List.copyOf(expectations), info);
+      return new RunResult(
+          str(o, "scenario", ""),
+          lng(o, "seed", ""),
+          lng(o, "simulatedNanos", ""),
+          lng(o, "events", ""),
+          stopReason,
+          str(o, "stopDetail", ""),
+          str(o, "traceHash", ""),
+          dbl(o, "wallSeconds", ""),
+          requests,
+          dbl(o, "yield", ""),
+          dbl(o, "harvest", ""),
+          latency,
+          counters,
+          lng(o, "windowNanos", ""),
+          lng(o, "warmupNanos", ""),
+          List.copyOf(windows),
+          List.copyOf(counterSeries),
+          List.copyOf(gauges),
+          List.copyOf(nodes),
+          List.copyOf(annotations),
+          List.copyOf(nodeEvents),
+          List.copyOf(messages),
+          failure,
+          List.copyOf(expectations),
+          info);
     }
 
     private JsonNode field(JsonNode o, String name, String path) throws IOException {
@@ -473,8 +594,8 @@ public final class ResultJson {
       if (shown.length() > 60) {
         shown = shown.substring(0, 57) + "...";
       }
-      return new IOException(source + ": field '" + path + "' should be " + expected
-          + ", found " + shown);
+      return new IOException(
+          source + ": field '" + path + "' should be " + expected + ", found " + shown);
     }
   }
 }

@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunFolder {
   /** The contract summary (SCENARIO-FORMAT.md, "Output contract"). */
   public static final String SUMMARY = "summary.json";
+
   /** One row per window. */
   public static final String METRICS = "metrics.csv";
+
   /** The whole run result, read back by {@link #read}. */
   public static final String RESULT = "result.json";
 
@@ -48,12 +50,14 @@ public final class RunFolder {
   }
 
   /**
-   * Reads the run result saved in {@code dir} by {@link #write}. Throws an {@link IOException}
-   * that says what is wrong when the folder or {@code result.json} is missing or malformed.
+   * Reads the run result saved in {@code dir} by {@link #write}. Throws an {@link IOException} that
+   * says what is wrong when the folder or {@code result.json} is missing or malformed.
    */
   public static RunResult read(Path dir) throws IOException {
     if (!Files.exists(dir)) {
-      throw new NoSuchFileException(dir.toString(), null,
+      throw new NoSuchFileException(
+          dir.toString(),
+          null,
           "no such run folder (expected a folder written by 'sim run', e.g. runs/NAME-seedN)");
     }
     if (!Files.isDirectory(dir)) {
@@ -61,7 +65,9 @@ public final class RunFolder {
     }
     Path file = dir.resolve(RESULT);
     if (!Files.isRegularFile(file)) {
-      throw new NoSuchFileException(file.toString(), null,
+      throw new NoSuchFileException(
+          file.toString(),
+          null,
           "the run folder has no " + RESULT + " (was it written by 'sim run' of this version?)");
     }
     String text;
@@ -83,13 +89,20 @@ public final class RunFolder {
     Path dir = target.toAbsolutePath().getParent();
     // Not Files.createTempFile: its owner-only permissions would survive the rename, and other
     // tools (and other users) read these files. A plain create honours the umask.
-    Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-        + TEMP_COUNTER.incrementAndGet() + ".tmp");
+    Path tmp =
+        dir.resolve(
+            "."
+                + target.getFileName()
+                + "."
+                + ProcessHandle.current().pid()
+                + "-"
+                + TEMP_COUNTER.incrementAndGet()
+                + ".tmp");
     try {
       Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }

@@ -2,11 +2,16 @@ package dev.sim.report.text;
 
 import java.util.Locale;
 
-/** Formats figures for people: a few significant digits, units spelled the way scenarios spell them. */
+/**
+ * Formats figures for people: a few significant digits, units spelled the way scenarios spell them.
+ */
 public final class Format {
   private Format() {}
 
-  /** Simulated seconds as a short duration: {@code 0}, {@code 250ms}, {@code 1.5s}, {@code 10m}, {@code 2m30s}. */
+  /**
+   * Simulated seconds as a short duration: {@code 0}, {@code 250ms}, {@code 1.5s}, {@code 10m},
+   * {@code 2m30s}.
+   */
   public static String seconds(double s) {
     if (Double.isNaN(s)) {
       return "–";
@@ -40,7 +45,10 @@ public final class Format {
     return seconds(nanos / 1e9);
   }
 
-  /** Milliseconds with three significant digits: {@code 0.412 ms}, {@code 12.3 ms}, {@code 1,250 ms}; a dash for NaN. */
+  /**
+   * Milliseconds with three significant digits: {@code 0.412 ms}, {@code 12.3 ms}, {@code 1,250
+   * ms}; a dash for NaN.
+   */
   public static String millis(double ms) {
     if (Double.isNaN(ms)) {
       return "–";
@@ -48,7 +56,10 @@ public final class Format {
     return sig3(ms) + " ms";
   }
 
-  /** A fraction as a percentage with enough digits to tell 99.9% from 100%: {@code 97.25%}; a dash for NaN. */
+  /**
+   * A fraction as a percentage with enough digits to tell 99.9% from 100%: {@code 97.25%}; a dash
+   * for NaN.
+   */
   public static String percent(double fraction) {
     if (Double.isNaN(fraction)) {
       return "–";
@@ -68,7 +79,10 @@ public final class Format {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  /** A plain number with up to three significant digits after trimming, thousands grouped; a dash for NaN. */
+  /**
+   * A plain number with up to three significant digits after trimming, thousands grouped; a dash
+   * for NaN.
+   */
   public static String number(double v) {
     if (Double.isNaN(v)) {
       return "–";
@@ -81,8 +95,8 @@ public final class Format {
 
   /**
    * A number with up to eight significant digits, so that a value just below a threshold never
-   * prints as the threshold ({@code 0.98999} stays {@code 0.98999}, not {@code 0.990}); a dash
-   * for NaN.
+   * prints as the threshold ({@code 0.98999} stays {@code 0.98999}, not {@code 0.990}); a dash for
+   * NaN.
    */
   public static String precise(double v) {
     if (Double.isNaN(v)) {

@@ -24,12 +24,14 @@ class ChartDataTest {
   private final RunResult spiral = Fixtures.spiral();
 
   private static TimeChart chart(RunResult r, String id) {
-    return TimeCharts.forRun(r).stream().filter(c -> c.id().equals(id)).findFirst()
+    return TimeCharts.forRun(r).stream()
+        .filter(c -> c.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no chart " + id));
   }
 
-  private static void assertSeriesEquals(Series s, List<WindowStats> ws,
-      ToDoubleFunction<WindowStats> f) {
+  private static void assertSeriesEquals(
+      Series s, List<WindowStats> ws, ToDoubleFunction<WindowStats> f) {
     assertThat(s.y()).hasSize(ws.size());
     for (int i = 0; i < ws.size(); i++) {
       double expected = f.applyAsDouble(ws.get(i));
@@ -93,10 +95,21 @@ class ChartDataTest {
     assertThat(latency.scale()).isEqualTo(TimeChart.Scale.LOG);
     double[] y = latency.series("p50").y().clone();
     y[10] = 0;
-    Series zeroed = new Series("p50", "p50", latency.series("p50").x(), y,
-        Palette.figure("p50"), Series.Line.SOLID);
-    TimeChart withZero = new TimeChart("latency", "t", "s", "ms", TimeChart.Scale.LOG,
-        List.of(zeroed), List.of(), List.of(), 0, 600);
+    Series zeroed =
+        new Series(
+            "p50", "p50", latency.series("p50").x(), y, Palette.figure("p50"), Series.Line.SOLID);
+    TimeChart withZero =
+        new TimeChart(
+            "latency",
+            "t",
+            "s",
+            "ms",
+            TimeChart.Scale.LOG,
+            List.of(zeroed),
+            List.of(),
+            List.of(),
+            0,
+            600);
     assertThat(ChartRenderer.dataset(withZero).getSeries(0).getY(10).doubleValue()).isNaN();
   }
 
@@ -114,7 +127,8 @@ class ChartDataTest {
       double end = a.endNanos() < 0 ? spiral.simulatedNanos() / 1e9 : a.endNanos() / 1e9;
       assertThat(b.endSeconds()).isEqualTo(end);
     }
-    assertThat(bands.get(bands.size() - 1).endSeconds()).as("open fault runs to the end")
+    assertThat(bands.get(bands.size() - 1).endSeconds())
+        .as("open fault runs to the end")
         .isEqualTo(600.0);
   }
 
@@ -125,10 +139,15 @@ class ChartDataTest {
       assertThat(c.warmupSeconds()).as(c.id()).isEqualTo(30.0);
       JFreeChart jf = ChartRenderer.toJFreeChart(c);
       XYPlot plot = jf.getXYPlot();
-      List<XYAnnotation> found = new ArrayList<>(
-          ((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) plot.getRenderer()).getAnnotations());
-      assertThat(found).as(c.id()).singleElement().isInstanceOfSatisfying(FaultBands.class,
-          f -> assertThat(f.bands()).isEqualTo(c.bands()));
+      List<XYAnnotation> found =
+          new ArrayList<>(
+              ((org.jfree.chart.renderer.xy.AbstractXYItemRenderer) plot.getRenderer())
+                  .getAnnotations());
+      assertThat(found)
+          .as(c.id())
+          .singleElement()
+          .isInstanceOfSatisfying(
+              FaultBands.class, f -> assertThat(f.bands()).isEqualTo(c.bands()));
       assertThat(plot.getDomainAxis().getUpperBound()).isEqualTo(600.0);
     }
   }
@@ -147,7 +166,7 @@ class ChartDataTest {
           case "ok" -> assertThat(s.color()).isEqualTo(Palette.BLUISH_GREEN);
           case "timedOut" -> assertThat(s.color()).isEqualTo(Palette.ORANGE);
           case "offered" -> assertThat(s.color()).isEqualTo(Palette.BLACK);
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -160,9 +179,11 @@ class ChartDataTest {
   void gaugesArePerInstanceWithFewNodesAndEqualTheirMeans() {
     TimeChart q = chart(spiral, "queue");
     assertThat(q.series()).extracting(Series::key).containsExactly("api-1", "api-2", "api-3");
-    GaugeSeriesData g = spiral.gauges().stream()
-        .filter(x -> x.nodeName().equals("api-2") && x.name().equals("queue")).findFirst()
-        .orElseThrow();
+    GaugeSeriesData g =
+        spiral.gauges().stream()
+            .filter(x -> x.nodeName().equals("api-2") && x.name().equals("queue"))
+            .findFirst()
+            .orElseThrow();
     assertThat(q.series("api-2").y()).containsExactly(g.mean());
   }
 
@@ -174,22 +195,54 @@ class ChartDataTest {
     List<NodeInfo> nodes = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       nodes.add(new NodeInfo(i, "w-" + i, "w"));
-      gauges.add(new GaugeSeriesData(i, "w-" + i, "w", "queue", new double[] {i, i, i, i},
-          new double[windows]));
-      gauges.add(new GaugeSeriesData(i, "w-" + i, "w", "heapLiveMB",
-          new double[] {100, 200, 300, i}, new double[windows]));
+      gauges.add(
+          new GaugeSeriesData(
+              i, "w-" + i, "w", "queue", new double[] {i, i, i, i}, new double[windows]));
+      gauges.add(
+          new GaugeSeriesData(
+              i,
+              "w-" + i,
+              "w",
+              "heapLiveMB",
+              new double[] {100, 200, 300, i},
+              new double[windows]));
     }
     RunResult base = Fixtures.spiral(windows, "many", 1);
-    RunResult r = new RunResult(base.scenario(), base.seed(), base.simulatedNanos(),
-        base.events(), base.stopReason(), base.stopDetail(), base.traceHash(),
-        base.wallSeconds(), base.requests(), base.yield(), base.harvest(), base.latencyMs(),
-        base.counters(), base.windowNanos(), 0, base.windows(), List.of(), gauges, nodes,
-        List.of(), List.of(), List.of(), null, List.of(), base.info());
+    RunResult r =
+        new RunResult(
+            base.scenario(),
+            base.seed(),
+            base.simulatedNanos(),
+            base.events(),
+            base.stopReason(),
+            base.stopDetail(),
+            base.traceHash(),
+            base.wallSeconds(),
+            base.requests(),
+            base.yield(),
+            base.harvest(),
+            base.latencyMs(),
+            base.counters(),
+            base.windowNanos(),
+            0,
+            base.windows(),
+            List.of(),
+            gauges,
+            nodes,
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            base.info());
     TimeChart q = chart(r, "queue");
-    assertThat(q.series()).singleElement().satisfies(s -> {
-      assertThat(s.key()).isEqualTo("w");
-      assertThat(s.y()).containsExactly(66, 66, 66, 66);
-    });
+    assertThat(q.series())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.key()).isEqualTo("w");
+              assertThat(s.y()).containsExactly(66, 66, 66, 66);
+            });
     TimeChart heap = chart(r, "heap");
     assertThat(heap.series().get(0).y()).containsExactly(100, 200, 300, 5.5);
   }
@@ -197,17 +250,27 @@ class ChartDataTest {
   @Test
   void countersBecomeRatesAndLostWritesARunningTotal() {
     TimeChart gc = chart(spiral, "gc");
-    long[] pause = spiral.counterSeries().stream().filter(c -> c.name().equals("gcPauseMs"))
-        .findFirst().orElseThrow().perWindow();
+    long[] pause =
+        spiral.counterSeries().stream()
+            .filter(c -> c.name().equals("gcPauseMs"))
+            .findFirst()
+            .orElseThrow()
+            .perWindow();
     for (int i = 0; i < pause.length; i++) {
       assertThat(gc.series().get(0).y()[i]).isEqualTo((double) pause[i]);
     }
     TimeChart lost = chart(spiral, "lost-writes");
     double[] y = lost.series().get(0).y();
-    assertThat(y[y.length - 1]).isEqualTo(
-        (double) java.util.Arrays.stream(spiral.counterSeries().stream()
-            .filter(c -> c.name().equals("lostWrites")).findFirst().orElseThrow().perWindow())
-            .sum());
+    assertThat(y[y.length - 1])
+        .isEqualTo(
+            (double)
+                java.util.Arrays.stream(
+                        spiral.counterSeries().stream()
+                            .filter(c -> c.name().equals("lostWrites"))
+                            .findFirst()
+                            .orElseThrow()
+                            .perWindow())
+                    .sum());
   }
 
   @Test
@@ -215,13 +278,50 @@ class ChartDataTest {
     RunResult base = Fixtures.spiral(10, "empty", 1);
     List<WindowStats> empty = new ArrayList<>();
     for (WindowStats w : base.windows()) {
-      empty.add(new WindowStats(w.index(), w.startNanos(), 0, 0, 0, 0, 0, 0, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+      empty.add(
+          new WindowStats(
+              w.index(),
+              w.startNanos(),
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN));
     }
-    RunResult r = new RunResult("empty", 1, base.simulatedNanos(), 0, base.stopReason(), "",
-        "0", 0, base.requests(), Double.NaN, Double.NaN, base.latencyMs(), java.util.Map.of(),
-        base.windowNanos(), 0, empty, List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), null, List.of(), null);
+    RunResult r =
+        new RunResult(
+            "empty",
+            1,
+            base.simulatedNanos(),
+            0,
+            base.stopReason(),
+            "",
+            "0",
+            0,
+            base.requests(),
+            Double.NaN,
+            Double.NaN,
+            base.latencyMs(),
+            java.util.Map.of(),
+            base.windowNanos(),
+            0,
+            empty,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
     assertThat(TimeCharts.forRun(r)).isEmpty();
   }
 }

@@ -13,7 +13,6 @@ class NiceLogAxisTest {
 
   @Test
   void fractionalTicksAreExactDecimals() {
-    assertThat(NiceLogAxis.values(0.1, 0.6, new double[] {1, 2, 5}))
-        .containsExactly(0.1, 0.2, 0.5);
+    assertThat(NiceLogAxis.values(0.1, 0.6, new double[] {1, 2, 5})).containsExactly(0.1, 0.2, 0.5);
   }
 }

@@ -27,8 +27,13 @@ class SpaceTimeDiagramTest {
     SpaceTimeDiagram d = SpaceTimeDiagram.of(r);
     assertThat(d).isNotNull();
     assertThat(d.shownMessages()).isEqualTo(SpaceTimeDiagram.MAX_MESSAGES);
-    assertThat(d.caption()).startsWith("The first " + SpaceTimeDiagram.MAX_MESSAGES + " of " + String.format(
-        java.util.Locale.ROOT, "%,d", r.messages().size()) + " messages");
+    assertThat(d.caption())
+        .startsWith(
+            "The first "
+                + SpaceTimeDiagram.MAX_MESSAGES
+                + " of "
+                + String.format(java.util.Locale.ROOT, "%,d", r.messages().size())
+                + " messages");
   }
 
   @Test
@@ -73,10 +78,31 @@ class SpaceTimeDiagramTest {
   }
 
   private static RunResult with(RunResult r, List<NodeInfo> nodes, List<MessageRecord> msgs) {
-    return new RunResult(r.scenario(), r.seed(), r.simulatedNanos(), r.events(), r.stopReason(),
-        r.stopDetail(), r.traceHash(), r.wallSeconds(), r.requests(), r.yield(), r.harvest(),
-        r.latencyMs(), r.counters(), r.windowNanos(), r.warmupNanos(), r.windows(),
-        r.counterSeries(), r.gauges(), nodes, r.annotations(), r.nodeEvents(), msgs,
-        r.failure(), r.expectations(), r.info());
+    return new RunResult(
+        r.scenario(),
+        r.seed(),
+        r.simulatedNanos(),
+        r.events(),
+        r.stopReason(),
+        r.stopDetail(),
+        r.traceHash(),
+        r.wallSeconds(),
+        r.requests(),
+        r.yield(),
+        r.harvest(),
+        r.latencyMs(),
+        r.counters(),
+        r.windowNanos(),
+        r.warmupNanos(),
+        r.windows(),
+        r.counterSeries(),
+        r.gauges(),
+        nodes,
+        r.annotations(),
+        r.nodeEvents(),
+        msgs,
+        r.failure(),
+        r.expectations(),
+        r.info());
   }
 }

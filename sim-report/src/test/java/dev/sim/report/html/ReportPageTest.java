@@ -13,34 +13,85 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReportPageTest {
-  private static RunResult variant(RunResult r, StopReason stop, String detail, Failure f,
-      List<Annotation> as, List<NodeEvent> es) {
-    return new RunResult(r.scenario(), r.seed(), r.simulatedNanos(), r.events(), stop, detail,
-        r.traceHash(), r.wallSeconds(), r.requests(), r.yield(), r.harvest(), r.latencyMs(),
-        r.counters(), r.windowNanos(), r.warmupNanos(), r.windows(), r.counterSeries(),
-        r.gauges(), r.nodes(), as, es, r.messages(), f, List.of(), r.info());
+  private static RunResult variant(
+      RunResult r,
+      StopReason stop,
+      String detail,
+      Failure f,
+      List<Annotation> as,
+      List<NodeEvent> es) {
+    return new RunResult(
+        r.scenario(),
+        r.seed(),
+        r.simulatedNanos(),
+        r.events(),
+        stop,
+        detail,
+        r.traceHash(),
+        r.wallSeconds(),
+        r.requests(),
+        r.yield(),
+        r.harvest(),
+        r.latencyMs(),
+        r.counters(),
+        r.windowNanos(),
+        r.warmupNanos(),
+        r.windows(),
+        r.counterSeries(),
+        r.gauges(),
+        r.nodes(),
+        as,
+        es,
+        r.messages(),
+        f,
+        List.of(),
+        r.info());
   }
 
   @Test
   void aNodeFailureIsShownWithItsEscapedStackTrace() {
     RunResult r = Fixtures.spiral(20, "boom", 1);
-    String page = ReportPage.html(variant(r, StopReason.NODE_FAILURE, "node failed",
-        new Failure(3, "api-2", 12_500_000_000L, "message Ping from api-1",
-            "java.lang.IllegalStateException: <bad>", "at Foo.bar(<init>)"),
-        r.annotations(), r.nodeEvents()), List.of(), null);
-    assertThat(page).contains("The simulation failed.").contains("<code>api-2</code>")
-        .contains("12.5s").contains("IllegalStateException: &lt;bad&gt;")
-        .contains("at Foo.bar(&lt;init&gt;)").contains("No expectations were set");
+    String page =
+        ReportPage.html(
+            variant(
+                r,
+                StopReason.NODE_FAILURE,
+                "node failed",
+                new Failure(
+                    3,
+                    "api-2",
+                    12_500_000_000L,
+                    "message Ping from api-1",
+                    "java.lang.IllegalStateException: <bad>",
+                    "at Foo.bar(<init>)"),
+                r.annotations(),
+                r.nodeEvents()),
+            List.of(),
+            null);
+    assertThat(page)
+        .contains("The simulation failed.")
+        .contains("<code>api-2</code>")
+        .contains("12.5s")
+        .contains("IllegalStateException: &lt;bad&gt;")
+        .contains("at Foo.bar(&lt;init&gt;)")
+        .contains("No expectations were set");
   }
 
   @Test
   void anEarlyStopSaysWhichLimitAndHowToRaiseIt() {
     RunResult r = Fixtures.spiral(20, "runaway", 1);
-    String page = ReportPage.html(variant(r, StopReason.EVENT_LIMIT,
-        "stopped after 100 events (raise the event limit with --max-events)", null,
-        r.annotations(), r.nodeEvents()), List.of(), null);
-    assertThat(page).contains("The run stopped early (event limit)")
-        .contains("--max-events");
+    String page =
+        ReportPage.html(
+            variant(
+                r,
+                StopReason.EVENT_LIMIT,
+                "stopped after 100 events (raise the event limit with --max-events)",
+                null,
+                r.annotations(),
+                r.nodeEvents()),
+            List.of(),
+            null);
+    assertThat(page).contains("The run stopped early (event limit)").contains("--max-events");
   }
 
   @Test
@@ -54,16 +105,19 @@ class ReportPageTest {
     for (int i = 0; i < 130; i++) {
       es.add(new NodeEvent(i * 1_000_000L, 2, i % 2 == 0 ? "pause" : "resume", "gc"));
     }
-    String page = ReportPage.html(variant(r, StopReason.TIME_LIMIT, "", null, as, es),
-        List.of(), null);
-    assertThat(page).contains("… and 20 more fault windows").contains("… and 30 more node events")
-        .contains("end of run").contains("api-1");
+    String page =
+        ReportPage.html(variant(r, StopReason.TIME_LIMIT, "", null, as, es), List.of(), null);
+    assertThat(page)
+        .contains("… and 20 more fault windows")
+        .contains("… and 30 more node events")
+        .contains("end of run")
+        .contains("api-1");
   }
 
   @Test
   void theCommandFallsBackToTheScenarioFileAndSeed() {
-    RunResult r = Fixtures.spiral(20, "plain", 7).withInfo(
-        new dev.sim.kernel.result.RunInfo("", "", "", ""));
+    RunResult r =
+        Fixtures.spiral(20, "plain", 7).withInfo(new dev.sim.kernel.result.RunInfo("", "", "", ""));
     assertThat(ReportPage.command(r)).isEqualTo("sim run scenarios/plain.yaml --seed 7");
     assertThat(ReportPage.html(r, List.of(), null)).contains("<h1>plain</h1>");
   }

@@ -16,15 +16,23 @@ class MetricsCsvTest {
   @Test
   void hasOneRowPerWindowAfterTheHeader() {
     assertThat(lines).hasSize(r.windows().size() + 1);
-    assertThat(lines[0]).startsWith("window,startSeconds,offered,ok,failed,timedOut,rejected,"
-        + "attempts,yield,harvest,p50Ms,p90Ms,p99Ms,maxMs,");
+    assertThat(lines[0])
+        .startsWith(
+            "window,startSeconds,offered,ok,failed,timedOut,rejected,"
+                + "attempts,yield,harvest,p50Ms,p90Ms,p99Ms,maxMs,");
   }
 
   @Test
   void hasGroupGaugeAndCounterColumns() {
     List<String> header = List.of(lines[0].split(","));
-    assertThat(header).contains("api.queue.mean", "api.queue.max", "api.heapLiveMB.mean",
-        "api.inflight.max", "api.gcPauseMs", "clients.retries");
+    assertThat(header)
+        .contains(
+            "api.queue.mean",
+            "api.queue.max",
+            "api.heapLiveMB.mean",
+            "api.inflight.max",
+            "api.gcPauseMs",
+            "clients.retries");
   }
 
   @Test

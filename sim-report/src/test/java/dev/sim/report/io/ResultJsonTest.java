@@ -25,7 +25,8 @@ class ResultJsonTest {
     assertThat(actual.stopReason()).isEqualTo(expected.stopReason());
     assertThat(actual.stopDetail()).isEqualTo(expected.stopDetail());
     assertThat(actual.traceHash()).isEqualTo(expected.traceHash());
-    assertThat(Double.valueOf(actual.wallSeconds())).isEqualTo(Double.valueOf(expected.wallSeconds()));
+    assertThat(Double.valueOf(actual.wallSeconds()))
+        .isEqualTo(Double.valueOf(expected.wallSeconds()));
     assertThat(actual.requests()).isEqualTo(expected.requests());
     assertThat(Double.valueOf(actual.yield())).isEqualTo(Double.valueOf(expected.yield()));
     assertThat(Double.valueOf(actual.harvest())).isEqualTo(Double.valueOf(expected.harvest()));
@@ -71,15 +72,39 @@ class ResultJsonTest {
   @Test
   void aRunWithNaNsOddTextAndAFailureReadsBackEqual() throws Exception {
     RunResult s = Fixtures.spiral();
-    RunResult r = new RunResult(s.scenario(), s.seed(), s.simulatedNanos(), s.events(),
-        dev.sim.kernel.result.StopReason.NODE_FAILURE, null, s.traceHash(), s.wallSeconds(),
-        s.requests(), Double.NaN, Double.POSITIVE_INFINITY, s.latencyMs(), s.counters(),
-        s.windowNanos(), s.warmupNanos(), s.windows(), s.counterSeries(), s.gauges(), s.nodes(),
-        s.annotations(), s.nodeEvents(), s.messages(),
-        new Failure(3, "api-2", 123_456_789L, "message Ping from \"api-1\"",
-            "java.lang.IllegalStateException: bad\u0001state \u2028 ünïcødé",
-            "at x\n\tat y\r\n"),
-        s.expectations(), s.info());
+    RunResult r =
+        new RunResult(
+            s.scenario(),
+            s.seed(),
+            s.simulatedNanos(),
+            s.events(),
+            dev.sim.kernel.result.StopReason.NODE_FAILURE,
+            null,
+            s.traceHash(),
+            s.wallSeconds(),
+            s.requests(),
+            Double.NaN,
+            Double.POSITIVE_INFINITY,
+            s.latencyMs(),
+            s.counters(),
+            s.windowNanos(),
+            s.warmupNanos(),
+            s.windows(),
+            s.counterSeries(),
+            s.gauges(),
+            s.nodes(),
+            s.annotations(),
+            s.nodeEvents(),
+            s.messages(),
+            new Failure(
+                3,
+                "api-2",
+                123_456_789L,
+                "message Ping from \"api-1\"",
+                "java.lang.IllegalStateException: bad\u0001state \u2028 ünïcødé",
+                "at x\n\tat y\r\n"),
+            s.expectations(),
+            s.info());
     RunFolder.write(r, dir);
     assertSameRun(RunFolder.read(dir), r);
   }

@@ -16,20 +16,24 @@ class RunFolderErrorsTest {
   @Test
   void aMissingFolderIsNamed() {
     Path missing = dir.resolve("runs/nope-seed1");
-    assertThatThrownBy(() -> RunFolder.read(missing)).isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining("nope-seed1").hasMessageContaining("no such run folder");
+    assertThatThrownBy(() -> RunFolder.read(missing))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("nope-seed1")
+        .hasMessageContaining("no such run folder");
   }
 
   @Test
   void aFolderWithoutResultJsonSaysSo() {
-    assertThatThrownBy(() -> RunFolder.read(dir)).isInstanceOf(NoSuchFileException.class)
+    assertThatThrownBy(() -> RunFolder.read(dir))
+        .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("result.json");
   }
 
   @Test
   void brokenJsonNamesLineAndColumn() throws Exception {
     Files.writeString(dir.resolve("result.json"), "{\n  \"format\": \"sim-result/1\",\n  oops\n}");
-    assertThatThrownBy(() -> RunFolder.read(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> RunFolder.read(dir))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("result.json is not valid JSON at line 3");
   }
 
@@ -37,7 +41,8 @@ class RunFolderErrorsTest {
   void aMissingFieldIsNamedWithItsPath() throws Exception {
     String json = ResultJson.toJson(Fixtures.spiral()).replace("\"latencyP90Ms\"", "\"p90\"");
     Files.writeString(dir.resolve("result.json"), json);
-    assertThatThrownBy(() -> RunFolder.read(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> RunFolder.read(dir))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("missing field 'windows[0].latencyP90Ms'");
   }
 
@@ -45,14 +50,16 @@ class RunFolderErrorsTest {
   void aWrongTypeIsNamedWithWhatWasFound() throws Exception {
     String json = ResultJson.toJson(Fixtures.spiral()).replace("\"seed\": 42", "\"seed\": \"x\"");
     Files.writeString(dir.resolve("result.json"), json);
-    assertThatThrownBy(() -> RunFolder.read(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> RunFolder.read(dir))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("field 'seed' should be an integer, found \"x\"");
   }
 
   @Test
   void anotherFormatIsRefused() throws Exception {
     Files.writeString(dir.resolve("result.json"), "{\"format\": \"sim-result/99\"}");
-    assertThatThrownBy(() -> RunFolder.read(dir)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> RunFolder.read(dir))
+        .isInstanceOf(IOException.class)
         .hasMessageContaining("expected 'sim-result/1'");
   }
 
@@ -60,6 +67,7 @@ class RunFolderErrorsTest {
   void aFileInPlaceOfTheFolderIsRefusedOnWrite() throws Exception {
     Path file = Files.writeString(dir.resolve("taken"), "x");
     assertThatThrownBy(() -> RunFolder.write(Fixtures.spiral(), file))
-        .isInstanceOf(IOException.class).hasMessageContaining("exists and is not a folder");
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("exists and is not a folder");
   }
 }

@@ -24,13 +24,25 @@ class SummaryJsonTest {
     RunFolder.write(KernelRun.run(42), dir);
     JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
     List<String> keys = new ArrayList<>(s.propertyNames());
-    assertThat(keys.subList(0, 13)).containsExactly("scenario", "seed", "simulatedSeconds",
-        "events", "wallSeconds", "traceHash", "requests", "yield", "harvest", "latencyMs",
-        "counters", "expectations", "stopReason");
-    assertThat(s.get("requests").propertyNames()).containsSubsequence("offered", "ok",
-        "failed", "timedOut", "rejected", "attempts");
-    assertThat(s.get("latencyMs").propertyNames()).containsExactly("mean", "p50", "p90", "p99",
-        "p999", "max");
+    assertThat(keys.subList(0, 13))
+        .containsExactly(
+            "scenario",
+            "seed",
+            "simulatedSeconds",
+            "events",
+            "wallSeconds",
+            "traceHash",
+            "requests",
+            "yield",
+            "harvest",
+            "latencyMs",
+            "counters",
+            "expectations",
+            "stopReason");
+    assertThat(s.get("requests").propertyNames())
+        .containsSubsequence("offered", "ok", "failed", "timedOut", "rejected", "attempts");
+    assertThat(s.get("latencyMs").propertyNames())
+        .containsExactly("mean", "p50", "p90", "p99", "p999", "max");
     assertThat(s.get("scenario").stringValue()).isEqualTo("queue-demo");
     assertThat(s.get("seed").longValue()).isEqualTo(42);
     assertThat(s.get("simulatedSeconds").doubleValue()).isEqualTo(10.0);
@@ -46,10 +58,33 @@ class SummaryJsonTest {
     RunResult r = Fixtures.spiral();
     JsonNode s = JSON.readTree(SummaryJson.toJson(r));
     assertThat(s.get("expectations").get(3).get("actual").isNull()).isTrue();
-    RunResult none = new RunResult("idle", 1, 10, 0, r.stopReason(), "", "00", 0,
-        new dev.sim.kernel.result.RequestTotals(0, 0, 0, 0, 0, 0, 0), Double.NaN, Double.NaN,
-        dev.sim.kernel.result.LatencySummary.EMPTY, java.util.Map.of(), 1, 0, List.of(),
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, List.of(), null);
+    RunResult none =
+        new RunResult(
+            "idle",
+            1,
+            10,
+            0,
+            r.stopReason(),
+            "",
+            "00",
+            0,
+            new dev.sim.kernel.result.RequestTotals(0, 0, 0, 0, 0, 0, 0),
+            Double.NaN,
+            Double.NaN,
+            dev.sim.kernel.result.LatencySummary.EMPTY,
+            java.util.Map.of(),
+            1,
+            0,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null);
     JsonNode n = JSON.readTree(SummaryJson.toJson(none));
     assertThat(n.get("yield").isNull()).isTrue();
     assertThat(n.get("latencyMs").get("p99").isNull()).isTrue();

@@ -3,8 +3,8 @@ package dev.sim.scenarios.bind;
 import dev.sim.scenarios.config.SourceLocation;
 
 /**
- * A node name written in a {@code NODE_REF} parameter, kept so the loader can check that the
- * group or instance exists once every group is known.
+ * A node name written in a {@code NODE_REF} parameter, kept so the loader can check that the group
+ * or instance exists once every group is known.
  *
  * @param name the group or instance name as written
  * @param path the key path, e.g. {@code nodes.clients.target}

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Binds a located YAML map into a parameter record, driven by each component's {@link Param}:
- * key, unit, default, required, choices, min and max, nested records and lists of them. Every
- * mistake becomes a problem with the key path and location, with the same words as the rest of
- * the scenario format; unknown keys get a did-you-mean among the record's keys. Node names found
- * in {@code NODE_REF} parameters are collected for the caller to check. Not thread-safe.
+ * Binds a located YAML map into a parameter record, driven by each component's {@link Param}: key,
+ * unit, default, required, choices, min and max, nested records and lists of them. Every mistake
+ * becomes a problem with the key path and location, with the same words as the rest of the scenario
+ * format; unknown keys get a did-you-mean among the record's keys. Node names found in {@code
+ * NODE_REF} parameters are collected for the caller to check. Not thread-safe.
  */
 public final class ParamBinder {
   private static final Pattern NODE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -42,17 +42,17 @@ public final class ParamBinder {
    * @param type the parameter record class
    * @param map the YAML section holding its keys
    * @param path the section's key path, e.g. {@code nodes.api}
-   * @param otherKeys keys the caller reads itself (e.g. {@code type}, {@code count}): neither
-   *     bound nor reported as unknown, but offered as near misses
+   * @param otherKeys keys the caller reads itself (e.g. {@code type}, {@code count}): neither bound
+   *     nor reported as unknown, but offered as near misses
    */
-  public <R extends Record> R bind(Class<R> type, YamlMap map, String path,
-      Collection<String> otherKeys) {
+  public <R extends Record> R bind(
+      Class<R> type, YamlMap map, String path, Collection<String> otherKeys) {
     return type.cast(bindRecord(ParamModel.of(type), map, path, otherKeys));
   }
 
   /**
-   * Binds a record whose keys are all absent: every component takes its default. Returns null
-   * (with a problem at {@code map}) when a required key is missing.
+   * Binds a record whose keys are all absent: every component takes its default. Returns null (with
+   * a problem at {@code map}) when a required key is missing.
    */
   public <R extends Record> R defaults(Class<R> type, YamlMap map, String path) {
     return bind(type, map, path, List.of());
@@ -76,8 +76,8 @@ public final class ParamBinder {
     return List.copyOf(ParamModel.of(type).byKey.keySet());
   }
 
-  private Object bindRecord(ParamModel model, YamlMap map, String path,
-      Collection<String> otherKeys) {
+  private Object bindRecord(
+      ParamModel model, YamlMap map, String path, Collection<String> otherKeys) {
     List<String> allowed = new ArrayList<>(model.byKey.keySet());
     for (String k : otherKeys) {
       if (!allowed.contains(k)) {
@@ -113,8 +113,8 @@ public final class ParamBinder {
         values.problem(map, path, iae.getMessage());
         return null;
       }
-      throw new PluginException(model.type.getName() + ": its constructor failed: "
-          + e.getCause(), e.getCause());
+      throw new PluginException(
+          model.type.getName() + ": its constructor failed: " + e.getCause(), e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new PluginException(model.type.getName() + ": cannot construct: " + e, e);
     }
@@ -131,8 +131,13 @@ public final class ParamBinder {
     } else if (f.unit() != Unit.NESTED && node instanceof YamlScalar s && !s.isNull()) {
       items = List.of(node); // a single name (backends: api) reads as a list of one
     } else {
-      values.problem(node, path, "expected a list" + (f.unit() == Unit.NESTED
-          ? " of sections like [{...}, {...}]" : "") + ", found " + node.describe());
+      values.problem(
+          node,
+          path,
+          "expected a list"
+              + (f.unit() == Unit.NESTED ? " of sections like [{...}, {...}]" : "")
+              + ", found "
+              + node.describe());
       return null;
     }
     int before = values.problems().size();
@@ -174,8 +179,13 @@ public final class ParamBinder {
       case CHOICE -> choice(f, type, node, path);
       case NODE_REF -> nodeRef(node, path);
       case NESTED -> {
-        YamlMap m = values.map(node, path, "a section of keys ("
-            + String.join(", ", ParamModel.of(type).byKey.keySet()) + ")");
+        YamlMap m =
+            values.map(
+                node,
+                path,
+                "a section of keys ("
+                    + String.join(", ", ParamModel.of(type).byKey.keySet())
+                    + ")");
         yield m == null ? null : bindRecord(ParamModel.of(type), m, path, List.of());
       }
     };
@@ -183,13 +193,14 @@ public final class ParamBinder {
 
   private Object count(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
     String expected = countWords(f);
-    if (node instanceof YamlScalar s && s.text().strip().equals("unbounded")
+    if (node instanceof YamlScalar s
+        && s.text().strip().equals("unbounded")
         && f.unboundedAllowed()) {
       return convert(type, Param.UNBOUNDED);
     }
     if (node instanceof YamlScalar s && !s.isNull() && !Units.isPlainNumber(s.text())) {
-      String near = f.unboundedAllowed() ? DidYouMean.suffix(s.text().strip(),
-          List.of("unbounded")) : "";
+      String near =
+          f.unboundedAllowed() ? DidYouMean.suffix(s.text().strip(), List.of("unbounded")) : "";
       values.problem(node, path, "expected " + expected + ", found " + node.describe() + near);
       return null;
     }
@@ -207,8 +218,11 @@ public final class ParamBinder {
   private static String countWords(ParamModel.Field f) {
     String base;
     if (!Double.isInfinite(f.max())) {
-      base = "a whole number between " + Units.formatNumber(f.min()) + " and "
-          + Units.formatNumber(f.max());
+      base =
+          "a whole number between "
+              + Units.formatNumber(f.min())
+              + " and "
+              + Units.formatNumber(f.max());
     } else if (f.min() == 1) {
       base = "a positive whole number";
     } else if (f.min() == 0) {
@@ -261,16 +275,19 @@ public final class ParamBinder {
     }
     String name = v.strip();
     if (!NODE_NAME.matcher(name).matches()) {
-      values.problem(node, path, "expected a node name (lower-case letters, digits and '-'),"
-          + " found " + node.describe());
+      values.problem(
+          node,
+          path,
+          "expected a node name (lower-case letters, digits and '-'),"
+              + " found "
+              + node.describe());
       return null;
     }
     nodeRefs.add(new NodeRef(name, path, node.location()));
     return name;
   }
 
-  private boolean inRange(ParamModel.Field f, YamlNode node, String path, double v,
-      String what) {
+  private boolean inRange(ParamModel.Field f, YamlNode node, String path, double v, String what) {
     boolean low = v < f.min();
     boolean high = v > f.max();
     if (!low && !high) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parameter documentation generated from a parameter record's {@link Param} annotations, for
- * {@code sim list}, {@code sim explain TYPE} and generated docs. Nested records follow their key,
+ * Parameter documentation generated from a parameter record's {@link Param} annotations, for {@code
+ * sim list}, {@code sim explain TYPE} and generated docs. Nested records follow their key,
  * indented.
  */
 public final class ParamDocs {
@@ -22,8 +22,7 @@ public final class ParamDocs {
    * @param key the YAML key
    * @param unit how the value is written, e.g. {@code duration}, {@code fifo | lifo}, {@code
    *     section}, {@code list of sections}
-   * @param defaultText the default as written in YAML, {@code required}, or {@code -} (absent:
-   *     off)
+   * @param defaultText the default as written in YAML, {@code required}, or {@code -} (absent: off)
    * @param doc the one-sentence description
    */
   public record Row(int depth, String key, String unit, String defaultText, String doc) {}
@@ -40,8 +39,7 @@ public final class ParamDocs {
     path.add(type);
     for (ParamModel.Field f : m.fields) {
       Param p = f.param();
-      String def = p.required() ? "required" : p.defaultValue().isEmpty() ? "-"
-          : p.defaultValue();
+      String def = p.required() ? "required" : p.defaultValue().isEmpty() ? "-" : p.defaultValue();
       out.add(new Row(depth, f.key(), unitText(f), def, p.doc()));
       if (p.unit() == Unit.NESTED && !path.contains(f.element())) {
         rows(f.element(), depth + 1, out, path);
@@ -67,8 +65,15 @@ public final class ParamDocs {
     StringBuilder sb = new StringBuilder();
     line(sb, "KEY", keyWidth, "UNIT", unitWidth, "DEFAULT", defWidth, "DESCRIPTION");
     for (Row r : rows) {
-      line(sb, "  ".repeat(r.depth()) + r.key(), keyWidth, r.unit(), unitWidth, r.defaultText(),
-          defWidth, r.doc());
+      line(
+          sb,
+          "  ".repeat(r.depth()) + r.key(),
+          keyWidth,
+          r.unit(),
+          unitWidth,
+          r.defaultText(),
+          defWidth,
+          r.doc());
     }
     return sb.toString();
   }
@@ -78,17 +83,24 @@ public final class ParamDocs {
    * parent[].key} inside a list of sections).
    */
   public static String markdown(Class<? extends Record> type) {
-    StringBuilder sb = new StringBuilder("| key | unit | default | description |\n"
-        + "| --- | --- | --- | --- |\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "| key | unit | default | description |\n" + "| --- | --- | --- | --- |\n");
     List<String> parents = new ArrayList<>();
     for (Row r : rows(type)) {
       while (parents.size() > r.depth()) {
         parents.remove(parents.size() - 1);
       }
       String full = parents.isEmpty() ? r.key() : String.join(".", parents) + "." + r.key();
-      sb.append("| `").append(full).append("` | ").append(r.unit().replace("|", "\\|"))
-          .append(" | ").append(defaultCell(r.defaultText())).append(" | ")
-          .append(r.doc().replace("|", "\\|")).append(" |\n");
+      sb.append("| `")
+          .append(full)
+          .append("` | ")
+          .append(r.unit().replace("|", "\\|"))
+          .append(" | ")
+          .append(defaultCell(r.defaultText()))
+          .append(" | ")
+          .append(r.doc().replace("|", "\\|"))
+          .append(" |\n");
       parents.add(r.unit().equals("list of sections") ? r.key() + "[]" : r.key());
     }
     return sb.toString();
@@ -102,10 +114,15 @@ public final class ParamDocs {
     };
   }
 
-  private static void line(StringBuilder sb, String key, int kw, String unit, int uw, String def,
-      int dw, String doc) {
-    sb.append(pad(key, kw)).append("  ").append(pad(unit, uw)).append("  ").append(pad(def, dw))
-        .append("  ").append(doc);
+  private static void line(
+      StringBuilder sb, String key, int kw, String unit, int uw, String def, int dw, String doc) {
+    sb.append(pad(key, kw))
+        .append("  ")
+        .append(pad(unit, uw))
+        .append("  ")
+        .append(pad(def, dw))
+        .append("  ")
+        .append(doc);
     int end = sb.length();
     while (end > 0 && sb.charAt(end - 1) == ' ') {
       end--;
@@ -119,21 +136,24 @@ public final class ParamDocs {
   }
 
   private static String unitText(ParamModel.Field f) {
-    String one = switch (f.unit()) {
-      case DURATION -> f.min() < 0 ? "signed duration" : "duration";
-      case RATE -> "rate";
-      case SIZE -> "size";
-      case PROBABILITY -> "probability";
-      case FACTOR -> "factor";
-      case DISTRIBUTION -> "distribution";
-      case COUNT -> f.unboundedAllowed() ? "count | unbounded" : "count";
-      case NUMBER -> f.element() == double.class || f.element() == Double.class ? "number"
-          : "whole number";
-      case TEXT -> "text";
-      case CHOICE -> String.join(" | ", f.choices());
-      case NODE_REF -> "node";
-      case NESTED -> "section";
-    };
+    String one =
+        switch (f.unit()) {
+          case DURATION -> f.min() < 0 ? "signed duration" : "duration";
+          case RATE -> "rate";
+          case SIZE -> "size";
+          case PROBABILITY -> "probability";
+          case FACTOR -> "factor";
+          case DISTRIBUTION -> "distribution";
+          case COUNT -> f.unboundedAllowed() ? "count | unbounded" : "count";
+          case NUMBER ->
+              f.element() == double.class || f.element() == Double.class
+                  ? "number"
+                  : "whole number";
+          case TEXT -> "text";
+          case CHOICE -> String.join(" | ", f.choices());
+          case NODE_REF -> "node";
+          case NESTED -> "section";
+        };
     if (!f.list()) {
       return one;
     }

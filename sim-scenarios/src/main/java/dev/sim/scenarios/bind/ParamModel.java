@@ -24,16 +24,17 @@ import java.util.Set;
 /**
  * What the binder knows about one parameter record: its components, their YAML keys, units, Java
  * types, choices and parsed defaults. Built once per class by reflection and checked so that a
- * plugin's mistakes surface as a {@link PluginException} naming the component, not as odd
- * behaviour later.
+ * plugin's mistakes surface as a {@link PluginException} naming the component, not as odd behaviour
+ * later.
  */
 final class ParamModel {
-  private static final ClassValue<ParamModel> CACHE = new ClassValue<>() {
-    @Override
-    protected ParamModel computeValue(Class<?> type) {
-      return new ParamModel(type);
-    }
-  };
+  private static final ClassValue<ParamModel> CACHE =
+      new ClassValue<>() {
+        @Override
+        protected ParamModel computeValue(Class<?> type) {
+          return new ParamModel(type);
+        }
+      };
 
   /** One component of the record. */
   record Field(
@@ -65,8 +66,10 @@ final class ParamModel {
 
   private ParamModel(Class<?> type) {
     if (!type.isRecord()) {
-      throw new PluginException(type.getName() + " is not a record; parameters must be a record"
-          + " whose components carry @Param");
+      throw new PluginException(
+          type.getName()
+              + " is not a record; parameters must be a record"
+              + " whose components carry @Param");
     }
     this.type = type;
     RecordComponent[] rcs = type.getRecordComponents();
@@ -75,8 +78,15 @@ final class ParamModel {
     for (RecordComponent rc : rcs) {
       Field f = field(type, rc);
       if (keys.containsKey(f.key())) {
-        throw new PluginException(type.getName() + ": two components use the YAML key '"
-            + f.key() + "' (" + keys.get(f.key()).component() + " and " + f.component() + ")");
+        throw new PluginException(
+            type.getName()
+                + ": two components use the YAML key '"
+                + f.key()
+                + "' ("
+                + keys.get(f.key()).component()
+                + " and "
+                + f.component()
+                + ")");
       }
       keys.put(f.key(), f);
       list.add(f);
@@ -88,8 +98,7 @@ final class ParamModel {
       this.constructor = type.getDeclaredConstructor(types);
       this.constructor.setAccessible(true);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new PluginException(type.getName() + ": cannot use its canonical constructor: " + e,
-          e);
+      throw new PluginException(type.getName() + ": cannot use its canonical constructor: " + e, e);
     }
   }
 
@@ -122,8 +131,12 @@ final class ParamModel {
         ParamBinder binder = new ParamBinder(problems);
         binder.bindField(f, f.defaultNode(), f.key());
         if (!problems.isEmpty()) {
-          throw new PluginException(f.where(type) + ": default '" + f.param().defaultValue()
-              + "' is not valid: " + problems.sorted().get(0).message());
+          throw new PluginException(
+              f.where(type)
+                  + ": default '"
+                  + f.param().defaultValue()
+                  + "' is not valid: "
+                  + problems.sorted().get(0).message());
         }
       }
     }
@@ -133,8 +146,10 @@ final class ParamModel {
     Param p = rc.getAnnotation(Param.class);
     String name = owner.getName() + "." + rc.getName();
     if (p == null) {
-      throw new PluginException(name + " has no @Param; every component of a parameter record"
-          + " needs one (it says the YAML key, unit and doc)");
+      throw new PluginException(
+          name
+              + " has no @Param; every component of a parameter record"
+              + " needs one (it says the YAML key, unit and doc)");
     }
     String key = p.key().isEmpty() ? rc.getName() : p.key();
     Class<?> raw = rc.getType();
@@ -144,8 +159,10 @@ final class ParamModel {
       Type g = rc.getGenericType();
       if (!(g instanceof ParameterizedType pt)
           || !(pt.getActualTypeArguments()[0] instanceof Class<?> c)) {
-        throw new PluginException(name + ": a List parameter needs a concrete element type,"
-            + " e.g. List<String> or List<MyStep>");
+        throw new PluginException(
+            name
+                + ": a List parameter needs a concrete element type,"
+                + " e.g. List<String> or List<MyStep>");
       }
       element = c;
     }
@@ -157,8 +174,14 @@ final class ParamModel {
     }
     String fault = typeFault(p.unit(), element, list);
     if (fault != null) {
-      throw new PluginException(name + ": unit " + p.unit() + " " + fault + ", found "
-          + rc.getGenericType().getTypeName());
+      throw new PluginException(
+          name
+              + ": unit "
+              + p.unit()
+              + " "
+              + fault
+              + ", found "
+              + rc.getGenericType().getTypeName());
     }
     List<String> choices = choices(name, p, element);
     double min = p.min();
@@ -187,42 +210,52 @@ final class ParamModel {
       SourceLocation at = SourceLocation.unknown("default of " + name);
       defaultNode = YamlReader.readValue(p.defaultValue(), at, key, problems);
       if (defaultNode == null) {
-        throw new PluginException(name + ": default '" + p.defaultValue() + "' is not valid"
-            + " YAML: " + problems.sorted().get(0).message());
+        throw new PluginException(
+            name
+                + ": default '"
+                + p.defaultValue()
+                + "' is not valid"
+                + " YAML: "
+                + problems.sorted().get(0).message());
       }
     }
-    return new Field(key, rc.getName(), p, raw, list, element, choices, defaultNode, min, max,
-        unbounded);
+    return new Field(
+        key, rc.getName(), p, raw, list, element, choices, defaultNode, min, max, unbounded);
   }
 
   /** Why {@code type} cannot hold {@code unit}, or null when it can. */
   private static String typeFault(Unit unit, Class<?> type, boolean list) {
-    boolean ok = switch (unit) {
-      case DURATION, SIZE -> type == long.class || type == Long.class;
-      case RATE, PROBABILITY, FACTOR -> type == double.class || type == Double.class;
-      case DISTRIBUTION -> type == Distribution.class;
-      case COUNT -> isIntegral(type);
-      case NUMBER -> isIntegral(type) || type == double.class || type == Double.class;
-      case TEXT, NODE_REF -> type == String.class;
-      case CHOICE -> type == String.class || type.isEnum() || type == boolean.class
-          || type == Boolean.class;
-      case NESTED -> type.isRecord();
-    };
+    boolean ok =
+        switch (unit) {
+          case DURATION, SIZE -> type == long.class || type == Long.class;
+          case RATE, PROBABILITY, FACTOR -> type == double.class || type == Double.class;
+          case DISTRIBUTION -> type == Distribution.class;
+          case COUNT -> isIntegral(type);
+          case NUMBER -> isIntegral(type) || type == double.class || type == Double.class;
+          case TEXT, NODE_REF -> type == String.class;
+          case CHOICE ->
+              type == String.class
+                  || type.isEnum()
+                  || type == boolean.class
+                  || type == Boolean.class;
+          case NESTED -> type.isRecord();
+        };
     if (ok) {
       return null;
     }
-    String wanted = switch (unit) {
-      case DURATION -> "needs a long (nanoseconds)";
-      case SIZE -> "needs a long (bytes)";
-      case RATE -> "needs a double (per second)";
-      case PROBABILITY, FACTOR -> "needs a double";
-      case DISTRIBUTION -> "needs a dev.sim.kernel.random.Distribution";
-      case COUNT -> "needs an int or a long";
-      case NUMBER -> "needs an int, a long or a double";
-      case TEXT, NODE_REF -> "needs a String";
-      case CHOICE -> "needs a String, an enum or a boolean";
-      case NESTED -> "needs a record (or a List of records)";
-    };
+    String wanted =
+        switch (unit) {
+          case DURATION -> "needs a long (nanoseconds)";
+          case SIZE -> "needs a long (bytes)";
+          case RATE -> "needs a double (per second)";
+          case PROBABILITY, FACTOR -> "needs a double";
+          case DISTRIBUTION -> "needs a dev.sim.kernel.random.Distribution";
+          case COUNT -> "needs an int or a long";
+          case NUMBER -> "needs an int, a long or a double";
+          case TEXT, NODE_REF -> "needs a String";
+          case CHOICE -> "needs a String, an enum or a boolean";
+          case NESTED -> "needs a record (or a List of records)";
+        };
     return wanted;
   }
 
@@ -248,8 +281,15 @@ final class ParamModel {
       }
       for (String d : declared) {
         if (!names.contains(d)) {
-          throw new PluginException(name + ": choice '" + d + "' matches no constant of "
-              + element.getName() + " (constants read as " + names + ")");
+          throw new PluginException(
+              name
+                  + ": choice '"
+                  + d
+                  + "' matches no constant of "
+                  + element.getName()
+                  + " (constants read as "
+                  + names
+                  + ")");
         }
       }
       return declared;

@@ -1,7 +1,5 @@
 package dev.sim.scenarios.config;
 
-import dev.sim.kernel.random.Distribution;
-
 /**
  * One clock: an offset drawn once per node at start (a constant distribution for a fixed offset;
  * offsets may be negative, so the distribution's values are signed nanoseconds) and a drift.

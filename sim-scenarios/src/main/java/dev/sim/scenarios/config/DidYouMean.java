@@ -13,8 +13,8 @@ public final class DidYouMean {
 
   /**
    * The candidate nearest to {@code input}, if one is near enough: at most 1 edit for inputs of up
-   * to 3 characters, 2 for up to 5, 3 beyond; failing that, the one candidate that begins with
-   * the input (of at least 3 characters). Ties go to the earlier candidate.
+   * to 3 characters, 2 for up to 5, 3 beyond; failing that, the one candidate that begins with the
+   * input (of at least 3 characters). Ties go to the earlier candidate.
    */
   public static Optional<String> suggest(String input, Collection<String> candidates) {
     String lower = input.toLowerCase(Locale.ROOT);
@@ -63,7 +63,9 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
             && a.charAt(i - 2) == b.charAt(j - 1)) {
           v = Math.min(v, d[i - 2][j - 2] + 1);
         }

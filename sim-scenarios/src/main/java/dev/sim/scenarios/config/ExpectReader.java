@@ -18,11 +18,11 @@ final class ExpectReader {
   /** The comparisons a check may use. */
   static final List<String> OPS = List.of("<", "<=", ">", ">=", "==", "!=");
 
-  private static final Map<String, String> OP_MISTAKES = Map.of("=", "==", "=>", ">=", "=<", "<=",
-      "<>", "!=", "===", "==", "=!", "!=");
+  private static final Map<String, String> OP_MISTAKES =
+      Map.of("=", "==", "=>", ">=", "=<", "<=", "<>", "!=", "===", "==", "=!", "!=");
 
-  private static final Pattern CHECK = Pattern.compile(
-      "\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*([<>=!]+)\\s*(.*?)\\s*");
+  private static final Pattern CHECK =
+      Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_.\\-]*)\\s*([<>=!]+)\\s*(.*?)\\s*");
   private static final Pattern COUNTER = Pattern.compile("counter\\.[A-Za-z0-9_.\\-]+");
   private static final String EXAMPLE = "a check like 'yield >= 0.99' or 'latency.p99 < 200ms'";
 
@@ -48,9 +48,16 @@ final class ExpectReader {
 
   private static ExpectSpec check(Values values, YamlNode n, String path) {
     if (!(n instanceof YamlScalar s) || s.isNull()) {
-      values.problem(n, path, "expected " + EXAMPLE + ", found " + n.describe()
-          + (n.describe().startsWith("a section") ? " (write the check as one text, without"
-              + " ': ')" : ""));
+      values.problem(
+          n,
+          path,
+          "expected "
+              + EXAMPLE
+              + ", found "
+              + n.describe()
+              + (n.describe().startsWith("a section")
+                  ? " (write the check as one text, without" + " ': ')"
+                  : ""));
       return null;
     }
     String text = s.text().strip();
@@ -65,9 +72,17 @@ final class ExpectReader {
     boolean ok = true;
     if (!OPS.contains(op)) {
       String meant = OP_MISTAKES.get(op);
-      values.problem(n, path, "unknown comparison '" + op + "' in '" + text + "'"
-          + (meant != null ? " — did you mean '" + meant + "'?"
-              : "; use one of " + String.join(" ", OPS)));
+      values.problem(
+          n,
+          path,
+          "unknown comparison '"
+              + op
+              + "' in '"
+              + text
+              + "'"
+              + (meant != null
+                  ? " — did you mean '" + meant + "'?"
+                  : "; use one of " + String.join(" ", OPS)));
       ok = false;
     }
     if (!METRICS.contains(metric) && !COUNTER.matcher(metric).matches()) {
@@ -94,13 +109,17 @@ final class ExpectReader {
       return "'counter' needs the counter's name, like counter.lostWrites";
     }
     String near = DidYouMean.suffix(metric, METRICS);
-    return "unknown metric '" + metric + "'" + (near.isEmpty() ? "; metrics are yield, harvest,"
-        + " latency.p50|p90|p99|p999|max|mean, requests.offered|ok|failed|timedOut|rejected|"
-        + "attempts|unfinished, events, and counter.NAME" : near);
+    return "unknown metric '"
+        + metric
+        + "'"
+        + (near.isEmpty()
+            ? "; metrics are yield, harvest,"
+                + " latency.p50|p90|p99|p999|max|mean, requests.offered|ok|failed|timedOut|rejected|"
+                + "attempts|unfinished, events, and counter.NAME"
+            : near);
   }
 
-  private static Double value(Values values, YamlNode n, String path, String metric,
-      String text) {
+  private static Double value(Values values, YamlNode n, String path, String metric, String text) {
     try {
       if (metric.equals("yield") || metric.equals("harvest")) {
         return Units.probability(text);

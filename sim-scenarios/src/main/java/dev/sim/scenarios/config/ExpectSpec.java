@@ -1,8 +1,8 @@
 package dev.sim.scenarios.config;
 
 /**
- * One expectation, {@code METRIC OP VALUE}: e.g. {@code yield >= 0.99}, {@code latency.p99 <
- * 200ms} (durations compared in milliseconds), {@code counter.lostWrites == 0}.
+ * One expectation, {@code METRIC OP VALUE}: e.g. {@code yield >= 0.99}, {@code latency.p99 < 200ms}
+ * (durations compared in milliseconds), {@code counter.lostWrites == 0}.
  *
  * @param text as written
  * @param metric {@code yield}, {@code harvest}, {@code latency.p50|p90|p99|p999|max|mean}, {@code
@@ -11,5 +11,5 @@ package dev.sim.scenarios.config;
  * @param value the threshold in the metric's unit (milliseconds for latency)
  * @param location where it was written
  */
-public record ExpectSpec(String text, String metric, String op, double value,
-    SourceLocation location) {}
+public record ExpectSpec(
+    String text, String metric, String op, double value, SourceLocation location) {}

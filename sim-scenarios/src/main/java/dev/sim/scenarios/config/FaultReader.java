@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code faults:} list: partitions, crashes, pauses, slow-downs, clock jumps, loss. */
 final class FaultReader {
   /** The keys naming what a fault does; each fault has exactly one. */
-  static final List<String> ACTIONS = List.of("partition", "crash", "pause", "slow", "clock",
-      "loss");
+  static final List<String> ACTIONS =
+      List.of("partition", "crash", "pause", "slow", "clock", "loss");
 
   private static final Pattern RANDOM = Pattern.compile("random\\s*\\(\\s*([^()]*?)\\s*\\)");
 
@@ -74,14 +74,24 @@ final class FaultReader {
     boolean unknownReported = problems.size() > before;
     if (actions.size() > 1) {
       // Keys of either action were allowed above; this one message says what is wrong.
-      values.problem(m, path, "a fault does one thing; found both '" + actions.get(0) + "' and '"
-          + actions.get(1) + "' — write them as two faults");
+      values.problem(
+          m,
+          path,
+          "a fault does one thing; found both '"
+              + actions.get(0)
+              + "' and '"
+              + actions.get(1)
+              + "' — write them as two faults");
       return null;
     }
     if (action == null) {
       if (!unknownReported) {
-        values.problem(m, path, "a fault needs something to do: one of "
-            + String.join(", ", ACTIONS) + ", e.g. {at: 60s, crash: api-1}");
+        values.problem(
+            m,
+            path,
+            "a fault needs something to do: one of "
+                + String.join(", ", ACTIONS)
+                + ", e.g. {at: 60s, crash: api-1}");
       }
       return null;
     }
@@ -92,44 +102,57 @@ final class FaultReader {
       values.missing(m, path, "for", "how long the pause lasts, like 5s");
     }
     String undo = action.equals("crash") ? "restart" : "for";
-    Long undoNanos = action.equals("crash")
-        ? (m.has("restart") ? positive(m.get("restart"), path + ".restart") : Long.valueOf(-1))
-        : forNanos;
+    Long undoNanos =
+        action.equals("crash")
+            ? (m.has("restart") ? positive(m.get("restart"), path + ".restart") : Long.valueOf(-1))
+            : forNanos;
     if (every != null && every > 0 && undoNanos != null && undoNanos >= every) {
-      values.problem(m.get(undo), path + "." + undo, "'" + undo + "' ("
-          + Units.formatDuration(undoNanos) + ") must be shorter than 'every' ("
-          + Units.formatDuration(every) + "), or each repetition would overlap the last");
+      values.problem(
+          m.get(undo),
+          path + "." + undo,
+          "'"
+              + undo
+              + "' ("
+              + Units.formatDuration(undoNanos)
+              + ") must be shorter than 'every' ("
+              + Units.formatDuration(every)
+              + "), or each repetition would overlap the last");
     }
     YamlNode what = m.get(action);
     String wp = path + "." + action;
     SourceLocation loc = m.location();
-    FaultSpec f = switch (action) {
-      case "partition" -> partition(what, wp, at, forNanos, every, loc);
-      case "crash" -> {
-        FaultSpec.Target t = target(what, wp);
-        yield t == null || at == null ? null
-            : new FaultSpec.Crash(t, undoNanos == null ? -1 : undoNanos, at, every, loc);
-      }
-      case "pause" -> {
-        FaultSpec.Target t = target(what, wp);
-        yield t == null || at == null || forNanos == null ? null
-            : new FaultSpec.Pause(t, at, forNanos, every, loc);
-      }
-      case "slow" -> {
-        FaultSpec.Target t = target(what, wp);
-        Double factor = factor(m, path);
-        yield t == null || at == null || factor == null ? null
-            : new FaultSpec.Slow(t, factor, at, forNanos, every, loc);
-      }
-      case "clock" -> {
-        FaultSpec.Target t = target(what, wp);
-        Long jump = jump(m, path);
-        yield t == null || at == null || jump == null ? null
-            : new FaultSpec.ClockJump(t, jump, at, every, loc);
-      }
-      case "loss" -> loss(what, wp, at, forNanos, every, loc);
-      default -> throw new IllegalStateException(action);
-    };
+    FaultSpec f =
+        switch (action) {
+          case "partition" -> partition(what, wp, at, forNanos, every, loc);
+          case "crash" -> {
+            FaultSpec.Target t = target(what, wp);
+            yield t == null || at == null
+                ? null
+                : new FaultSpec.Crash(t, undoNanos == null ? -1 : undoNanos, at, every, loc);
+          }
+          case "pause" -> {
+            FaultSpec.Target t = target(what, wp);
+            yield t == null || at == null || forNanos == null
+                ? null
+                : new FaultSpec.Pause(t, at, forNanos, every, loc);
+          }
+          case "slow" -> {
+            FaultSpec.Target t = target(what, wp);
+            Double factor = factor(m, path);
+            yield t == null || at == null || factor == null
+                ? null
+                : new FaultSpec.Slow(t, factor, at, forNanos, every, loc);
+          }
+          case "clock" -> {
+            FaultSpec.Target t = target(what, wp);
+            Long jump = jump(m, path);
+            yield t == null || at == null || jump == null
+                ? null
+                : new FaultSpec.ClockJump(t, jump, at, every, loc);
+          }
+          case "loss" -> loss(what, wp, at, forNanos, every, loc);
+          default -> throw new IllegalStateException(action);
+        };
     return problems.size() > before || every == null || forNanos == null ? null : f;
   }
 
@@ -154,14 +177,27 @@ final class FaultReader {
       }
       String p = Values.join(path, k);
       if (action != null && k.equals("for") && action.equals("crash")) {
-        problems.add(e.keyLocation(), p, "a crash takes 'restart' (how long until the node comes"
-            + " back), not 'for'");
+        problems.add(
+            e.keyLocation(),
+            p,
+            "a crash takes 'restart' (how long until the node comes" + " back), not 'for'");
       } else if (action != null && k.equals("for") && action.equals("clock")) {
-        problems.add(e.keyLocation(), p, "a clock jump happens at once and is not undone; it"
-            + " takes no 'for'");
+        problems.add(
+            e.keyLocation(),
+            p,
+            "a clock jump happens at once and is not undone; it" + " takes no 'for'");
       } else if (action != null && List.of("restart", "factor", "jump").contains(k)) {
-        problems.add(e.keyLocation(), p, "'" + k + "' does not go with '" + action + "'; a "
-            + action + " fault takes " + String.join(", ", allowed));
+        problems.add(
+            e.keyLocation(),
+            p,
+            "'"
+                + k
+                + "' does not go with '"
+                + action
+                + "'; a "
+                + action
+                + " fault takes "
+                + String.join(", ", allowed));
       } else {
         List<String> near = new ArrayList<>(allowed);
         for (String a : ACTIONS) {
@@ -170,9 +206,18 @@ final class FaultReader {
           }
         }
         String suggestion = DidYouMean.suffix(k, near);
-        problems.add(e.keyLocation(), p, "unknown key '" + k + "' in a fault" + (suggestion
-            .isEmpty() ? "; a " + (action == null ? "fault" : action + " fault") + " takes "
-            + String.join(", ", allowed) : suggestion));
+        problems.add(
+            e.keyLocation(),
+            p,
+            "unknown key '"
+                + k
+                + "' in a fault"
+                + (suggestion.isEmpty()
+                    ? "; a "
+                        + (action == null ? "fault" : action + " fault")
+                        + " takes "
+                        + String.join(", ", allowed)
+                    : suggestion));
       }
     }
   }
@@ -185,9 +230,15 @@ final class FaultReader {
     }
     Long at = values.duration(n, path + ".at");
     if (at != null && durationNanos != null && at >= durationNanos) {
-      values.problem(n, path + ".at", "at " + ((YamlScalar) n).text().strip() + " is not before"
-          + " the end of the run (duration " + Units.formatDuration(durationNanos)
-          + "), so the fault would never happen");
+      values.problem(
+          n,
+          path + ".at",
+          "at "
+              + ((YamlScalar) n).text().strip()
+              + " is not before"
+              + " the end of the run (duration "
+              + Units.formatDuration(durationNanos)
+              + "), so the fault would never happen");
       return null;
     }
     return at;
@@ -210,8 +261,10 @@ final class FaultReader {
     }
     Double v = values.number(n, path + ".factor");
     if (v != null && !(v > 0)) {
-      values.problem(n, path + ".factor", "expected a factor of more than 0 (10 is ten times"
-          + " slower), found " + n.describe());
+      values.problem(
+          n,
+          path + ".factor",
+          "expected a factor of more than 0 (10 is ten times" + " slower), found " + n.describe());
       return null;
     }
     return v;
@@ -225,8 +278,8 @@ final class FaultReader {
     }
     Long v = values.signedDuration(n, path + ".jump");
     if (v != null && v == 0) {
-      values.problem(n, path + ".jump", "a clock jump of 0s does nothing; write a step like 5s"
-          + " or -2s");
+      values.problem(
+          n, path + ".jump", "a clock jump of 0s does nothing; write a step like 5s" + " or -2s");
       return null;
     }
     return v;
@@ -235,8 +288,8 @@ final class FaultReader {
   /** {@code api-1}, {@code api} (all instances) or {@code random(api)}; or null. */
   private FaultSpec.Target target(YamlNode n, String path) {
     if (!(n instanceof YamlScalar s) || s.isNull()) {
-      values.problem(n, path, "expected what to hit: a node, a group or random(group), found "
-          + n.describe());
+      values.problem(
+          n, path, "expected what to hit: a node, a group or random(group), found " + n.describe());
       return null;
     }
     String t = s.text().strip();
@@ -249,9 +302,17 @@ final class FaultReader {
       }
       if (!names.isGroup(group)) {
         if (names.exists(group)) {
-          values.problem(n, path, "random(" + group + ") picks one instance of a group, but '"
-              + group + "' is an instance; write random(" + names.groupOf(group) + ") or "
-              + group);
+          values.problem(
+              n,
+              path,
+              "random("
+                  + group
+                  + ") picks one instance of a group, but '"
+                  + group
+                  + "' is an instance; write random("
+                  + names.groupOf(group)
+                  + ") or "
+                  + group);
         } else {
           names.check(group, n, path, problems);
         }
@@ -266,12 +327,15 @@ final class FaultReader {
     return names.check(t, n, path, problems) ? new FaultSpec.Target(t, false) : null;
   }
 
-  private FaultSpec partition(YamlNode what, String path, Long at, Long forNanos, Long every,
-      SourceLocation loc) {
+  private FaultSpec partition(
+      YamlNode what, String path, Long at, Long forNanos, Long every, SourceLocation loc) {
     if (what instanceof YamlMap m) {
       values.unknownKeys(m, path, List.of("from", "to"), "in a one-way partition");
       if (!m.has("from") || !m.has("to")) {
-        values.missing(m, path, m.has("from") ? "to" : "from",
+        values.missing(
+            m,
+            path,
+            m.has("from") ? "to" : "from",
             "a one-way partition is {from: a, to: b}: messages from a to b are lost");
         return null;
       }
@@ -285,17 +349,27 @@ final class FaultReader {
           || !noTwice(seen, to, m.get("to"), path + ".to")) {
         return null;
       }
-      return at == null ? null : new FaultSpec.OneWayCut(from, to, at, forNanos == null ? -1
-          : forNanos, every == null ? -1 : every, loc);
+      return at == null
+          ? null
+          : new FaultSpec.OneWayCut(
+              from, to, at, forNanos == null ? -1 : forNanos, every == null ? -1 : every, loc);
     }
     if (!(what instanceof YamlList list)) {
-      values.problem(what, path, "expected sides like [[api-1], [api-2, api-3]] or a one-way"
-          + " cut like {from: db, to: api}, found " + what.describe());
+      values.problem(
+          what,
+          path,
+          "expected sides like [[api-1], [api-2, api-3]] or a one-way"
+              + " cut like {from: db, to: api}, found "
+              + what.describe());
       return null;
     }
     if (list.size() < 2) {
-      values.problem(what, path, "a partition needs at least two sides, like [[api-1], [api-2,"
-          + " api-3]], found " + (list.size() == 0 ? "none" : "one"));
+      values.problem(
+          what,
+          path,
+          "a partition needs at least two sides, like [[api-1], [api-2,"
+              + " api-3]], found "
+              + (list.size() == 0 ? "none" : "one"));
       return null;
     }
     List<List<String>> groups = new ArrayList<>();
@@ -314,13 +388,13 @@ final class FaultReader {
     if (!ok || at == null) {
       return null;
     }
-    return new FaultSpec.Partition(List.copyOf(groups), at, forNanos == null ? -1 : forNanos,
-        every == null ? -1 : every, loc);
+    return new FaultSpec.Partition(
+        List.copyOf(groups), at, forNanos == null ? -1 : forNanos, every == null ? -1 : every, loc);
   }
 
   /**
-   * Records every instance of {@code side} in {@code seen} (instance → name as written) and
-   * reports an instance met twice, directly or through its group.
+   * Records every instance of {@code side} in {@code seen} (instance → name as written) and reports
+   * an instance met twice, directly or through its group.
    */
   private boolean noTwice(Map<String, String> seen, List<String> side, YamlNode at, String path) {
     boolean ok = true;
@@ -328,9 +402,17 @@ final class FaultReader {
       for (String instance : names.expand(name)) {
         String before = seen.putIfAbsent(instance, name);
         if (before != null) {
-          values.problem(at, path, "node '" + instance + "' is named twice in the partition ("
-              + how(instance, before) + " and " + how(instance, name) + "); each node can be on"
-              + " one side only");
+          values.problem(
+              at,
+              path,
+              "node '"
+                  + instance
+                  + "' is named twice in the partition ("
+                  + how(instance, before)
+                  + " and "
+                  + how(instance, name)
+                  + "); each node can be on"
+                  + " one side only");
           ok = false;
         }
       }
@@ -342,8 +424,8 @@ final class FaultReader {
     return instance.equals(written) ? "as '" + written + "'" : "through group '" + written + "'";
   }
 
-  private FaultSpec loss(YamlNode what, String path, Long at, Long forNanos, Long every,
-      SourceLocation loc) {
+  private FaultSpec loss(
+      YamlNode what, String path, Long at, Long forNanos, Long every, SourceLocation loc) {
     YamlMap m = values.map(what, path, "a section like {between: [api, db], rate: 0.3}");
     if (m == null) {
       return null;
@@ -363,8 +445,14 @@ final class FaultReader {
     if (two == null || rate == null || at == null) {
       return null;
     }
-    return new FaultSpec.LossBurst(two.get(0), two.get(1), rate, at, forNanos == null ? -1
-        : forNanos, every == null ? -1 : every, loc);
+    return new FaultSpec.LossBurst(
+        two.get(0),
+        two.get(1),
+        rate,
+        at,
+        forNanos == null ? -1 : forNanos,
+        every == null ? -1 : every,
+        loc);
   }
 
   private List<List<String>> twoSides(YamlNode n, String path) {
@@ -373,8 +461,12 @@ final class FaultReader {
       return null;
     }
     if (l.size() != 2) {
-      values.problem(n, path, "expected two sides like [api, db], found " + l.size()
-          + (l.size() == 1 ? " side" : " sides"));
+      values.problem(
+          n,
+          path,
+          "expected two sides like [api, db], found "
+              + l.size()
+              + (l.size() == 1 ? " side" : " sides"));
       return null;
     }
     List<String> a = ScenarioLoader.sideOf(values, names, l.get(0), path + "[0]");

@@ -4,8 +4,8 @@ import dev.sim.kernel.random.Distribution;
 import java.util.List;
 
 /**
- * One link override: {@code between: [a, b]} (both directions) or {@code from: a, to: b}. Each
- * side lists group or instance names. A null field keeps the network default.
+ * One link override: {@code between: [a, b]} (both directions) or {@code from: a, to: b}. Each side
+ * lists group or instance names. A null field keeps the network default.
  *
  * @param a the first side (or the senders of a one-way override)
  * @param b the second side (or the receivers)
@@ -17,5 +17,11 @@ import java.util.List;
  * @param location where it was written
  */
 public record LinkSpec(
-    List<String> a, List<String> b, boolean bothDirections, Distribution latency, Double loss,
-    Double duplicate, Double bandwidthBitsPerSecond, SourceLocation location) {}
+    List<String> a,
+    List<String> b,
+    boolean bothDirections,
+    Distribution latency,
+    Double loss,
+    Double duplicate,
+    Double bandwidthBitsPerSecond,
+    SourceLocation location) {}

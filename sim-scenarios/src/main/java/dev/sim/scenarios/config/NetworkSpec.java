@@ -13,5 +13,8 @@ import java.util.List;
  * @param links per-link overrides, first match wins
  */
 public record NetworkSpec(
-    Distribution latency, double loss, double duplicate, double bandwidthBitsPerSecond,
+    Distribution latency,
+    double loss,
+    double duplicate,
+    double bandwidthBitsPerSecond,
     List<LinkSpec> links) {}

@@ -14,5 +14,9 @@ import java.util.List;
  * @param location where the group was written
  */
 public record NodeGroupSpec(
-    String name, NodeType<?> type, int count, Record params, List<String> instances,
+    String name,
+    NodeType<?> type,
+    int count,
+    Record params,
+    List<String> instances,
     SourceLocation location) {}

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The node names of one scenario: each group and its instances ({@code api} → {@code api-1..3},
- * or just {@code api} when count is 1). Checks references with a did-you-mean among all names.
+ * The node names of one scenario: each group and its instances ({@code api} → {@code api-1..3}, or
+ * just {@code api} when count is 1). Checks references with a did-you-mean among all names.
  */
 final class NodeNames {
   private final Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -35,12 +35,18 @@ final class NodeNames {
    */
   String add(String group, List<String> instances) {
     if (owner.containsKey(group)) {
-      return "the node group '" + group + "' has the same name as " + owner.get(group)
+      return "the node group '"
+          + group
+          + "' has the same name as "
+          + owner.get(group)
           + "; rename one of them";
     }
     for (String i : instances) {
       if (!i.equals(group) && owner.containsKey(i)) {
-        return "instance '" + i + "' of this group has the same name as " + owner.get(i)
+        return "instance '"
+            + i
+            + "' of this group has the same name as "
+            + owner.get(i)
             + "; rename one of them";
       }
     }
@@ -119,12 +125,18 @@ final class NodeNames {
   /** The message for a name that is neither a group nor an instance. */
   String unknown(String name) {
     int dash = name.lastIndexOf('-');
-    if (dash > 0 && name.substring(dash + 1).chars().allMatch(Character::isDigit)
+    if (dash > 0
+        && name.substring(dash + 1).chars().allMatch(Character::isDigit)
         && dash + 1 < name.length()) {
       List<String> g = groups.get(name.substring(0, dash));
       if (g != null) {
-        return "node '" + name + "' does not exist: group '" + name.substring(0, dash) + "' has "
-            + (g.size() == 1 ? "one instance, named '" + g.get(0) + "'"
+        return "node '"
+            + name
+            + "' does not exist: group '"
+            + name.substring(0, dash)
+            + "' has "
+            + (g.size() == 1
+                ? "one instance, named '" + g.get(0) + "'"
                 : g.size() + " instances, " + g.get(0) + " to " + g.get(g.size() - 1));
       }
     }
@@ -132,7 +144,9 @@ final class NodeNames {
     if (!near.isEmpty()) {
       return "node '" + name + "' does not exist" + near;
     }
-    return "node '" + name + "' does not exist; the node groups are "
+    return "node '"
+        + name
+        + "' does not exist; the node groups are "
         + (groups.isEmpty() ? "(none)" : String.join(", ", groups.keySet()));
   }
 }

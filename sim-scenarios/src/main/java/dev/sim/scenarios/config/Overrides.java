@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * Applies {@code --set PATH=VALUE} arguments to a located YAML tree before validation, so an
  * override is checked exactly like the file. PATH is keys joined by dots with list indexes in
  * brackets ({@code nodes.api.workers}, {@code faults[0].at}); VALUE is a YAML scalar or flow value
- * ({@code 16}, {@code 2m}, {@code {max: 3}}, {@code [a, b]}). Nodes an override creates are
- * located at the argument itself, so messages read {@code --set nodes.api.workrs=16: ...}.
+ * ({@code 16}, {@code 2m}, {@code {max: 3}}, {@code [a, b]}). Nodes an override creates are located
+ * at the argument itself, so messages read {@code --set nodes.api.workrs=16: ...}.
  */
 final class Overrides {
   private static final Pattern SEGMENT = Pattern.compile("([^\\[\\]]*)((?:\\[\\d+\\])*)");
@@ -39,8 +39,11 @@ final class Overrides {
     String path = arg.substring(0, eq).strip();
     List<Object> steps = steps(path);
     if (steps == null) {
-      problems.add(at, path, "not a key path; write keys joined by dots, with list positions in"
-          + " brackets, e.g. nodes.api.workers or faults[0].at");
+      problems.add(
+          at,
+          path,
+          "not a key path; write keys joined by dots, with list positions in"
+              + " brackets, e.g. nodes.api.workers or faults[0].at");
       return;
     }
     YamlNode value = YamlReader.readValue(arg.substring(eq + 1), at, path, problems);
@@ -55,8 +58,16 @@ final class Overrides {
       String here = walked.length() == 0 ? "the scenario" : walked.toString();
       if (step instanceof String key) {
         if (!(current instanceof YamlMap map)) {
-          problems.add(at, path, here + " holds " + current.describe() + ", not a section of"
-              + " keys, so it has no key '" + key + "'");
+          problems.add(
+              at,
+              path,
+              here
+                  + " holds "
+                  + current.describe()
+                  + ", not a section of"
+                  + " keys, so it has no key '"
+                  + key
+                  + "'");
           return;
         }
         String childPath = Values.join(walked.toString(), key);
@@ -67,12 +78,19 @@ final class Overrides {
         YamlNode child = map.get(key);
         if (child == null) {
           if (walked.toString().equals("nodes")) {
-            problems.add(at, childPath, "there is no node group '" + key + "' to change"
-                + DidYouMean.suffix(key, map.keys()));
+            problems.add(
+                at,
+                childPath,
+                "there is no node group '"
+                    + key
+                    + "' to change"
+                    + DidYouMean.suffix(key, map.keys()));
             return;
           }
-          child = steps.get(i + 1) instanceof Integer
-              ? new YamlList(List.of(), at, at) : new YamlMap(at, at);
+          child =
+              steps.get(i + 1) instanceof Integer
+                  ? new YamlList(List.of(), at, at)
+                  : new YamlMap(at, at);
           map.put(key, at, child);
         }
         current = child;
@@ -81,14 +99,34 @@ final class Overrides {
       } else {
         int index = (Integer) step;
         if (!(current instanceof YamlList list)) {
-          problems.add(at, path, here + " holds " + current.describe() + ", not a list, so it"
-              + " has no [" + index + "]");
+          problems.add(
+              at,
+              path,
+              here
+                  + " holds "
+                  + current.describe()
+                  + ", not a list, so it"
+                  + " has no ["
+                  + index
+                  + "]");
           return;
         }
         if (index > list.size() || (index == list.size() && !last)) {
-          problems.add(at, path, here + " has " + list.size() + " entries" + (list.size() > 0
-              ? " (" + here + "[0] to " + here + "[" + (list.size() - 1) + "])" : "")
-              + "; there is no " + here + "[" + index + "]");
+          problems.add(
+              at,
+              path,
+              here
+                  + " has "
+                  + list.size()
+                  + " entries"
+                  + (list.size() > 0
+                      ? " (" + here + "[0] to " + here + "[" + (list.size() - 1) + "])"
+                      : "")
+                  + "; there is no "
+                  + here
+                  + "["
+                  + index
+                  + "]");
           return;
         }
         if (last) {

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Collects problems during one validation pass, so that a file with five mistakes is answered
- * with five messages at once. Not thread-safe.
+ * Collects problems during one validation pass, so that a file with five mistakes is answered with
+ * five messages at once. Not thread-safe.
  */
 public final class Problems {
   private final List<Problem> list = new ArrayList<>();
@@ -42,10 +42,11 @@ public final class Problems {
         out.add(p);
       }
     }
-    out.sort(Comparator.comparing((Problem p) -> p.location().line() <= 0)
-        .thenComparing(p -> p.location().line() <= 0 ? "" : p.location().file())
-        .thenComparingInt(p -> p.location().line())
-        .thenComparingInt(p -> p.location().column()));
+    out.sort(
+        Comparator.comparing((Problem p) -> p.location().line() <= 0)
+            .thenComparing(p -> p.location().line() <= 0 ? "" : p.location().file())
+            .thenComparingInt(p -> p.location().line())
+            .thenComparingInt(p -> p.location().column()));
     return out;
   }
 

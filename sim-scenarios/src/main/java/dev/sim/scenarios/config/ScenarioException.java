@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A scenario (or a {@code --set} override) that cannot be used, with every problem found in one
- * pass. The message has one line per problem, {@code file:line:column: path: message}; it is
- * meant to be printed as is, without a stack trace (the CLI exits with code 2).
+ * pass. The message has one line per problem, {@code file:line:column: path: message}; it is meant
+ * to be printed as is, without a stack trace (the CLI exits with code 2).
  */
 public final class ScenarioException extends RuntimeException {
   private static final long serialVersionUID = 1L;

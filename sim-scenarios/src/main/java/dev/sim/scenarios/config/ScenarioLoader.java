@@ -27,23 +27,59 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a scenario file into a validated {@link ScenarioSpec}: YAML with locations, {@code --set}
- * overrides, every key of the scenario format (SCENARIO-FORMAT.md) with its units, node
- * parameters bound through each type's parameter record, and every node reference checked. All
- * problems of a file are reported together in one {@link ScenarioException}, one line each:
- * {@code file:line:column: key.path: what was expected, what was found — did you mean ...?}.
+ * overrides, every key of the scenario format (SCENARIO-FORMAT.md) with its units, node parameters
+ * bound through each type's parameter record, and every node reference checked. All problems of a
+ * file are reported together in one {@link ScenarioException}, one line each: {@code
+ * file:line:column: key.path: what was expected, what was found — did you mean ...?}.
  */
 public final class ScenarioLoader {
   /** The top-level keys, in the order the format documents them. */
-  public static final List<String> TOP_KEYS = List.of("name", "title", "description", "seed",
-      "duration", "warmup", "window", "network", "clocks", "nodes", "faults", "expect", "report");
+  public static final List<String> TOP_KEYS =
+      List.of(
+          "name",
+          "title",
+          "description",
+          "seed",
+          "duration",
+          "warmup",
+          "window",
+          "network",
+          "clocks",
+          "nodes",
+          "faults",
+          "expect",
+          "report");
 
   /** The chart names {@code report.charts} may list. */
-  public static final List<String> CHARTS = List.of("yield", "harvest", "latency", "throughput",
-      "queue", "inflight", "heap", "healthy-backends", "gc", "gc-collections", "oom", "shed",
-      "retries", "retry-budget", "throttled", "hedges", "ejections", "no-backend", "lost-writes",
-      "spacetime", "gauges", "counters");
+  public static final List<String> CHARTS =
+      List.of(
+          "yield",
+          "harvest",
+          "latency",
+          "throughput",
+          "queue",
+          "inflight",
+          "heap",
+          "healthy-backends",
+          "gc",
+          "gc-collections",
+          "oom",
+          "shed",
+          "retries",
+          "retry-budget",
+          "throttled",
+          "hedges",
+          "ejections",
+          "no-backend",
+          "lost-writes",
+          "spacetime",
+          "gauges",
+          "counters");
 
-  /** The charts drawn when a scenario has no {@code report} section: none named, so all that have data. */
+  /**
+   * The charts drawn when a scenario has no {@code report} section: none named, so all that have
+   * data.
+   */
   public static final List<String> DEFAULT_CHARTS = List.of();
 
   /** The most instances one group may have (the simulator aims at 100,000 nodes in all). */
@@ -54,10 +90,10 @@ public final class ScenarioLoader {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
   private static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-  private static final List<String> NETWORK_KEYS = List.of("latency", "loss", "duplicate",
-      "bandwidth", "links");
-  private static final List<String> LINK_KEYS = List.of("between", "from", "to", "latency",
-      "loss", "duplicate", "bandwidth");
+  private static final List<String> NETWORK_KEYS =
+      List.of("latency", "loss", "duplicate", "bandwidth", "links");
+  private static final List<String> LINK_KEYS =
+      List.of("between", "from", "to", "latency", "loss", "duplicate", "bandwidth");
   private static final List<String> CLOCK_KEYS = List.of("offset", "driftPpm");
   private static final List<String> GROUP_KEYS = List.of("type", "count");
 
@@ -86,8 +122,7 @@ public final class ScenarioLoader {
     String text;
     try {
       byte[] bytes = Files.readAllBytes(file);
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw single(name, "no such file");
     } catch (CharacterCodingException e) {
@@ -112,21 +147,21 @@ public final class ScenarioLoader {
    * @param overrides {@code --set} strings
    * @throws ScenarioException with every problem found
    */
-  public static ScenarioSpec parse(String yaml, String source, NodeTypeRegistry types,
-      List<String> overrides) {
+  public static ScenarioSpec parse(
+      String yaml, String source, NodeTypeRegistry types, List<String> overrides) {
     return new ScenarioLoader(types, source).read(yaml, overrides);
   }
 
   /**
    * Validates the scenario a {@link dev.sim.scenarios.spi.ScenarioPlugin} builds: its tree is
    * written out as YAML and read like a file, so it gets exactly the same checks and messages.
-   * Messages name the source {@code plugin:NAME}, with lines and columns in that YAML (which
-   * {@link #pluginYaml} returns, e.g. for {@code sim explain plugin:NAME}).
+   * Messages name the source {@code plugin:NAME}, with lines and columns in that YAML (which {@link
+   * #pluginYaml} returns, e.g. for {@code sim explain plugin:NAME}).
    *
    * @throws ScenarioException with every problem found (also when the plugin itself throws)
    */
-  public static ScenarioSpec fromPlugin(dev.sim.scenarios.spi.ScenarioPlugin plugin,
-      NodeTypeRegistry types, List<String> overrides) {
+  public static ScenarioSpec fromPlugin(
+      dev.sim.scenarios.spi.ScenarioPlugin plugin, NodeTypeRegistry types, List<String> overrides) {
     return parse(pluginYaml(plugin), "plugin:" + plugin.name(), types, overrides);
   }
 
@@ -136,15 +171,18 @@ public final class ScenarioLoader {
     try {
       tree = plugin.build();
     } catch (RuntimeException e) {
-      throw single("plugin:" + plugin.name(), "the plugin " + plugin.getClass().getName()
-          + " failed to build its scenario: " + e);
+      throw single(
+          "plugin:" + plugin.name(),
+          "the plugin " + plugin.getClass().getName() + " failed to build its scenario: " + e);
     }
     try {
-      return tools.jackson.dataformat.yaml.YAMLMapper.builder().build()
-          .writeValueAsString(tree);
+      return tools.jackson.dataformat.yaml.YAMLMapper.builder().build().writeValueAsString(tree);
     } catch (RuntimeException e) {
-      throw single("plugin:" + plugin.name(), "the scenario the plugin built cannot be written "
-          + "as YAML (use maps, lists, strings, numbers and booleans): " + e.getMessage());
+      throw single(
+          "plugin:" + plugin.name(),
+          "the scenario the plugin built cannot be written "
+              + "as YAML (use maps, lists, strings, numbers and booleans): "
+              + e.getMessage());
     }
   }
 
@@ -160,8 +198,12 @@ public final class ScenarioLoader {
       problems.throwIfAny();
     }
     if (!(tree instanceof YamlMap root)) {
-      problems.add(tree.location(), "", "a scenario is a section of keys (name, duration, nodes,"
-          + " ...), found " + tree.describe());
+      problems.add(
+          tree.location(),
+          "",
+          "a scenario is a section of keys (name, duration, nodes,"
+              + " ...), found "
+              + tree.describe());
       throw new ScenarioException(problems.sorted());
     }
     Overrides.apply(root, overrides, problems);
@@ -170,38 +212,61 @@ public final class ScenarioLoader {
     String name = name(root);
     String title = optionalText(root, "title", name == null ? "" : name);
     String description = optionalText(root, "description", "");
-    Long seed = root.has("seed")
-        ? values.wholeNumber(root.get("seed"), "seed", "a whole number like 42")
-        : Long.valueOf(DEFAULT_SEED);
+    Long seed =
+        root.has("seed")
+            ? values.wholeNumber(root.get("seed"), "seed", "a whole number like 42")
+            : Long.valueOf(DEFAULT_SEED);
     Long duration = positiveDuration(root, "duration", null);
-    Long warmup = root.has("warmup")
-        ? values.duration(root.get("warmup"), "warmup") : Long.valueOf(0);
+    Long warmup =
+        root.has("warmup") ? values.duration(root.get("warmup"), "warmup") : Long.valueOf(0);
     Long window = positiveDuration(root, "window", 1_000_000_000L);
     if (!root.has("window") && duration != null && duration < window) {
       window = duration; // a run shorter than the default window is one window long
     }
     if (duration != null && warmup != null && warmup >= duration) {
-      values.problem(root.get("warmup"), "warmup", "warmup must be shorter than duration, found"
-          + " warmup " + Units.formatDuration(warmup) + " and duration "
-          + Units.formatDuration(duration));
+      values.problem(
+          root.get("warmup"),
+          "warmup",
+          "warmup must be shorter than duration, found"
+              + " warmup "
+              + Units.formatDuration(warmup)
+              + " and duration "
+              + Units.formatDuration(duration));
     }
     if (duration != null && window != null && window > duration) {
-      values.problem(root.get("window"), "window", "window must not be longer than duration,"
-          + " found window " + Units.formatDuration(window) + " and duration "
-          + Units.formatDuration(duration));
+      values.problem(
+          root.get("window"),
+          "window",
+          "window must not be longer than duration,"
+              + " found window "
+              + Units.formatDuration(window)
+              + " and duration "
+              + Units.formatDuration(duration));
     }
 
     List<NodeGroupSpec> nodes = nodes(root);
     NetworkSpec network = network(root.get("network"));
     ClocksSpec clocks = clocks(root.get("clocks"));
-    List<FaultSpec> faults = new FaultReader(values, names, duration)
-        .read(root.get("faults"));
+    List<FaultSpec> faults = new FaultReader(values, names, duration).read(root.get("faults"));
     List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"));
     ReportSpec report = report(root.get("report"));
 
     problems.throwIfAny();
-    return new ScenarioSpec(name, title, description, seed, duration, warmup, window, network,
-        clocks, nodes, faults, expect, report, source);
+    return new ScenarioSpec(
+        name,
+        title,
+        description,
+        seed,
+        duration,
+        warmup,
+        window,
+        network,
+        clocks,
+        nodes,
+        faults,
+        expect,
+        report,
+        source);
   }
 
   private String name(YamlMap root) {
@@ -212,8 +277,12 @@ public final class ScenarioLoader {
     }
     String name = values.text(n, "name", "a name like gc-spiral");
     if (name != null && !NAME.matcher(name).matches()) {
-      values.problem(n, "name", "expected a name of lower-case letters, digits and '-' (like"
-          + " gc-spiral), found " + n.describe());
+      values.problem(
+          n,
+          "name",
+          "expected a name of lower-case letters, digits and '-' (like"
+              + " gc-spiral), found "
+              + n.describe());
       return null;
     }
     return name;
@@ -232,8 +301,11 @@ public final class ScenarioLoader {
     YamlNode n = map.get(key);
     if (n == null) {
       if (absent == null) {
-        values.missing(map, "", key, key.equals("duration")
-            ? "how much simulated time to run, like 10m" : null);
+        values.missing(
+            map,
+            "",
+            key,
+            key.equals("duration") ? "how much simulated time to run, like 10m" : null);
       }
       return absent;
     }
@@ -261,15 +333,20 @@ public final class ScenarioLoader {
       values.problem(map, "nodes", "expected at least one node group, found none");
       return List.of();
     }
-    record Pending(String name, YamlMap spec, NodeType<?> type, Integer count,
-        SourceLocation location) {}
+    record Pending(
+        String name, YamlMap spec, NodeType<?> type, Integer count, SourceLocation location) {}
     List<Pending> pending = new ArrayList<>();
     for (YamlMap.Entry e : map.entries()) {
       String group = e.key();
       String path = "nodes." + group;
       if (!GROUP_NAME.matcher(group).matches()) {
-        problems.add(e.keyLocation(), path, "a node group name uses lower-case letters, digits"
-            + " and '-' (like api or db-primary), found '" + group + "'");
+        problems.add(
+            e.keyLocation(),
+            path,
+            "a node group name uses lower-case letters, digits"
+                + " and '-' (like api or db-primary), found '"
+                + group
+                + "'");
         continue;
       }
       YamlMap spec = values.map(e.value(), path, "a section like {type: server, count: 3}");
@@ -301,8 +378,14 @@ public final class ScenarioLoader {
       String path = "nodes." + p.name();
       Record params = bindParams(binder, p.type(), p.spec(), path);
       if (params != null && p.count() != null) {
-        out.add(new NodeGroupSpec(p.name(), p.type(), p.count(),
-            params, NodeNames.instances(p.name(), p.count()), p.location()));
+        out.add(
+            new NodeGroupSpec(
+                p.name(),
+                p.type(),
+                p.count(),
+                params,
+                NodeNames.instances(p.name(), p.count()),
+                p.location()));
       }
     }
     for (NodeRef r : binder.nodeRefs()) {
@@ -314,8 +397,11 @@ public final class ScenarioLoader {
   private NodeType<?> nodeType(YamlMap spec, String path) {
     YamlNode t = spec.get("type");
     if (t == null) {
-      values.missing(spec, path, "type", "the node type, like server or client; 'sim list'"
-          + " shows them all");
+      values.missing(
+          spec,
+          path,
+          "type",
+          "the node type, like server or client; 'sim list'" + " shows them all");
       return null;
     }
     String name = values.text(t, path + ".type", "a node type name like server");
@@ -349,8 +435,8 @@ public final class ScenarioLoader {
     return v.intValue();
   }
 
-  private <P extends Record> P bindParams(ParamBinder binder, NodeType<P> type, YamlMap spec,
-      String path) {
+  private <P extends Record> P bindParams(
+      ParamBinder binder, NodeType<P> type, YamlMap spec, String path) {
     P params = binder.bind(type.parameters(), spec, path, GROUP_KEYS);
     if (params == null) {
       return null;
@@ -361,8 +447,10 @@ public final class ScenarioLoader {
       String key = colon > 0 ? f.substring(0, colon).strip() : "";
       String msg = colon > 0 ? f.substring(colon + 1).strip() : f;
       YamlNode at = find(spec, key);
-      problems.add(at == null ? spec.keyLocation() : at.keyLocation(),
-          key.isEmpty() ? path : path + "." + key, msg);
+      problems.add(
+          at == null ? spec.keyLocation() : at.keyLocation(),
+          key.isEmpty() ? path : path + "." + key,
+          msg);
     }
     return faults.isEmpty() ? params : null;
   }
@@ -406,18 +494,25 @@ public final class ScenarioLoader {
       return null;
     }
     values.unknownKeys(m, "network", NETWORK_KEYS, "in network");
-    Distribution latency = m.has("latency")
-        ? values.distribution(m.get("latency"), "network.latency") : zero;
-    Double loss = m.has("loss")
-        ? values.probability(m.get("loss"), "network.loss") : Double.valueOf(0);
-    Double dup = m.has("duplicate")
-        ? values.probability(m.get("duplicate"), "network.duplicate") : Double.valueOf(0);
-    Double bandwidth = m.has("bandwidth")
-        ? values.bandwidth(m.get("bandwidth"), "network.bandwidth") : Double.valueOf(0);
+    Distribution latency =
+        m.has("latency") ? values.distribution(m.get("latency"), "network.latency") : zero;
+    Double loss =
+        m.has("loss") ? values.probability(m.get("loss"), "network.loss") : Double.valueOf(0);
+    Double dup =
+        m.has("duplicate")
+            ? values.probability(m.get("duplicate"), "network.duplicate")
+            : Double.valueOf(0);
+    Double bandwidth =
+        m.has("bandwidth")
+            ? values.bandwidth(m.get("bandwidth"), "network.bandwidth")
+            : Double.valueOf(0);
     List<LinkSpec> links = new ArrayList<>();
     if (m.has("links")) {
-      YamlList l = values.list(m.get("links"), "network.links",
-          "a list of links like [{between: [clients, lb], latency: 20ms}]");
+      YamlList l =
+          values.list(
+              m.get("links"),
+              "network.links",
+              "a list of links like [{between: [clients, lb], latency: 20ms}]");
       if (l != null) {
         for (int i = 0; i < l.size(); i++) {
           LinkSpec link = link(l.get(i), "network.links[" + i + "]");
@@ -434,8 +529,12 @@ public final class ScenarioLoader {
   }
 
   private LinkSpec link(YamlNode n, String path) {
-    YamlMap m = values.map(n, path, "a link like {between: [clients, lb], latency: 20ms} or"
-        + " {from: api, to: db, loss: 0.01}");
+    YamlMap m =
+        values.map(
+            n,
+            path,
+            "a link like {between: [clients, lb], latency: 20ms} or"
+                + " {from: api, to: db, loss: 0.01}");
     if (m == null) {
       return null;
     }
@@ -445,8 +544,11 @@ public final class ScenarioLoader {
     List<String> b = null;
     boolean both = m.has("between");
     if (both && (m.has("from") || m.has("to"))) {
-      values.problem(m, path, "a link takes either between: [a, b] (both directions) or from"
-          + " and to (one direction), not both");
+      values.problem(
+          m,
+          path,
+          "a link takes either between: [a, b] (both directions) or from"
+              + " and to (one direction), not both");
     } else if (both) {
       List<List<String>> sides = twoSides(m.get("between"), path + ".between");
       if (sides != null) {
@@ -463,19 +565,21 @@ public final class ScenarioLoader {
         b = side(m.get("to"), path + ".to");
       }
     } else {
-      values.problem(m, path, "a link needs between: [a, b] (both directions) or from: a, to: b"
-          + " (one direction)");
+      values.problem(
+          m,
+          path,
+          "a link needs between: [a, b] (both directions) or from: a, to: b" + " (one direction)");
     }
-    Distribution latency = m.has("latency")
-        ? values.distribution(m.get("latency"), path + ".latency") : null;
+    Distribution latency =
+        m.has("latency") ? values.distribution(m.get("latency"), path + ".latency") : null;
     Double loss = m.has("loss") ? values.probability(m.get("loss"), path + ".loss") : null;
-    Double dup = m.has("duplicate")
-        ? values.probability(m.get("duplicate"), path + ".duplicate") : null;
-    Double bw = m.has("bandwidth")
-        ? values.bandwidth(m.get("bandwidth"), path + ".bandwidth") : null;
+    Double dup =
+        m.has("duplicate") ? values.probability(m.get("duplicate"), path + ".duplicate") : null;
+    Double bw =
+        m.has("bandwidth") ? values.bandwidth(m.get("bandwidth"), path + ".bandwidth") : null;
     if (!m.has("latency") && !m.has("loss") && !m.has("duplicate") && !m.has("bandwidth")) {
-      values.problem(m, path, "a link changes something: give it latency, loss, duplicate or"
-          + " bandwidth");
+      values.problem(
+          m, path, "a link changes something: give it latency, loss, duplicate or" + " bandwidth");
     }
     if (problems.size() > before) {
       return null;
@@ -490,8 +594,12 @@ public final class ScenarioLoader {
       return null;
     }
     if (l.size() != 2) {
-      values.problem(n, path, "expected two sides like [clients, lb], found " + l.size()
-          + (l.size() == 1 ? " side" : " sides"));
+      values.problem(
+          n,
+          path,
+          "expected two sides like [clients, lb], found "
+              + l.size()
+              + (l.size() == 1 ? " side" : " sides"));
       return null;
     }
     List<String> a = side(l.get(0), path + "[0]");
@@ -550,8 +658,8 @@ public final class ScenarioLoader {
       String path = "clocks." + key;
       if (!key.equals("default") && !names.exists(key)) {
         if (DidYouMean.distance(key, "default") <= 2) {
-          problems.add(e.keyLocation(), path, "unknown key '" + key + "' — did you mean"
-              + " 'default'?");
+          problems.add(
+              e.keyLocation(), path, "unknown key '" + key + "' — did you mean" + " 'default'?");
         } else {
           names.check(key, e.keyLocation(), path, problems);
         }
@@ -577,14 +685,21 @@ public final class ScenarioLoader {
     }
     int before = problems.size();
     values.unknownKeys(m, path, CLOCK_KEYS, "in a clock");
-    SignedDistribution offset = m.has("offset")
-        ? values.signedDistribution(m.get("offset"), path + ".offset")
-        : SignedDistribution.constant(0);
-    Double drift = m.has("driftPpm")
-        ? values.number(m.get("driftPpm"), path + ".driftPpm") : Double.valueOf(0);
+    SignedDistribution offset =
+        m.has("offset")
+            ? values.signedDistribution(m.get("offset"), path + ".offset")
+            : SignedDistribution.constant(0);
+    Double drift =
+        m.has("driftPpm")
+            ? values.number(m.get("driftPpm"), path + ".driftPpm")
+            : Double.valueOf(0);
     if (drift != null && Math.abs(drift) >= 1_000_000) {
-      values.problem(m.get("driftPpm"), path + ".driftPpm", "expected a drift in parts per million"
-          + " between -1000000 and 1000000 (200 is 0.02%), found " + Units.formatNumber(drift));
+      values.problem(
+          m.get("driftPpm"),
+          path + ".driftPpm",
+          "expected a drift in parts per million"
+              + " between -1000000 and 1000000 (200 is 0.02%), found "
+              + Units.formatNumber(drift));
     }
     return problems.size() > before ? null : new ClockSpec(offset, drift);
   }
@@ -614,8 +729,13 @@ public final class ScenarioLoader {
       }
       if (!CHARTS.contains(chart)) {
         String near = DidYouMean.suffix(chart, CHARTS);
-        values.problem(items.get(i), path, "unknown chart '" + chart + "'" + (near.isEmpty()
-            ? "; charts are " + String.join(", ", CHARTS) : near));
+        values.problem(
+            items.get(i),
+            path,
+            "unknown chart '"
+                + chart
+                + "'"
+                + (near.isEmpty() ? "; charts are " + String.join(", ", CHARTS) : near));
         continue;
       }
       charts.add(chart);

@@ -9,8 +9,8 @@ import java.util.List;
  * @param name scenario name, {@code [a-z0-9-]+}
  * @param title one-line title (the name when the file gives none)
  * @param description plain-text description (what to watch, what to change)
- * @param seed default master seed ({@code --seed} overrides; {@link
- *     ScenarioLoader#DEFAULT_SEED} when the file gives none)
+ * @param seed default master seed ({@code --seed} overrides; {@link ScenarioLoader#DEFAULT_SEED}
+ *     when the file gives none)
  * @param durationNanos simulated time to run
  * @param warmupNanos left out of summary figures
  * @param windowNanos width of one time-series window
@@ -56,7 +56,20 @@ public record ScenarioSpec(
 
   /** Returns a copy with a different seed. */
   public ScenarioSpec withSeed(long newSeed) {
-    return new ScenarioSpec(name, title, description, newSeed, durationNanos, warmupNanos,
-        windowNanos, network, clocks, nodes, faults, expect, report, source);
+    return new ScenarioSpec(
+        name,
+        title,
+        description,
+        newSeed,
+        durationNanos,
+        warmupNanos,
+        windowNanos,
+        network,
+        clocks,
+        nodes,
+        faults,
+        expect,
+        report,
+        source);
   }
 }

@@ -12,40 +12,54 @@ import java.util.regex.Pattern;
  * Text with units, read at the YAML edge into the simulator's canonical units: durations in
  * nanoseconds, rates per second, sizes in bytes, bandwidth in bits per second. A bare number where
  * a unit is needed is an error, never a silent guess. Each method throws {@link
- * IllegalArgumentException} whose message is meant for the user: what was expected, what was
- * found.
+ * IllegalArgumentException} whose message is meant for the user: what was expected, what was found.
  */
 public final class Units {
   private Units() {}
 
   /** Units of time, in nanoseconds. */
-  private static final Map<String, Long> DURATION_UNITS = linked(
-      "ns", 1L, "us", 1_000L, "µs", 1_000L, "ms", 1_000_000L, "s", 1_000_000_000L,
-      "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+  private static final Map<String, Long> DURATION_UNITS =
+      linked(
+          "ns",
+          1L,
+          "us",
+          1_000L,
+          "µs",
+          1_000L,
+          "ms",
+          1_000_000L,
+          "s",
+          1_000_000_000L,
+          "m",
+          60_000_000_000L,
+          "h",
+          3_600_000_000_000L);
 
   /** Units of rate: events per second. */
-  private static final Map<String, Double> RATE_UNITS = linked("s", 1.0, "m", 1.0 / 60, "h",
-      1.0 / 3600);
+  private static final Map<String, Double> RATE_UNITS =
+      linked("s", 1.0, "m", 1.0 / 60, "h", 1.0 / 3600);
 
   /** Units of size, in bytes (powers of 1024). */
-  private static final Map<String, Long> SIZE_UNITS = linked("B", 1L, "KB", 1L << 10, "MB",
-      1L << 20, "GB", 1L << 30, "TB", 1L << 40);
+  private static final Map<String, Long> SIZE_UNITS =
+      linked("B", 1L, "KB", 1L << 10, "MB", 1L << 20, "GB", 1L << 30, "TB", 1L << 40);
 
   /** Units of bandwidth, in bits per second (powers of 1000, as networks count). */
-  private static final Map<String, Double> BANDWIDTH_UNITS = linked("bps", 1.0, "Kbps", 1e3,
-      "Mbps", 1e6, "Gbps", 1e9, "Tbps", 1e12);
+  private static final Map<String, Double> BANDWIDTH_UNITS =
+      linked("bps", 1.0, "Kbps", 1e3, "Mbps", 1e6, "Gbps", 1e9, "Tbps", 1e12);
 
   /** Words people write for a unit, and the unit they meant. */
-  private static final Map<String, String> UNIT_ALIASES = linked(
-      "sec", "s", "secs", "s", "second", "s", "seconds", "s", "min", "m", "mins", "m",
-      "minute", "m", "minutes", "m", "hr", "h", "hrs", "h", "hour", "h", "hours", "h",
-      "msec", "ms", "millis", "ms", "usec", "us", "micros", "us", "nsec", "ns", "nanos", "ns");
+  private static final Map<String, String> UNIT_ALIASES =
+      linked(
+          "sec", "s", "secs", "s", "second", "s", "seconds", "s", "min", "m", "mins", "m", "minute",
+          "m", "minutes", "m", "hr", "h", "hrs", "h", "hour", "h", "hours", "h", "msec", "ms",
+          "millis", "ms", "usec", "us", "micros", "us", "nsec", "ns", "nanos", "ns");
 
-  private static final Pattern NUMBER_THEN_UNIT = Pattern.compile(
-      "([+-]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(.*)", Pattern.DOTALL);
+  private static final Pattern NUMBER_THEN_UNIT =
+      Pattern.compile(
+          "([+-]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(.*)", Pattern.DOTALL);
 
-  private static final Pattern PLAIN_NUMBER = Pattern.compile(
-      "[+-]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+  private static final Pattern PLAIN_NUMBER =
+      Pattern.compile("[+-]?(?:\\d[\\d_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
   private static final String DURATION_LIKE = "a duration like 5ms or 1.5s";
 
@@ -53,8 +67,12 @@ public final class Units {
   public static long durationNanos(String text) {
     long v = signedDurationNanos(text);
     if (v < 0) {
-      throw new IllegalArgumentException("expected " + DURATION_LIKE + ", found " + text.strip()
-          + " (a duration cannot be negative)");
+      throw new IllegalArgumentException(
+          "expected "
+              + DURATION_LIKE
+              + ", found "
+              + text.strip()
+              + " (a duration cannot be negative)");
     }
     return v;
   }
@@ -81,8 +99,14 @@ public final class Units {
     String unit = m.group(2).strip();
     Long factor = DURATION_UNITS.get(unit);
     if (factor == null) {
-      throw new IllegalArgumentException("expected " + DURATION_LIKE + ", found " + t + " ("
-          + unknownUnit(unit, DURATION_UNITS.keySet(), "ns, us, ms, s, m, h") + ")");
+      throw new IllegalArgumentException(
+          "expected "
+              + DURATION_LIKE
+              + ", found "
+              + t
+              + " ("
+              + unknownUnit(unit, DURATION_UNITS.keySet(), "ns, us, ms, s, m, h")
+              + ")");
     }
     BigDecimal nanos = number(m.group(1)).multiply(BigDecimal.valueOf(factor));
     try {
@@ -100,8 +124,7 @@ public final class Units {
     Matcher m = numberWithUnit(t, like);
     String rest = m.group(2).strip();
     if (!rest.startsWith("/")) {
-      throw new IllegalArgumentException(
-          like + t + " (write the unit after a '/': /s, /m or /h)");
+      throw new IllegalArgumentException(like + t + " (write the unit after a '/': /s, /m or /h)");
     }
     String unit = rest.substring(1).strip();
     Double factor = RATE_UNITS.get(unit);
@@ -124,8 +147,10 @@ public final class Units {
     String unit = m.group(2).strip();
     Long factor = SIZE_UNITS.get(unit);
     if (factor == null) {
-      String hint = BANDWIDTH_UNITS.containsKey(unit) ? "that is a bandwidth, in bits per second"
-          : unknownUnit(unit, SIZE_UNITS.keySet(), "B, KB, MB, GB");
+      String hint =
+          BANDWIDTH_UNITS.containsKey(unit)
+              ? "that is a bandwidth, in bits per second"
+              : unknownUnit(unit, SIZE_UNITS.keySet(), "B, KB, MB, GB");
       throw new IllegalArgumentException(like + t + " (" + hint + ")");
     }
     BigDecimal v = number(m.group(1));
@@ -133,7 +158,8 @@ public final class Units {
       throw new IllegalArgumentException(like + t + " (a size cannot be negative)");
     }
     try {
-      return v.multiply(BigDecimal.valueOf(factor)).setScale(0, RoundingMode.HALF_UP)
+      return v.multiply(BigDecimal.valueOf(factor))
+          .setScale(0, RoundingMode.HALF_UP)
           .longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(like + t + " (too large)");
@@ -148,9 +174,10 @@ public final class Units {
     String unit = m.group(2).strip();
     Double factor = BANDWIDTH_UNITS.get(unit);
     if (factor == null) {
-      String hint = SIZE_UNITS.containsKey(unit)
-          ? "that is a size; bandwidth is in bits per second, e.g. 8Gbps"
-          : unknownUnit(unit, BANDWIDTH_UNITS.keySet(), "bps, Kbps, Mbps, Gbps");
+      String hint =
+          SIZE_UNITS.containsKey(unit)
+              ? "that is a size; bandwidth is in bits per second, e.g. 8Gbps"
+              : unknownUnit(unit, BANDWIDTH_UNITS.keySet(), "bps, Kbps, Mbps, Gbps");
       throw new IllegalArgumentException(like + t + " (" + hint + ")");
     }
     BigDecimal v = number(m.group(1));
@@ -166,8 +193,14 @@ public final class Units {
     String like = "expected a probability between 0 and 1, found ";
     if (t.endsWith("%") && isPlainNumber(t.substring(0, t.length() - 1).strip())) {
       BigDecimal pct = number(t.substring(0, t.length() - 1).strip());
-      throw new IllegalArgumentException(like + t + " (write "
-          + pct.movePointLeft(2).stripTrailingZeros().toPlainString() + " for " + t + ")");
+      throw new IllegalArgumentException(
+          like
+              + t
+              + " (write "
+              + pct.movePointLeft(2).stripTrailingZeros().toPlainString()
+              + " for "
+              + t
+              + ")");
     }
     if (!isPlainNumber(t)) {
       throw new IllegalArgumentException(like + shown(t));
@@ -197,9 +230,14 @@ public final class Units {
     try {
       return number(t).longValueExact();
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("expected " + expected + ", found " + t
-          + (number(t).stripTrailingZeros().scale() > 0 ? " (not a whole number)"
-              : " (too large)"));
+      throw new IllegalArgumentException(
+          "expected "
+              + expected
+              + ", found "
+              + t
+              + (number(t).stripTrailingZeros().scale() > 0
+                  ? " (not a whole number)"
+                  : " (too large)"));
     }
   }
 
@@ -216,15 +254,23 @@ public final class Units {
     if (nanos == 0) {
       return "0s";
     }
-    List<Map.Entry<String, Long>> units = List.of(Map.entry("h", 3_600_000_000_000L),
-        Map.entry("m", 60_000_000_000L), Map.entry("s", 1_000_000_000L),
-        Map.entry("ms", 1_000_000L), Map.entry("us", 1_000L), Map.entry("ns", 1L));
+    List<Map.Entry<String, Long>> units =
+        List.of(
+            Map.entry("h", 3_600_000_000_000L),
+            Map.entry("m", 60_000_000_000L),
+            Map.entry("s", 1_000_000_000L),
+            Map.entry("ms", 1_000_000L),
+            Map.entry("us", 1_000L),
+            Map.entry("ns", 1L));
     long abs = Math.abs(nanos);
     for (Map.Entry<String, Long> u : units) {
       long f = u.getValue();
       if (abs >= f && (f < 1000 || abs % (f / 1000) == 0)) {
-        return BigDecimal.valueOf(nanos).divide(BigDecimal.valueOf(f)).stripTrailingZeros()
-            .toPlainString() + u.getKey();
+        return BigDecimal.valueOf(nanos)
+                .divide(BigDecimal.valueOf(f))
+                .stripTrailingZeros()
+                .toPlainString()
+            + u.getKey();
       }
     }
     return nanos + "ns";
@@ -249,8 +295,8 @@ public final class Units {
     return t.isEmpty() ? "nothing" : "'" + t + "'";
   }
 
-  private static String unknownUnit(String unit, java.util.Collection<String> units,
-      String listed) {
+  private static String unknownUnit(
+      String unit, java.util.Collection<String> units, String listed) {
     String alias = UNIT_ALIASES.get(unit);
     if (alias != null && units.contains(alias)) {
       return "unknown unit '" + unit + "' — did you mean '" + alias + "'?";
@@ -259,9 +305,14 @@ public final class Units {
       return "days are not a unit here; write hours, like 48h";
     }
     // One letter is too short to guess from, except for a mistake of case (S for s).
-    String near = unit.length() > 1 ? DidYouMean.suffix(unit, units) : units.stream()
-        .filter(u -> u.equalsIgnoreCase(unit)).findFirst()
-        .map(u -> " — did you mean '" + u + "'?").orElse("");
+    String near =
+        unit.length() > 1
+            ? DidYouMean.suffix(unit, units)
+            : units.stream()
+                .filter(u -> u.equalsIgnoreCase(unit))
+                .findFirst()
+                .map(u -> " — did you mean '" + u + "'?")
+                .orElse("");
     return "unknown unit '" + unit + "'" + (near.isEmpty() ? "; units are " + listed : near);
   }
 

@@ -25,9 +25,10 @@ public final class Values {
   private static final String DIST_EXAMPLE = "{dist: exponential, mean: 5ms}";
 
   /** Names people use for a distribution's parameters, and the key the format uses. */
-  private static final Map<String, String> PARAM_SYNONYMS = Map.of("sd", "stddev", "std",
-      "stddev", "sigma", "stddev", "stdev", "stddev", "median", "p50", "avg", "mean", "average",
-      "mean", "mu", "mean", "alpha", "shape", "xm", "scale");
+  private static final Map<String, String> PARAM_SYNONYMS =
+      Map.of(
+          "sd", "stddev", "std", "stddev", "sigma", "stddev", "stdev", "stddev", "median", "p50",
+          "avg", "mean", "average", "mean", "mu", "mean", "alpha", "shape", "xm", "scale");
 
   private final Problems problems;
 
@@ -94,8 +95,8 @@ public final class Values {
   }
 
   /**
-   * Reads a scalar with {@code parse}; a map, list or empty value is reported as "expected
-   * {@code expected}, found ...", and a parse failure with its own message.
+   * Reads a scalar with {@code parse}; a map, list or empty value is reported as "expected {@code
+   * expected}, found ...", and a parse failure with its own message.
    */
   public <T> T scalar(YamlNode node, String path, String expected, Function<String, T> parse) {
     if (!(node instanceof YamlScalar s) || s.isNull()) {
@@ -117,8 +118,15 @@ public final class Values {
       return null;
     }
     if (!choices.contains(text)) {
-      problem(node, path, "expected one of " + quotedList(choices, "or") + ", found '" + text
-          + "'" + DidYouMean.suffix(text, choices));
+      problem(
+          node,
+          path,
+          "expected one of "
+              + quotedList(choices, "or")
+              + ", found '"
+              + text
+              + "'"
+              + DidYouMean.suffix(text, choices));
       return null;
     }
     return text;
@@ -152,17 +160,24 @@ public final class Values {
     for (YamlMap.Entry e : map.entries()) {
       if (!allowed.contains(e.key())) {
         String near = DidYouMean.suffix(e.key(), allowed);
-        problems.add(e.keyLocation(), join(path, e.key()), "unknown key '" + e.key() + "'"
-            + (where.isEmpty() ? "" : " " + where) + (near.isEmpty()
-                ? "; known keys are " + String.join(", ", allowed) : near));
+        problems.add(
+            e.keyLocation(),
+            join(path, e.key()),
+            "unknown key '"
+                + e.key()
+                + "'"
+                + (where.isEmpty() ? "" : " " + where)
+                + (near.isEmpty() ? "; known keys are " + String.join(", ", allowed) : near));
       }
     }
   }
 
   /** Records that {@code map} lacks {@code key}; {@code why} may add what the key is for. */
   public void missing(YamlNode map, String path, String key, String why) {
-    problems.add(map.keyLocation(), path, "missing key '" + key + "'"
-        + (why == null || why.isEmpty() ? "" : " (" + why + ")"));
+    problems.add(
+        map.keyLocation(),
+        path,
+        "missing key '" + key + "'" + (why == null || why.isEmpty() ? "" : " (" + why + ")"));
   }
 
   // ------------------------------------------------------------------ distributions
@@ -234,8 +249,10 @@ public final class Values {
         case "uniform" -> Distributions.uniform(v.get("min"), v.get("max"));
         case "exponential" -> Distributions.exponential(v.get("mean"));
         case "normal" -> Distributions.normal(v.get("mean"), v.get("stddev"));
-        case "lognormal" -> v.containsKey("p50") ? Distributions.lognormal(v.get("p50"),
-            v.get("p99")) : Distributions.lognormalMeanStddev(v.get("mean"), v.get("stddev"));
+        case "lognormal" ->
+            v.containsKey("p50")
+                ? Distributions.lognormal(v.get("p50"), v.get("p99"))
+                : Distributions.lognormalMeanStddev(v.get("mean"), v.get("stddev"));
         case "pareto" -> Distributions.pareto(v.get("scale"), v.get("shape"));
         case "empirical" -> Distributions.empirical(values, weights);
         default -> throw new IllegalStateException(name);
@@ -265,8 +282,13 @@ public final class Values {
       return null;
     }
     if (!name.equals("constant") && !name.equals("uniform")) {
-      problem(m.get("dist"), join(path, "dist"), "a clock offset takes a constant or a uniform "
-          + "distribution (offsets may be negative), found '" + name + "'");
+      problem(
+          m.get("dist"),
+          join(path, "dist"),
+          "a clock offset takes a constant or a uniform "
+              + "distribution (offsets may be negative), found '"
+              + name
+              + "'");
       return null;
     }
     Map<String, YamlNode> p = distParams(m, path, name, DISTRIBUTIONS.get(name));
@@ -283,8 +305,13 @@ public final class Values {
       return SignedDistribution.constant(v.get("value"));
     }
     if (v.get("max") < v.get("min")) {
-      problem(m, path, "uniform: max must be at least min, found min " + text(p.get("min"))
-          + " and max " + text(p.get("max")));
+      problem(
+          m,
+          path,
+          "uniform: max must be at least min, found min "
+              + text(p.get("min"))
+              + " and max "
+              + text(p.get("max")));
       return null;
     }
     return new SignedDistribution(v.get("min"), v.get("max"));
@@ -307,8 +334,15 @@ public final class Values {
   private String distName(YamlMap m, String path) {
     YamlNode d = m.get("dist");
     if (d == null) {
-      missing(m, path, "dist", "write a distribution as " + DIST_EXAMPLE + ", with dist one of "
-          + String.join(", ", DISTRIBUTIONS.keySet()) + "; or a plain duration like 5ms");
+      missing(
+          m,
+          path,
+          "dist",
+          "write a distribution as "
+              + DIST_EXAMPLE
+              + ", with dist one of "
+              + String.join(", ", DISTRIBUTIONS.keySet())
+              + "; or a plain duration like 5ms");
       return null;
     }
     String name = text(d, join(path, "dist"), "a distribution name");
@@ -317,28 +351,40 @@ public final class Values {
     }
     if (!DISTRIBUTIONS.containsKey(name)) {
       String near = DidYouMean.suffix(name, DISTRIBUTIONS.keySet());
-      problem(d, join(path, "dist"), "unknown distribution '" + name + "'" + (near.isEmpty()
-          ? "; known distributions are " + String.join(", ", DISTRIBUTIONS.keySet()) : near));
+      problem(
+          d,
+          join(path, "dist"),
+          "unknown distribution '"
+              + name
+              + "'"
+              + (near.isEmpty()
+                  ? "; known distributions are " + String.join(", ", DISTRIBUTIONS.keySet())
+                  : near));
       return null;
     }
     return name;
   }
 
   /** The parameters of distribution {@code name} present in {@code m}, checked; or null. */
-  private Map<String, YamlNode> distParams(YamlMap m, String path, String name,
-      List<String> keys) {
+  private Map<String, YamlNode> distParams(YamlMap m, String path, String name, List<String> keys) {
     int before = problems.size();
     List<String> allowed = new ArrayList<>(keys);
     allowed.add(0, "dist");
-    String takes = name.equals("lognormal") ? "(lognormal takes p50 and p99, or mean and stddev)"
-        : "(" + name + " takes " + String.join(" and ", keys) + ")";
+    String takes =
+        name.equals("lognormal")
+            ? "(lognormal takes p50 and p99, or mean and stddev)"
+            : "(" + name + " takes " + String.join(" and ", keys) + ")";
     for (YamlMap.Entry e : m.entries()) {
       if (!allowed.contains(e.key())) {
         String meant = PARAM_SYNONYMS.get(e.key());
-        String near = meant != null && keys.contains(meant) ? " — did you mean '" + meant + "'?"
-            : DidYouMean.suffix(e.key(), keys);
-        problems.add(e.keyLocation(), join(path, e.key()), "unknown key '" + e.key() + "' for a "
-            + name + " distribution" + near + " " + takes);
+        String near =
+            meant != null && keys.contains(meant)
+                ? " — did you mean '" + meant + "'?"
+                : DidYouMean.suffix(e.key(), keys);
+        problems.add(
+            e.keyLocation(),
+            join(path, e.key()),
+            "unknown key '" + e.key() + "' for a " + name + " distribution" + near + " " + takes);
       }
     }
     List<String> needed = new ArrayList<>(keys);
@@ -346,8 +392,10 @@ public final class Values {
       boolean pct = m.has("p50") || m.has("p99");
       boolean moments = m.has("mean") || m.has("stddev");
       if (pct && moments) {
-        problem(m, path, "a lognormal distribution takes either p50 and p99, or mean and stddev,"
-            + " not both");
+        problem(
+            m,
+            path,
+            "a lognormal distribution takes either p50 and p99, or mean and stddev," + " not both");
         return null;
       }
       needed = moments ? List.of("mean", "stddev") : List.of("p50", "p99");
@@ -356,8 +404,10 @@ public final class Values {
     }
     for (String k : needed) {
       if (!m.has(k)) {
-        problems.add(m.keyLocation(), path, "a " + name + " distribution needs '" + k + "' "
-            + takes + ", e.g. " + example(name));
+        problems.add(
+            m.keyLocation(),
+            path,
+            "a " + name + " distribution needs '" + k + "' " + takes + ", e.g. " + example(name));
       }
     }
     if (problems.size() > before) {
@@ -374,18 +424,28 @@ public final class Values {
 
   private static String crossCheck(String name, Map<String, Double> v) {
     return switch (name) {
-      case "uniform" -> v.get("max") < v.get("min")
-          ? "uniform: max must be at least min, found min " + Units.formatDuration(
-              v.get("min").longValue()) + " and max " + Units.formatDuration(
-              v.get("max").longValue()) : null;
-      case "exponential" -> v.get("mean") <= 0
-          ? "exponential: mean must be more than 0s (for no delay write 0s)" : null;
-      case "lognormal" -> v.containsKey("p50")
-          ? (v.get("p50") <= 0 ? "lognormal: p50 must be more than 0s"
-              : v.get("p99") < v.get("p50") ? "lognormal: p99 must be at least p50, found p50 "
-                  + Units.formatDuration(v.get("p50").longValue()) + " and p99 "
-                  + Units.formatDuration(v.get("p99").longValue()) : null)
-          : (v.get("mean") <= 0 ? "lognormal: mean must be more than 0s" : null);
+      case "uniform" ->
+          v.get("max") < v.get("min")
+              ? "uniform: max must be at least min, found min "
+                  + Units.formatDuration(v.get("min").longValue())
+                  + " and max "
+                  + Units.formatDuration(v.get("max").longValue())
+              : null;
+      case "exponential" ->
+          v.get("mean") <= 0
+              ? "exponential: mean must be more than 0s (for no delay write 0s)"
+              : null;
+      case "lognormal" ->
+          v.containsKey("p50")
+              ? (v.get("p50") <= 0
+                  ? "lognormal: p50 must be more than 0s"
+                  : v.get("p99") < v.get("p50")
+                      ? "lognormal: p99 must be at least p50, found p50 "
+                          + Units.formatDuration(v.get("p50").longValue())
+                          + " and p99 "
+                          + Units.formatDuration(v.get("p99").longValue())
+                      : null)
+              : (v.get("mean") <= 0 ? "lognormal: mean must be more than 0s" : null);
       case "pareto" -> v.get("scale") <= 0 ? "pareto: scale must be more than 0s" : null;
       default -> null;
     };
@@ -435,8 +495,8 @@ public final class Values {
       sum += out[i];
     }
     if (problems.size() == before && values != null && l.size() != values.length) {
-      problem(node, path, "expected one weight per value (" + values.length + "), found "
-          + l.size());
+      problem(
+          node, path, "expected one weight per value (" + values.length + "), found " + l.size());
     } else if (problems.size() == before && !(sum > 0)) {
       problem(node, path, "the weights must not all be 0");
     }

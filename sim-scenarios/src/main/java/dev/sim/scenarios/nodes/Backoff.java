@@ -4,15 +4,24 @@ import dev.sim.kernel.random.Rng;
 import java.util.Locale;
 
 /**
- * Back-off before a retry, after the AWS Architecture Blog's "Exponential Backoff And Jitter":
- * with b = base (constant) or min(cap, base·2^(n−1)) (exponential) for retry n ≥ 1, full jitter
- * draws uniformly in [0, b], equal jitter b/2 + uniformly in [0, b/2], and decorrelated jitter
- * min(cap, uniformly in [base, 3·previous]) starting from previous = base.
+ * Back-off before a retry, after the AWS Architecture Blog's "Exponential Backoff And Jitter": with
+ * b = base (constant) or min(cap, base·2^(n−1)) (exponential) for retry n ≥ 1, full jitter draws
+ * uniformly in [0, b], equal jitter b/2 + uniformly in [0, b/2], and decorrelated jitter min(cap,
+ * uniformly in [base, 3·previous]) starting from previous = base.
  */
 final class Backoff {
-  enum Shape { NONE, CONSTANT, EXPONENTIAL }
+  enum Shape {
+    NONE,
+    CONSTANT,
+    EXPONENTIAL
+  }
 
-  enum Jitter { NONE, FULL, EQUAL, DECORRELATED }
+  enum Jitter {
+    NONE,
+    FULL,
+    EQUAL,
+    DECORRELATED
+  }
 
   private final Shape shape;
   private final Jitter jitter;
@@ -57,16 +66,17 @@ final class Backoff {
       return 0;
     }
     double b = plainNanos(retry);
-    double d = switch (jitter) {
-      case NONE -> b;
-      case FULL -> b <= 0 ? 0 : rng.nextDouble() * b;
-      case EQUAL -> b <= 0 ? 0 : b / 2 + rng.nextDouble() * (b / 2);
-      case DECORRELATED -> {
-        double prev = previousNanos > 0 ? previousNanos : baseNanos;
-        double hi = 3 * prev;
-        yield Math.min(capNanos, baseNanos + rng.nextDouble() * Math.max(0, hi - baseNanos));
-      }
-    };
+    double d =
+        switch (jitter) {
+          case NONE -> b;
+          case FULL -> b <= 0 ? 0 : rng.nextDouble() * b;
+          case EQUAL -> b <= 0 ? 0 : b / 2 + rng.nextDouble() * (b / 2);
+          case DECORRELATED -> {
+            double prev = previousNanos > 0 ? previousNanos : baseNanos;
+            double hi = 3 * prev;
+            yield Math.min(capNanos, baseNanos + rng.nextDouble() * Math.max(0, hi - baseNanos));
+          }
+        };
     return (long) (d + 0.5);
   }
 }

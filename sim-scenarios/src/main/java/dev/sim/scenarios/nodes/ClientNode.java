@@ -106,17 +106,21 @@ final class ClientNode implements Node {
     if (targets.length == 0) {
       throw new IllegalStateException("client target '" + params.target() + "' names no node");
     }
-    this.rpc = new Rpc<>(c, 1, new Rpc.Listener<>() {
-      @Override
-      public void answered(Pending p, Response r, int from) {
-        onAnswer(p, r);
-      }
+    this.rpc =
+        new Rpc<>(
+            c,
+            1,
+            new Rpc.Listener<>() {
+              @Override
+              public void answered(Pending p, Response r, int from) {
+                onAnswer(p, r);
+              }
 
-      @Override
-      public void timedOut(Pending p) {
-        onCopyFailed(p, Outcome.TIMED_OUT);
-      }
-    });
+              @Override
+              public void timedOut(Pending p) {
+                onCopyFailed(p, Outcome.TIMED_OUT);
+              }
+            });
     c.on(Response.class, (r, from) -> rpc.handle(r, from));
     c.onTimer(RetryDue.class, t -> startTry(t.request()));
     c.onTimer(HedgeDue.class, this::onHedgeDue);
@@ -135,9 +139,10 @@ final class ClientNode implements Node {
       return;
     }
     poisson = !"constant".equals(load.arrivals());
-    arrivals = load.profile() != null && !load.profile().isEmpty()
-        ? ArrivalProcess.profile(load.profile())
-        : ArrivalProcess.constantRate(load.rate());
+    arrivals =
+        load.profile() != null && !load.profile().isEmpty()
+            ? ArrivalProcess.profile(load.profile())
+            : ArrivalProcess.constantRate(load.rate());
     // A restarted client picks up its profile where the run is, not from the beginning.
     Epoch epoch = c.durable(Epoch.class, () -> new Epoch(c.localTime()));
     long sinceStart = Math.max(0, c.localTime() - epoch.startLocalNanos);

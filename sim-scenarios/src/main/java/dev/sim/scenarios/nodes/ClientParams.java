@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Parameters of the {@code client} node type (YAML keys in brackets).
  *
- * @param target [target] the node group or instance requests go to; with several instances each
- *     try picks one uniformly at random
+ * @param target [target] the node group or instance requests go to; with several instances each try
+ *     picks one uniformly at random
  * @param load [load] offered load: an open loop (rate or profile) or a closed loop (users)
  * @param timeoutNanos [timeout] how long one try (each copy) waits for an answer; 0 = for ever
  * @param retry [retry] retries after failed tries; absent = none
@@ -19,28 +19,41 @@ import java.util.List;
  * @param hedge [hedge] hedged requests; absent = off
  */
 public record ClientParams(
-    @Param(doc = "Node group or instance to send requests to (usually a load balancer).",
-        unit = Unit.NODE_REF, required = true)
-    String target,
-    @Param(doc = "Offered load: open loop (rate or profile) or closed loop (users, think).",
-        unit = Unit.NESTED, required = true)
-    Load load,
-    @Param(key = "timeout", doc = "How long each try waits for an answer; 0s waits for ever.",
-        unit = Unit.DURATION, defaultValue = "0s")
-    long timeoutNanos,
-    @Param(doc = "Retries after a timeout, an error or an overload rejection; absent: none.",
-        unit = Unit.NESTED)
-    Retry retry,
-    @Param(doc = "Retry budget: retries and hedges allowed while they are at most this fraction"
-        + " of new requests over the last 10s; 0 = no budget.",
-        unit = Unit.FACTOR, defaultValue = "0")
-    double retryBudget,
-    @Param(doc = "Client-side adaptive throttling (Google SRE book); absent: off.",
-        unit = Unit.NESTED)
-    Throttle throttle,
-    @Param(doc = "Hedged requests: a second copy if no answer came in time; absent: off.",
-        unit = Unit.NESTED)
-    HedgeParams hedge) {
+    @Param(
+            doc = "Node group or instance to send requests to (usually a load balancer).",
+            unit = Unit.NODE_REF,
+            required = true)
+        String target,
+    @Param(
+            doc = "Offered load: open loop (rate or profile) or closed loop (users, think).",
+            unit = Unit.NESTED,
+            required = true)
+        Load load,
+    @Param(
+            key = "timeout",
+            doc = "How long each try waits for an answer; 0s waits for ever.",
+            unit = Unit.DURATION,
+            defaultValue = "0s")
+        long timeoutNanos,
+    @Param(
+            doc = "Retries after a timeout, an error or an overload rejection; absent: none.",
+            unit = Unit.NESTED)
+        Retry retry,
+    @Param(
+            doc =
+                "Retry budget: retries and hedges allowed while they are at most this fraction"
+                    + " of new requests over the last 10s; 0 = no budget.",
+            unit = Unit.FACTOR,
+            defaultValue = "0")
+        double retryBudget,
+    @Param(
+            doc = "Client-side adaptive throttling (Google SRE book); absent: off.",
+            unit = Unit.NESTED)
+        Throttle throttle,
+    @Param(
+            doc = "Hedged requests: a second copy if no answer came in time; absent: off.",
+            unit = Unit.NESTED)
+        HedgeParams hedge) {
 
   /** Whether the load is a closed loop of users. */
   public boolean closedLoop() {
@@ -57,21 +70,33 @@ public record ClientParams(
    * @param think [think] a closed-loop user's pause between a request's end and the next request
    */
   public record Load(
-      @Param(doc = "How open-loop arrivals are spaced.", unit = Unit.CHOICE,
-          choices = {"poisson", "constant"}, defaultValue = "poisson")
-      String arrivals,
-      @Param(doc = "Open-loop requests per second, per client instance.", unit = Unit.RATE,
-          defaultValue = "0/s")
-      double rate,
-      @Param(doc = "Open-loop rate over time: steps, or linear ramps over `ramp`.",
-          unit = Unit.NESTED)
-      List<ProfileStep> profile,
-      @Param(doc = "Closed loop: this many users, each waiting for its request's end, thinking,"
-          + " then sending the next.", unit = Unit.COUNT, defaultValue = "0", max = 1_000_000)
-      int users,
-      @Param(doc = "Closed loop: a user's think time between requests; absent: none.",
-          unit = Unit.DISTRIBUTION)
-      Distribution think) {}
+      @Param(
+              doc = "How open-loop arrivals are spaced.",
+              unit = Unit.CHOICE,
+              choices = {"poisson", "constant"},
+              defaultValue = "poisson")
+          String arrivals,
+      @Param(
+              doc = "Open-loop requests per second, per client instance.",
+              unit = Unit.RATE,
+              defaultValue = "0/s")
+          double rate,
+      @Param(
+              doc = "Open-loop rate over time: steps, or linear ramps over `ramp`.",
+              unit = Unit.NESTED)
+          List<ProfileStep> profile,
+      @Param(
+              doc =
+                  "Closed loop: this many users, each waiting for its request's end, thinking,"
+                      + " then sending the next.",
+              unit = Unit.COUNT,
+              defaultValue = "0",
+              max = 1_000_000)
+          int users,
+      @Param(
+              doc = "Closed loop: a user's think time between requests; absent: none.",
+              unit = Unit.DISTRIBUTION)
+          Distribution think) {}
 
   /**
    * One step of a rate profile.
@@ -83,12 +108,15 @@ public record ClientParams(
    */
   public record ProfileStep(
       @Param(key = "at", doc = "When this step begins.", unit = Unit.DURATION, required = true)
-      long atNanos,
+          long atNanos,
       @Param(doc = "Requests per second from this step on.", unit = Unit.RATE, required = true)
-      double rate,
-      @Param(key = "ramp", doc = "Move linearly from the previous rate over this long; 0s = a"
-          + " step.", unit = Unit.DURATION, defaultValue = "0s")
-      long rampNanos) {}
+          double rate,
+      @Param(
+              key = "ramp",
+              doc = "Move linearly from the previous rate over this long; 0s = a" + " step.",
+              unit = Unit.DURATION,
+              defaultValue = "0s")
+          long rampNanos) {}
 
   /**
    * Retries (AWS "Exponential Backoff And Jitter").
@@ -102,24 +130,40 @@ public record ClientParams(
    *     uniform in [0, b/2]) or {@code decorrelated} (min(cap, uniform in [base, 3·previous]))
    */
   public record Retry(
-      @Param(doc = "Retries after the first try, so at most max+1 tries per request.",
-          unit = Unit.NUMBER, required = true, min = 0)
-      int max,
-      @Param(doc = "Delay before a retry: none, constant (base) or exponential"
-          + " (base * 2^(retry-1), capped).", unit = Unit.CHOICE,
-          choices = {"none", "constant", "exponential"}, defaultValue = "none")
-      String backoff,
-      @Param(key = "base", doc = "First (or constant) back-off.", unit = Unit.DURATION,
-          defaultValue = "0s")
-      long baseNanos,
-      @Param(key = "cap", doc = "Largest back-off; 0s = no cap.", unit = Unit.DURATION,
-          defaultValue = "0s")
-      long capNanos,
-      @Param(doc = "Randomizes each back-off b: none; full = uniform[0, b]; equal = b/2 +"
-          + " uniform[0, b/2]; decorrelated = min(cap, uniform[base, 3 * previous]).",
-          unit = Unit.CHOICE, choices = {"none", "full", "equal", "decorrelated"},
-          defaultValue = "none")
-      String jitter) {}
+      @Param(
+              doc = "Retries after the first try, so at most max+1 tries per request.",
+              unit = Unit.NUMBER,
+              required = true,
+              min = 0)
+          int max,
+      @Param(
+              doc =
+                  "Delay before a retry: none, constant (base) or exponential"
+                      + " (base * 2^(retry-1), capped).",
+              unit = Unit.CHOICE,
+              choices = {"none", "constant", "exponential"},
+              defaultValue = "none")
+          String backoff,
+      @Param(
+              key = "base",
+              doc = "First (or constant) back-off.",
+              unit = Unit.DURATION,
+              defaultValue = "0s")
+          long baseNanos,
+      @Param(
+              key = "cap",
+              doc = "Largest back-off; 0s = no cap.",
+              unit = Unit.DURATION,
+              defaultValue = "0s")
+          long capNanos,
+      @Param(
+              doc =
+                  "Randomizes each back-off b: none; full = uniform[0, b]; equal = b/2 +"
+                      + " uniform[0, b/2]; decorrelated = min(cap, uniform[base, 3 * previous]).",
+              unit = Unit.CHOICE,
+              choices = {"none", "full", "equal", "decorrelated"},
+              defaultValue = "none")
+          String jitter) {}
 
   /**
    * Adaptive throttling (Google SRE book, "Handling Overload"): a try is refused locally with
@@ -131,10 +175,16 @@ public record ClientParams(
    * @param windowNanos [window] the sliding window the counts cover
    */
   public record Throttle(
-      @Param(doc = "Multiplier K: tries flow freely while requests < K * accepts.",
-          unit = Unit.FACTOR, defaultValue = "2", min = 1)
-      double k,
-      @Param(key = "window", doc = "Sliding window of the request and accept counts.",
-          unit = Unit.DURATION, defaultValue = "2m")
-      long windowNanos) {}
+      @Param(
+              doc = "Multiplier K: tries flow freely while requests < K * accepts.",
+              unit = Unit.FACTOR,
+              defaultValue = "2",
+              min = 1)
+          double k,
+      @Param(
+              key = "window",
+              doc = "Sliding window of the request and accept counts.",
+              unit = Unit.DURATION,
+              defaultValue = "2m")
+          long windowNanos) {}
 }

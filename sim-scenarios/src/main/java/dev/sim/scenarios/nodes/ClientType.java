@@ -11,25 +11,25 @@ import java.util.List;
  *
  * <p>Metrics: {@code offer} at each request's birth, {@code attempt} for each copy sent, {@code
  * finish} once per request (OK with the answer's harvest, FAILED after an error, TIMED_OUT,
- * REJECTED after an overload error or local throttling). Counters: {@code retries}, {@code
- * hedges}, {@code throttled}, {@code budgetExhausted}.
+ * REJECTED after an overload error or local throttling). Counters: {@code retries}, {@code hedges},
+ * {@code throttled}, {@code budgetExhausted}.
  *
- * <p>Each try sends one copy to a target instance chosen uniformly (the target is usually one
- * load balancer) and, with {@code hedge}, a second copy to another instance if nothing came back
- * within {@code hedge.after}; each copy waits up to {@code timeout}. The first OK ends the request;
- * the try fails when every copy has failed (error, overload error or timeout), and is retried (up
- * to {@code retry.max} times, after the back-off) whatever the failure was. The request ends with
- * the last failure's outcome when retries run out or the retry budget refuses one. Adaptive
- * throttling is asked before every try, retries included: a refused try ends the request
- * REJECTED. The retry budget is a sliding window of 10 s in 1 s buckets: a retry or a hedge is
- * allowed while (retries and hedges in the window + 1) ≤ retryBudget × (requests born in the
- * window), so over time retries stay within that fraction of requests (like Finagle's
- * RetryBudget and gRPC's retry throttling, without a minimum reserve).
+ * <p>Each try sends one copy to a target instance chosen uniformly (the target is usually one load
+ * balancer) and, with {@code hedge}, a second copy to another instance if nothing came back within
+ * {@code hedge.after}; each copy waits up to {@code timeout}. The first OK ends the request; the
+ * try fails when every copy has failed (error, overload error or timeout), and is retried (up to
+ * {@code retry.max} times, after the back-off) whatever the failure was. The request ends with the
+ * last failure's outcome when retries run out or the retry budget refuses one. Adaptive throttling
+ * is asked before every try, retries included: a refused try ends the request REJECTED. The retry
+ * budget is a sliding window of 10 s in 1 s buckets: a retry or a hedge is allowed while (retries
+ * and hedges in the window + 1) ≤ retryBudget × (requests born in the window), so over time retries
+ * stay within that fraction of requests (like Finagle's RetryBudget and gRPC's retry throttling,
+ * without a minimum reserve).
  *
  * <p>Open-loop arrivals follow the rate (per client instance) or the profile, measured from the
  * client's first start on its own clock, and continue where the profile is after a restart.
- * Closed-loop users each send a request, wait for its outcome, think, and repeat; each user's
- * first request comes after one think time.
+ * Closed-loop users each send a request, wait for its outcome, think, and repeat; each user's first
+ * request comes after one think time.
  */
 public final class ClientType implements NodeType<ClientParams> {
   @Override
@@ -75,8 +75,11 @@ public final class ClientType implements NodeType<ClientParams> {
             problems.add("load.profile[" + i + "]: at, rate and ramp must not be negative");
           }
           if (s.atNanos() < prevEnd) {
-            problems.add("load.profile[" + i + "].at: steps must be in time order, each after"
-                + " the previous step's ramp has ended");
+            problems.add(
+                "load.profile["
+                    + i
+                    + "].at: steps must be in time order, each after"
+                    + " the previous step's ramp has ended");
           }
           prevEnd = s.atNanos() + s.rampNanos();
         }
@@ -96,7 +99,8 @@ public final class ClientType implements NodeType<ClientParams> {
       if (r.capNanos() > 0 && r.capNanos() < r.baseNanos()) {
         problems.add("retry.cap: must be at least base");
       }
-      if (r.jitter() != null && !"none".equals(r.jitter())
+      if (r.jitter() != null
+          && !"none".equals(r.jitter())
           && (r.backoff() == null || "none".equals(r.backoff()))) {
         problems.add("retry.jitter: jitter needs a back-off (constant or exponential)");
       }

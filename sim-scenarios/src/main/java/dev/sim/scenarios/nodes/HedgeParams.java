@@ -10,6 +10,9 @@ import dev.sim.scenarios.spi.Param.Unit;
  * @param afterNanos how long to wait before sending the second copy
  */
 public record HedgeParams(
-    @Param(key = "after", doc = "Send a second copy if no answer came within this long.",
-        unit = Unit.DURATION, required = true)
-    long afterNanos) {}
+    @Param(
+            key = "after",
+            doc = "Send a second copy if no answer came within this long.",
+            unit = Unit.DURATION,
+            required = true)
+        long afterNanos) {}

@@ -11,13 +11,18 @@ import java.util.Arrays;
  * and relays the answer.
  *
  * <p>Forwarded requests get the balancer's own sequential ids and live in a ring indexed by id,
- * oldest first, so lookup is an array access and forgetting old entries ({@code forgetAfter})
- * walks from the oldest without timers. Health checks use an {@link Rpc} whose ids lie far above.
+ * oldest first, so lookup is an array access and forgetting old entries ({@code forgetAfter}) walks
+ * from the oldest without timers. Health checks use an {@link Rpc} whose ids lie far above.
  */
 final class LoadBalancerNode implements Node {
   private static final long HEALTH_ID_BASE = 1L << 62;
 
-  private enum Policy { ROUND_ROBIN, RANDOM, LEAST_OUTSTANDING, P2C }
+  private enum Policy {
+    ROUND_ROBIN,
+    RANDOM,
+    LEAST_OUTSTANDING,
+    P2C
+  }
 
   private final LoadBalancerParams params;
   private final Policy policy;
@@ -53,7 +58,13 @@ final class LoadBalancerNode implements Node {
     final int epoch;
     final long sentLocalNanos;
 
-    Forward(long id, int client, long clientId, int attempt, int backend, int epoch,
+    Forward(
+        long id,
+        int client,
+        long clientId,
+        int attempt,
+        int backend,
+        int epoch,
         long sentLocalNanos) {
       this.id = id;
       this.client = client;
@@ -70,12 +81,13 @@ final class LoadBalancerNode implements Node {
 
   LoadBalancerNode(LoadBalancerParams params) {
     this.params = params;
-    this.policy = switch (params.policy() == null ? "round-robin" : params.policy()) {
-      case "random" -> Policy.RANDOM;
-      case "least-outstanding" -> Policy.LEAST_OUTSTANDING;
-      case "p2c" -> Policy.P2C;
-      default -> Policy.ROUND_ROBIN;
-    };
+    this.policy =
+        switch (params.policy() == null ? "round-robin" : params.policy()) {
+          case "random" -> Policy.RANDOM;
+          case "least-outstanding" -> Policy.LEAST_OUTSTANDING;
+          case "p2c" -> Policy.P2C;
+          default -> Policy.ROUND_ROBIN;
+        };
   }
 
   @Override
@@ -103,17 +115,21 @@ final class LoadBalancerNode implements Node {
       for (int i = 0; i < n; i++) {
         backendTags[i] = i;
       }
-      checks = new Rpc<>(c, HEALTH_ID_BASE, new Rpc.Listener<>() {
-        @Override
-        public void answered(Integer backend, Response r, int from) {
-          checked(backend, r.status() == Status.OK);
-        }
+      checks =
+          new Rpc<>(
+              c,
+              HEALTH_ID_BASE,
+              new Rpc.Listener<>() {
+                @Override
+                public void answered(Integer backend, Response r, int from) {
+                  checked(backend, r.status() == Status.OK);
+                }
 
-        @Override
-        public void timedOut(Integer backend) {
-          checked(backend, false);
-        }
-      });
+                @Override
+                public void timedOut(Integer backend) {
+                  checked(backend, false);
+                }
+              });
       c.onTimer(CheckRound.class, t -> checkRound());
       c.setTimer(params.healthCheck().intervalNanos(), new CheckRound());
     }
@@ -202,41 +218,44 @@ final class LoadBalancerNode implements Node {
     switch (policy) {
       case RANDOM:
         return healthyList[rng.nextInt(n)];
-      case LEAST_OUTSTANDING: {
-        // Scan from a rotating start so that ties are spread rather than always won by the first.
-        int start = cursor++ % n;
-        if (cursor < 0) {
-          cursor = 0;
-        }
-        int best = healthyList[start];
-        for (int i = 1; i < n; i++) {
-          int b = healthyList[(start + i) % n];
-          if (outstanding[b] < outstanding[best]) {
-            best = b;
+      case LEAST_OUTSTANDING:
+        {
+          // Scan from a rotating start so that ties are spread rather than always won by the first.
+          int start = cursor++ % n;
+          if (cursor < 0) {
+            cursor = 0;
           }
+          int best = healthyList[start];
+          for (int i = 1; i < n; i++) {
+            int b = healthyList[(start + i) % n];
+            if (outstanding[b] < outstanding[best]) {
+              best = b;
+            }
+          }
+          return best;
         }
-        return best;
-      }
-      case P2C: {
-        if (n == 1) {
-          return healthyList[0];
+      case P2C:
+        {
+          if (n == 1) {
+            return healthyList[0];
+          }
+          int i = rng.nextInt(n);
+          int j = rng.nextInt(n - 1);
+          if (j >= i) {
+            j++;
+          }
+          int a = healthyList[i];
+          int b = healthyList[j];
+          return outstanding[b] < outstanding[a] ? b : a;
         }
-        int i = rng.nextInt(n);
-        int j = rng.nextInt(n - 1);
-        if (j >= i) {
-          j++;
+      default:
+        {
+          int b = healthyList[cursor++ % n];
+          if (cursor < 0) {
+            cursor = 0;
+          }
+          return b;
         }
-        int a = healthyList[i];
-        int b = healthyList[j];
-        return outstanding[b] < outstanding[a] ? b : a;
-      }
-      default: {
-        int b = healthyList[cursor++ % n];
-        if (cursor < 0) {
-          cursor = 0;
-        }
-        return b;
-      }
     }
   }
 

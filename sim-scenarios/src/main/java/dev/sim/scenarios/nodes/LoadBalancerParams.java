@@ -14,20 +14,31 @@ import dev.sim.scenarios.spi.Param.Unit;
  *     forgotten (its late answer is dropped), which bounds memory and outstanding counts
  */
 public record LoadBalancerParams(
-    @Param(doc = "Node group whose instances receive the requests.", unit = Unit.NODE_REF,
-        required = true)
-    String backends,
-    @Param(doc = "How a backend is chosen: round-robin, random, least-outstanding (fewest"
-        + " unanswered requests) or p2c (the less loaded of two random backends).",
-        unit = Unit.CHOICE, choices = {"round-robin", "random", "least-outstanding", "p2c"},
-        defaultValue = "round-robin")
-    String policy,
-    @Param(doc = "Active health checks that eject and re-admit backends; absent: off.",
-        unit = Unit.NESTED)
-    HealthCheck healthCheck,
-    @Param(key = "forgetAfter", doc = "Forget a forwarded request not answered after this long"
-        + " (its late answer is dropped).", unit = Unit.DURATION, defaultValue = "60s")
-    long forgetAfterNanos) {
+    @Param(
+            doc = "Node group whose instances receive the requests.",
+            unit = Unit.NODE_REF,
+            required = true)
+        String backends,
+    @Param(
+            doc =
+                "How a backend is chosen: round-robin, random, least-outstanding (fewest"
+                    + " unanswered requests) or p2c (the less loaded of two random backends).",
+            unit = Unit.CHOICE,
+            choices = {"round-robin", "random", "least-outstanding", "p2c"},
+            defaultValue = "round-robin")
+        String policy,
+    @Param(
+            doc = "Active health checks that eject and re-admit backends; absent: off.",
+            unit = Unit.NESTED)
+        HealthCheck healthCheck,
+    @Param(
+            key = "forgetAfter",
+            doc =
+                "Forget a forwarded request not answered after this long"
+                    + " (its late answer is dropped).",
+            unit = Unit.DURATION,
+            defaultValue = "60s")
+        long forgetAfterNanos) {
 
   /**
    * Active health checks: each interval every backend gets a health-check request.
@@ -38,16 +49,28 @@ public record LoadBalancerParams(
    * @param healthyAfter [healthyAfter] consecutive successes that re-admit an ejected backend
    */
   public record HealthCheck(
-      @Param(key = "interval", doc = "Time between checks of each backend.",
-          unit = Unit.DURATION, defaultValue = "1s")
-      long intervalNanos,
-      @Param(key = "timeout", doc = "A check not answered OK within this long failed.",
-          unit = Unit.DURATION, defaultValue = "500ms")
-      long timeoutNanos,
-      @Param(doc = "Consecutive failed checks that eject a backend.", unit = Unit.NUMBER,
-          defaultValue = "3", min = 1)
-      int unhealthyAfter,
-      @Param(doc = "Consecutive good checks that re-admit an ejected backend.",
-          unit = Unit.NUMBER, defaultValue = "2", min = 1)
-      int healthyAfter) {}
+      @Param(
+              key = "interval",
+              doc = "Time between checks of each backend.",
+              unit = Unit.DURATION,
+              defaultValue = "1s")
+          long intervalNanos,
+      @Param(
+              key = "timeout",
+              doc = "A check not answered OK within this long failed.",
+              unit = Unit.DURATION,
+              defaultValue = "500ms")
+          long timeoutNanos,
+      @Param(
+              doc = "Consecutive failed checks that eject a backend.",
+              unit = Unit.NUMBER,
+              defaultValue = "3",
+              min = 1)
+          int unhealthyAfter,
+      @Param(
+              doc = "Consecutive good checks that re-admit an ejected backend.",
+              unit = Unit.NUMBER,
+              defaultValue = "2",
+              min = 1)
+          int healthyAfter) {}
 }

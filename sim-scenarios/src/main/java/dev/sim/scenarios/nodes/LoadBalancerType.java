@@ -7,20 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code load-balancer} node type: forwards each request to one healthy backend and relays
- * the answer; answers ERROR at once when no backend is healthy (counter {@code noBackend}).
+ * The {@code load-balancer} node type: forwards each request to one healthy backend and relays the
+ * answer; answers ERROR at once when no backend is healthy (counter {@code noBackend}).
  *
- * <p>Policies: {@code round-robin} over healthy backends; {@code random}; {@code
- * least-outstanding} (fewest forwarded requests not yet answered or forgotten, ties rotating);
- * {@code p2c}, the power of two choices (two distinct random backends, the one with fewer
- * outstanding). Health checks: every {@code interval} each backend gets a health-check {@link
- * Request}; a check fails on an error, an overload error or its {@code timeout}. {@code
- * unhealthyAfter} consecutive failures eject a backend (counter {@code ejections}), {@code
- * healthyAfter} consecutive successes re-admit it. At ejection the requests forwarded to that
- * backend stop counting as outstanding (as if its connections were reset), so least-outstanding
- * and p2c use it again as soon as it is re-admitted. Servers queue health checks with work unless
- * they bypass them. Gauge {@code healthyBackends}; counter {@code forgotten} for forwarded
- * requests dropped after {@code forgetAfter}.
+ * <p>Policies: {@code round-robin} over healthy backends; {@code random}; {@code least-outstanding}
+ * (fewest forwarded requests not yet answered or forgotten, ties rotating); {@code p2c}, the power
+ * of two choices (two distinct random backends, the one with fewer outstanding). Health checks:
+ * every {@code interval} each backend gets a health-check {@link Request}; a check fails on an
+ * error, an overload error or its {@code timeout}. {@code unhealthyAfter} consecutive failures
+ * eject a backend (counter {@code ejections}), {@code healthyAfter} consecutive successes re-admit
+ * it. At ejection the requests forwarded to that backend stop counting as outstanding (as if its
+ * connections were reset), so least-outstanding and p2c use it again as soon as it is re-admitted.
+ * Servers queue health checks with work unless they bypass them. Gauge {@code healthyBackends};
+ * counter {@code forgotten} for forwarded requests dropped after {@code forgetAfter}.
  */
 public final class LoadBalancerType implements NodeType<LoadBalancerParams> {
   @Override

@@ -3,8 +3,8 @@ package dev.sim.scenarios.nodes;
 import dev.sim.kernel.node.NodeContext;
 
 /**
- * "Send a {@link Request}, then hear either its {@link Response} or a timeout": the calling side
- * of the protocol, shared by clients, servers calling a dependency and the load balancer's health
+ * "Send a {@link Request}, then hear either its {@link Response} or a timeout": the calling side of
+ * the protocol, shared by clients, servers calling a dependency and the load balancer's health
  * checks.
  *
  * <p>Each call gets a fresh id from this helper's own range; the answer is matched by it. A

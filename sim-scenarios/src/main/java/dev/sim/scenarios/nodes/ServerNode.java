@@ -113,8 +113,10 @@ final class ServerNode implements Node {
     this.fanoutAll = calls != null && "all".equals(calls.fanout());
     this.partialAllow = calls != null && "allow".equals(calls.partial());
     this.gc = params.gc();
-    this.youngGenBytes = gc == null ? 0
-        : gc.youngGenBytes() > 0 ? gc.youngGenBytes() : Math.max(1, gc.heapBytes() / 4);
+    this.youngGenBytes =
+        gc == null
+            ? 0
+            : gc.youngGenBytes() > 0 ? gc.youngGenBytes() : Math.max(1, gc.heapBytes() / 4);
   }
 
   @Override
@@ -129,25 +131,31 @@ final class ServerNode implements Node {
       if (callTargets.length == 0) {
         throw new IllegalStateException("calls.target '" + calls.target() + "' names no node");
       }
-      rpc = new Rpc<>(c, 1, new Rpc.Listener<>() {
-        @Override
-        public void answered(Sub s, Response r, int from) {
-          onCallAnswer(s, r);
-        }
+      rpc =
+          new Rpc<>(
+              c,
+              1,
+              new Rpc.Listener<>() {
+                @Override
+                public void answered(Sub s, Response r, int from) {
+                  onCallAnswer(s, r);
+                }
 
-        @Override
-        public void timedOut(Sub s) {
-          onCopyFailed(s);
-        }
-      });
+                @Override
+                public void timedOut(Sub s) {
+                  onCopyFailed(s);
+                }
+              });
       c.onTimer(CallHedgeDue.class, t -> onCallHedgeDue(t.call()));
     }
     // Responses reach a server only from its dependency; without one they are stray and ignored.
-    c.on(Response.class, (r, from) -> {
-      if (rpc != null) {
-        rpc.handle(r, from);
-      }
-    });
+    c.on(
+        Response.class,
+        (r, from) -> {
+          if (rpc != null) {
+            rpc.handle(r, from);
+          }
+        });
     showGauges();
   }
 
@@ -210,8 +218,10 @@ final class ServerNode implements Node {
   /** Answers a job, frees its worker and memory, and starts waiting work. */
   private void complete(Job j, Status status, double harvest) {
     j.done = true;
-    ctx.send(j.from, new Response(j.request.id(), j.request.attempt(), status,
-        status == Status.OK ? harvest : 0.0));
+    ctx.send(
+        j.from,
+        new Response(
+            j.request.id(), j.request.attempt(), status, status == Status.OK ? harvest : 0.0));
     busy--;
     release();
     while (busy < workers && !queue.isEmpty()) {
@@ -263,8 +273,8 @@ final class ServerNode implements Node {
     }
     metrics.count("callHedges", 1);
     s.copiesOut++;
-    s.hedgeCall = rpc.call(target, s.job.request.attempt(), s.job.request.origin(), false,
-        remaining, s);
+    s.hedgeCall =
+        rpc.call(target, s.job.request.attempt(), s.job.request.origin(), false, remaining, s);
   }
 
   private void onCallAnswer(Sub s, Response r) {
@@ -375,8 +385,8 @@ final class ServerNode implements Node {
   }
 
   /**
-   * A collection triggered by allocation: young, or full when the live heap is above {@code
-   * fullAt} of the heap, pausing for {@code pausePerLiveGB} per GiB live.
+   * A collection triggered by allocation: young, or full when the live heap is above {@code fullAt}
+   * of the heap, pausing for {@code pausePerLiveGB} per GiB live.
    */
   private void collect(long live) {
     long pauseNanos;

@@ -11,14 +11,13 @@ import java.util.List;
  * number of workers, a FIFO or LIFO queue, optional load shedding, an optional downstream
  * dependency and an optional GC model.
  *
- * <p>An arrival is shed (OVERLOADED, counter {@code shed}) while more than {@code
- * shed.queueAbove} requests wait; otherwise it starts at once if a worker is free, waits if the
- * queue has room, or is rejected (OVERLOADED, counter {@code rejected}). A worker is held through
- * the service time and any downstream calls (thread-per-request). Health checks from a load
- * balancer are answered at once ({@code healthChecks: bypass}) or wait in the queue like work and
- * are answered when a worker would take them, without using one ({@code queued}). The service
- * time is drawn when a worker takes the request and multiplied by the {@code slow} fault's
- * factor in force at that moment.
+ * <p>An arrival is shed (OVERLOADED, counter {@code shed}) while more than {@code shed.queueAbove}
+ * requests wait; otherwise it starts at once if a worker is free, waits if the queue has room, or
+ * is rejected (OVERLOADED, counter {@code rejected}). A worker is held through the service time and
+ * any downstream calls (thread-per-request). Health checks from a load balancer are answered at
+ * once ({@code healthChecks: bypass}) or wait in the queue like work and are answered when a worker
+ * would take them, without using one ({@code queued}). The service time is drawn when a worker
+ * takes the request and multiplied by the {@code slow} fault's factor in force at that moment.
  *
  * <p>Downstream calls: with {@code fanout: one} one random instance of the target is called; with
  * {@code all} every instance. A call fails on an error, an overload error or the timeout (which

@@ -2,8 +2,8 @@ package dev.sim.scenarios.nodes;
 
 /**
  * Counts of a few kinds of event over a sliding window of local time, kept in a ring of buckets:
- * the window slides a bucket at a time, so a sum covers between {@code window − window/buckets}
- * and {@code window} of history. Used by the client's retry budget and adaptive throttling.
+ * the window slides a bucket at a time, so a sum covers between {@code window − window/buckets} and
+ * {@code window} of history. Used by the client's retry budget and adaptive throttling.
  */
 final class SlidingCounts {
   private final long bucketNanos;

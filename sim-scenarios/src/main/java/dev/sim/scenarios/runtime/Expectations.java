@@ -59,7 +59,8 @@ public final class Expectations {
       return f.applyAsDouble(r);
     }
     if (metric.startsWith("counter.")) {
-      // A counter nothing incremented is zero, so "counter.lostWrites == 0" holds when no write was lost.
+      // A counter nothing incremented is zero, so "counter.lostWrites == 0" holds when no write was
+      // lost.
       Long v = r.counters().get(metric.substring("counter.".length()));
       return v == null ? 0 : v;
     }

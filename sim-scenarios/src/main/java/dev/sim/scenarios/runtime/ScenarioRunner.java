@@ -98,8 +98,8 @@ public final class ScenarioRunner {
 
   /** Runs to the scenario's duration (or a limit) and evaluates the expectations. */
   public RunResult run(Options options) {
-    RunResult r = sim.run(new RunLimits(spec.durationNanos(), options.maxEvents(),
-        options.maxWallNanos()));
+    RunResult r =
+        sim.run(new RunLimits(spec.durationNanos(), options.maxEvents(), options.maxWallNanos()));
     return r.withExpectations(Expectations.evaluate(spec.expect(), r));
   }
 
@@ -124,10 +124,11 @@ public final class ScenarioRunner {
   // ---------------------------------------------------------------- network and clocks
 
   private Network buildNetwork(NetworkSpec n) {
-    Network.Builder b = Network.builder()
-        .latencyNanos(n.latency())
-        .lossProbability(n.loss())
-        .duplicateProbability(n.duplicate());
+    Network.Builder b =
+        Network.builder()
+            .latencyNanos(n.latency())
+            .lossProbability(n.loss())
+            .duplicateProbability(n.duplicate());
     if (n.bandwidthBitsPerSecond() > 0) {
       b.bandwidthBitsPerSecond(n.bandwidthBitsPerSecond());
     }
@@ -183,7 +184,8 @@ public final class ScenarioRunner {
    */
   private void annotateLoadSurges() {
     for (NodeGroupSpec g : spec.nodes()) {
-      if (!(g.params() instanceof ClientParams cp) || cp.load() == null
+      if (!(g.params() instanceof ClientParams cp)
+          || cp.load() == null
           || cp.load().profile() == null) {
         continue;
       }
@@ -196,7 +198,11 @@ public final class ScenarioRunner {
         }
         long start = steps.get(i).atNanos();
         long end = i + 1 < steps.size() ? steps.get(i + 1).atNanos() : -1;
-        annotate("load", "load " + trim(from) + "→" + trim(to) + "/s", start, end,
+        annotate(
+            "load",
+            "load " + trim(from) + "→" + trim(to) + "/s",
+            start,
+            end,
             List.copyOf(g.instances()));
       }
     }
@@ -221,69 +227,100 @@ public final class ScenarioRunner {
   private void apply(FaultSpec f, long at) {
     long end = f.forNanos() >= 0 ? at + f.forNanos() : -1;
     if (f instanceof FaultSpec.Partition p) {
-        int[][] groups = new int[p.groups().size()][];
-        for (int i = 0; i < groups.length; i++) {
-          groups[i] = resolveAll(p.groups().get(i));
-        }
-        long handle = network.partition(groups);
-        after(p.forNanos(), "heal partition", () -> network.heal(handle));
-        annotate("partition", "partition " + String.join(" | ",
-            p.groups().stream().map(g -> String.join(",", g)).toList()), at, end,
-            names(concat(groups)));
+      int[][] groups = new int[p.groups().size()][];
+      for (int i = 0; i < groups.length; i++) {
+        groups[i] = resolveAll(p.groups().get(i));
+      }
+      long handle = network.partition(groups);
+      after(p.forNanos(), "heal partition", () -> network.heal(handle));
+      annotate(
+          "partition",
+          "partition "
+              + String.join(" | ", p.groups().stream().map(g -> String.join(",", g)).toList()),
+          at,
+          end,
+          names(concat(groups)));
     } else if (f instanceof FaultSpec.OneWayCut c) {
-        long handle = network.cutOneWay(resolveAll(c.from()), resolveAll(c.to()));
-        after(c.forNanos(), "heal cut", () -> network.heal(handle));
-        annotate("partition", "cut " + String.join(",", c.from()) + " → "
-            + String.join(",", c.to()), at, end, names(resolveAll(c.from())));
+      long handle = network.cutOneWay(resolveAll(c.from()), resolveAll(c.to()));
+      after(c.forNanos(), "heal cut", () -> network.heal(handle));
+      annotate(
+          "partition",
+          "cut " + String.join(",", c.from()) + " → " + String.join(",", c.to()),
+          at,
+          end,
+          names(resolveAll(c.from())));
     } else if (f instanceof FaultSpec.Crash c) {
-        int[] ids = targets(c.target());
-        for (int id : ids) {
-          sim.crash(id, "fault");
-        }
-        if (c.restartNanos() >= 0) {
-          after(c.restartNanos(), "restart " + c.target(), () -> {
+      int[] ids = targets(c.target());
+      for (int id : ids) {
+        sim.crash(id, "fault");
+      }
+      if (c.restartNanos() >= 0) {
+        after(
+            c.restartNanos(),
+            "restart " + c.target(),
+            () -> {
+              for (int id : ids) {
+                sim.restart(id, "fault");
+              }
+            });
+      }
+      annotate("crash", "crash " + String.join(",", names(ids)), at, end, names(ids));
+    } else if (f instanceof FaultSpec.Pause p) {
+      int[] ids = targets(p.target());
+      for (int id : ids) {
+        sim.pause(id, "fault");
+      }
+      after(
+          p.forNanos(),
+          "resume " + p.target(),
+          () -> {
             for (int id : ids) {
-              sim.restart(id, "fault");
+              sim.resume(id, "fault");
             }
           });
-        }
-        annotate("crash", "crash " + String.join(",", names(ids)), at, end, names(ids));
-    } else if (f instanceof FaultSpec.Pause p) {
-        int[] ids = targets(p.target());
-        for (int id : ids) {
-          sim.pause(id, "fault");
-        }
-        after(p.forNanos(), "resume " + p.target(), () -> {
-          for (int id : ids) {
-            sim.resume(id, "fault");
-          }
-        });
-        annotate("pause", "pause " + String.join(",", names(ids)), at, end, names(ids));
+      annotate("pause", "pause " + String.join(",", names(ids)), at, end, names(ids));
     } else if (f instanceof FaultSpec.Slow s) {
-        int[] ids = targets(s.target());
-        for (int id : ids) {
-          controls[id].setSlowFactor(s.factor());
-        }
-        after(s.forNanos(), "unslow " + s.target(), () -> {
-          for (int id : ids) {
-            controls[id].setSlowFactor(1.0);
-          }
-        });
-        annotate("slow", "slow ×" + trim(s.factor()) + " " + String.join(",", names(ids)), at,
-            end, names(ids));
+      int[] ids = targets(s.target());
+      for (int id : ids) {
+        controls[id].setSlowFactor(s.factor());
+      }
+      after(
+          s.forNanos(),
+          "unslow " + s.target(),
+          () -> {
+            for (int id : ids) {
+              controls[id].setSlowFactor(1.0);
+            }
+          });
+      annotate(
+          "slow",
+          "slow ×" + trim(s.factor()) + " " + String.join(",", names(ids)),
+          at,
+          end,
+          names(ids));
     } else if (f instanceof FaultSpec.ClockJump j) {
-        int[] ids = targets(j.target());
-        for (int id : ids) {
-          clocks.jump(id, j.jumpNanos(), sim.now());
-          sim.clockChanged(id);
-        }
-        String step = (j.jumpNanos() < 0 ? "-" : "+") + Simulation.formatNanos(Math.abs(j.jumpNanos()));
-        annotate("clock", "clock " + step + " " + String.join(",", names(ids)), at, at, names(ids));
+      int[] ids = targets(j.target());
+      for (int id : ids) {
+        clocks.jump(id, j.jumpNanos(), sim.now());
+        sim.clockChanged(id);
+      }
+      String step =
+          (j.jumpNanos() < 0 ? "-" : "+") + Simulation.formatNanos(Math.abs(j.jumpNanos()));
+      annotate("clock", "clock " + step + " " + String.join(",", names(ids)), at, at, names(ids));
     } else if (f instanceof FaultSpec.LossBurst l) {
-        long handle = network.lossBurst(resolveAll(l.a()), resolveAll(l.b()), l.rate());
-        after(l.forNanos(), "end loss burst", () -> network.endLossBurst(handle));
-        annotate("loss", "loss " + trim(l.rate() * 100) + "% " + String.join(",", l.a()) + " ↔ "
-            + String.join(",", l.b()), at, end, names(resolveAll(l.a())));
+      long handle = network.lossBurst(resolveAll(l.a()), resolveAll(l.b()), l.rate());
+      after(l.forNanos(), "end loss burst", () -> network.endLossBurst(handle));
+      annotate(
+          "loss",
+          "loss "
+              + trim(l.rate() * 100)
+              + "% "
+              + String.join(",", l.a())
+              + " ↔ "
+              + String.join(",", l.b()),
+          at,
+          end,
+          names(resolveAll(l.a())));
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.sim.scenarios.spi;
 
 /**
- * Knobs the fault schedule turns on one node instance while the run goes on. A node type reads
- * them when it needs them; they survive the node's crashes and restarts. Not thread-safe (one run,
- * one thread).
+ * Knobs the fault schedule turns on one node instance while the run goes on. A node type reads them
+ * when it needs them; they survive the node's crashes and restarts. Not thread-safe (one run, one
+ * thread).
  */
 public final class NodeControls {
   private double slowFactor = 1.0;

@@ -29,8 +29,8 @@ public interface NodeType<P extends Record> {
   }
 
   /**
-   * Builds a fresh node instance: at the start of the run and at every restart. It must not send
-   * or set timers until {@link Node#start}.
+   * Builds a fresh node instance: at the start of the run and at every restart. It must not send or
+   * set timers until {@link Node#start}.
    */
   Node create(P params, BuildContext ctx);
 }

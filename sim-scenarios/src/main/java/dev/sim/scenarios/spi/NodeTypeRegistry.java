@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The node types a scenario may name after {@code type:}, by unique name. Built-in types and
- * plugins are found alike through {@link ServiceLoader}. Every type is checked when the registry
- * is made: its name matches {@code [a-z0-9-]+}, no other type has it, and its parameter record's
+ * plugins are found alike through {@link ServiceLoader}. Every type is checked when the registry is
+ * made: its name matches {@code [a-z0-9-]+}, no other type has it, and its parameter record's
  * annotations fit (see {@link ParamBinder#checkRecord}). Immutable once built.
  */
 public final class NodeTypeRegistry {
@@ -47,8 +47,11 @@ public final class NodeTypeRegistry {
         found.add((NodeType<?>) it.next());
       } catch (ServiceConfigurationError e) {
         Throwable cause = e.getCause();
-        throw new PluginException("cannot load a node type: " + e.getMessage()
-            + (cause == null ? "" : " (" + cause + ")"), e);
+        throw new PluginException(
+            "cannot load a node type: "
+                + e.getMessage()
+                + (cause == null ? "" : " (" + cause + ")"),
+            e);
       }
     }
     return of(found.toArray(new NodeType<?>[0]));
@@ -65,23 +68,32 @@ public final class NodeTypeRegistry {
       String name = t.name();
       String cls = t.getClass().getName();
       if (name == null || !NAME.matcher(name).matches()) {
-        throw new PluginException(cls + ": node type name '" + name + "' is not valid; use"
-            + " lower-case letters, digits and single '-' between them, e.g. my-raft");
+        throw new PluginException(
+            cls
+                + ": node type name '"
+                + name
+                + "' is not valid; use"
+                + " lower-case letters, digits and single '-' between them, e.g. my-raft");
       }
       NodeType<?> other = map.get(name);
       if (other != null) {
-        throw new PluginException("two node types are named '" + name + "': "
-            + other.getClass().getName() + " and " + cls + "; names must be unique");
+        throw new PluginException(
+            "two node types are named '"
+                + name
+                + "': "
+                + other.getClass().getName()
+                + " and "
+                + cls
+                + "; names must be unique");
       }
       if (t.parameters() == null) {
-        throw new PluginException(cls + ": parameters() returned null; return the parameter"
-            + " record class");
+        throw new PluginException(
+            cls + ": parameters() returned null; return the parameter" + " record class");
       }
       try {
         ParamBinder.checkRecord(t.parameters());
       } catch (PluginException e) {
-        throw new PluginException("node type '" + name + "' (" + cls + "): " + e.getMessage(),
-            e);
+        throw new PluginException("node type '" + name + "' (" + cls + "): " + e.getMessage(), e);
       }
       map.put(name, t);
     }
@@ -112,14 +124,19 @@ public final class NodeTypeRegistry {
   }
 
   /**
-   * {@code unknown node type 'sevrer' — did you mean 'server'?}, or, with nothing near, the list
-   * of known types.
+   * {@code unknown node type 'sevrer' — did you mean 'server'?}, or, with nothing near, the list of
+   * known types.
    */
   public String unknownTypeMessage(String name) {
-    return "unknown node type '" + name + "'" + suggest(name)
-        .map(s -> " — did you mean '" + s + "'?")
-        .orElse("; known types are " + (byName.isEmpty() ? "(none)"
-            : String.join(", ", byName.keySet())) + " (see 'sim list')");
+    return "unknown node type '"
+        + name
+        + "'"
+        + suggest(name)
+            .map(s -> " — did you mean '" + s + "'?")
+            .orElse(
+                "; known types are "
+                    + (byName.isEmpty() ? "(none)" : String.join(", ", byName.keySet()))
+                    + " (see 'sim list')");
   }
 
   /** Every registered name, sorted. */

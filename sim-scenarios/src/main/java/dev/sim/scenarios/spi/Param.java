@@ -8,15 +8,15 @@ import java.lang.annotation.Target;
 /**
  * Documents and types one component of a node type's parameter record, so the YAML binder can
  * validate it and {@code sim explain} can print it. Every component of a parameter record carries
- * one. Java types by unit: DURATION → {@code long} nanoseconds; RATE → {@code double} per
- * second; SIZE → {@code long} bytes; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION →
- * {@code Distribution}; COUNT → {@code int} or {@code long} ({@link #UNBOUNDED} for {@code
- * unbounded}); NUMBER → {@code int}, {@code long} or {@code double}; TEXT, CHOICE and NODE_REF →
- * {@code String} (CHOICE may also be an enum, whose constants read as {@code round-robin} for
- * {@code ROUND_ROBIN}, or a {@code boolean}); NESTED → another parameter record (or a {@code
- * List} of them). Any unit but NESTED may also be a {@code List}, and then a single YAML value
- * reads as a list of one ({@code backends: api}). Boxed types ({@code Long}, {@code Double}) are
- * null when the key is absent and has no default; primitives are then 0 or false.
+ * one. Java types by unit: DURATION → {@code long} nanoseconds; RATE → {@code double} per second;
+ * SIZE → {@code long} bytes; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION → {@code
+ * Distribution}; COUNT → {@code int} or {@code long} ({@link #UNBOUNDED} for {@code unbounded});
+ * NUMBER → {@code int}, {@code long} or {@code double}; TEXT, CHOICE and NODE_REF → {@code String}
+ * (CHOICE may also be an enum, whose constants read as {@code round-robin} for {@code ROUND_ROBIN},
+ * or a {@code boolean}); NESTED → another parameter record (or a {@code List} of them). Any unit
+ * but NESTED may also be a {@code List}, and then a single YAML value reads as a list of one
+ * ({@code backends: api}). Boxed types ({@code Long}, {@code Double}) are null when the key is
+ * absent and has no default; primitives are then 0 or false.
  *
  * <p>The registry checks every parameter record when it loads the type: a missing annotation, a
  * Java type that cannot hold the unit, or a default that does not parse is a {@link
@@ -58,8 +58,8 @@ public @interface Param {
   double min() default Double.NEGATIVE_INFINITY;
 
   /**
-   * Largest allowed value of a numeric parameter (inclusive), in the canonical unit. A COUNT
-   * with a {@code max} does not accept {@code unbounded}.
+   * Largest allowed value of a numeric parameter (inclusive), in the canonical unit. A COUNT with a
+   * {@code max} does not accept {@code unbounded}.
    */
   double max() default Double.POSITIVE_INFINITY;
 

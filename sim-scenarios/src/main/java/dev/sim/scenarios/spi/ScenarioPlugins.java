@@ -37,13 +37,22 @@ public final class ScenarioPlugins {
       }
       String name = p.name();
       if (name == null || !name.matches("[a-z0-9-]+")) {
-        throw new PluginException("scenario plugin " + p.getClass().getName()
-            + " has the name '" + name + "'; names use only a-z, 0-9 and '-'");
+        throw new PluginException(
+            "scenario plugin "
+                + p.getClass().getName()
+                + " has the name '"
+                + name
+                + "'; names use only a-z, 0-9 and '-'");
       }
       ScenarioPlugin other = found.putIfAbsent(name, p);
       if (other != null) {
-        throw new PluginException("two scenario plugins are called '" + name + "': "
-            + other.getClass().getName() + " and " + p.getClass().getName());
+        throw new PluginException(
+            "two scenario plugins are called '"
+                + name
+                + "': "
+                + other.getClass().getName()
+                + " and "
+                + p.getClass().getName());
       }
     }
     return new ScenarioPlugins(found);

@@ -27,26 +27,35 @@ class NodeTypeRegistryTest {
 
   @Test
   void shouldListNamesSortedAndSuggestTheNearMiss() {
-    NodeTypeRegistry r = NodeTypeRegistry.of(new TestTypes.NeedsType("zeta"),
-        new TestTypes.NeedsType("alpha"), new TestTypes.NeedsType("my-raft"));
+    NodeTypeRegistry r =
+        NodeTypeRegistry.of(
+            new TestTypes.NeedsType("zeta"),
+            new TestTypes.NeedsType("alpha"),
+            new TestTypes.NeedsType("my-raft"));
     assertThat(r.names()).containsExactly("alpha", "my-raft", "zeta");
     assertThat(r.find("nope")).isEmpty();
     assertThat(r.suggest("my-rafft")).contains("my-raft");
-    assertThat(r.unknownTypeMessage("my-rafft")).isEqualTo(
-        "unknown node type 'my-rafft' — did you mean 'my-raft'?");
-    assertThat(r.unknownTypeMessage("paxos")).isEqualTo("unknown node type 'paxos'; known types"
-        + " are alpha, my-raft, zeta (see 'sim list')");
-    assertThatThrownBy(() -> r.require("zeda")).isInstanceOf(IllegalArgumentException.class)
+    assertThat(r.unknownTypeMessage("my-rafft"))
+        .isEqualTo("unknown node type 'my-rafft' — did you mean 'my-raft'?");
+    assertThat(r.unknownTypeMessage("paxos"))
+        .isEqualTo(
+            "unknown node type 'paxos'; known types"
+                + " are alpha, my-raft, zeta (see 'sim list')");
+    assertThatThrownBy(() -> r.require("zeda"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown node type 'zeda' — did you mean 'zeta'?");
   }
 
   @Test
   void shouldRefuseTwoTypesWithOneNameNamingBothClasses() {
-    assertThatThrownBy(() -> NodeTypeRegistry.of(new TestTypes.NeedsType("x"),
-        new Other("x")))
+    assertThatThrownBy(() -> NodeTypeRegistry.of(new TestTypes.NeedsType("x"), new Other("x")))
         .isInstanceOf(PluginException.class)
-        .hasMessage("two node types are named 'x': " + TestTypes.NeedsType.class.getName()
-            + " and " + Other.class.getName() + "; names must be unique");
+        .hasMessage(
+            "two node types are named 'x': "
+                + TestTypes.NeedsType.class.getName()
+                + " and "
+                + Other.class.getName()
+                + "; names must be unique");
   }
 
   @Test
@@ -60,27 +69,28 @@ class NodeTypeRegistryTest {
 
   @Test
   void shouldRefuseATypeWhoseParameterRecordIsFaulty() {
-    NodeType<TestTypes.BadDefault> faulty = new NodeType<>() {
-      @Override
-      public String name() {
-        return "faulty";
-      }
+    NodeType<TestTypes.BadDefault> faulty =
+        new NodeType<>() {
+          @Override
+          public String name() {
+            return "faulty";
+          }
 
-      @Override
-      public String summary() {
-        return "x";
-      }
+          @Override
+          public String summary() {
+            return "x";
+          }
 
-      @Override
-      public Class<TestTypes.BadDefault> parameters() {
-        return TestTypes.BadDefault.class;
-      }
+          @Override
+          public Class<TestTypes.BadDefault> parameters() {
+            return TestTypes.BadDefault.class;
+          }
 
-      @Override
-      public Node create(TestTypes.BadDefault params, BuildContext ctx) {
-        throw new UnsupportedOperationException();
-      }
-    };
+          @Override
+          public Node create(TestTypes.BadDefault params, BuildContext ctx) {
+            throw new UnsupportedOperationException();
+          }
+        };
     assertThatThrownBy(() -> NodeTypeRegistry.of(faulty))
         .isInstanceOf(PluginException.class)
         .hasMessageStartingWith("node type 'faulty' (")
@@ -92,8 +102,8 @@ class NodeTypeRegistryTest {
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
     Files.writeString(services.resolve(NodeType.class.getName()), "com.example.Missing\n");
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
-        getClass().getClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
       assertThatThrownBy(() -> NodeTypeRegistry.load(loader))
           .isInstanceOf(PluginException.class)
           .hasMessageContaining("cannot load a node type")

@@ -57,7 +57,9 @@ class ParamBinderTest {
 
   @Test
   void shouldBindEveryUnitAndShape() {
-    TestTypes.Everything e = bind("""
+    TestTypes.Everything e =
+        bind(
+            """
         timeout: 1.5s
         skew: -3ms
         rate: 30/m
@@ -103,10 +105,11 @@ class ParamBinderTest {
     assertThat(e.target()).isEqualTo("lb");
     assertThat(e.peers()).containsExactly("api");
     assertThat(e.retry()).isEqualTo(new TestTypes.Retry(0, 50_000_000L));
-    assertThat(e.profile()).containsExactly(new TestTypes.Step(0, 1),
-        new TestTypes.Step(60_000_000_000L, 2));
+    assertThat(e.profile())
+        .containsExactly(new TestTypes.Step(0, 1), new TestTypes.Step(60_000_000_000L, 2));
     assertThat(e.maxSizeBytes()).isEqualTo(1024L);
-    assertThat(binder.nodeRefs()).extracting(NodeRef::name, NodeRef::path)
+    assertThat(binder.nodeRefs())
+        .extracting(NodeRef::name, NodeRef::path)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("lb", "nodes.x.target"),
             org.assertj.core.groups.Tuple.tuple("api", "nodes.x.peers"));
@@ -115,78 +118,88 @@ class ParamBinderTest {
   @Test
   void shouldSuggestTheKeyForAnUnknownOneAtEveryLevel() {
     assertThat(bind("timout: 1s\nretry: {maxx: 3}\ncont: 3\n")).isNull();
-    assertThat(messages()).containsExactly(
-        "p.yaml:1:1: nodes.x.timout: unknown key 'timout' — did you mean 'timeout'?",
-        "p.yaml:2:9: nodes.x.retry.maxx: unknown key 'maxx' — did you mean 'max'?",
-        "p.yaml:3:1: nodes.x.cont: unknown key 'cont' — did you mean 'count'?");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:1: nodes.x.timout: unknown key 'timout' — did you mean 'timeout'?",
+            "p.yaml:2:9: nodes.x.retry.maxx: unknown key 'maxx' — did you mean 'max'?",
+            "p.yaml:3:1: nodes.x.cont: unknown key 'cont' — did you mean 'count'?");
   }
 
   @Test
   void shouldListTheKnownKeysWhenNoneIsNear() {
     bind("retry: {zzzzzz: 3}\n");
-    assertThat(messages()).containsExactly("p.yaml:1:9: nodes.x.retry.zzzzzz: unknown key"
-        + " 'zzzzzz'; known keys are max, base");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:9: nodes.x.retry.zzzzzz: unknown key"
+                + " 'zzzzzz'; known keys are max, base");
   }
 
   @Test
   void shouldCheckCountsAgainstTheirBounds() {
     bind("workers: -3\nusers: -1\ntries: unbounded\nk: 0\n");
-    assertThat(messages()).containsExactly(
-        "p.yaml:1:10: nodes.x.workers: expected a positive whole number or 'unbounded', found -3",
-        "p.yaml:2:8: nodes.x.users: expected a whole number (0 or more) or 'unbounded', found -1",
-        "p.yaml:3:8: nodes.x.tries: expected a whole number between 1 and 5, found 'unbounded'",
-        "p.yaml:4:4: nodes.x.k: expected a whole number of at least 1, found 0");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:10: nodes.x.workers: expected a positive whole number or 'unbounded', found -3",
+            "p.yaml:2:8: nodes.x.users: expected a whole number (0 or more) or 'unbounded', found -1",
+            "p.yaml:3:8: nodes.x.tries: expected a whole number between 1 and 5, found 'unbounded'",
+            "p.yaml:4:4: nodes.x.k: expected a whole number of at least 1, found 0");
   }
 
   @Test
   void shouldCheckNumbersAgainstTheirBounds() {
     bind("factor: 200\nloss: 2\nratio: many\nk: 2.5\ntimeout: 5\n");
-    assertThat(messages()).containsExactly(
-        "p.yaml:1:9: nodes.x.factor: expected a number between 0 and 100, found 200",
-        "p.yaml:2:7: nodes.x.loss: expected a probability between 0 and 1, found 2",
-        "p.yaml:3:8: nodes.x.ratio: expected a number, found 'many'",
-        "p.yaml:4:4: nodes.x.k: expected a whole number, found 2.5 (not a whole number)",
-        "p.yaml:5:10: nodes.x.timeout: expected a duration like 5ms or 1.5s, found 5 (a number"
-            + " without a unit)");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:9: nodes.x.factor: expected a number between 0 and 100, found 200",
+            "p.yaml:2:7: nodes.x.loss: expected a probability between 0 and 1, found 2",
+            "p.yaml:3:8: nodes.x.ratio: expected a number, found 'many'",
+            "p.yaml:4:4: nodes.x.k: expected a whole number, found 2.5 (not a whole number)",
+            "p.yaml:5:10: nodes.x.timeout: expected a duration like 5ms or 1.5s, found 5 (a number"
+                + " without a unit)");
   }
 
   @Test
   void shouldSuggestTheChoiceForATypo() {
     bind("discipline: fiffo\npolicy: round-robbin\nverbose: yes\n");
-    assertThat(messages()).containsExactly(
-        "p.yaml:1:13: nodes.x.discipline: expected one of 'fifo' or 'lifo', found 'fiffo' — did"
-            + " you mean 'fifo'?",
-        "p.yaml:2:9: nodes.x.policy: expected one of 'round-robin' or 'least-outstanding', found"
-            + " 'round-robbin' — did you mean 'round-robin'?",
-        "p.yaml:3:10: nodes.x.verbose: expected one of 'true' or 'false', found 'yes'");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:13: nodes.x.discipline: expected one of 'fifo' or 'lifo', found 'fiffo' — did"
+                + " you mean 'fifo'?",
+            "p.yaml:2:9: nodes.x.policy: expected one of 'round-robin' or 'least-outstanding', found"
+                + " 'round-robbin' — did you mean 'round-robin'?",
+            "p.yaml:3:10: nodes.x.verbose: expected one of 'true' or 'false', found 'yes'");
   }
 
   @Test
   void shouldReportMissingRequiredKeysOfListItemsAndConstructorChecks() {
     bind("profile:\n  - {at: 1s}\n  - {at: 2s, rate: 2000000/s}\n  - 5\n");
-    assertThat(messages()).containsExactly(
-        "p.yaml:2:5: nodes.x.profile[0]: missing key 'rate' (How much.)",
-        "p.yaml:3:5: nodes.x.profile[1]: a step's rate must be at most 1000000/s",
-        "p.yaml:4:5: nodes.x.profile[2]: expected a section of keys (at, rate), found 5");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:2:5: nodes.x.profile[0]: missing key 'rate' (How much.)",
+            "p.yaml:3:5: nodes.x.profile[1]: a step's rate must be at most 1000000/s",
+            "p.yaml:4:5: nodes.x.profile[2]: expected a section of keys (at, rate), found 5");
   }
 
   @Test
   void shouldReportTheWrongShape() {
     bind("retry: 3\nprofile: {at: 1s}\npeers: {a: 1}\ntarget: [a, b]\ntarget2: 1\n");
-    assertThat(messages()).containsExactly(
-        "p.yaml:1:8: nodes.x.retry: expected a section of keys (max, base), found 3",
-        "p.yaml:2:10: nodes.x.profile: expected a list of sections like [{...}, {...}], found a"
-            + " section with keys {at}",
-        "p.yaml:3:8: nodes.x.peers: expected a list, found a section with keys {a}",
-        "p.yaml:4:9: nodes.x.target: expected a node name, found a list",
-        "p.yaml:5:1: nodes.x.target2: unknown key 'target2' — did you mean 'target'?");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:8: nodes.x.retry: expected a section of keys (max, base), found 3",
+            "p.yaml:2:10: nodes.x.profile: expected a list of sections like [{...}, {...}], found a"
+                + " section with keys {at}",
+            "p.yaml:3:8: nodes.x.peers: expected a list, found a section with keys {a}",
+            "p.yaml:4:9: nodes.x.target: expected a node name, found a list",
+            "p.yaml:5:1: nodes.x.target2: unknown key 'target2' — did you mean 'target'?");
   }
 
   @Test
   void shouldRejectSomethingThatCannotBeANodeName() {
     bind("target: Load Balancer\n");
-    assertThat(messages()).containsExactly("p.yaml:1:9: nodes.x.target: expected a node name"
-        + " (lower-case letters, digits and '-'), found 'Load Balancer'");
+    assertThat(messages())
+        .containsExactly(
+            "p.yaml:1:9: nodes.x.target: expected a node name"
+                + " (lower-case letters, digits and '-'), found 'Load Balancer'");
   }
 
   @Test
@@ -195,11 +208,12 @@ class ParamBinderTest {
         .isInstanceOf(PluginException.class)
         .hasMessageContaining("TestTypes$NoParam.timeout has no @Param");
     assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.WrongJavaType.class))
-        .hasMessageContaining("WrongJavaType.timeout: unit DURATION needs a long (nanoseconds),"
-            + " found int");
+        .hasMessageContaining(
+            "WrongJavaType.timeout: unit DURATION needs a long (nanoseconds)," + " found int");
     assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.BadDefault.class))
-        .hasMessageContaining("BadDefault.timeout (key 'timeout'): default '5' is not valid:"
-            + " expected a duration like 5ms or 1.5s, found 5 (a number without a unit)");
+        .hasMessageContaining(
+            "BadDefault.timeout (key 'timeout'): default '5' is not valid:"
+                + " expected a duration like 5ms or 1.5s, found 5 (a number without a unit)");
     assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.ChoiceWithoutChoices.class))
         .hasMessageContaining("unit CHOICE needs choices");
     assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.RequiredWithDefault.class))

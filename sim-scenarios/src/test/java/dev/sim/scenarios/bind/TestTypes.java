@@ -31,8 +31,12 @@ final class TestTypes {
       @Param(doc = "A whole number.", unit = Unit.NUMBER, defaultValue = "3", min = 1) int k,
       @Param(doc = "A number.", unit = Unit.NUMBER, defaultValue = "0.5") double ratio,
       @Param(doc = "A text.", unit = Unit.TEXT, defaultValue = "hello") String greeting,
-      @Param(doc = "A choice.", unit = Unit.CHOICE, choices = {"fifo", "lifo"},
-          defaultValue = "fifo") String discipline,
+      @Param(
+              doc = "A choice.",
+              unit = Unit.CHOICE,
+              choices = {"fifo", "lifo"},
+              defaultValue = "fifo")
+          String discipline,
       @Param(doc = "An enum choice.", unit = Unit.CHOICE, defaultValue = "round-robin")
           Policy policy,
       @Param(doc = "A flag.", unit = Unit.CHOICE, defaultValue = "false") boolean verbose,

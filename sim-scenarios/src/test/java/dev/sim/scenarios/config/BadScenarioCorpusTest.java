@@ -20,12 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cases.txt}) through the loader and checks its messages against {@code NAME.expected}: one line
  * per problem, in order, each expected line found within the actual one, and no other problems.
  * Lines starting {@code # set: } in a case's YAML are {@code --set} arguments. Messages name the
- * file as {@code bad/NAME.yaml}. Run with {@code -Dcorpus.update=true} to write missing
- * {@code .expected} files from the actual messages (then read them before committing).
+ * file as {@code bad/NAME.yaml}. Run with {@code -Dcorpus.update=true} to write missing {@code
+ * .expected} files from the actual messages (then read them before committing).
  */
 class BadScenarioCorpusTest {
-  static final NodeTypeRegistry TYPES = NodeTypeRegistry.load(
-      BadScenarioCorpusTest.class.getClassLoader());
+  static final NodeTypeRegistry TYPES =
+      NodeTypeRegistry.load(BadScenarioCorpusTest.class.getClassLoader());
 
   /** The corpus in the source tree (tests run in the module folder), never a stale copy. */
   static Path dir() {
@@ -33,7 +33,8 @@ class BadScenarioCorpusTest {
   }
 
   static Stream<String> cases() throws IOException {
-    return Files.readAllLines(dir().resolve("cases.txt")).stream().map(String::strip)
+    return Files.readAllLines(dir().resolve("cases.txt")).stream()
+        .map(String::strip)
         .filter(s -> !s.isEmpty() && !s.startsWith("#"));
   }
 
@@ -68,13 +69,17 @@ class BadScenarioCorpusTest {
       return;
     }
     assertThat(expectedFile).as("expected messages for bad/%s.yaml", name).exists();
-    List<String> expected = Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.isBlank()).toList();
+    List<String> expected =
+        Files.readAllLines(expectedFile, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
     List<String> lines = actual.lines().toList();
-    assertThat(lines).as("problems reported for bad/%s.yaml:%n%s", name, actual)
+    assertThat(lines)
+        .as("problems reported for bad/%s.yaml:%n%s", name, actual)
         .hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
-      assertThat(lines.get(i)).as("problem %d of bad/%s.yaml", i + 1, name)
+      assertThat(lines.get(i))
+          .as("problem %d of bad/%s.yaml", i + 1, name)
           .contains(expected.get(i).strip());
     }
   }
@@ -83,9 +88,13 @@ class BadScenarioCorpusTest {
   void shouldListEveryCorpusFileInCasesTxt() throws IOException {
     List<String> listed = cases().toList();
     try (Stream<Path> files = Files.list(dir())) {
-      List<String> yamls = files.map(p -> p.getFileName().toString())
-          .filter(f -> f.endsWith(".yaml")).map(f -> f.substring(0, f.length() - 5)).sorted()
-          .toList();
+      List<String> yamls =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(f -> f.endsWith(".yaml"))
+              .map(f -> f.substring(0, f.length() - 5))
+              .sorted()
+              .toList();
       assertThat(yamls).containsExactlyInAnyOrderElementsOf(listed);
     }
     assertThat(listed).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates();

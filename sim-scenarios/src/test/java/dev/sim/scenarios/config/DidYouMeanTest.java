@@ -6,8 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DidYouMeanTest {
-  static final List<String> CLIENT_KEYS = List.of("target", "load", "timeout", "retry",
-      "retryBudget", "throttle", "hedge");
+  static final List<String> CLIENT_KEYS =
+      List.of("target", "load", "timeout", "retry", "retryBudget", "throttle", "hedge");
 
   @Test
   void shouldSuggestTheNearMissOfATypo() {

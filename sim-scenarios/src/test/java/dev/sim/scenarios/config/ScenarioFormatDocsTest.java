@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the parameter tables of the built-in node types in {@code docs/scenario-format.md}
- * generated from the code (Maelstrom-style: docs come from the registry). When a parameter
- * changes, run {@code mvn -pl sim-scenarios verify -Ddocs.update=true} and commit the doc.
+ * generated from the code (Maelstrom-style: docs come from the registry). When a parameter changes,
+ * run {@code mvn -pl sim-scenarios verify -Ddocs.update=true} and commit the doc.
  */
 class ScenarioFormatDocsTest {
   static final Path DOC = Path.of("../docs/scenario-format.md");
@@ -28,9 +28,14 @@ class ScenarioFormatDocsTest {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     String updated = doc;
     for (String name : BUILT_INS) {
-      Pattern block = Pattern.compile("(<!-- BEGIN GENERATED " + Pattern.quote(name)
-          + " [^\\n]*-->\\n)(.*?)(<!-- END GENERATED " + Pattern.quote(name) + " -->)",
-          Pattern.DOTALL);
+      Pattern block =
+          Pattern.compile(
+              "(<!-- BEGIN GENERATED "
+                  + Pattern.quote(name)
+                  + " [^\\n]*-->\\n)(.*?)(<!-- END GENERATED "
+                  + Pattern.quote(name)
+                  + " -->)",
+              Pattern.DOTALL);
       Matcher m = block.matcher(updated);
       assertThat(m.find()).as("generated block for %s in %s", name, DOC).isTrue();
       String table = ParamDocs.markdown(types.require(name).parameters());
@@ -40,8 +45,12 @@ class ScenarioFormatDocsTest {
       Files.writeString(DOC, updated, StandardCharsets.UTF_8);
       return;
     }
-    assertThat(doc).as("%s is out of date with the node types' @Param docs; regenerate with"
-        + " -Ddocs.update=true", DOC).isEqualTo(updated);
+    assertThat(doc)
+        .as(
+            "%s is out of date with the node types' @Param docs; regenerate with"
+                + " -Ddocs.update=true",
+            DOC)
+        .isEqualTo(updated);
   }
 
   @Test

@@ -12,17 +12,18 @@ import dev.sim.scenarios.nodes.ServerParams;
 import dev.sim.scenarios.nodes.ServerType;
 import dev.sim.scenarios.spi.BuildContext;
 import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.Param;
 import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.spi.Param;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScenarioLoaderTest {
-  static final NodeTypeRegistry TYPES = NodeTypeRegistry.load(
-      ScenarioLoaderTest.class.getClassLoader());
+  static final NodeTypeRegistry TYPES =
+      NodeTypeRegistry.load(ScenarioLoaderTest.class.getClassLoader());
 
-  static final String MINIMAL = """
+  static final String MINIMAL =
+      """
       name: tiny
       duration: 1m
       nodes:
@@ -47,8 +48,8 @@ class ScenarioLoaderTest {
 
   @Test
   void shouldLoadEveryKeyOfTheFormatIntoTheSpec() {
-    ScenarioSpec s = ScenarioLoader.load(Path.of("src/test/resources/good/every-key.yaml"),
-        TYPES, List.of());
+    ScenarioSpec s =
+        ScenarioLoader.load(Path.of("src/test/resources/good/every-key.yaml"), TYPES, List.of());
 
     assertThat(s.name()).isEqualTo("every-key");
     assertThat(s.title()).isEqualTo("Every key: a tour of the scenario format");
@@ -93,7 +94,8 @@ class ScenarioLoaderTest {
     assertThat(c.overrides().get("db").offset().min()).isEqualTo(-1500 * MS);
     assertThat(c.overrides().get("db").driftPpm()).isZero();
 
-    assertThat(s.nodes()).extracting(NodeGroupSpec::name)
+    assertThat(s.nodes())
+        .extracting(NodeGroupSpec::name)
         .containsExactly("clients", "closed", "lb", "api", "db");
     NodeGroupSpec clients = s.nodes().get(0);
     assertThat(clients.type().name()).isEqualTo("client");
@@ -103,11 +105,13 @@ class ScenarioLoaderTest {
     ClientParams cp = (ClientParams) clients.params();
     assertThat(cp.target()).isEqualTo("lb");
     assertThat(cp.load().arrivals()).isEqualTo("poisson");
-    assertThat(cp.load().profile()).containsExactly(
-        new ClientParams.ProfileStep(0, 400, 0), new ClientParams.ProfileStep(60 * S, 900, 10 * S));
+    assertThat(cp.load().profile())
+        .containsExactly(
+            new ClientParams.ProfileStep(0, 400, 0),
+            new ClientParams.ProfileStep(60 * S, 900, 10 * S));
     assertThat(cp.timeoutNanos()).isEqualTo(500 * MS);
-    assertThat(cp.retry()).isEqualTo(
-        new ClientParams.Retry(3, "exponential", 50 * MS, 2 * S, "full"));
+    assertThat(cp.retry())
+        .isEqualTo(new ClientParams.Retry(3, "exponential", 50 * MS, 2 * S, "full"));
     assertThat(cp.retryBudget()).isEqualTo(0.1);
     assertThat(cp.throttle().k()).isEqualTo(2);
     assertThat(cp.throttle().windowNanos()).isEqualTo(120 * S);
@@ -120,8 +124,7 @@ class ScenarioLoaderTest {
     LoadBalancerParams lb = (LoadBalancerParams) s.nodes().get(2).params();
     assertThat(lb.backends()).isEqualTo("api");
     assertThat(lb.policy()).isEqualTo("round-robin");
-    assertThat(lb.healthCheck()).isEqualTo(
-        new LoadBalancerParams.HealthCheck(S, 200 * MS, 3, 2));
+    assertThat(lb.healthCheck()).isEqualTo(new LoadBalancerParams.HealthCheck(S, 200 * MS, 3, 2));
     assertThat(lb.forgetAfterNanos()).isEqualTo(60 * S);
 
     ServerParams api = (ServerParams) s.nodes().get(3).params();
@@ -147,37 +150,67 @@ class ScenarioLoaderTest {
 
     List<FaultSpec> f = s.faults();
     assertThat(f).hasSize(8);
-    assertThat(f.get(0)).isEqualTo(new FaultSpec.Partition(
-        List.of(List.of("api-1"), List.of("api-2", "api-3", "clients", "lb")), 120 * S, 30 * S,
-        -1, f.get(0).location()));
+    assertThat(f.get(0))
+        .isEqualTo(
+            new FaultSpec.Partition(
+                List.of(List.of("api-1"), List.of("api-2", "api-3", "clients", "lb")),
+                120 * S,
+                30 * S,
+                -1,
+                f.get(0).location()));
     assertThat(f.get(0).location().line()).isEqualTo(67);
-    assertThat(f.get(1)).isEqualTo(new FaultSpec.OneWayCut(List.of("db"), List.of("api"),
-        125 * S, 10 * S, -1, f.get(1).location()));
-    assertThat(f.get(2)).isEqualTo(new FaultSpec.Crash(new FaultSpec.Target("api-2", false),
-        20 * S, 200 * S, -1, f.get(2).location()));
-    assertThat(f.get(3)).isEqualTo(new FaultSpec.Pause(new FaultSpec.Target("api-1", false),
-        300 * S, 5 * S, -1, f.get(3).location()));
-    assertThat(f.get(4)).isEqualTo(new FaultSpec.Slow(new FaultSpec.Target("db", false), 10,
-        60 * S, 30 * S, -1, f.get(4).location()));
-    assertThat(f.get(5)).isEqualTo(new FaultSpec.ClockJump(new FaultSpec.Target("api-3", false),
-        -5 * S, 90 * S, -1, f.get(5).location()));
-    assertThat(f.get(6)).isEqualTo(new FaultSpec.LossBurst(List.of("api"), List.of("db"), 0.3,
-        10 * S, 10 * S, -1, f.get(6).location()));
-    assertThat(f.get(7)).isEqualTo(new FaultSpec.Crash(new FaultSpec.Target("api", true),
-        5 * S, 0, 30 * S, f.get(7).location()));
+    assertThat(f.get(1))
+        .isEqualTo(
+            new FaultSpec.OneWayCut(
+                List.of("db"), List.of("api"), 125 * S, 10 * S, -1, f.get(1).location()));
+    assertThat(f.get(2))
+        .isEqualTo(
+            new FaultSpec.Crash(
+                new FaultSpec.Target("api-2", false), 20 * S, 200 * S, -1, f.get(2).location()));
+    assertThat(f.get(3))
+        .isEqualTo(
+            new FaultSpec.Pause(
+                new FaultSpec.Target("api-1", false), 300 * S, 5 * S, -1, f.get(3).location()));
+    assertThat(f.get(4))
+        .isEqualTo(
+            new FaultSpec.Slow(
+                new FaultSpec.Target("db", false), 10, 60 * S, 30 * S, -1, f.get(4).location()));
+    assertThat(f.get(5))
+        .isEqualTo(
+            new FaultSpec.ClockJump(
+                new FaultSpec.Target("api-3", false), -5 * S, 90 * S, -1, f.get(5).location()));
+    assertThat(f.get(6))
+        .isEqualTo(
+            new FaultSpec.LossBurst(
+                List.of("api"), List.of("db"), 0.3, 10 * S, 10 * S, -1, f.get(6).location()));
+    assertThat(f.get(7))
+        .isEqualTo(
+            new FaultSpec.Crash(
+                new FaultSpec.Target("api", true), 5 * S, 0, 30 * S, f.get(7).location()));
     assertThat(f.get(7).forNanos()).isEqualTo(5 * S);
 
-    assertThat(s.expect()).extracting(ExpectSpec::metric).containsExactly("yield",
-        "latency.p99", "harvest", "counter.lostWrites", "requests.timedOut");
-    assertThat(s.expect()).extracting(ExpectSpec::op).containsExactly(">=", "<", ">=", "==",
-        "<=");
-    assertThat(s.expect()).extracting(ExpectSpec::value).containsExactly(0.99, 200.0, 0.95, 0.0,
-        100.0);
+    assertThat(s.expect())
+        .extracting(ExpectSpec::metric)
+        .containsExactly(
+            "yield", "latency.p99", "harvest", "counter.lostWrites", "requests.timedOut");
+    assertThat(s.expect()).extracting(ExpectSpec::op).containsExactly(">=", "<", ">=", "==", "<=");
+    assertThat(s.expect())
+        .extracting(ExpectSpec::value)
+        .containsExactly(0.99, 200.0, 0.95, 0.0, 100.0);
     assertThat(s.expect().get(1).text()).isEqualTo("latency.p99 < 200ms");
     assertThat(s.expect().get(1).location().line()).isEqualTo(77);
 
-    assertThat(s.report().charts()).containsExactly("yield", "harvest", "latency",
-        "throughput", "queue", "inflight", "heap", "gc", "spacetime");
+    assertThat(s.report().charts())
+        .containsExactly(
+            "yield",
+            "harvest",
+            "latency",
+            "throughput",
+            "queue",
+            "inflight",
+            "heap",
+            "gc",
+            "spacetime");
     assertThat(s.instancesOf("api")).containsExactly("api-1", "api-2", "api-3");
     assertThat(s.instancesOf("api-2")).containsExactly("api-2");
     assertThat(s.instancesOf("nope")).isEmpty();
@@ -208,9 +241,16 @@ class ScenarioLoaderTest {
 
   @Test
   void shouldApplySetOverridesBeforeValidation() {
-    ScenarioSpec s = load(MINIMAL, "nodes.api.workers=16", "duration=2m",
-        "nodes.api.shed.queueAbove=200", "network.loss=0.01", "nodes.api.count=3",
-        "nodes.api.queue={capacity: 50, discipline: lifo}", "seed=7");
+    ScenarioSpec s =
+        load(
+            MINIMAL,
+            "nodes.api.workers=16",
+            "duration=2m",
+            "nodes.api.shed.queueAbove=200",
+            "network.loss=0.01",
+            "nodes.api.count=3",
+            "nodes.api.queue={capacity: 50, discipline: lifo}",
+            "seed=7");
     assertThat(s.durationNanos()).isEqualTo(120 * S);
     assertThat(s.network().loss()).isEqualTo(0.01);
     assertThat(s.seed()).isEqualTo(7);
@@ -224,8 +264,13 @@ class ScenarioLoaderTest {
   @Test
   void shouldApplySetOverridesToListEntries() {
     String yaml = MINIMAL + "faults:\n  - {at: 10s, crash: api}\nexpect: [yield >= 0.5]\n";
-    ScenarioSpec s = load(yaml, "faults[0].at=20s", "faults.0.restart=1s",
-        "faults[1]={at: 30s, pause: api, for: 1s}", "expect[0]=yield >= 0.9");
+    ScenarioSpec s =
+        load(
+            yaml,
+            "faults[0].at=20s",
+            "faults.0.restart=1s",
+            "faults[1]={at: 30s, pause: api, for: 1s}",
+            "expect[0]=yield >= 0.9");
     assertThat(s.faults()).hasSize(2);
     assertThat(s.faults().get(0).atNanos()).isEqualTo(20 * S);
     assertThat(s.faults().get(0).forNanos()).isEqualTo(S);
@@ -235,15 +280,18 @@ class ScenarioLoaderTest {
 
   @Test
   void shouldNameTheSetArgumentAndSuggestTheKeyForABadOverride() {
-    assertThat(error(MINIMAL, "nodes.api.workrs=16")).isEqualTo(
-        "--set nodes.api.workrs=16: nodes.api.workrs: unknown key 'workrs' — did you mean"
-            + " 'workers'?");
-    assertThat(error(MINIMAL, "nodes.apii.workers=16")).isEqualTo(
-        "--set nodes.apii.workers=16: nodes.apii: there is no node group 'apii' to change — did"
-            + " you mean 'api'?");
-    assertThat(error(MINIMAL, "nodes.api.workers=-3")).isEqualTo(
-        "--set nodes.api.workers=-3: nodes.api.workers: expected a positive whole number or"
-            + " 'unbounded', found -3");
+    assertThat(error(MINIMAL, "nodes.api.workrs=16"))
+        .isEqualTo(
+            "--set nodes.api.workrs=16: nodes.api.workrs: unknown key 'workrs' — did you mean"
+                + " 'workers'?");
+    assertThat(error(MINIMAL, "nodes.apii.workers=16"))
+        .isEqualTo(
+            "--set nodes.apii.workers=16: nodes.apii: there is no node group 'apii' to change — did"
+                + " you mean 'api'?");
+    assertThat(error(MINIMAL, "nodes.api.workers=-3"))
+        .isEqualTo(
+            "--set nodes.api.workers=-3: nodes.api.workers: expected a positive whole number or"
+                + " 'unbounded', found -3");
     assertThat(error(MINIMAL, "duration")).contains("--set duration: expected PATH=VALUE");
     assertThat(error(MINIMAL, "duration.x=1s"))
         .contains("duration.x: duration holds '1m', not a section of keys")
@@ -259,26 +307,31 @@ class ScenarioLoaderTest {
 
   @Test
   void shouldReportEveryProblemOfAFileTogetherInLineOrder() {
-    String msg = error("""
+    String msg =
+        error(
+            """
         name: Bad Name
         duration: 10
         nodes:
           api: {type: sevrer, count: 0}
         network: {loss: 1.5}
         """);
-    assertThat(msg.lines()).containsExactly(
-        "test.yaml:1:7: name: expected a name of lower-case letters, digits and '-' (like"
-            + " gc-spiral), found 'Bad Name'",
-        "test.yaml:2:11: duration: expected a duration like 5ms or 1.5s, found 10 (a number"
-            + " without a unit)",
-        "test.yaml:4:15: nodes.api.type: unknown node type 'sevrer' — did you mean 'server'?",
-        "test.yaml:4:30: nodes.api.count: count must be at least 1, found 0",
-        "test.yaml:5:17: network.loss: expected a probability between 0 and 1, found 1.5");
+    assertThat(msg.lines())
+        .containsExactly(
+            "test.yaml:1:7: name: expected a name of lower-case letters, digits and '-' (like"
+                + " gc-spiral), found 'Bad Name'",
+            "test.yaml:2:11: duration: expected a duration like 5ms or 1.5s, found 10 (a number"
+                + " without a unit)",
+            "test.yaml:4:15: nodes.api.type: unknown node type 'sevrer' — did you mean 'server'?",
+            "test.yaml:4:30: nodes.api.count: count must be at least 1, found 0",
+            "test.yaml:5:17: network.loss: expected a probability between 0 and 1, found 1.5");
   }
 
   @Test
   void shouldTurnAnInstanceCheckIntoAProblemAtTheKey() {
-    String msg = error("""
+    String msg =
+        error(
+            """
         name: t
         duration: 1m
         nodes:
@@ -288,17 +341,22 @@ class ScenarioLoaderTest {
             load: {rate: 10/s, users: 3}
           api: {type: server}
         """);
-    assertThat(msg).isEqualTo(
-        "test.yaml:7:5: nodes.c.load: give only one of rate, profile and users");
+    assertThat(msg)
+        .isEqualTo("test.yaml:7:5: nodes.c.load: give only one of rate, profile and users");
   }
 
   @Test
   void shouldKeepSignedClockOffsetsAndRejectOtherDistributionsForThem() {
     ScenarioSpec s = load(MINIMAL + "clocks:\n  api: {offset: {dist: constant, value: -2ms}}\n");
     assertThat(s.clocks().overrides().get("api").offset().min()).isEqualTo(-2 * MS);
-    assertThat(error(MINIMAL + "clocks:\n  default: {offset: {dist: normal, mean: 1ms,"
-        + " stddev: 1ms}}\n")).contains("clocks.default.offset.dist: a clock offset takes a"
-            + " constant or a uniform distribution");
+    assertThat(
+            error(
+                MINIMAL
+                    + "clocks:\n  default: {offset: {dist: normal, mean: 1ms,"
+                    + " stddev: 1ms}}\n"))
+        .contains(
+            "clocks.default.offset.dist: a clock offset takes a"
+                + " constant or a uniform distribution");
   }
 
   @Test
@@ -310,8 +368,12 @@ class ScenarioLoaderTest {
 
   /** A plugin-style type, registered by hand as a test would. */
   record RaftParams(
-      @Param(key = "electionTimeout", doc = "Election timeout.", unit = Param.Unit.DURATION,
-          defaultValue = "150ms") long electionTimeoutNanos,
+      @Param(
+              key = "electionTimeout",
+              doc = "Election timeout.",
+              unit = Param.Unit.DURATION,
+              defaultValue = "150ms")
+          long electionTimeoutNanos,
       @Param(doc = "The cluster.", unit = Param.Unit.NODE_REF, required = true) String peers) {}
 
   static final class RaftType implements NodeType<RaftParams> {
@@ -332,7 +394,8 @@ class ScenarioLoaderTest {
 
     @Override
     public List<String> check(RaftParams p) {
-      return p.electionTimeoutNanos() < MS ? List.of("electionTimeout: must be at least 1ms")
+      return p.electionTimeoutNanos() < MS
+          ? List.of("electionTimeout: must be at least 1ms")
           : List.of();
     }
 
@@ -345,40 +408,52 @@ class ScenarioLoaderTest {
   @Test
   void shouldBindAPluginTypesParametersWithTheSameMessages() {
     NodeTypeRegistry types = NodeTypeRegistry.of(new RaftType(), new ServerType());
-    String yaml = """
+    String yaml =
+        """
         name: raft
         duration: 1m
         nodes:
           rafts: {type: my-raft, count: 5, peers: rafts}
         """;
     ScenarioSpec s = ScenarioLoader.parse(yaml, "r.yaml", types, List.of());
-    assertThat(((RaftParams) s.nodes().get(0).params()).electionTimeoutNanos())
-        .isEqualTo(150 * MS);
+    assertThat(((RaftParams) s.nodes().get(0).params()).electionTimeoutNanos()).isEqualTo(150 * MS);
     assertThat(s.nodes().get(0).instances()).hasSize(5).endsWith("rafts-5");
 
-    assertThatThrownBy(() -> ScenarioLoader.parse(yaml.replace("peers: rafts",
-        "peers: raftz, electionTimout: 1s"), "r.yaml", types, List.of()))
-        .hasMessage("r.yaml:4:43: nodes.rafts.peers: node 'raftz' does not exist — did you mean"
-            + " 'rafts'?\n"
-            + "r.yaml:4:50: nodes.rafts.electionTimout: unknown key 'electionTimout' — did you"
-            + " mean 'electionTimeout'?");
-    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "r.yaml", types,
-        List.of("nodes.rafts.electionTimeout=500us")))
-        .hasMessage("--set nodes.rafts.electionTimeout=500us: nodes.rafts.electionTimeout: must"
-            + " be at least 1ms");
+    assertThatThrownBy(
+            () ->
+                ScenarioLoader.parse(
+                    yaml.replace("peers: rafts", "peers: raftz, electionTimout: 1s"),
+                    "r.yaml",
+                    types,
+                    List.of()))
+        .hasMessage(
+            "r.yaml:4:43: nodes.rafts.peers: node 'raftz' does not exist — did you mean"
+                + " 'rafts'?\n"
+                + "r.yaml:4:50: nodes.rafts.electionTimout: unknown key 'electionTimout' — did you"
+                + " mean 'electionTimeout'?");
+    assertThatThrownBy(
+            () ->
+                ScenarioLoader.parse(
+                    yaml, "r.yaml", types, List.of("nodes.rafts.electionTimeout=500us")))
+        .hasMessage(
+            "--set nodes.rafts.electionTimeout=500us: nodes.rafts.electionTimeout: must"
+                + " be at least 1ms");
   }
 
   @Test
   void shouldSayHowManyEntriesAListHasWhenASetIndexIsPastItsEnd() {
     assertThat(error(MINIMAL + "faults:\n  - {at: 1s, crash: api}\n", "faults[3].at=2s"))
-        .isEqualTo("--set faults[3].at=2s: faults[3].at: faults has 1 entries (faults[0] to"
-            + " faults[0]); there is no faults[3]");
+        .isEqualTo(
+            "--set faults[3].at=2s: faults[3].at: faults has 1 entries (faults[0] to"
+                + " faults[0]); there is no faults[3]");
   }
 
   @Test
   void shouldCheckFaultsAgainstEachOtherAndTheNodes() {
-    String msg = error(MINIMAL.replace("api: {type: server}", "api: {type: server, count: 2}")
-        + """
+    String msg =
+        error(
+            MINIMAL.replace("api: {type: server}", "api: {type: server, count: 2}")
+                + """
         faults:
           - {at: 1s, partition: {from: api, to: api-1}}
           - {at: 1s, every: 10s, pause: api-1, for: 10s}
@@ -388,19 +463,20 @@ class ScenarioLoaderTest {
           - {at: 1s, crash: random(db)}
           - {at: 1s, partition: [[api-1]]}
         """);
-    assertThat(msg.lines()).containsExactly(
-        "test.yaml:6:41: faults[0].partition.to: node 'api-1' is named twice in the partition"
-            + " (through group 'api' and as 'api-1'); each node can be on one side only",
-        "test.yaml:7:45: faults[1].for: 'for' (10s) must be shorter than 'every' (10s), or each"
-            + " repetition would overlap the last",
-        "test.yaml:8:34: faults[2].jump: a clock jump of 0s does nothing; write a step like 5s"
-            + " or -2s",
-        "test.yaml:9:33: faults[3].factor: expected a factor of more than 0 (10 is ten times"
-            + " slower), found 0",
-        "test.yaml:10:30: faults[4].loss.between: expected two sides like [api, db], found 1"
-            + " side",
-        "test.yaml:11:21: faults[5].crash: node 'db' does not exist; the node groups are api",
-        "test.yaml:12:25: faults[6].partition: a partition needs at least two sides, like"
-            + " [[api-1], [api-2, api-3]], found one");
+    assertThat(msg.lines())
+        .containsExactly(
+            "test.yaml:6:41: faults[0].partition.to: node 'api-1' is named twice in the partition"
+                + " (through group 'api' and as 'api-1'); each node can be on one side only",
+            "test.yaml:7:45: faults[1].for: 'for' (10s) must be shorter than 'every' (10s), or each"
+                + " repetition would overlap the last",
+            "test.yaml:8:34: faults[2].jump: a clock jump of 0s does nothing; write a step like 5s"
+                + " or -2s",
+            "test.yaml:9:33: faults[3].factor: expected a factor of more than 0 (10 is ten times"
+                + " slower), found 0",
+            "test.yaml:10:30: faults[4].loss.between: expected two sides like [api, db], found 1"
+                + " side",
+            "test.yaml:11:21: faults[5].crash: node 'db' does not exist; the node groups are api",
+            "test.yaml:12:25: faults[6].partition: a partition needs at least two sides, like"
+                + " [[api-1], [api-2, api-3]], found one");
   }
 }

@@ -20,37 +20,39 @@ class UnitsTest {
 
   @Test
   void shouldRejectABareNumberWhereADurationIsNeeded() {
-    assertThatThrownBy(() -> Units.durationNanos("5")).hasMessage(
-        "expected a duration like 5ms or 1.5s, found 5 (a number without a unit)");
+    assertThatThrownBy(() -> Units.durationNanos("5"))
+        .hasMessage("expected a duration like 5ms or 1.5s, found 5 (a number without a unit)");
   }
 
   @Test
   void shouldRejectANegativeDurationUnlessSignedIsAllowed() {
-    assertThatThrownBy(() -> Units.durationNanos("-5ms")).hasMessage(
-        "expected a duration like 5ms or 1.5s, found -5ms (a duration cannot be negative)");
+    assertThatThrownBy(() -> Units.durationNanos("-5ms"))
+        .hasMessage(
+            "expected a duration like 5ms or 1.5s, found -5ms (a duration cannot be negative)");
     assertThat(Units.signedDurationNanos("-5ms")).isEqualTo(-5_000_000);
     assertThat(Units.signedDurationNanos("+1.5s")).isEqualTo(1_500_000_000);
   }
 
   @Test
   void shouldSuggestTheUnitForAWordPeopleWrite() {
-    assertThatThrownBy(() -> Units.durationNanos("5sec")).hasMessage(
-        "expected a duration like 5ms or 1.5s, found 5sec (unknown unit 'sec' — did you mean"
-            + " 's'?)");
-    assertThatThrownBy(() -> Units.durationNanos("3 minutes")).hasMessageContaining(
-        "did you mean 'm'?");
-    assertThatThrownBy(() -> Units.durationNanos("5MS")).hasMessageContaining(
-        "did you mean 'ms'?");
-    assertThatThrownBy(() -> Units.durationNanos("2d")).hasMessage(
-        "expected a duration like 5ms or 1.5s, found 2d (days are not a unit here; write hours,"
-            + " like 48h)");
-    assertThatThrownBy(() -> Units.durationNanos("2x")).hasMessage(
-        "expected a duration like 5ms or 1.5s, found 2x (unknown unit 'x'; units are ns, us, ms,"
-            + " s, m, h)");
-    assertThatThrownBy(() -> Units.durationNanos("2H")).hasMessageContaining(
-        "did you mean 'h'?");
-    assertThatThrownBy(() -> Units.durationNanos("fast")).hasMessage(
-        "expected a duration like 5ms or 1.5s, found 'fast'");
+    assertThatThrownBy(() -> Units.durationNanos("5sec"))
+        .hasMessage(
+            "expected a duration like 5ms or 1.5s, found 5sec (unknown unit 'sec' — did you mean"
+                + " 's'?)");
+    assertThatThrownBy(() -> Units.durationNanos("3 minutes"))
+        .hasMessageContaining("did you mean 'm'?");
+    assertThatThrownBy(() -> Units.durationNanos("5MS")).hasMessageContaining("did you mean 'ms'?");
+    assertThatThrownBy(() -> Units.durationNanos("2d"))
+        .hasMessage(
+            "expected a duration like 5ms or 1.5s, found 2d (days are not a unit here; write hours,"
+                + " like 48h)");
+    assertThatThrownBy(() -> Units.durationNanos("2x"))
+        .hasMessage(
+            "expected a duration like 5ms or 1.5s, found 2x (unknown unit 'x'; units are ns, us, ms,"
+                + " s, m, h)");
+    assertThatThrownBy(() -> Units.durationNanos("2H")).hasMessageContaining("did you mean 'h'?");
+    assertThatThrownBy(() -> Units.durationNanos("fast"))
+        .hasMessage("expected a duration like 5ms or 1.5s, found 'fast'");
   }
 
   @Test
@@ -66,14 +68,14 @@ class UnitsTest {
 
   @Test
   void shouldExplainWhatIsWrongWithARate() {
-    assertThatThrownBy(() -> Units.ratePerSecond("800")).hasMessage(
-        "expected a rate like 800/s or 30/m, found 800 (a number without a unit)");
-    assertThatThrownBy(() -> Units.ratePerSecond("800/sec")).hasMessageContaining(
-        "unknown unit 'sec' — did you mean 's'?");
-    assertThatThrownBy(() -> Units.ratePerSecond("800rps")).hasMessageContaining(
-        "write the unit after a '/'");
-    assertThatThrownBy(() -> Units.ratePerSecond("-1/s")).hasMessageContaining(
-        "a rate cannot be negative");
+    assertThatThrownBy(() -> Units.ratePerSecond("800"))
+        .hasMessage("expected a rate like 800/s or 30/m, found 800 (a number without a unit)");
+    assertThatThrownBy(() -> Units.ratePerSecond("800/sec"))
+        .hasMessageContaining("unknown unit 'sec' — did you mean 's'?");
+    assertThatThrownBy(() -> Units.ratePerSecond("800rps"))
+        .hasMessageContaining("write the unit after a '/'");
+    assertThatThrownBy(() -> Units.ratePerSecond("-1/s"))
+        .hasMessageContaining("a rate cannot be negative");
   }
 
   @ParameterizedTest(name = "{0} is {1} bytes")
@@ -84,12 +86,12 @@ class UnitsTest {
 
   @Test
   void shouldExplainWhatIsWrongWithASize() {
-    assertThatThrownBy(() -> Units.sizeBytes("2048")).hasMessage(
-        "expected a size like 2MB or 4GB, found 2048 (a number without a unit)");
-    assertThatThrownBy(() -> Units.sizeBytes("2mb")).hasMessage(
-        "expected a size like 2MB or 4GB, found 2mb (unknown unit 'mb' — did you mean 'MB'?)");
-    assertThatThrownBy(() -> Units.sizeBytes("1Gbps")).hasMessageContaining(
-        "that is a bandwidth");
+    assertThatThrownBy(() -> Units.sizeBytes("2048"))
+        .hasMessage("expected a size like 2MB or 4GB, found 2048 (a number without a unit)");
+    assertThatThrownBy(() -> Units.sizeBytes("2mb"))
+        .hasMessage(
+            "expected a size like 2MB or 4GB, found 2mb (unknown unit 'mb' — did you mean 'MB'?)");
+    assertThatThrownBy(() -> Units.sizeBytes("1Gbps")).hasMessageContaining("that is a bandwidth");
     assertThatThrownBy(() -> Units.sizeBytes("-1MB")).hasMessageContaining("cannot be negative");
   }
 
@@ -101,13 +103,14 @@ class UnitsTest {
 
   @Test
   void shouldTellABandwidthFromASize() {
-    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("1GB")).hasMessage(
-        "expected a bandwidth like 100Mbps or 1Gbps, found 1GB (that is a size; bandwidth is in"
-            + " bits per second, e.g. 8Gbps)");
-    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("0Gbps")).hasMessageContaining(
-        "must be positive");
-    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("100")).hasMessageContaining(
-        "a number without a unit");
+    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("1GB"))
+        .hasMessage(
+            "expected a bandwidth like 100Mbps or 1Gbps, found 1GB (that is a size; bandwidth is in"
+                + " bits per second, e.g. 8Gbps)");
+    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("0Gbps"))
+        .hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("100"))
+        .hasMessageContaining("a number without a unit");
   }
 
   @Test
@@ -115,22 +118,22 @@ class UnitsTest {
     assertThat(Units.probability("0")).isZero();
     assertThat(Units.probability("0.001")).isEqualTo(0.001);
     assertThat(Units.probability("1")).isEqualTo(1.0);
-    assertThatThrownBy(() -> Units.probability("1.5")).hasMessage(
-        "expected a probability between 0 and 1, found 1.5");
-    assertThatThrownBy(() -> Units.probability("-0.1")).hasMessage(
-        "expected a probability between 0 and 1, found -0.1");
-    assertThatThrownBy(() -> Units.probability("1%")).hasMessage(
-        "expected a probability between 0 and 1, found 1% (write 0.01 for 1%)");
-    assertThatThrownBy(() -> Units.probability("often")).hasMessage(
-        "expected a probability between 0 and 1, found 'often'");
+    assertThatThrownBy(() -> Units.probability("1.5"))
+        .hasMessage("expected a probability between 0 and 1, found 1.5");
+    assertThatThrownBy(() -> Units.probability("-0.1"))
+        .hasMessage("expected a probability between 0 and 1, found -0.1");
+    assertThatThrownBy(() -> Units.probability("1%"))
+        .hasMessage("expected a probability between 0 and 1, found 1% (write 0.01 for 1%)");
+    assertThatThrownBy(() -> Units.probability("often"))
+        .hasMessage("expected a probability between 0 and 1, found 'often'");
   }
 
   @Test
   void shouldReadWholeNumbersAndSayWhyOneIsNot() {
     assertThat(Units.wholeNumber("42", "a seed")).isEqualTo(42);
     assertThat(Units.wholeNumber("-7", "a seed")).isEqualTo(-7);
-    assertThatThrownBy(() -> Units.wholeNumber("2.5", "a count")).hasMessage(
-        "expected a count, found 2.5 (not a whole number)");
+    assertThatThrownBy(() -> Units.wholeNumber("2.5", "a count"))
+        .hasMessage("expected a count, found 2.5 (not a whole number)");
     assertThatThrownBy(() -> Units.wholeNumber("99999999999999999999", "a seed"))
         .hasMessageContaining("too large");
   }

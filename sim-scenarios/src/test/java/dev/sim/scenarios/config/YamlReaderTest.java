@@ -14,14 +14,19 @@ class YamlReaderTest {
 
   @Test
   void shouldRememberWhereEveryKeyAndValueWasWritten() {
-    YamlMap root = (YamlMap) YamlReader.read("""
+    YamlMap root =
+        (YamlMap)
+            YamlReader.read(
+                """
         name: x
         nodes:
           api:
             workers: 8
             queue: {capacity: 10}
         list: [a, b]
-        """, "s.yaml", problems);
+        """,
+                "s.yaml",
+                problems);
     assertThat(problems.isEmpty()).isTrue();
     assertThat(root.keys()).containsExactly("name", "nodes", "list");
     YamlMap api = (YamlMap) ((YamlMap) root.get("nodes")).get("api");
@@ -36,11 +41,19 @@ class YamlReaderTest {
 
   @Test
   void shouldKeepTheTextOfScalarsSoUnitsCanBeToldApart() {
-    YamlMap root = (YamlMap) YamlReader.read(
-        "a: 5ms\nb: 5\nc: 0.001\nd: yes\ne:\nf: true\ng: \"5\"\nh: 800/s\n", "s.yaml",
-        problems);
-    assertThat(scalar(root, "a")).isEqualTo(new YamlScalar("5ms", YamlScalar.Kind.STRING,
-        root.get("a").location(), root.entry("a").keyLocation()));
+    YamlMap root =
+        (YamlMap)
+            YamlReader.read(
+                "a: 5ms\nb: 5\nc: 0.001\nd: yes\ne:\nf: true\ng: \"5\"\nh: 800/s\n",
+                "s.yaml",
+                problems);
+    assertThat(scalar(root, "a"))
+        .isEqualTo(
+            new YamlScalar(
+                "5ms",
+                YamlScalar.Kind.STRING,
+                root.get("a").location(),
+                root.entry("a").keyLocation()));
     assertThat(((YamlScalar) root.get("b")).kind()).isEqualTo(YamlScalar.Kind.NUMBER);
     assertThat(((YamlScalar) root.get("b")).text()).isEqualTo("5");
     assertThat(((YamlScalar) root.get("c")).text()).isEqualTo("0.001");
@@ -59,15 +72,20 @@ class YamlReaderTest {
   void shouldReportADuplicateKeyAndKeepTheFirst() {
     YamlMap root = (YamlMap) YamlReader.read("a: 1\nb: 2\na: 3\n", "s.yaml", problems);
     assertThat(((YamlScalar) root.get("a")).text()).isEqualTo("1");
-    assertThat(problems.sorted()).extracting(Problem::render).containsExactly(
-        "s.yaml:3:1: a: duplicate key 'a' (first written at line 1); write each key once");
+    assertThat(problems.sorted())
+        .extracting(Problem::render)
+        .containsExactly(
+            "s.yaml:3:1: a: duplicate key 'a' (first written at line 1); write each key once");
   }
 
   @Test
   void shouldTurnASyntaxErrorIntoOneProblemWithLineAndColumn() {
     YamlNode n = YamlReader.read("a:\n  b: 1\n c: 2\n", "s.yaml", problems);
     assertThat(n).isNull();
-    assertThat(problems.sorted()).singleElement().extracting(Problem::render).asString()
+    assertThat(problems.sorted())
+        .singleElement()
+        .extracting(Problem::render)
+        .asString()
         .startsWith("s.yaml:3:2: YAML syntax error: this line's indentation does not line up");
   }
 
@@ -75,9 +93,11 @@ class YamlReaderTest {
   void shouldRejectAliasesAndSecondDocuments() {
     YamlReader.read("a: &x 5\nb: *x\n", "s.yaml", problems);
     YamlReader.read("a: 1\n---\nb: 2\n", "t.yaml", problems);
-    assertThat(problems.sorted()).extracting(Problem::render).containsExactly(
-        "s.yaml:2:4: b: aliases (*x) are not supported in scenarios; write the value out",
-        "t.yaml:3:1: a scenario is one YAML document; found a second one (a line with '---'?)");
+    assertThat(problems.sorted())
+        .extracting(Problem::render)
+        .containsExactly(
+            "s.yaml:2:4: b: aliases (*x) are not supported in scenarios; write the value out",
+            "t.yaml:3:1: a scenario is one YAML document; found a second one (a line with '---'?)");
   }
 
   @Test

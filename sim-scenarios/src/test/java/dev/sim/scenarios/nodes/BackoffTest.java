@@ -51,8 +51,8 @@ class BackoffTest {
 
   @Test
   void shouldDrawDecorrelatedJitterBetweenBaseAndThreeTimesThePreviousDelayUpToTheCap() {
-    Backoff b = new Backoff(Backoff.Shape.EXPONENTIAL, Backoff.Jitter.DECORRELATED, ms(10),
-        ms(200));
+    Backoff b =
+        new Backoff(Backoff.Shape.EXPONENTIAL, Backoff.Jitter.DECORRELATED, ms(10), ms(200));
     Rng rng = new Rng(4);
     double sum = 0;
     for (int i = 0; i < N; i++) {

@@ -47,10 +47,12 @@ final class BurstClient implements Node {
 
   @Override
   public void start(NodeContext ctx) {
-    ctx.on(Response.class, (r, from) -> {
-      log.responses.add(r);
-      log.times.add(ctx.localTime());
-    });
+    ctx.on(
+        Response.class,
+        (r, from) -> {
+          log.responses.add(r);
+          log.times.add(ctx.localTime());
+        });
     int to = ctx.members(target)[0];
     for (int i = 1; i <= n; i++) {
       ctx.send(to, new Request(i, 1, ctx.id(), false));

@@ -19,10 +19,10 @@ class ClientTest {
   private static final ClientType CLIENT = new ClientType();
   private static final ServerType SERVER = new ServerType();
 
-  private static Harness withStub(long seed, StubBackend.Policy policy, long delayNanos,
-      StubBackend.Log log) {
-    return Harness.seed(seed).node("backend", "backend",
-        () -> new StubBackend(policy, delayNanos, log));
+  private static Harness withStub(
+      long seed, StubBackend.Policy policy, long delayNanos, StubBackend.Log log) {
+    return Harness.seed(seed)
+        .node("backend", "backend", () -> new StubBackend(policy, delayNanos, log));
   }
 
   private static void print(String what, Object... args) {
@@ -32,9 +32,10 @@ class ClientTest {
   @Test
   void shouldRetryEveryFailedRequestUpToMaxAgainstAFailingServer() {
     StubBackend.Log log = new StubBackend.Log();
-    RunResult r = withStub(1, (q, t) -> Status.ERROR, 0, log)
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 100).retries(3).build())
-        .run(s(20));
+    RunResult r =
+        withStub(1, (q, t) -> Status.ERROR, 0, log)
+            .add("client", 1, CLIENT, Specs.openLoop("backend", 100).retries(3).build())
+            .run(s(20));
     assertThat(r.requests().failed()).isEqualTo(r.requests().offered());
     assertThat(amplification(r)).isEqualTo(4.0);
     assertThat(counter(r, "retries")).isEqualTo(3 * r.requests().offered());
@@ -42,17 +43,20 @@ class ClientTest {
 
   @Test
   void shouldCapRetryAmplificationNearOnePlusTheBudgetRatio() {
-    RunResult without = withStub(2, (q, t) -> Status.ERROR, 0, new StubBackend.Log())
-        .windows(s(2), s(20))
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 500).retries(3).build())
-        .run(s(80));
-    RunResult with = withStub(2, (q, t) -> Status.ERROR, 0, new StubBackend.Log())
-        .windows(s(2), s(20))
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 500).retries(3).budget(0.1).build())
-        .run(s(80));
-    print("attempts per request against a failing server: no budget %.3f, budget 0.1 %.3f"
-        + " (budgetExhausted %d)", amplification(without), amplification(with),
-        counter(with, "budgetExhausted"));
+    RunResult without =
+        withStub(2, (q, t) -> Status.ERROR, 0, new StubBackend.Log())
+            .windows(s(2), s(20))
+            .add("client", 1, CLIENT, Specs.openLoop("backend", 500).retries(3).build())
+            .run(s(80));
+    RunResult with =
+        withStub(2, (q, t) -> Status.ERROR, 0, new StubBackend.Log())
+            .windows(s(2), s(20))
+            .add("client", 1, CLIENT, Specs.openLoop("backend", 500).retries(3).budget(0.1).build())
+            .run(s(80));
+    print(
+        "attempts per request against a failing server: no budget %.3f, budget 0.1 %.3f"
+            + " (budgetExhausted %d)",
+        amplification(without), amplification(with), counter(with, "budgetExhausted"));
     assertThat(amplification(without)).isEqualTo(4.0);
     assertThat(amplification(with)).isCloseTo(1.1, within(0.01));
     assertThat(counter(with, "budgetExhausted")).isPositive();
@@ -62,8 +66,13 @@ class ClientTest {
   void shouldGrowExponentialBackoffDelaysUpToTheCap() {
     StubBackend.Log log = new StubBackend.Log();
     withStub(3, (q, t) -> Status.ERROR, 0, log)
-        .add("client", 1, CLIENT, Specs.closedLoop("backend", 1, null)
-            .retry(6, "exponential", ms(10), ms(100), "none").build())
+        .add(
+            "client",
+            1,
+            CLIENT,
+            Specs.closedLoop("backend", 1, null)
+                .retry(6, "exponential", ms(10), ms(100), "none")
+                .build())
         .run(ms(500));
     List<Long> gapsMs = new ArrayList<>();
     for (int i = 1; i < 7; i++) {
@@ -77,8 +86,11 @@ class ClientTest {
   void shouldSpreadFullJitterRetriesUniformlyOverTheBackoff() {
     StubBackend.Log log = new StubBackend.Log();
     withStub(4, (q, t) -> Status.ERROR, 0, log)
-        .add("client", 1, CLIENT, Specs.closedLoop("backend", 1, null)
-            .retry(1, "constant", ms(100), 0, "full").build())
+        .add(
+            "client",
+            1,
+            CLIENT,
+            Specs.closedLoop("backend", 1, null).retry(1, "constant", ms(100), 0, "full").build())
         .run(s(200));
     int[] deciles = new int[10];
     double sum = 0;
@@ -93,8 +105,9 @@ class ClientTest {
         n++;
       }
     }
-    print("full jitter over [0, 100ms]: %d retries, mean %.2fms, max %.2fms, per 10ms: %s", n,
-        sum / n / 1e6, max / 1e6, java.util.Arrays.toString(deciles));
+    print(
+        "full jitter over [0, 100ms]: %d retries, mean %.2fms, max %.2fms, per 10ms: %s",
+        n, sum / n / 1e6, max / 1e6, java.util.Arrays.toString(deciles));
     assertThat(n).isGreaterThan(3000);
     assertThat(max).isLessThanOrEqualTo(ms(100));
     assertThat(sum / n).isCloseTo(ms(50), within((double) ms(2.5)));
@@ -105,20 +118,26 @@ class ClientTest {
 
   @Test
   void shouldKeepAttemptsNearKTimesAcceptsWhenTheBackendRejects() {
-    RunResult plain = withStub(5, StubBackend.tokenBucket(200, 5), 0, new StubBackend.Log())
-        .windows(s(2), s(30))
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).build())
-        .run(s(120));
-    RunResult throttled = withStub(5, StubBackend.tokenBucket(200, 5), 0, new StubBackend.Log())
-        .windows(s(2), s(30))
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).throttle(2, s(10)).build())
-        .run(s(120));
+    RunResult plain =
+        withStub(5, StubBackend.tokenBucket(200, 5), 0, new StubBackend.Log())
+            .windows(s(2), s(30))
+            .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).build())
+            .run(s(120));
+    RunResult throttled =
+        withStub(5, StubBackend.tokenBucket(200, 5), 0, new StubBackend.Log())
+            .windows(s(2), s(30))
+            .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).throttle(2, s(10)).build())
+            .run(s(120));
     double seconds = 90;
     double accepts = throttled.requests().ok() / seconds;
     double attempts = throttled.requests().attempts() / seconds;
-    print("backend takes 200/s of 1000/s offered: without throttling %.0f attempts/s; with"
-        + " k=2 %.0f attempts/s for %.0f accepts/s (ratio %.2f), %d throttled locally",
-        plain.requests().attempts() / seconds, attempts, accepts, attempts / accepts,
+    print(
+        "backend takes 200/s of 1000/s offered: without throttling %.0f attempts/s; with"
+            + " k=2 %.0f attempts/s for %.0f accepts/s (ratio %.2f), %d throttled locally",
+        plain.requests().attempts() / seconds,
+        attempts,
+        accepts,
+        attempts / accepts,
         counter(throttled, "throttled"));
     assertThat(amplification(plain)).isEqualTo(1.0);
     assertThat(attempts / accepts).isCloseTo(2.0, within(0.2));
@@ -130,43 +149,63 @@ class ClientTest {
 
   @Test
   void shouldAlmostStopSendingWhenTheBackendRejectsEverything() {
-    RunResult r = withStub(6, (q, t) -> Status.OVERLOADED, 0, new StubBackend.Log())
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).throttle(2, s(120)).build())
-        .run(s(60));
-    print("backend rejects everything: %d attempts for %d requests", r.requests().attempts(),
-        r.requests().offered());
+    RunResult r =
+        withStub(6, (q, t) -> Status.OVERLOADED, 0, new StubBackend.Log())
+            .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).throttle(2, s(120)).build())
+            .run(s(60));
+    print(
+        "backend rejects everything: %d attempts for %d requests",
+        r.requests().attempts(), r.requests().offered());
     assertThat(r.requests().rejected()).isEqualTo(r.requests().offered());
     assertThat(r.requests().attempts()).isLessThan(50);
   }
 
   @Test
   void shouldCutTheP99WithHedgingWhenServiceTimeHasAHeavyTail() {
-    RunResult plain = Harness.seed(7).windows(s(1), s(5))
-        .add("client", 1, CLIENT, Specs.openLoop("api", 500).build())
-        .add("api", 3, SERVER, Specs.server().service(Distributions.lognormal(ms(5), ms(100)))
-            .build())
-        .run(s(65));
-    RunResult hedged = Harness.seed(7).windows(s(1), s(5))
-        .add("client", 1, CLIENT, Specs.openLoop("api", 500).hedge(ms(20)).build())
-        .add("api", 3, SERVER, Specs.server().service(Distributions.lognormal(ms(5), ms(100)))
-            .build())
-        .run(s(65));
-    print("lognormal(p50 5ms, p99 100ms) service: p99 %.1fms without hedging, %.1fms with a"
-        + " hedge after 20ms (attempts per request %.3f, hedges %d)", plain.latencyMs().p99(),
-        hedged.latencyMs().p99(), amplification(hedged), counter(hedged, "hedges"));
+    RunResult plain =
+        Harness.seed(7)
+            .windows(s(1), s(5))
+            .add("client", 1, CLIENT, Specs.openLoop("api", 500).build())
+            .add(
+                "api",
+                3,
+                SERVER,
+                Specs.server().service(Distributions.lognormal(ms(5), ms(100))).build())
+            .run(s(65));
+    RunResult hedged =
+        Harness.seed(7)
+            .windows(s(1), s(5))
+            .add("client", 1, CLIENT, Specs.openLoop("api", 500).hedge(ms(20)).build())
+            .add(
+                "api",
+                3,
+                SERVER,
+                Specs.server().service(Distributions.lognormal(ms(5), ms(100))).build())
+            .run(s(65));
+    print(
+        "lognormal(p50 5ms, p99 100ms) service: p99 %.1fms without hedging, %.1fms with a"
+            + " hedge after 20ms (attempts per request %.3f, hedges %d)",
+        plain.latencyMs().p99(),
+        hedged.latencyMs().p99(),
+        amplification(hedged),
+        counter(hedged, "hedges"));
     assertThat(plain.latencyMs().p99()).isCloseTo(100, within(10.0));
     assertThat(hedged.latencyMs().p99()).isLessThan(plain.latencyMs().p99() / 2);
     assertThat(amplification(hedged)).isBetween(1.10, 1.20);
-    assertThat(hedged.requests().ok()).isEqualTo(hedged.requests().offered()
-        - hedged.requests().unfinished());
+    assertThat(hedged.requests().ok())
+        .isEqualTo(hedged.requests().offered() - hedged.requests().unfinished());
   }
 
   @Test
   void shouldTimeOutEachTryAndIgnoreLateAnswers() {
-    RunResult r = withStub(8, (q, t) -> Status.OK, ms(200), new StubBackend.Log())
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 100).timeout(ms(100)).retries(1)
-            .build())
-        .run(s(10));
+    RunResult r =
+        withStub(8, (q, t) -> Status.OK, ms(200), new StubBackend.Log())
+            .add(
+                "client",
+                1,
+                CLIENT,
+                Specs.openLoop("backend", 100).timeout(ms(100)).retries(1).build())
+            .run(s(10));
     assertThat(r.requests().ok()).isZero();
     assertThat(r.requests().timedOut() + r.requests().unfinished())
         .isEqualTo(r.requests().offered());
@@ -176,12 +215,20 @@ class ClientTest {
 
   @Test
   void shouldFollowARateProfileOfStepsAndRamps() {
-    RunResult r = withStub(9, (q, t) -> Status.OK, 0, new StubBackend.Log())
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 0).constantArrivals().profile(
-            new ClientParams.ProfileStep(0, 100, 0),
-            new ClientParams.ProfileStep(s(10), 300, s(10)),
-            new ClientParams.ProfileStep(s(30), 50, 0)).build())
-        .run(s(40));
+    RunResult r =
+        withStub(9, (q, t) -> Status.OK, 0, new StubBackend.Log())
+            .add(
+                "client",
+                1,
+                CLIENT,
+                Specs.openLoop("backend", 0)
+                    .constantArrivals()
+                    .profile(
+                        new ClientParams.ProfileStep(0, 100, 0),
+                        new ClientParams.ProfileStep(s(10), 300, s(10)),
+                        new ClientParams.ProfileStep(s(30), 50, 0))
+                    .build())
+            .run(s(40));
     List<WindowStats> w = r.windows();
     print("offered per second: %s", w.stream().map(WindowStats::offered).toList());
     assertThat(w.get(5).offered()).isCloseTo(100, within(1L));
@@ -194,22 +241,33 @@ class ClientTest {
 
   @Test
   void shouldOfferPoissonArrivalsAtTheRate() {
-    RunResult r = withStub(10, (q, t) -> Status.OK, 0, new StubBackend.Log())
-        .add("client", 1, CLIENT, Specs.openLoop("backend", 0).profile(
-            new ClientParams.ProfileStep(0, 1000, 0),
-            new ClientParams.ProfileStep(s(20), 3000, s(20))).build())
-        .run(s(40));
+    RunResult r =
+        withStub(10, (q, t) -> Status.OK, 0, new StubBackend.Log())
+            .add(
+                "client",
+                1,
+                CLIENT,
+                Specs.openLoop("backend", 0)
+                    .profile(
+                        new ClientParams.ProfileStep(0, 1000, 0),
+                        new ClientParams.ProfileStep(s(20), 3000, s(20)))
+                    .build())
+            .run(s(40));
     // 20s at 1000/s, then a ramp from 1000/s to 3000/s over 20s: 60,000 expected.
     assertThat((double) r.requests().offered()).isCloseTo(60_000, within(60_000 * 0.02));
   }
 
   @Test
   void shouldRunAClosedLoopAtUsersOverThinkPlusResponseTime() {
-    RunResult r = Harness.seed(11)
-        .add("client", 1, CLIENT, Specs.closedLoop("api", 10, Distributions.constant(ms(90)))
-            .build())
-        .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(10))).build())
-        .run(s(60));
+    RunResult r =
+        Harness.seed(11)
+            .add(
+                "client",
+                1,
+                CLIENT,
+                Specs.closedLoop("api", 10, Distributions.constant(ms(90))).build())
+            .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(10))).build())
+            .run(s(60));
     // Each user cycles every 100ms: 10 users offer 100/s.
     assertThat(r.requests().offered()).isCloseTo(6000, within(10L));
     assertThat(r.latencyMs().mean()).isCloseTo(10, within(0.05));
@@ -219,13 +277,24 @@ class ClientTest {
   void shouldBeDeterministicForTheSameSeed() {
     String[] hashes = new String[2];
     for (int i = 0; i < 2; i++) {
-      RunResult r = Harness.seed(12)
-          .add("client", 1, CLIENT, Specs.openLoop("api", 300).timeout(ms(50))
-              .retry(2, "exponential", ms(5), ms(40), "decorrelated").hedge(ms(20)).budget(0.2)
-              .build())
-          .add("api", 2, SERVER, Specs.server().workers(1)
-              .service(Distributions.exponential(ms(3))).build())
-          .run(s(10));
+      RunResult r =
+          Harness.seed(12)
+              .add(
+                  "client",
+                  1,
+                  CLIENT,
+                  Specs.openLoop("api", 300)
+                      .timeout(ms(50))
+                      .retry(2, "exponential", ms(5), ms(40), "decorrelated")
+                      .hedge(ms(20))
+                      .budget(0.2)
+                      .build())
+              .add(
+                  "api",
+                  2,
+                  SERVER,
+                  Specs.server().workers(1).service(Distributions.exponential(ms(3))).build())
+              .run(s(10));
       hashes[i] = r.traceHash();
     }
     assertThat(hashes[0]).isEqualTo(hashes[1]);

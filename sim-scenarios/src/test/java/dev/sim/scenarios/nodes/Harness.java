@@ -48,17 +48,18 @@ final class Harness {
 
   /** Every message takes exactly {@code oneWayNanos}. */
   Harness latency(long oneWayNanos) {
-    sim.setTransport(new Transport() {
-      @Override
-      public void send(int from, int to, Object message, long now, Deliveries out) {
-        out.deliverAt(now + oneWayNanos);
-      }
+    sim.setTransport(
+        new Transport() {
+          @Override
+          public void send(int from, int to, Object message, long now, Deliveries out) {
+            out.deliverAt(now + oneWayNanos);
+          }
 
-      @Override
-      public boolean deliverable(int from, int to, long now) {
-        return true;
-      }
-    });
+          @Override
+          public boolean deliverable(int from, int to, long now) {
+            return true;
+          }
+        });
     return this;
   }
 

@@ -53,13 +53,16 @@ class LoadBalancerTest {
   @Test
   void shouldSpreadLoadEvenlyOverEqualBackendsUnderEveryPolicy() {
     for (String policy : new String[] {"round-robin", "random", "least-outstanding", "p2c"}) {
-      Harness h = Harness.seed(41).latency(ms(1))
-          .add("client", 1, CLIENT, Specs.openLoop("lb", 300).build())
-          .add("lb", 1, LB, lb(policy, null));
+      Harness h =
+          Harness.seed(41)
+              .latency(ms(1))
+              .add("client", 1, CLIENT, Specs.openLoop("lb", 300).build())
+              .add("lb", 1, LB, lb(policy, null));
       StubBackend.Log[] logs = stubs(h, ms(5), ms(5), ms(5));
       RunResult r = h.run(s(20));
-      print("%-17s requests per backend %d / %d / %d", policy, logs[0].work(), logs[1].work(),
-          logs[2].work());
+      print(
+          "%-17s requests per backend %d / %d / %d",
+          policy, logs[0].work(), logs[1].work(), logs[2].work());
       assertThat(r.requests().ok()).isGreaterThan(5800);
       for (double share : shares(logs)) {
         assertThat(share).isCloseTo(1.0 / 3, within(policy.equals("round-robin") ? 0.001 : 0.02));
@@ -71,14 +74,17 @@ class LoadBalancerTest {
   void shouldSteerAwayFromASlowBackendWithLeastOutstandingAndP2c() {
     double roundRobinMeanMs = 0;
     for (String policy : new String[] {"round-robin", "least-outstanding", "p2c"}) {
-      Harness h = Harness.seed(42).latency(ms(1))
-          .add("client", 1, CLIENT, Specs.openLoop("lb", 300).build())
-          .add("lb", 1, LB, lb(policy, null));
+      Harness h =
+          Harness.seed(42)
+              .latency(ms(1))
+              .add("client", 1, CLIENT, Specs.openLoop("lb", 300).build())
+              .add("lb", 1, LB, lb(policy, null));
       StubBackend.Log[] logs = stubs(h, ms(5), ms(5), ms(100));
       RunResult r = h.run(s(20));
       double slowShare = shares(logs)[2];
-      print("%-17s slow backend's share %.3f, mean latency %.1fms", policy, slowShare,
-          r.latencyMs().mean());
+      print(
+          "%-17s slow backend's share %.3f, mean latency %.1fms",
+          policy, slowShare, r.latencyMs().mean());
       if (policy.equals("round-robin")) {
         roundRobinMeanMs = r.latencyMs().mean();
         assertThat(slowShare).isCloseTo(1.0 / 3, within(0.001));
@@ -91,13 +97,19 @@ class LoadBalancerTest {
 
   @Test
   void shouldEjectACrashedBackendAndReadmitItAfterRestart() {
-    Harness h = Harness.seed(43).latency(ms(1)).windows(s(1), 0)
-        .add("client", 1, CLIENT, Specs.openLoop("lb", 300).timeout(ms(500)).build())
-        .add("lb", 1, LB, lb("round-robin", new LoadBalancerParams.HealthCheck(s(1), ms(200), 3,
-            2)))
-        .add("api", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
-        .crash(s(10.5), "api-2")
-        .restart(s(30.5), "api-2");
+    Harness h =
+        Harness.seed(43)
+            .latency(ms(1))
+            .windows(s(1), 0)
+            .add("client", 1, CLIENT, Specs.openLoop("lb", 300).timeout(ms(500)).build())
+            .add(
+                "lb",
+                1,
+                LB,
+                lb("round-robin", new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
+            .add("api", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
+            .crash(s(10.5), "api-2")
+            .restart(s(30.5), "api-2");
     RunResult r = h.run(s(45));
     double[] healthy = gauge(r, "lb", "healthyBackends").mean();
     double[] api2 = gauge(r, "api-2", "inflight").mean();
@@ -117,13 +129,19 @@ class LoadBalancerTest {
 
   @Test
   void shouldUseARestartedBackendAgainAtOnceWithLeastOutstanding() {
-    Harness h = Harness.seed(47).latency(ms(1)).windows(s(1), 0)
-        .add("client", 1, CLIENT, Specs.openLoop("lb", 300).timeout(ms(500)).build())
-        .add("lb", 1, LB, lb("least-outstanding",
-            new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
-        .add("api", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
-        .crash(s(10.5), "api-2")
-        .restart(s(30.5), "api-2");
+    Harness h =
+        Harness.seed(47)
+            .latency(ms(1))
+            .windows(s(1), 0)
+            .add("client", 1, CLIENT, Specs.openLoop("lb", 300).timeout(ms(500)).build())
+            .add(
+                "lb",
+                1,
+                LB,
+                lb("least-outstanding", new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
+            .add("api", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
+            .crash(s(10.5), "api-2")
+            .restart(s(30.5), "api-2");
     RunResult r = h.run(s(40));
     double[] api2 = gauge(r, "api-2", "inflight").mean();
     double[] api1 = gauge(r, "api-1", "inflight").mean();
@@ -134,13 +152,15 @@ class LoadBalancerTest {
 
   @Test
   void shouldAnswerErrorAtOnceWhenNoBackendIsHealthy() {
-    RunResult r = Harness.seed(44).windows(s(1), s(5))
-        .add("client", 1, CLIENT, Specs.openLoop("lb", 100).timeout(ms(500)).build())
-        .add("lb", 1, LB, lb("p2c", new LoadBalancerParams.HealthCheck(s(1), ms(200), 2, 2)))
-        .add("api", 2, SERVER, Specs.server().build())
-        .crash(0, "api-1")
-        .crash(0, "api-2")
-        .run(s(20));
+    RunResult r =
+        Harness.seed(44)
+            .windows(s(1), s(5))
+            .add("client", 1, CLIENT, Specs.openLoop("lb", 100).timeout(ms(500)).build())
+            .add("lb", 1, LB, lb("p2c", new LoadBalancerParams.HealthCheck(s(1), ms(200), 2, 2)))
+            .add("api", 2, SERVER, Specs.server().build())
+            .crash(0, "api-1")
+            .crash(0, "api-2")
+            .run(s(20));
     assertThat(r.requests().failed()).isEqualTo(r.requests().offered());
     assertThat(counter(r, "noBackend")).isEqualTo(r.requests().offered());
     assertThat(r.windows().get(10).failed()).isEqualTo(r.windows().get(10).offered());
@@ -148,14 +168,15 @@ class LoadBalancerTest {
 
   @Test
   void shouldForgetForwardedRequestsThatAreNeverAnswered() {
-    Harness h = Harness.seed(45)
-        .add("client", 1, CLIENT, Specs.openLoop("lb", 100).timeout(ms(500)).build())
-        .add("lb", 1, LB, new LoadBalancerParams("api", "least-outstanding", null, s(1)));
+    Harness h =
+        Harness.seed(45)
+            .add("client", 1, CLIENT, Specs.openLoop("lb", 100).timeout(ms(500)).build())
+            .add("lb", 1, LB, new LoadBalancerParams("api", "least-outstanding", null, s(1)));
     h.node("api", "api", () -> new StubBackend((q, t) -> null, 0, new StubBackend.Log()));
     RunResult r = h.run(s(10));
     // Everything older than 1s is forgotten as new requests come in.
-    assertThat((double) counter(r, "forgotten")).isCloseTo(r.requests().offered() - 100,
-        within(30.0));
+    assertThat((double) counter(r, "forgotten"))
+        .isCloseTo(r.requests().offered() - 100, within(30.0));
   }
 
   @Test
@@ -166,15 +187,20 @@ class LoadBalancerTest {
       if (i == 1) {
         api.bypassHealthChecks();
       }
-      RunResult r = Harness.seed(46)
-          .add("client", 1, CLIENT, Specs.openLoop("lb", 360).timeout(ms(1000)).build())
-          .add("lb", 1, LB, lb("round-robin",
-              new LoadBalancerParams.HealthCheck(s(1), ms(500), 3, 2)))
-          .add("api", 3, SERVER, api.build())
-          .run(s(60));
+      RunResult r =
+          Harness.seed(46)
+              .add("client", 1, CLIENT, Specs.openLoop("lb", 360).timeout(ms(1000)).build())
+              .add(
+                  "lb",
+                  1,
+                  LB,
+                  lb("round-robin", new LoadBalancerParams.HealthCheck(s(1), ms(500), 3, 2)))
+              .add("api", 3, SERVER, api.build())
+              .run(s(60));
       ejections[i] = counter(r, "ejections");
     }
-    print("3 backends at 120%% load: ejections %d with queued health checks, %d bypassing",
+    print(
+        "3 backends at 120%% load: ejections %d with queued health checks, %d bypassing",
         ejections[0], ejections[1]);
     assertThat(ejections[0]).isPositive();
     assertThat(ejections[1]).isZero();

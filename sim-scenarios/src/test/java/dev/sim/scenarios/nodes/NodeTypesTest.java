@@ -42,29 +42,31 @@ class NodeTypesTest {
         continue;
       }
       Class<?> t = rc.getType();
-      boolean ok = switch (p.unit()) {
-        case DURATION -> t == long.class && rc.getName().endsWith("Nanos") && !p.key().isEmpty();
-        case SIZE -> t == long.class && rc.getName().endsWith("Bytes") && !p.key().isEmpty();
-        case RATE, PROBABILITY, FACTOR -> t == double.class;
-        case DISTRIBUTION -> t == Distribution.class;
-        case COUNT -> t == int.class;
-        case NUMBER -> t == int.class || t == long.class || t == double.class;
-        case TEXT, NODE_REF -> t == String.class;
-        case CHOICE -> t == String.class && p.choices().length > 0;
-        case NESTED -> t.isRecord() || t == List.class;
-      };
+      boolean ok =
+          switch (p.unit()) {
+            case DURATION ->
+                t == long.class && rc.getName().endsWith("Nanos") && !p.key().isEmpty();
+            case SIZE -> t == long.class && rc.getName().endsWith("Bytes") && !p.key().isEmpty();
+            case RATE, PROBABILITY, FACTOR -> t == double.class;
+            case DISTRIBUTION -> t == Distribution.class;
+            case COUNT -> t == int.class;
+            case NUMBER -> t == int.class || t == long.class || t == double.class;
+            case TEXT, NODE_REF -> t == String.class;
+            case CHOICE -> t == String.class && p.choices().length > 0;
+            case NESTED -> t.isRecord() || t == List.class;
+          };
       if (!ok) {
         problems.add(where + ": unit " + p.unit() + " does not fit " + t.getSimpleName());
       }
-      if (p.unit() == Param.Unit.CHOICE && !p.defaultValue().isEmpty()
+      if (p.unit() == Param.Unit.CHOICE
+          && !p.defaultValue().isEmpty()
           && !List.of(p.choices()).contains(p.defaultValue())) {
         problems.add(where + ": default " + p.defaultValue() + " is not a choice");
       }
       if (p.unit() == Param.Unit.NESTED) {
         Class<?> inner = t;
         if (t == List.class) {
-          inner = (Class<?>) ((ParameterizedType) rc.getGenericType())
-              .getActualTypeArguments()[0];
+          inner = (Class<?>) ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0];
         }
         checkRecord(inner, problems);
       }

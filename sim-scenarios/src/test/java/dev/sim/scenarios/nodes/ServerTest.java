@@ -27,8 +27,8 @@ class ServerTest {
   }
 
   private static Harness burst(long seed, int n, boolean healthCheck, BurstClient.Log log) {
-    return Harness.seed(seed).node("client", "client",
-        () -> new BurstClient("api", n, healthCheck, log));
+    return Harness.seed(seed)
+        .node("client", "client", () -> new BurstClient("api", n, healthCheck, log));
   }
 
   /** Erlang C: the probability that an arrival waits in an M/M/c queue with offered load a. */
@@ -47,14 +47,23 @@ class ServerTest {
   void shouldMatchTheMm1MeanResponseTimeAtRho08() {
     double lambda = 800;
     double mu = 1000;
-    RunResult r = Harness.seed(21).windows(s(10), s(20))
-        .add("client", 1, CLIENT, Specs.openLoop("api", lambda).build())
-        .add("api", 1, SERVER, Specs.server().workers(1)
-            .service(Distributions.exponential(1e9 / mu)).build())
-        .run(s(2020));
+    RunResult r =
+        Harness.seed(21)
+            .windows(s(10), s(20))
+            .add("client", 1, CLIENT, Specs.openLoop("api", lambda).build())
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server().workers(1).service(Distributions.exponential(1e9 / mu)).build())
+            .run(s(2020));
     double theoryMs = 1000 / (mu - lambda);
-    print("M/M/1 rho=0.8 over %d requests: mean response %.3fms, theory 1/(mu-lambda) = %.3fms"
-        + " (%+.2f%%)", r.requests().ok(), r.latencyMs().mean(), theoryMs,
+    print(
+        "M/M/1 rho=0.8 over %d requests: mean response %.3fms, theory 1/(mu-lambda) = %.3fms"
+            + " (%+.2f%%)",
+        r.requests().ok(),
+        r.latencyMs().mean(),
+        theoryMs,
         100 * (r.latencyMs().mean() / theoryMs - 1));
     // At rho = 0.8 successive response times are strongly correlated: over 1.6M requests the
     // estimate's spread across seeds is about 0.7%, so 3% is a safe bound for any seed.
@@ -67,14 +76,20 @@ class ServerTest {
     int c = 4;
     double mu = 1000;
     double lambda = 0.8 * c * mu;
-    RunResult r = Harness.seed(22).windows(s(10), s(10))
-        .add("client", 1, CLIENT, Specs.openLoop("api", lambda).build())
-        .add("api", 1, SERVER, Specs.server().workers(c)
-            .service(Distributions.exponential(1e9 / mu)).build())
-        .run(s(210));
+    RunResult r =
+        Harness.seed(22)
+            .windows(s(10), s(10))
+            .add("client", 1, CLIENT, Specs.openLoop("api", lambda).build())
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server().workers(c).service(Distributions.exponential(1e9 / mu)).build())
+            .run(s(210));
     double waitTheoryMs = 1000 * erlangC(c, lambda / mu) / (c * mu - lambda);
     double waitMs = r.latencyMs().mean() - 1000 / mu;
-    print("M/M/4 rho=0.8 over %d requests: mean wait %.4fms, Erlang C %.4fms (%+.2f%%)",
+    print(
+        "M/M/4 rho=0.8 over %d requests: mean wait %.4fms, Erlang C %.4fms (%+.2f%%)",
         r.requests().ok(), waitMs, waitTheoryMs, 100 * (waitMs / waitTheoryMs - 1));
     assertThat(r.requests().ok()).isGreaterThan(600_000);
     assertThat(waitMs).isCloseTo(waitTheoryMs, within(waitTheoryMs * 0.05));
@@ -83,10 +98,18 @@ class ServerTest {
   @Test
   void shouldRejectArrivalsWhenTheQueueIsFull() {
     BurstClient.Log log = new BurstClient.Log();
-    RunResult r = burst(23, 20, false, log)
-        .add("api", 1, SERVER, Specs.server().workers(1).queue(5, "fifo")
-            .service(Distributions.constant(ms(10))).build())
-        .run(s(1));
+    RunResult r =
+        burst(23, 20, false, log)
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server()
+                    .workers(1)
+                    .queue(5, "fifo")
+                    .service(Distributions.constant(ms(10)))
+                    .build())
+            .run(s(1));
     assertThat(log.count(Status.OK)).isEqualTo(6);
     assertThat(log.count(Status.OVERLOADED)).isEqualTo(14);
     assertThat(counter(r, "rejected")).isEqualTo(14);
@@ -97,13 +120,27 @@ class ServerTest {
   void shouldServeTheOldestFirstWithFifoAndTheNewestFirstWithLifo() {
     BurstClient.Log fifo = new BurstClient.Log();
     burst(24, 6, false, fifo)
-        .add("api", 1, SERVER, Specs.server().workers(1).queue(100, "fifo")
-            .service(Distributions.constant(ms(10))).build())
+        .add(
+            "api",
+            1,
+            SERVER,
+            Specs.server()
+                .workers(1)
+                .queue(100, "fifo")
+                .service(Distributions.constant(ms(10)))
+                .build())
         .run(s(1));
     BurstClient.Log lifo = new BurstClient.Log();
     burst(24, 6, false, lifo)
-        .add("api", 1, SERVER, Specs.server().workers(1).queue(100, "lifo")
-            .service(Distributions.constant(ms(10))).build())
+        .add(
+            "api",
+            1,
+            SERVER,
+            Specs.server()
+                .workers(1)
+                .queue(100, "lifo")
+                .service(Distributions.constant(ms(10)))
+                .build())
         .run(s(1));
     print("answer order, fifo %s, lifo %s", fifo.idsInOrder(), lifo.idsInOrder());
     assertThat(fifo.idsInOrder()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
@@ -116,14 +153,24 @@ class ServerTest {
     double[] yields = new double[2];
     String[] disciplines = {"fifo", "lifo"};
     for (int i = 0; i < 2; i++) {
-      RunResult r = Harness.seed(25).windows(s(1), s(10))
-          .add("client", 1, CLIENT, Specs.openLoop("api", 1200).timeout(ms(100)).build())
-          .add("api", 1, SERVER, Specs.server().workers(1).queue(Integer.MAX_VALUE,
-              disciplines[i]).service(Distributions.exponential(ms(1))).build())
-          .run(s(40));
+      RunResult r =
+          Harness.seed(25)
+              .windows(s(1), s(10))
+              .add("client", 1, CLIENT, Specs.openLoop("api", 1200).timeout(ms(100)).build())
+              .add(
+                  "api",
+                  1,
+                  SERVER,
+                  Specs.server()
+                      .workers(1)
+                      .queue(Integer.MAX_VALUE, disciplines[i])
+                      .service(Distributions.exponential(ms(1)))
+                      .build())
+              .run(s(40));
       yields[i] = r.yield();
     }
-    print("offered 1.2x capacity with a 100ms client timeout: yield fifo %.3f, lifo %.3f",
+    print(
+        "offered 1.2x capacity with a 100ms client timeout: yield fifo %.3f, lifo %.3f",
         yields[0], yields[1]);
     assertThat(yields[0]).isLessThan(0.05);
     assertThat(yields[1]).isGreaterThan(0.7);
@@ -132,10 +179,18 @@ class ServerTest {
   @Test
   void shouldShedEarlyWithAnOverloadErrorWhenTheQueueIsLong() {
     BurstClient.Log log = new BurstClient.Log();
-    RunResult r = burst(26, 10, false, log)
-        .add("api", 1, SERVER, Specs.server().workers(1).shedAbove(2)
-            .service(Distributions.constant(ms(10))).build())
-        .run(s(1));
+    RunResult r =
+        burst(26, 10, false, log)
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server()
+                    .workers(1)
+                    .shedAbove(2)
+                    .service(Distributions.constant(ms(10)))
+                    .build())
+            .run(s(1));
     // One in service, three waiting (shed only once more than two wait), six shed at once.
     assertThat(log.count(Status.OK)).isEqualTo(4);
     assertThat(log.count(Status.OVERLOADED)).isEqualTo(6);
@@ -151,9 +206,10 @@ class ServerTest {
   void shouldAnswerWithPartialHarvestWhenOneDownstreamShardIsDown() {
     RunResult allow = fanout("allow");
     RunResult deny = fanout("deny");
-    print("fanout all to 3 shards, one crashed: allow -> yield %.3f harvest %.3f; deny -> yield"
-        + " %.3f (%d failed)", allow.yield(), allow.harvest(), deny.yield(),
-        deny.requests().failed());
+    print(
+        "fanout all to 3 shards, one crashed: allow -> yield %.3f harvest %.3f; deny -> yield"
+            + " %.3f (%d failed)",
+        allow.yield(), allow.harvest(), deny.yield(), deny.requests().failed());
     // Every request ends OK (a few are still waiting on the timeout when the run stops).
     assertThat(allow.requests().ok())
         .isEqualTo(allow.requests().offered() - allow.requests().unfinished());
@@ -166,10 +222,17 @@ class ServerTest {
   }
 
   private static RunResult fanout(String partial) {
-    return Harness.seed(27).windows(s(1), s(1))
+    return Harness.seed(27)
+        .windows(s(1), s(1))
         .add("client", 1, CLIENT, Specs.openLoop("api", 100).timeout(ms(500)).build())
-        .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(1)))
-            .calls("db", ms(50), "all", partial, null).build())
+        .add(
+            "api",
+            1,
+            SERVER,
+            Specs.server()
+                .service(Distributions.constant(ms(1)))
+                .calls("db", ms(50), "all", partial, null)
+                .build())
         .add("db", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
         .crash(0, "db-2")
         .run(s(10));
@@ -180,15 +243,23 @@ class ServerTest {
     RunResult[] runs = new RunResult[2];
     for (int i = 0; i < 2; i++) {
       HedgeParams hedge = i == 0 ? null : new HedgeParams(ms(10));
-      Harness h = Harness.seed(28).windows(s(1), s(1))
-          .add("client", 1, CLIENT, Specs.openLoop("api", 200).build())
-          .add("api", 1, SERVER, Specs.server().calls("db", ms(500), "one", "deny", hedge).build())
-          .add("db", 2, SERVER, Specs.server().service(Distributions.constant(ms(2))).build());
+      Harness h =
+          Harness.seed(28)
+              .windows(s(1), s(1))
+              .add("client", 1, CLIENT, Specs.openLoop("api", 200).build())
+              .add(
+                  "api",
+                  1,
+                  SERVER,
+                  Specs.server().calls("db", ms(500), "one", "deny", hedge).build())
+              .add("db", 2, SERVER, Specs.server().service(Distributions.constant(ms(2))).build());
       h.controls("db-2").setSlowFactor(50);
       runs[i] = h.run(s(20));
     }
-    print("one of two db instances 50x slow: mean latency %.1fms without hedging, %.1fms with"
-        + " a hedge after 10ms", runs[0].latencyMs().mean(), runs[1].latencyMs().mean());
+    print(
+        "one of two db instances 50x slow: mean latency %.1fms without hedging, %.1fms with"
+            + " a hedge after 10ms",
+        runs[0].latencyMs().mean(), runs[1].latencyMs().mean());
     assertThat(runs[0].latencyMs().mean()).isCloseTo(51, within(5.0));
     assertThat(runs[1].latencyMs().mean()).isLessThan(10);
     assertThat(counter(runs[1], "callHedges")).isPositive();
@@ -196,9 +267,10 @@ class ServerTest {
 
   @Test
   void shouldMultiplyServiceTimeByTheSlowFactor() {
-    Harness h = Harness.seed(29)
-        .add("client", 1, CLIENT, Specs.openLoop("api", 50).build())
-        .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(3))).build());
+    Harness h =
+        Harness.seed(29)
+            .add("client", 1, CLIENT, Specs.openLoop("api", 50).build())
+            .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(3))).build());
     h.at(s(10), "slow api", () -> h.controls("api").setSlowFactor(10));
     RunResult r = h.run(s(20));
     double firstHalf = r.windows().get(2).latencyP50Ms();
@@ -212,15 +284,26 @@ class ServerTest {
   void shouldQueueHealthChecksBehindWorkUnlessTheyBypass() {
     BurstClient.Log queued = new BurstClient.Log();
     burst(30, 10, true, queued)
-        .add("api", 1, SERVER, Specs.server().workers(1)
-            .service(Distributions.constant(ms(10))).build())
+        .add(
+            "api",
+            1,
+            SERVER,
+            Specs.server().workers(1).service(Distributions.constant(ms(10))).build())
         .run(s(1));
     BurstClient.Log bypass = new BurstClient.Log();
     burst(30, 10, true, bypass)
-        .add("api", 1, SERVER, Specs.server().workers(1).bypassHealthChecks()
-            .service(Distributions.constant(ms(10))).build())
+        .add(
+            "api",
+            1,
+            SERVER,
+            Specs.server()
+                .workers(1)
+                .bypassHealthChecks()
+                .service(Distributions.constant(ms(10)))
+                .build())
         .run(s(1));
-    print("health check behind 10 requests of 10ms: answered at %dms queued, %dms bypassing",
+    print(
+        "health check behind 10 requests of 10ms: answered at %dms queued, %dms bypassing",
         queued.timeOf(11) / 1_000_000, bypass.timeOf(11) / 1_000_000);
     assertThat(queued.timeOf(11)).isEqualTo(ms(100));
     assertThat(bypass.timeOf(11)).isZero();
@@ -231,10 +314,18 @@ class ServerTest {
   @Test
   void shouldGrowTheLiveHeapWithTheQueue() {
     BurstClient.Log log = new BurstClient.Log();
-    RunResult r = burst(31, 50, false, log)
-        .add("api", 1, SERVER, Specs.server().workers(1).service(Distributions.constant(ms(10)))
-            .gc(new ServerParams.Gc(4 * GB, 10 * MB, 0, 0, 100 * MB, 0, 0.7, 0)).build())
-        .run(s(2));
+    RunResult r =
+        burst(31, 50, false, log)
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server()
+                    .workers(1)
+                    .service(Distributions.constant(ms(10)))
+                    .gc(new ServerParams.Gc(4 * GB, 10 * MB, 0, 0, 100 * MB, 0, 0.7, 0))
+                    .build())
+            .run(s(2));
     GaugeCheck heap = new GaugeCheck(gauge(r, "api", "heapLiveMB").max());
     print("burst of 50 requests of 10MB on 100MB base: live heap peaks at %.0fMB", heap.peak);
     assertThat(heap.peak).isEqualTo(600.0);
@@ -251,15 +342,23 @@ class ServerTest {
   void shouldMakeFullGcPausesGrowWithTheLiveHeap() {
     BurstClient.Log log = new BurstClient.Log();
     // A collection at every admission (youngGen = allocPerRequest); full once live > 10% of 4GB.
-    RunResult r = burst(32, 30, false, log)
-        .add("api", 1, SERVER, Specs.server().workers(1).service(Distributions.constant(ms(1)))
-            .gc(new ServerParams.Gc(4 * GB, 64 * MB, ms(2), ms(100), 0, 64 * MB, 0.1, 0))
-            .build())
-        .run(s(10));
+    RunResult r =
+        burst(32, 30, false, log)
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server()
+                    .workers(1)
+                    .service(Distributions.constant(ms(1)))
+                    .gc(new ServerParams.Gc(4 * GB, 64 * MB, ms(2), ms(100), 0, 64 * MB, 0.1, 0))
+                    .build())
+            .run(s(10));
     List<Long> pausesMs = pauses(r);
-    print("pauses while 30 requests of 64MB pile up (ms): %s; gcYoung %d, gcFull %d,"
-        + " gcPauseMs %d", pausesMs, counter(r, "gcYoung"), counter(r, "gcFull"),
-        counter(r, "gcPauseMs"));
+    print(
+        "pauses while 30 requests of 64MB pile up (ms): %s; gcYoung %d, gcFull %d,"
+            + " gcPauseMs %d",
+        pausesMs, counter(r, "gcYoung"), counter(r, "gcFull"), counter(r, "gcPauseMs"));
     assertThat(pausesMs).hasSize(30);
     // Live = 64MB·k: young (2ms) while ≤ 409.6MB (k ≤ 6), then full: 100ms per GiB live.
     for (int k = 1; k <= 30; k++) {
@@ -288,17 +387,33 @@ class ServerTest {
   @Test
   void shouldCrashWithOutOfMemoryWhenTheLiveHeapExceedsTheHeap() {
     BurstClient.Log log = new BurstClient.Log();
-    Harness h = burst(33, 20, false, log)
-        .add("api", 1, SERVER, Specs.server().workers(1).service(Distributions.constant(ms(10)))
-            .gc(new ServerParams.Gc(100 * MB, 10 * MB, 0, 0, 0, 0, 0.7, 0)).build());
+    Harness h =
+        burst(33, 20, false, log)
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server()
+                    .workers(1)
+                    .service(Distributions.constant(ms(10)))
+                    .gc(new ServerParams.Gc(100 * MB, 10 * MB, 0, 0, 0, 0, 0.7, 0))
+                    .build());
     RunResult r = h.run(s(1));
     assertThat(counter(r, "oom")).isEqualTo(1);
     assertThat(h.sim.isCrashed(h.sim.nodeId("api"))).isTrue();
     assertThat(log.responses).isEmpty();
 
-    Harness again = burst(33, 20, false, new BurstClient.Log())
-        .add("api", 1, SERVER, Specs.server().workers(1).service(Distributions.constant(ms(10)))
-            .gc(new ServerParams.Gc(100 * MB, 10 * MB, 0, 0, 0, 0, 0.7, ms(500))).build());
+    Harness again =
+        burst(33, 20, false, new BurstClient.Log())
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server()
+                    .workers(1)
+                    .service(Distributions.constant(ms(10)))
+                    .gc(new ServerParams.Gc(100 * MB, 10 * MB, 0, 0, 0, 0, 0.7, ms(500)))
+                    .build());
     RunResult restarted = again.run(s(1));
     assertThat(counter(restarted, "oom")).isEqualTo(1);
     assertThat(again.sim.isCrashed(again.sim.nodeId("api"))).isFalse();

@@ -82,8 +82,14 @@ final class Specs {
     }
 
     ClientParams build() {
-      return new ClientParams(target, new ClientParams.Load(arrivals, rate, profile, users, think),
-          timeoutNanos, retry, budget, throttle, hedge);
+      return new ClientParams(
+          target,
+          new ClientParams.Load(arrivals, rate, profile, users, think),
+          timeoutNanos,
+          retry,
+          budget,
+          throttle,
+          hedge);
     }
   }
 
@@ -118,8 +124,8 @@ final class Specs {
       return this;
     }
 
-    ServerSpec calls(String target, long timeoutNanos, String fanout, String partial,
-        HedgeParams hedge) {
+    ServerSpec calls(
+        String target, long timeoutNanos, String fanout, String partial, HedgeParams hedge) {
       calls = new ServerParams.Calls(target, timeoutNanos, fanout, partial, hedge);
       return this;
     }
@@ -135,8 +141,14 @@ final class Specs {
     }
 
     ServerParams build() {
-      return new ServerParams(workers, new ServerParams.Queue(capacity, discipline), service, shed,
-          calls, healthChecks, gc);
+      return new ServerParams(
+          workers,
+          new ServerParams.Queue(capacity, discipline),
+          service,
+          shed,
+          calls,
+          healthChecks,
+          gc);
     }
   }
 }

@@ -48,23 +48,25 @@ final class StubBackend implements Node {
   @Override
   public void start(NodeContext ctx) {
     ctx.onTimer(Reply.class, t -> ctx.send(t.to(), t.response()));
-    ctx.on(Request.class, (r, from) -> {
-      long now = ctx.localTime();
-      log.arrivals.add(new long[] {now, r.attempt(), r.healthCheck() ? 1 : 0});
-      if (r.healthCheck()) {
-        ctx.send(from, Response.to(r, Status.OK));
-        return;
-      }
-      Status s = policy.answer(r, now);
-      if (s == null) {
-        return;
-      }
-      if (delayNanos == 0) {
-        ctx.send(from, Response.to(r, s));
-      } else {
-        ctx.setTimer(delayNanos, new Reply(from, Response.to(r, s)));
-      }
-    });
+    ctx.on(
+        Request.class,
+        (r, from) -> {
+          long now = ctx.localTime();
+          log.arrivals.add(new long[] {now, r.attempt(), r.healthCheck() ? 1 : 0});
+          if (r.healthCheck()) {
+            ctx.send(from, Response.to(r, Status.OK));
+            return;
+          }
+          Status s = policy.answer(r, now);
+          if (s == null) {
+            return;
+          }
+          if (delayNanos == 0) {
+            ctx.send(from, Response.to(r, s));
+          } else {
+            ctx.setTimer(delayNanos, new Reply(from, Response.to(r, s)));
+          }
+        });
   }
 
   /** A token bucket: admits {@code perSecond} requests (burst {@code burst}), rejects the rest. */

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Builds a protocol simulation straight from node types and parameter records, the way the
- * scenario runtime does, without YAML: {@code Harness.seed(7).group("general", 4, type, params)}.
+ * Builds a protocol simulation straight from node types and parameter records, the way the scenario
+ * runtime does, without YAML: {@code Harness.seed(7).group("general", 4, type, params)}.
  */
 public final class Harness {
   private final Simulation sim;
@@ -64,8 +64,8 @@ public final class Harness {
   public RunResult run(long durationNanos) {
     RunResult r = sim.run(new RunLimits(durationNanos, 100_000_000L, Long.MAX_VALUE));
     if (r.failure() != null) {
-      throw new AssertionError("seed=" + r.seed() + ": " + r.stopDetail() + "\n"
-          + r.failure().stackTrace());
+      throw new AssertionError(
+          "seed=" + r.seed() + ": " + r.stopDetail() + "\n" + r.failure().stackTrace());
     }
     return r;
   }

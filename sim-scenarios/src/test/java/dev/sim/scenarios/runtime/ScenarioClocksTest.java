@@ -10,15 +10,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A scenario's {@code clocks} section and its clock-jump faults reach the nodes: a client's
- * arrival timers run on its local clock, so the requests it offers in 100 simulated seconds at a
- * constant 100/s show its clock's rate and steps.
+ * A scenario's {@code clocks} section and its clock-jump faults reach the nodes: a client's arrival
+ * timers run on its local clock, so the requests it offers in 100 simulated seconds at a constant
+ * 100/s show its clock's rate and steps.
  */
 class ScenarioClocksTest {
   private static final NodeTypeRegistry TYPES =
       NodeTypeRegistry.load(ScenarioClocksTest.class.getClassLoader());
 
-  private static final String BASE = """
+  private static final String BASE =
+      """
       name: clocks
       duration: 100s
       nodes:
@@ -30,8 +31,11 @@ class ScenarioClocksTest {
       """;
 
   private static long offered(String yaml) {
-    RunResult r = ScenarioRunner.run(ScenarioLoader.parse(yaml, "clocks.yaml", TYPES, List.of()),
-        1, ScenarioRunner.Options.DEFAULTS);
+    RunResult r =
+        ScenarioRunner.run(
+            ScenarioLoader.parse(yaml, "clocks.yaml", TYPES, List.of()),
+            1,
+            ScenarioRunner.Options.DEFAULTS);
     return r.requests().offered();
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML mapping with keys in file order, each remembering where it was written. Duplicate keys
- * are rejected by the reader. Mutable only for {@code --set}.
+ * A YAML mapping with keys in file order, each remembering where it was written. Duplicate keys are
+ * rejected by the reader. Mutable only for {@code --set}.
  */
 public final class YamlMap implements YamlNode {
   /**
@@ -90,7 +90,8 @@ public final class YamlMap implements YamlNode {
 
   @Override
   public String toString() {
-    return entries.values().stream().map(e -> e.key() + "=" + e.value())
+    return entries.values().stream()
+        .map(e -> e.key() + "=" + e.value())
         .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
   }
 }

@@ -8,8 +8,8 @@ public sealed interface YamlNode permits YamlMap, YamlList, YamlScalar {
   SourceLocation location();
 
   /**
-   * Where the key that holds this value was written, or {@link #location()} for a list item or
-   * the root. Messages about something missing inside this value point here.
+   * Where the key that holds this value was written, or {@link #location()} for a list item or the
+   * root. Messages about something missing inside this value point here.
    */
   SourceLocation keyLocation();
 

@@ -17,9 +17,9 @@ import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
- * Reads YAML text into a located tree with Jackson's streaming YAML parser. A syntax error
- * becomes one problem with line and column (the tree is then unusable); duplicate keys and
- * aliases become problems while reading goes on.
+ * Reads YAML text into a located tree with Jackson's streaming YAML parser. A syntax error becomes
+ * one problem with line and column (the tree is then unusable); duplicate keys and aliases become
+ * problems while reading goes on.
  */
 public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -50,11 +50,11 @@ public final class YamlReader {
   }
 
   /**
-   * Reads a value given on the command line ({@code --set PATH=VALUE}): every node of the result
-   * is located at {@code location}, and {@code path} prefixes the paths of its problems.
+   * Reads a value given on the command line ({@code --set PATH=VALUE}): every node of the result is
+   * located at {@code location}, and {@code path} prefixes the paths of its problems.
    */
-  public static YamlNode readValue(String text, SourceLocation location, String path,
-      Problems problems) {
+  public static YamlNode readValue(
+      String text, SourceLocation location, String path, Problems problems) {
     return new YamlReader(location.file(), location, path, problems).readDocument(text);
   }
 
@@ -72,7 +72,9 @@ public final class YamlReader {
       YamlNode root = readValue(t, null, pathPrefix);
       JsonToken extra = p.nextToken();
       if (extra != null) {
-        problems.add(here(), pathPrefix,
+        problems.add(
+            here(),
+            pathPrefix,
             "a scenario is one YAML document; found a second one (a line with '---'?)");
       }
       return root;
@@ -81,7 +83,9 @@ public final class YamlReader {
       return null;
     } catch (YamlEngineException e) {
       // Not expected (Jackson wraps the engine's errors), but never let one escape as a trace.
-      problems.add(fixed != null ? fixed : SourceLocation.unknown(file), pathPrefix,
+      problems.add(
+          fixed != null ? fixed : SourceLocation.unknown(file),
+          pathPrefix,
           "YAML syntax error: " + e.getMessage().strip());
       return null;
     }
@@ -100,8 +104,14 @@ public final class YamlReader {
         YamlNode value = readValue(parser.nextToken(), keyHere, childPath);
         YamlMap.Entry previous = map.entry(key);
         if (previous != null) {
-          problems.add(keyHere, childPath, "duplicate key '" + key + "' (first written at line "
-              + previous.keyLocation().line() + "); write each key once");
+          problems.add(
+              keyHere,
+              childPath,
+              "duplicate key '"
+                  + key
+                  + "' (first written at line "
+                  + previous.keyLocation().line()
+                  + "); write each key once");
         } else {
           map.put(key, keyHere, value);
         }
@@ -117,16 +127,21 @@ public final class YamlReader {
       return new YamlList(items, at, keyAt);
     }
     if (parser instanceof YAMLParser yp && yp.isCurrentAlias()) {
-      problems.add(at, path, "aliases (*" + parser.getString()
-          + ") are not supported in scenarios; write the value out");
+      problems.add(
+          at,
+          path,
+          "aliases (*"
+              + parser.getString()
+              + ") are not supported in scenarios; write the value out");
     }
     String text = t == JsonToken.VALUE_NULL ? "" : parser.getString();
-    YamlScalar.Kind kind = switch (t) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> YamlScalar.Kind.NUMBER;
-      case VALUE_TRUE, VALUE_FALSE -> YamlScalar.Kind.BOOLEAN;
-      case VALUE_NULL -> YamlScalar.Kind.NULL;
-      default -> YamlScalar.Kind.STRING;
-    };
+    YamlScalar.Kind kind =
+        switch (t) {
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> YamlScalar.Kind.NUMBER;
+          case VALUE_TRUE, VALUE_FALSE -> YamlScalar.Kind.BOOLEAN;
+          case VALUE_NULL -> YamlScalar.Kind.NULL;
+          default -> YamlScalar.Kind.STRING;
+        };
     return new YamlScalar(text == null ? "" : text, kind, at, keyAt);
   }
 
@@ -148,18 +163,24 @@ public final class YamlReader {
     }
     if (e.getCause() instanceof MarkedYamlEngineException m) {
       String problem = m.getProblem() == null ? "" : m.getProblem();
-      boolean unclosed = problem.startsWith("expected ',' or")
-          || problem.contains("end of stream") && m.getContext() != null
-              && m.getContext().contains("quoted");
+      boolean unclosed =
+          problem.startsWith("expected ',' or")
+              || problem.contains("end of stream")
+                  && m.getContext() != null
+                  && m.getContext().contains("quoted");
       // An unclosed bracket or quote is fixed where it opens, so point there.
-      Mark mark = (unclosed ? m.getContextMark().or(m::getProblemMark)
-          : m.getProblemMark().or(m::getContextMark)).orElse(null);
+      Mark mark =
+          (unclosed
+                  ? m.getContextMark().or(m::getProblemMark)
+                  : m.getProblemMark().or(m::getContextMark))
+              .orElse(null);
       if (mark != null) {
         return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
       }
     }
     TokenStreamLocation l = e.getLocation();
-    return l == null ? SourceLocation.unknown(file)
+    return l == null
+        ? SourceLocation.unknown(file)
         : new SourceLocation(file, l.getLineNr(), l.getColumnNr());
   }
 
@@ -181,11 +202,17 @@ public final class YamlReader {
     problem = problem.strip();
     String parser = problem;
     if (context != null && contextMark != null && inFile) {
-      parser += " " + context.strip() + " that starts at line " + (contextMark.getLine() + 1)
-          + ", column " + (contextMark.getColumn() + 1);
+      parser +=
+          " "
+              + context.strip()
+              + " that starts at line "
+              + (contextMark.getLine() + 1)
+              + ", column "
+              + (contextMark.getColumn() + 1);
     }
     String hint = hint(problem.toLowerCase(Locale.ROOT), context);
-    return hint == null ? "YAML syntax error: " + parser
+    return hint == null
+        ? "YAML syntax error: " + parser
         : "YAML syntax error: " + hint + " (the YAML parser says: " + parser + ")";
   }
 

@@ -12,8 +12,9 @@ import dev.sim.scenarios.config.SourceLocation;
  * @param location where the value starts
  * @param keyLocation where its key was written (or {@code location})
  */
-public record YamlScalar(String text, Kind kind, SourceLocation location,
-    SourceLocation keyLocation) implements YamlNode {
+public record YamlScalar(
+    String text, Kind kind, SourceLocation location, SourceLocation keyLocation)
+    implements YamlNode {
 
   /** The YAML parser's reading of a scalar. */
   public enum Kind {

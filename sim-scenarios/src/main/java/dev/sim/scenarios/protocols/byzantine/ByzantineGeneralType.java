@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code byzantine-general} node type: one general of OM(m) or SM(m) (see {@link
- * OralGeneral}, {@link SignedGeneral}). All generals of a run are the instances of one node group;
- * which one commands and which are traitors is part of the shared parameters, so each instance
- * knows its own role. Counters: {@code messages} (protocol messages sent), {@code missingMessages}
- * (OM: orders a loyal lieutenant did not receive by its round's timeout and took as RETREAT),
- * {@code lateMessages} and {@code rejectedMessages} (ill-formed paths or chains).
+ * The {@code byzantine-general} node type: one general of OM(m) or SM(m) (see {@link OralGeneral},
+ * {@link SignedGeneral}). All generals of a run are the instances of one node group; which one
+ * commands and which are traitors is part of the shared parameters, so each instance knows its own
+ * role. Counters: {@code messages} (protocol messages sent), {@code missingMessages} (OM: orders a
+ * loyal lieutenant did not receive by its round's timeout and took as RETREAT), {@code
+ * lateMessages} and {@code rejectedMessages} (ill-formed paths or chains).
  */
 public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
   @Override
@@ -45,8 +45,11 @@ public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
     Set<String> seen = new LinkedHashSet<>();
     for (String name : p.traitorNames()) {
       if (!name.matches("[a-z0-9-]+")) {
-        problems.add("traitors: '" + name + "' is not a node name (expected a list of"
-            + " generals, e.g. [general-3, general-4])");
+        problems.add(
+            "traitors: '"
+                + name
+                + "' is not a node name (expected a list of"
+                + " generals, e.g. [general-3, general-4])");
       } else if (!seen.add(name)) {
         problems.add("traitors: '" + name + "' is listed twice");
       }

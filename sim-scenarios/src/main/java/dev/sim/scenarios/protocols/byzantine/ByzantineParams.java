@@ -5,8 +5,8 @@ import dev.sim.scenarios.spi.Param.Unit;
 import java.util.List;
 
 /**
- * Parameters of the {@code byzantine-general} node type (YAML keys in brackets). Every general of
- * a run is an instance of one node group and shares these values; the group's instances are the
+ * Parameters of the {@code byzantine-general} node type (YAML keys in brackets). Every general of a
+ * run is an instance of one node group and shares these values; the group's instances are the
  * generals, in group order.
  *
  * @param algorithm [algorithm] {@code om} (oral messages, OM(m)) or {@code sm} (signed messages,
@@ -20,37 +20,65 @@ import java.util.List;
  * @param order [order] the order a loyal commander gives: {@code attack} or {@code retreat}
  * @param roundNanos [round] the round timeout: a message of round r must arrive before the end of
  *     round r, else it counts as missing (RETREAT); must exceed the network's latency
- * @param referee [referee] the referee instance every general reports to when the last round
- *     ends; absent: no reports (and so no IC1/IC2 counters)
+ * @param referee [referee] the referee instance every general reports to when the last round ends;
+ *     absent: no reports (and so no IC1/IC2 counters)
  */
 public record ByzantineParams(
-    @Param(doc = "Which algorithm: om (oral messages, OM(m)) or sm (signed messages, SM(m)).",
-        unit = Unit.CHOICE, choices = {"om", "sm"}, defaultValue = "om")
-    String algorithm,
-    @Param(doc = "Traitors the algorithm is built to tolerate; it runs m + 1 rounds. OM(m) needs"
-        + " more than 3m generals.", unit = Unit.NUMBER, defaultValue = "1", min = 0, max = 6)
-    int m,
-    @Param(doc = "The general (an instance of this group) who gives the order.",
-        unit = Unit.NODE_REF, required = true)
-    String commander,
-    @Param(doc = "The traitors: a list of generals, e.g. [general-3, general-4], or one name;"
-        + " absent: everyone is loyal.", unit = Unit.NODE_REF)
-    List<String> traitors,
-    @Param(doc = "What traitors do with each message: flip (send the opposite), random (a coin"
-        + " per message), split (ATTACK to half the loyal lieutenants, RETREAT to the rest) or"
-        + " silent (send nothing).", unit = Unit.CHOICE,
-        choices = {"flip", "random", "split", "silent"}, defaultValue = "flip")
-    String strategy,
-    @Param(doc = "The order a loyal commander gives: attack or retreat.", unit = Unit.CHOICE,
-        choices = {"attack", "retreat"}, defaultValue = "attack")
-    String order,
-    @Param(key = "round", doc = "Round timeout: an order not received by the end of its round"
-        + " counts as RETREAT. Make it longer than the network's latency.",
-        unit = Unit.DURATION, defaultValue = "100ms")
-    long roundNanos,
-    @Param(doc = "The byzantine-referee instance each general reports to after the last round;"
-        + " absent: no reports.", unit = Unit.NODE_REF)
-    String referee) {
+    @Param(
+            doc = "Which algorithm: om (oral messages, OM(m)) or sm (signed messages, SM(m)).",
+            unit = Unit.CHOICE,
+            choices = {"om", "sm"},
+            defaultValue = "om")
+        String algorithm,
+    @Param(
+            doc =
+                "Traitors the algorithm is built to tolerate; it runs m + 1 rounds. OM(m) needs"
+                    + " more than 3m generals.",
+            unit = Unit.NUMBER,
+            defaultValue = "1",
+            min = 0,
+            max = 6)
+        int m,
+    @Param(
+            doc = "The general (an instance of this group) who gives the order.",
+            unit = Unit.NODE_REF,
+            required = true)
+        String commander,
+    @Param(
+            doc =
+                "The traitors: a list of generals, e.g. [general-3, general-4], or one name;"
+                    + " absent: everyone is loyal.",
+            unit = Unit.NODE_REF)
+        List<String> traitors,
+    @Param(
+            doc =
+                "What traitors do with each message: flip (send the opposite), random (a coin"
+                    + " per message), split (ATTACK to half the loyal lieutenants, RETREAT to the rest) or"
+                    + " silent (send nothing).",
+            unit = Unit.CHOICE,
+            choices = {"flip", "random", "split", "silent"},
+            defaultValue = "flip")
+        String strategy,
+    @Param(
+            doc = "The order a loyal commander gives: attack or retreat.",
+            unit = Unit.CHOICE,
+            choices = {"attack", "retreat"},
+            defaultValue = "attack")
+        String order,
+    @Param(
+            key = "round",
+            doc =
+                "Round timeout: an order not received by the end of its round"
+                    + " counts as RETREAT. Make it longer than the network's latency.",
+            unit = Unit.DURATION,
+            defaultValue = "100ms")
+        long roundNanos,
+    @Param(
+            doc =
+                "The byzantine-referee instance each general reports to after the last round;"
+                    + " absent: no reports.",
+            unit = Unit.NODE_REF)
+        String referee) {
 
   /** Whether the algorithm is SM(m) rather than OM(m). */
   public boolean signed() {

@@ -27,8 +27,8 @@ final class ByzantineReferee implements Node {
     ctx = context;
     generals = ctx.members(params.generals());
     if (generals.length == 0) {
-      throw new IllegalArgumentException("generals: no node group or instance called '"
-          + params.generals() + "'");
+      throw new IllegalArgumentException(
+          "generals: no node group or instance called '" + params.generals() + "'");
     }
     reports = new Report[generals.length];
     ctx.on(Report.class, this::handleReport);
@@ -76,8 +76,7 @@ final class ByzantineReferee implements Node {
       }
     }
     boolean ic1 = attack == 0 || retreat == 0;
-    boolean ic2 = commanded == null
-        || (commanded == Order.ATTACK ? retreat == 0 : attack == 0);
+    boolean ic2 = commanded == null || (commanded == Order.ATTACK ? retreat == 0 : attack == 0);
     var metrics = ctx.metrics();
     metrics.count("verdicts", 1);
     metrics.count("ic1Violations", ic1 ? 0 : 1);
@@ -87,11 +86,19 @@ final class ByzantineReferee implements Node {
     metrics.count("traitors", traitors);
     metrics.count("missingReports", generals.length - received);
     if (ctx.tracing()) {
-      ctx.log("verdict: " + attack + " loyal lieutenants attack, " + retreat + " retreat; IC1 "
-          + (ic1 ? "holds" : "VIOLATED") + ", IC2 "
-          + (commanded != null ? (ic2 ? "holds" : "VIOLATED")
-              : traitorCommander ? "does not apply (traitorous commander)"
-              : "unknown (no report from the commander)"));
+      ctx.log(
+          "verdict: "
+              + attack
+              + " loyal lieutenants attack, "
+              + retreat
+              + " retreat; IC1 "
+              + (ic1 ? "holds" : "VIOLATED")
+              + ", IC2 "
+              + (commanded != null
+                  ? (ic2 ? "holds" : "VIOLATED")
+                  : traitorCommander
+                      ? "does not apply (traitorous commander)"
+                      : "unknown (no report from the commander)"));
     }
   }
 

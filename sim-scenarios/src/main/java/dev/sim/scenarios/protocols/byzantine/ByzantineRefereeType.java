@@ -12,8 +12,8 @@ import java.util.List;
  * and records these counters:
  *
  * <ul>
- *   <li>{@code ic1Violations}: 1 if the loyal lieutenants did not all decide the same, else 0
- *       (IC1: all loyal lieutenants obey the same order);
+ *   <li>{@code ic1Violations}: 1 if the loyal lieutenants did not all decide the same, else 0 (IC1:
+ *       all loyal lieutenants obey the same order);
  *   <li>{@code ic2Violations}: 1 if the commander is loyal and some loyal lieutenant decided
  *       otherwise than it ordered, else 0 (IC2);
  *   <li>{@code decidedAttack}, {@code decidedRetreat}: loyal lieutenants deciding each way;

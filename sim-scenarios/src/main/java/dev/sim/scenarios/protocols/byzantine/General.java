@@ -8,12 +8,12 @@ import java.util.List;
  * What OM(m) and SM(m) generals share: the roster, the rounds, the traitor's strategy and the
  * report to the referee.
  *
- * <p><b>Rounds.</b> Every general starts at time 0 and ends round r (r = 0..m) after (r + 1)
- * round timeouts on its own clock. The commander sends its orders at time 0 (round 0); a
- * lieutenant relays what round r brought when round r ends (so its relays travel in round r + 1),
- * and a message belonging to round r that arrives after the end of round r is late and ignored
- * (counted in {@code lateMessages}).
- * When round m ends every lieutenant decides and every general reports to the referee.
+ * <p><b>Rounds.</b> Every general starts at time 0 and ends round r (r = 0..m) after (r + 1) round
+ * timeouts on its own clock. The commander sends its orders at time 0 (round 0); a lieutenant
+ * relays what round r brought when round r ends (so its relays travel in round r + 1), and a
+ * message belonging to round r that arrives after the end of round r is late and ignored (counted
+ * in {@code lateMessages}). When round m ends every lieutenant decides and every general reports to
+ * the referee.
  *
  * <p><b>Timing.</b> The round timeout must exceed the largest one-way latency (clock drift
  * stretches or shrinks rounds a little; offsets do not matter, as every general starts at time 0
@@ -31,8 +31,10 @@ abstract class General implements Node {
   protected Roster roster;
   protected int self;
   protected boolean traitor;
+
   /** The current round, 0..m; m + 1 once the last has ended. */
   protected int round;
+
   private Strategy strategy;
   private Order order;
   private int referee = -1;
@@ -53,8 +55,12 @@ abstract class General implements Node {
     if (params.referee() != null && !params.referee().isEmpty()) {
       int[] r = ctx.members(params.referee());
       if (r.length != 1) {
-        throw new IllegalArgumentException("referee: '" + params.referee()
-            + "' must name exactly one node (found " + r.length + ")");
+        throw new IllegalArgumentException(
+            "referee: '"
+                + params.referee()
+                + "' must name exactly one node (found "
+                + r.length
+                + ")");
       }
       referee = r[0];
     }
@@ -151,8 +157,7 @@ abstract class General implements Node {
    * clock ran a little fast) is kept for its round.
    */
   protected boolean accept(List<Integer> path, int sender) {
-    if (self == roster.commander || path.size() > m + 1
-        || !roster.wellFormed(path, sender, self)) {
+    if (self == roster.commander || path.size() > m + 1 || !roster.wellFormed(path, sender, self)) {
       ctx.metrics().count("rejectedMessages", 1);
       return false;
     }

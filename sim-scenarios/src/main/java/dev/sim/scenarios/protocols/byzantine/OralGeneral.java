@@ -14,10 +14,10 @@ import java.util.Map;
  * none came in time, to every general not on p, along the path p + [i]. So OM(m) with n generals
  * sends exactly (n−1) + (n−1)(n−2) + … + (n−1)(n−2)…(n−m−1) messages when nobody is silent.
  *
- * <p>The decision follows the paper's recursion: for a path p, dec(p) is the value received along
- * p when |p| = m + 1, else the majority of the value received along p and dec(p + [j]) for every
- * general j not on p and not i. The decision is dec([commander]). A missing value is RETREAT and
- * a tie is RETREAT.
+ * <p>The decision follows the paper's recursion: for a path p, dec(p) is the value received along p
+ * when |p| = m + 1, else the majority of the value received along p and dec(p + [j]) for every
+ * general j not on p and not i. The decision is dec([commander]). A missing value is RETREAT and a
+ * tie is RETREAT.
  */
 final class OralGeneral extends General {
   // Looked up by path only, never iterated, so hash order cannot reach the simulation.

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * An oral message of OM(m): "{@code value}", as passed along {@code path}. The path starts at the
- * commander and ends at the sender; a message whose path has length r + 1 belongs to round r.
- * Oral messages are not signed, so a traitor may relay any value it likes.
+ * commander and ends at the sender; a message whose path has length r + 1 belongs to round r. Oral
+ * messages are not signed, so a traitor may relay any value it likes.
  *
  * @param value the order carried
  * @param path node ids from the commander to the sender, immutable

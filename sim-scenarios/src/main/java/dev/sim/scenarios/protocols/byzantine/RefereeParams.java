@@ -11,9 +11,15 @@ import dev.sim.scenarios.spi.Param.Unit;
  *     (counted in {@code missingReports}); absent or 0: wait for every report
  */
 public record RefereeParams(
-    @Param(doc = "The group of byzantine-general instances whose reports the referee judges.",
-        unit = Unit.NODE_REF, required = true)
-    String generals,
-    @Param(key = "deadline", doc = "Judge at this simulated time even if some reports are"
-        + " missing; absent: wait for every general's report.", unit = Unit.DURATION)
-    long deadlineNanos) {}
+    @Param(
+            doc = "The group of byzantine-general instances whose reports the referee judges.",
+            unit = Unit.NODE_REF,
+            required = true)
+        String generals,
+    @Param(
+            key = "deadline",
+            doc =
+                "Judge at this simulated time even if some reports are"
+                    + " missing; absent: wait for every general's report.",
+            unit = Unit.DURATION)
+        long deadlineNanos) {}

@@ -2,8 +2,7 @@ package dev.sim.scenarios.protocols.byzantine;
 
 /**
  * What a general tells the referee after the last round. Reports are outside the protocol (the
- * referee is an omniscient observer, not a general), so they are not counted as protocol
- * messages.
+ * referee is an omniscient observer, not a general), so they are not counted as protocol messages.
  *
  * @param commander whether the sender commands
  * @param loyal whether the sender is loyal

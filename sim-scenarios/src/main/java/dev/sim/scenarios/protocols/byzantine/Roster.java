@@ -7,20 +7,24 @@ import java.util.List;
 
 /**
  * Who the generals are, as one general sees them: every instance of its node group (in group
- * order), which one commands, which are traitors, and each one's short label for messages
- * ({@code c} for the commander, else the instance's number in its group, e.g. {@code 3} for
- * {@code general-3}). Node references are resolved here, when a node starts, because only then
- * are node ids known; a bad reference fails the node with a message that names it.
+ * order), which one commands, which are traitors, and each one's short label for messages ({@code
+ * c} for the commander, else the instance's number in its group, e.g. {@code 3} for {@code
+ * general-3}). Node references are resolved here, when a node starts, because only then are node
+ * ids known; a bad reference fails the node with a message that names it.
  */
 final class Roster {
   /** Every general's node id, in group order. */
   final int[] generals;
+
   /** The commander's node id. */
   final int commander;
+
   /** The lieutenants' node ids (everyone but the commander), in group order. */
   final int[] lieutenants;
+
   /** The loyal lieutenants' node ids, in group order. */
   final int[] loyalLieutenants;
+
   private final boolean[] traitor;
   private final boolean[] member;
   private final String[] label;
@@ -44,12 +48,16 @@ final class Roster {
     for (int g : generals) {
       member[g] = true;
     }
-    String known = "the generals are the instances of group '" + ctx.group() + "' ("
-        + generals.length + " of them)";
+    String known =
+        "the generals are the instances of group '"
+            + ctx.group()
+            + "' ("
+            + generals.length
+            + " of them)";
     int[] c = ctx.members(p.commander());
     if (c.length != 1 || !isIn(member, c[0])) {
-      throw new IllegalArgumentException("commander: '" + p.commander()
-          + "' is not one general; " + known);
+      throw new IllegalArgumentException(
+          "commander: '" + p.commander() + "' is not one general; " + known);
     }
     boolean[] traitor = new boolean[max + 1];
     for (String name : p.traitorNames()) {
@@ -59,8 +67,7 @@ final class Roster {
       }
       for (int id : ids) {
         if (!isIn(member, id)) {
-          throw new IllegalArgumentException("traitors: '" + name + "' is not a general; "
-              + known);
+          throw new IllegalArgumentException("traitors: '" + name + "' is not a general; " + known);
         }
         traitor[id] = true;
       }

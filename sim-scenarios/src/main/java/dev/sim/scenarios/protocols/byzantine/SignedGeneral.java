@@ -7,16 +7,15 @@ import java.util.List;
  * A general running SM(m), the signed-messages algorithm.
  *
  * <p>Round 0: the commander signs its order and sends it to every lieutenant. A lieutenant keeps
- * the set V of orders it has seen in validly signed chains. When a chain brings an order not yet
- * in V, the lieutenant adds it, and if the chain carries fewer than m lieutenants' signatures, at
- * the end of the round it signs the chain and relays it to every lieutenant not among its
- * signers. After round m it decides
- * choice(V): the order if V holds exactly one, else RETREAT.
+ * the set V of orders it has seen in validly signed chains. When a chain brings an order not yet in
+ * V, the lieutenant adds it, and if the chain carries fewer than m lieutenants' signatures, at the
+ * end of the round it signs the chain and relays it to every lieutenant not among its signers.
+ * After round m it decides choice(V): the order if V holds exactly one, else RETREAT.
  *
  * <p>A traitorous lieutenant relays where a loyal one would, but sends the order its strategy picks
- * only if it holds a chain carrying that order (received this round, without the receiver among
- * its signers); it cannot forge the commander's signature, so otherwise it stays silent. Colluding
- * with a traitorous commander, it may in round 0 make up the commander's signed order itself.
+ * only if it holds a chain carrying that order (received this round, without the receiver among its
+ * signers); it cannot forge the commander's signature, so otherwise it stays silent. Colluding with
+ * a traitorous commander, it may in round 0 make up the commander's signed order itself.
  */
 final class SignedGeneral extends General {
   private final boolean[] held = new boolean[2];
@@ -61,8 +60,8 @@ final class SignedGeneral extends General {
           SignedOrder source = chain;
           if (traitor) {
             Order wanted = corrupt(chain.value(), j);
-            source = wanted == null ? null
-                : wanted == chain.value() ? chain : chainFor(wanted, j, r);
+            source =
+                wanted == null ? null : wanted == chain.value() ? chain : chainFor(wanted, j, r);
           }
           if (source != null) {
             List<Integer> signers = Roster.append(source.signers(), self);

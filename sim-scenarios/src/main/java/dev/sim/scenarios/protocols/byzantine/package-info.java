@@ -6,8 +6,8 @@
  *
  * <ul>
  *   <li>{@code byzantine-general} ({@link
- *       dev.sim.scenarios.protocols.byzantine.ByzantineGeneralType}): one general; every general
- *       of a run is an instance of one node group.
+ *       dev.sim.scenarios.protocols.byzantine.ByzantineGeneralType}): one general; every general of
+ *       a run is an instance of one node group.
  *   <li>{@code byzantine-referee} ({@link
  *       dev.sim.scenarios.protocols.byzantine.ByzantineRefereeType}): an observer outside the
  *       protocol that collects each general's report and records the counters {@code

@@ -53,8 +53,8 @@ final class TwoGeneral implements Node {
   private int one(String key, String ref) {
     int[] ids = ctx.members(ref);
     if (ids.length != 1) {
-      throw new IllegalArgumentException(key + ": '" + ref + "' must name exactly one node (found "
-          + ids.length + ")");
+      throw new IllegalArgumentException(
+          key + ": '" + ref + "' must name exactly one node (found " + ids.length + ")");
     }
     return ids[0];
   }
@@ -127,8 +127,15 @@ final class TwoGeneral implements Node {
     decided = true;
     boolean attack = heard > 0;
     if (ctx.tracing()) {
-      ctx.log((proposer ? "A " : "B ") + (attack ? "attacks" : "holds") + " in trial " + trial
-          + " (" + heard + (proposer ? " acks" : " messengers") + " arrived)");
+      ctx.log(
+          (proposer ? "A " : "B ")
+              + (attack ? "attacks" : "holds")
+              + " in trial "
+              + trial
+              + " ("
+              + heard
+              + (proposer ? " acks" : " messengers")
+              + " arrived)");
     }
     if (referee >= 0) {
       ctx.send(referee, new Decision(trial, proposer, attack));

@@ -11,9 +11,9 @@ package dev.sim.scenarios.protocols.twogenerals;
  *
  * <pre>P(disagree) = q^k − p^k</pre>
  *
- * (no acknowledgement at all, minus the case where no messenger arrived either and both hold).
- * It falls with k but is positive for every k when 0 &lt; p &lt; 1. It assumes every crossing
- * takes less time than there is until the attack.
+ * (no acknowledgement at all, minus the case where no messenger arrived either and both hold). It
+ * falls with k but is positive for every k when 0 &lt; p &lt; 1. It assumes every crossing takes
+ * less time than there is until the attack.
  */
 public final class TwoGeneralsModel {
   private TwoGeneralsModel() {}

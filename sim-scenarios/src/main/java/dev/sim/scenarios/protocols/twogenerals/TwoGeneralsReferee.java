@@ -42,8 +42,14 @@ final class TwoGeneralsReferee implements Node {
     metrics.count("coordinated", a && b ? 1 : 0);
     metrics.count("disagreement", a != b ? 1 : 0);
     if (ctx.tracing()) {
-      ctx.log("trial " + d.trial() + ": A " + (a ? "attacks" : "holds") + ", B "
-          + (b ? "attacks" : "holds") + (a != b ? " — DISAGREEMENT" : ""));
+      ctx.log(
+          "trial "
+              + d.trial()
+              + ": A "
+              + (a ? "attacks" : "holds")
+              + ", B "
+              + (b ? "attacks" : "holds")
+              + (a != b ? " — DISAGREEMENT" : ""));
     }
   }
 }

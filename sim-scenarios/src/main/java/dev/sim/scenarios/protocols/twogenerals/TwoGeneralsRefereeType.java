@@ -8,8 +8,8 @@ import dev.sim.scenarios.spi.NodeType;
  * The {@code two-generals-referee} node type: an observer outside the protocol that receives both
  * generals' decision in each trial and counts {@code trials}, {@code aAttacks}, {@code bAttacks},
  * {@code coordinated} (both attack) and {@code disagreement} (exactly one attacks: the army that
- * attacks alone is destroyed). A decision report lost on the way leaves its trial unjudged, so
- * give the referee's links no loss.
+ * attacks alone is destroyed). A decision report lost on the way leaves its trial unjudged, so give
+ * the referee's links no loss.
  */
 public final class TwoGeneralsRefereeType implements NodeType<TwoGeneralsRefereeParams> {
   @Override

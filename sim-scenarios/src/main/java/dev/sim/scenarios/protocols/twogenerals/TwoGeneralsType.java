@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * The {@code two-generals} node type: general A ({@code role: a}) sends {@code messengers}
  * messengers proposing an attack time; general B ({@code role: b}) sends {@code acks} messengers
- * back for each one that reaches it. At the attack time A attacks iff an acknowledgement reached
- * it and B attacks iff a messenger did. Counters: {@code messengersSent}, {@code
- * messengersArrived}, {@code acksSent}, {@code acksArrived}, {@code lateMessengers}.
+ * back for each one that reaches it. At the attack time A attacks iff an acknowledgement reached it
+ * and B attacks iff a messenger did. Counters: {@code messengersSent}, {@code messengersArrived},
+ * {@code acksSent}, {@code acksArrived}, {@code lateMessengers}.
  */
 public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
   @Override
@@ -36,15 +36,17 @@ public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
       problems.add("attackAt: must be later than 0");
     }
     if (p.everyNanos() < p.attackAtNanos()) {
-      problems.add("every: must be at least attackAt, so that a trial is decided before the next"
-          + " starts");
+      problems.add(
+          "every: must be at least attackAt, so that a trial is decided before the next"
+              + " starts");
     }
     if (p.intervalNanos() < 0) {
       problems.add("interval: must not be negative");
     }
     if ((double) (p.messengers() - 1) * p.intervalNanos() >= p.attackAtNanos()) {
-      problems.add("interval: the last messenger would leave after the attack time"
-          + " (messengers × interval must be shorter than attackAt)");
+      problems.add(
+          "interval: the last messenger would leave after the attack time"
+              + " (messengers × interval must be shorter than attackAt)");
     }
     return problems;
   }

@@ -21,15 +21,23 @@ class ByzantineGeneralsTest {
   private static final int SEEDS = 20;
 
   /** One run: n generals general-1..n with general-1 commanding, a referee, latency 1–20ms. */
-  private static RunResult run(long seed, String algorithm, int n, int m, String traitors,
-      String strategy, String order) {
+  private static RunResult run(
+      long seed, String algorithm, int n, int m, String traitors, String strategy, String order) {
     return harness(seed, algorithm, n, m, traitors, strategy, order, ROUND).run((m + 2) * ROUND);
   }
 
-  private static Harness harness(long seed, String algorithm, int n, int m, String traitors,
-      String strategy, String order, long roundNanos) {
-    ByzantineParams p = new ByzantineParams(algorithm, m, "general-1", names(traitors), strategy,
-        order, roundNanos, "referee");
+  private static Harness harness(
+      long seed,
+      String algorithm,
+      int n,
+      int m,
+      String traitors,
+      String strategy,
+      String order,
+      long roundNanos) {
+    ByzantineParams p =
+        new ByzantineParams(
+            algorithm, m, "general-1", names(traitors), strategy, order, roundNanos, "referee");
     return Harness.seed(seed)
         .group("general", n, new ByzantineGeneralType(), p)
         .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
@@ -38,8 +46,11 @@ class ByzantineGeneralsTest {
 
   /** "general-2, general-5" as a list, as YAML's [general-2, general-5] binds; null stays null. */
   private static List<String> names(String commaSeparated) {
-    return commaSeparated == null ? null
-        : Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+    return commaSeparated == null
+        ? null
+        : Arrays.stream(commaSeparated.split(","))
+            .map(String::strip)
+            .filter(x -> !x.isEmpty())
             .toList();
   }
 
@@ -73,8 +84,13 @@ class ByzantineGeneralsTest {
       for (int traitor = 1; traitor <= 4; traitor++) {
         for (String strategy : STRATEGIES) {
           for (long seed = 1; seed <= SEEDS; seed++) {
-            String setup = "OM(1) n=4 traitor=general-" + traitor + " strategy=" + strategy
-                + " order=" + order;
+            String setup =
+                "OM(1) n=4 traitor=general-"
+                    + traitor
+                    + " strategy="
+                    + strategy
+                    + " order="
+                    + order;
             RunResult r = run(seed, "om", 4, 1, "general-" + traitor, strategy, order);
             assertAgreement(r, setup);
             assertThat(counter(r, "traitors")).as(setup).isEqualTo(1);
@@ -104,9 +120,15 @@ class ByzantineGeneralsTest {
           RunResult r = run(seed, "om", 3, 1, "general-" + traitor, strategy, "attack");
           assertThat(counter(r, "verdicts")).isEqualTo(1);
           if (counter(r, "ic1Violations") + counter(r, "ic2Violations") > 0) {
-            broken.add("traitor=general-" + traitor + " strategy=" + strategy + " seed=" + seed
-                + (counter(r, "ic1Violations") > 0 ? " IC1" : "")
-                + (counter(r, "ic2Violations") > 0 ? " IC2" : ""));
+            broken.add(
+                "traitor=general-"
+                    + traitor
+                    + " strategy="
+                    + strategy
+                    + " seed="
+                    + seed
+                    + (counter(r, "ic1Violations") > 0 ? " IC1" : "")
+                    + (counter(r, "ic2Violations") > 0 ? " IC2" : ""));
           }
         }
       }
@@ -115,9 +137,11 @@ class ByzantineGeneralsTest {
     // RETREAT from 3, cannot tell who lies, and the tie means RETREAT. So does a silent one (its
     // missing message counts as RETREAT); a random one half the time; a splitting one, which
     // tells its only loyal peer ATTACK, never.
-    assertThat(broken).contains("traitor=general-3 strategy=flip seed=1 IC2",
-        "traitor=general-2 strategy=flip seed=7 IC2",
-        "traitor=general-3 strategy=silent seed=5 IC2");
+    assertThat(broken)
+        .contains(
+            "traitor=general-3 strategy=flip seed=1 IC2",
+            "traitor=general-2 strategy=flip seed=7 IC2",
+            "traitor=general-3 strategy=silent seed=5 IC2");
     assertThat(broken).filteredOn(s -> s.contains("strategy=flip")).hasSize(2 * SEEDS);
     assertThat(broken).filteredOn(s -> s.contains("strategy=silent")).hasSize(2 * SEEDS);
     assertThat(broken).filteredOn(s -> s.contains("strategy=random")).isNotEmpty();
@@ -150,8 +174,8 @@ class ByzantineGeneralsTest {
           for (long seed = 1; seed <= SEEDS; seed++) {
             String traitors = traitor == 0 ? null : "general-" + traitor;
             RunResult r = run(seed, "sm", 3, 1, traitors, strategy, order);
-            assertAgreement(r, "SM(1) n=3 traitors=" + traitors + " strategy=" + strategy
-                + " order=" + order);
+            assertAgreement(
+                r, "SM(1) n=3 traitors=" + traitors + " strategy=" + strategy + " order=" + order);
           }
         }
       }
@@ -199,7 +223,8 @@ class ByzantineGeneralsTest {
       RunResult loyal = run(11, "om", n, m, null, "flip", "attack");
       RunResult flipping = run(11, "om", n, m, "general-2", "flip", "attack");
       assertThat(counter(loyal, "messages")).as("OM(%d) n=%d", m, n).isEqualTo(expected);
-      assertThat(counter(flipping, "messages")).as("OM(%d) n=%d, one traitor", m, n)
+      assertThat(counter(flipping, "messages"))
+          .as("OM(%d) n=%d, one traitor", m, n)
           .isEqualTo(expected);
     }
     assertThat(paperCount(4, 1)).isEqualTo(3 + 3 * 2);
@@ -228,12 +253,13 @@ class ByzantineGeneralsTest {
   void shouldKeepAnOrderThatArrivesEarlyFromAGeneralWhoseClockRunsFast() {
     // general-2's clock gains 10%: its round 0 ends at 45.5ms of simulated time, and its relays
     // (1ms latency) reach the others while their round 0 still runs. They are kept for round 1.
-    ByzantineParams p = new ByzantineParams("om", 1, "general-1", null, "flip", "attack", ROUND,
-        "referee");
-    Harness h = Harness.seed(1)
-        .group("general", 4, new ByzantineGeneralType(), p)
-        .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
-        .network(sim -> Network.builder().latencyNanos(Distributions.constant(1 * MS)));
+    ByzantineParams p =
+        new ByzantineParams("om", 1, "general-1", null, "flip", "attack", ROUND, "referee");
+    Harness h =
+        Harness.seed(1)
+            .group("general", 4, new ByzantineGeneralType(), p)
+            .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
+            .network(sim -> Network.builder().latencyNanos(Distributions.constant(1 * MS)));
     SkewedClocks clocks = new SkewedClocks(h.sim().nodeCount());
     clocks.setDriftPpm(h.sim().nodeId("general-2"), 100_000);
     h.sim().setClocks(clocks);
@@ -245,14 +271,23 @@ class ByzantineGeneralsTest {
 
   @Test
   void shouldLabelMessagesShortlyForTheSpaceTimeDiagram() {
-    RunResult om = harness(2, "om", 4, 1, "general-3", "flip", "attack", ROUND)
-        .recordMessages().run(3 * ROUND);
+    RunResult om =
+        harness(2, "om", 4, 1, "general-3", "flip", "attack", ROUND)
+            .recordMessages()
+            .run(3 * ROUND);
     List<String> summaries = om.messages().stream().map(MessageRecord::summary).toList();
-    assertThat(summaries).contains("OM v=ATTACK path=[c]", "OM v=ATTACK path=[c,2]",
-        "OM v=RETREAT path=[c,3]", "decided ATTACK", "ordered ATTACK", "traitor");
-    RunResult sm = harness(2, "sm", 3, 1, null, "flip", "attack", ROUND)
-        .recordMessages().run(3 * ROUND);
-    assertThat(sm.messages()).extracting(MessageRecord::summary)
+    assertThat(summaries)
+        .contains(
+            "OM v=ATTACK path=[c]",
+            "OM v=ATTACK path=[c,2]",
+            "OM v=RETREAT path=[c,3]",
+            "decided ATTACK",
+            "ordered ATTACK",
+            "traitor");
+    RunResult sm =
+        harness(2, "sm", 3, 1, null, "flip", "attack", ROUND).recordMessages().run(3 * ROUND);
+    assertThat(sm.messages())
+        .extracting(MessageRecord::summary)
         .contains("SM v=ATTACK sig=[c]", "SM v=ATTACK sig=[c,3]");
   }
 
@@ -268,20 +303,29 @@ class ByzantineGeneralsTest {
 
   @Test
   void shouldReportBadTraitorNamesBeforeTheRun() {
-    ByzantineParams p = new ByzantineParams("om", 1, "general-1",
-        List.of("general-2", "General 3", "general-2"), "flip", "attack", ROUND, null);
-    assertThat(new ByzantineGeneralType().check(p)).containsExactly(
-        "traitors: 'General 3' is not a node name (expected a list of generals, e.g."
-            + " [general-3, general-4])",
-        "traitors: 'general-2' is listed twice");
+    ByzantineParams p =
+        new ByzantineParams(
+            "om",
+            1,
+            "general-1",
+            List.of("general-2", "General 3", "general-2"),
+            "flip",
+            "attack",
+            ROUND,
+            null);
+    assertThat(new ByzantineGeneralType().check(p))
+        .containsExactly(
+            "traitors: 'General 3' is not a node name (expected a list of generals, e.g."
+                + " [general-3, general-4])",
+            "traitors: 'general-2' is listed twice");
   }
 
   @Test
   void shouldFailTheRunNamingATraitorWhoIsNotAGeneral() {
-    RunResult r = harness(1, "om", 4, 1, "general-9", "flip", "attack", ROUND)
-        .runAllowingFailure(3 * ROUND);
+    RunResult r =
+        harness(1, "om", 4, 1, "general-9", "flip", "attack", ROUND).runAllowingFailure(3 * ROUND);
     assertThat(r.failure()).isNotNull();
-    assertThat(r.failure().message()).contains("traitors: no node called 'general-9'",
-        "group 'general'");
+    assertThat(r.failure().message())
+        .contains("traitors: no node called 'general-9'", "group 'general'");
   }
 }

@@ -19,18 +19,22 @@ class TwoGeneralsTest {
   private static final int SEEDS = 2000;
 
   private static Harness harness(long seed, double loss, int messengers, int acks, int trials) {
-    TwoGeneralsParams a = new TwoGeneralsParams("a", "general-b", "referee", messengers, 1,
-        10 * MS, 500 * MS, trials, 1000 * MS);
-    TwoGeneralsParams b = new TwoGeneralsParams("b", "general-a", "referee", 1, acks, 0,
-        500 * MS, trials, 1000 * MS);
+    TwoGeneralsParams a =
+        new TwoGeneralsParams(
+            "a", "general-b", "referee", messengers, 1, 10 * MS, 500 * MS, trials, 1000 * MS);
+    TwoGeneralsParams b =
+        new TwoGeneralsParams("b", "general-a", "referee", 1, acks, 0, 500 * MS, trials, 1000 * MS);
     return Harness.seed(seed)
         .group("general-a", 1, new TwoGeneralsType(), a)
         .group("general-b", 1, new TwoGeneralsType(), b)
         .group("referee", 1, new TwoGeneralsRefereeType(), new TwoGeneralsRefereeParams())
-        .network(sim -> Network.builder()
-            .latencyNanos(Distributions.uniform(20 * MS, 100 * MS))
-            .link(Link.between(sim.members("general-a"), sim.members("general-b"))
-                .lossProbability(loss)));
+        .network(
+            sim ->
+                Network.builder()
+                    .latencyNanos(Distributions.uniform(20 * MS, 100 * MS))
+                    .link(
+                        Link.between(sim.members("general-a"), sim.members("general-b"))
+                            .lossProbability(loss)));
   }
 
   private static RunResult run(long seed, double loss, int messengers, int acks, int trials) {
@@ -44,7 +48,8 @@ class TwoGeneralsTest {
       RunResult r = run(seed, LOSS, messengers, 1, 1);
       assertThat(counter(r, "trials")).as("seed=%d", seed).isEqualTo(1);
       // A attacks only on an acknowledgement, which only a messenger that got through can cause.
-      assertThat(counter(r, "aAttacks")).as("seed=%d", seed)
+      assertThat(counter(r, "aAttacks"))
+          .as("seed=%d", seed)
           .isLessThanOrEqualTo(counter(r, "bAttacks"));
       disagreements += (int) counter(r, "disagreement");
     }
@@ -59,8 +64,8 @@ class TwoGeneralsTest {
     for (int i = 0; i < ks.length; i++) {
       observed[i] = disagreementOverSeeds(ks[i]);
       double model = TwoGeneralsModel.disagreement(LOSS, ks[i], 1);
-      table.append(String.format(Locale.ROOT, "k=%d observed=%.4f model=%.4f%n", ks[i],
-          observed[i], model));
+      table.append(
+          String.format(Locale.ROOT, "k=%d observed=%.4f model=%.4f%n", ks[i], observed[i], model));
       // Four standard errors of a binomial share, plus a little for k = 8's tiny counts.
       double tolerance = 4 * Math.sqrt(model * (1 - model) / SEEDS) + 0.002;
       assertThat(observed[i]).as(table.toString()).isCloseTo(model, within(tolerance));
@@ -92,17 +97,23 @@ class TwoGeneralsTest {
   void shouldGiveTheModelsKnownValues() {
     assertThat(TwoGeneralsModel.disagreement(0.3, 1, 1)).isCloseTo(0.21, within(1e-12));
     assertThat(TwoGeneralsModel.disagreement(0.3, 2, 1)).isCloseTo(0.1701, within(1e-12));
-    assertThat(TwoGeneralsModel.disagreement(0.3, 4, 1)).isCloseTo(0.51 * 0.51 * 0.51 * 0.51
-        - 0.0081, within(1e-12));
+    assertThat(TwoGeneralsModel.disagreement(0.3, 4, 1))
+        .isCloseTo(0.51 * 0.51 * 0.51 * 0.51 - 0.0081, within(1e-12));
     assertThat(TwoGeneralsModel.disagreement(0.0, 3, 1)).isZero();
   }
 
   @Test
   void shouldLabelMessengersShortlyForTheSpaceTimeDiagram() {
     RunResult r = harness(4, 0.0, 2, 1, 1).recordMessages().run(1000 * MS);
-    assertThat(r.messages()).extracting(MessageRecord::summary)
-        .contains("messenger 1/2 attack@500ms", "messenger 2/2 attack@500ms", "ack 1", "ack 2",
-            "A attacks", "B attacks");
+    assertThat(r.messages())
+        .extracting(MessageRecord::summary)
+        .contains(
+            "messenger 1/2 attack@500ms",
+            "messenger 2/2 attack@500ms",
+            "ack 1",
+            "ack 2",
+            "A attacks",
+            "B attacks");
   }
 
   @Test
@@ -115,9 +126,11 @@ class TwoGeneralsTest {
 
   @Test
   void shouldRejectAnIntervalThatOutlastsTheAttack() {
-    TwoGeneralsParams p = new TwoGeneralsParams("a", "general-b", null, 5, 1, 200 * MS, 500 * MS,
-        1, 1000 * MS);
-    assertThat(new TwoGeneralsType().check(p)).singleElement().asString()
+    TwoGeneralsParams p =
+        new TwoGeneralsParams("a", "general-b", null, 5, 1, 200 * MS, 500 * MS, 1, 1000 * MS);
+    assertThat(new TwoGeneralsType().check(p))
+        .singleElement()
+        .asString()
         .startsWith("interval: the last messenger would leave after the attack time");
   }
 }
