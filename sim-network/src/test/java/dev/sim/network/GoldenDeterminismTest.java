@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class GoldenDeterminismTest {
   private static final long SEED = 42;
   private static final long EVENTS = 1869;
-  private static final String TRACE_HASH = "138d5d67d9f820af";
+  private static final String TRACE_HASH = "f195467f08a7fb8e";
 
   private static final long MS = 1_000_000L;
   private static final String[] PEERS = {"n-1", "n-2", "n-3", "n-4", "n-5"};

@@ -549,7 +549,7 @@ public final class Simulation {
 
   /** The type part of an event's trace-hash words (see {@link TraceHash}). */
   private static int typeHash(Class<?> type) {
-    return type.getName().hashCode();
+    return TraceHash.typeHash(type);
   }
 
   private void processMessage(int slot) {

@@ -14,8 +14,9 @@ package dev.sim.kernel.trace;
  *       high half, and in the low half the second party (the sender's node id for messages,
  *       otherwise 0), each as a 32-bit two's-complement value;
  *   <li>{@code kind << 32 | typeHash}: the ordinal of the {@link EventKind} in the high half, and
- *       in the low half the {@link String#hashCode()} of the payload's fully qualified class name
- *       (messages, timers) or of the control event's label, 0 for starts and skips.
+ *       in the low half {@link #typeHash}: the {@link String#hashCode()} of the payload's class
+ *       name without its package (messages, timers), or of the control event's label; 0 for starts
+ *       and skips.
  * </ol>
  *
  * <p>Each step is a bijection of {@code h} for a given word, and of the word for a given {@code h},
@@ -27,6 +28,17 @@ package dev.sim.kernel.trace;
 public final class TraceHash {
   private static final long M = 0x9E3779B97F4A7C15L;
   private long h;
+
+  /**
+   * The type part of a message's or timer's trace word: the hash of its class name without the
+   * package ({@code Request}, {@code Client$Tick}), so moving a node type's classes to another
+   * package or module, which changes no event, changes no trace hash either.
+   */
+  public static int typeHash(Class<?> type) {
+    String name = type.getName();
+    String pkg = type.getPackageName();
+    return (pkg.isEmpty() ? name : name.substring(pkg.length() + 1)).hashCode();
+  }
 
   /** Folds one processed event into the hash. */
   public void fold(long time, EventKind kind, int target, int other, int typeHash) {

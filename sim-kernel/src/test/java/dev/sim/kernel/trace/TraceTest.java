@@ -86,7 +86,7 @@ class TraceTest {
   }
 
   private static final long GOLDEN_EVENTS = 2607;
-  private static final String GOLDEN_HASH = "5e13ac3fb94187db";
+  private static final String GOLDEN_HASH = "e477c66aa65318d9";
 
   private static RunResult pingPong(long seed) {
     TestCluster c = TestCluster.seed(seed);
@@ -120,6 +120,13 @@ class TraceTest {
     assertThat(h.hex()).isEqualTo("0000000000000000");
     h.fold(1, EventKind.DELIVER, 2, 3, 4);
     assertThat(h.hex()).isEqualTo(String.format("%016x", base)).hasSize(16);
+  }
+
+  @Test
+  void shouldHashAPayloadTypeByItsNameWithoutThePackage() {
+    assertThat(TraceHash.typeHash(Ping.class)).isEqualTo("TraceTest$Ping".hashCode());
+    assertThat(TraceHash.typeHash(String.class)).isEqualTo("String".hashCode());
+    assertThat(TraceHash.typeHash(java.util.Map.Entry.class)).isEqualTo("Map$Entry".hashCode());
   }
 
   /** The algorithm as TraceHash's documentation states it, written out independently. */
