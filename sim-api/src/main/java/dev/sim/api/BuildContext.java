@@ -1,4 +1,4 @@
-package dev.sim.scenarios.spi;
+package dev.sim.api;
 
 /**
  * What a node type knows about the instance it builds. Node references in parameters (e.g. {@code

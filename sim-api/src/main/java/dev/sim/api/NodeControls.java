@@ -1,4 +1,4 @@
-package dev.sim.scenarios.spi;
+package dev.sim.api;
 
 /**
  * Knobs the fault schedule turns on one node instance while the run goes on. A node type reads them

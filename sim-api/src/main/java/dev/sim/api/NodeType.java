@@ -1,17 +1,23 @@
-package dev.sim.scenarios.spi;
+package dev.sim.api;
 
 import dev.sim.kernel.node.Node;
+import dev.sim.kernel.result.Annotation;
+import java.util.List;
 
 /**
  * A node type usable from YAML by its name ({@code type: server}), found through {@link
  * java.util.ServiceLoader} (register implementations in {@code
- * META-INF/services/dev.sim.scenarios.spi.NodeType}). Built-in types use the same interface as
- * plugins. Names are unique; a duplicate is an error.
+ * META-INF/services/dev.sim.api.NodeType}). Built-in types use the same interface as plugins. Names
+ * are unique and follow {@link Names}; a duplicate is an error.
+ *
+ * <p>A node type describes itself: its parameters ({@link #parameters}, each component carrying a
+ * {@link Param}), the checks across them ({@link #check}) and the marks it puts on the charts
+ * ({@link #marks}). The scenario loader, runner and report are generic and never name a type.
  *
  * @param <P> the parameter record; each component carries a {@link Param}
  */
 public interface NodeType<P extends Record> {
-  /** The unique name used after {@code type:}, matching {@code [a-z0-9-]+}. */
+  /** The unique name used after {@code type:}; see {@link Names}. */
   String name();
 
   /** One sentence for {@code sim list}. */
@@ -21,11 +27,23 @@ public interface NodeType<P extends Record> {
   Class<P> parameters();
 
   /**
-   * Cross-checks bound parameters beyond single values (e.g. {@code min <= max}); returns problems
-   * as {@code key: message} strings, empty when all is well.
+   * Cross-checks bound parameters beyond single values (e.g. {@code min <= max}); empty when all is
+   * well. Each problem names the key it is about, so the loader can point at its line.
    */
-  default java.util.List<String> check(P params) {
-    return java.util.List.of();
+  default List<Problem> check(P params) {
+    return List.of();
+  }
+
+  /**
+   * Spans of simulated time this group marks on every time chart, known from its parameters before
+   * the run: a client's load surges, say. Faults are marked by the runner; this hook is for what a
+   * group itself does. None by default.
+   *
+   * @param params the group's bound parameters
+   * @param group the group's name and instances
+   */
+  default List<Annotation> marks(P params, Group group) {
+    return List.of();
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.spi;
+package dev.sim.api;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.spi;
+package dev.sim.api;
 
 /**
  * A node type that cannot be used as written: a duplicate or malformed name, a parameter record

@@ -1,13 +1,12 @@
-package dev.sim.scenarios.spi;
+package dev.sim.api;
 
 import java.util.Map;
 
 /**
  * A whole scenario written in Java, for topologies too large or too regular to write out in YAML
  * (fifty nodes in five data centres with latencies by distance, say). Found through {@link
- * java.util.ServiceLoader} (register in {@code
- * META-INF/services/dev.sim.scenarios.spi.ScenarioPlugin}) and run with {@code sim run
- * plugin:NAME}.
+ * java.util.ServiceLoader} (register in {@code META-INF/services/dev.sim.api.ScenarioPlugin}) and
+ * run with {@code sim run plugin:NAME}.
  *
  * <p>The plugin builds the same tree a scenario file parses to — insertion-ordered maps, lists, and
  * scalars written as in YAML ({@code "5ms"}, {@code "800/s"}, numbers, booleans) — and that tree is

@@ -1,2 +1,7 @@
-/** The plugin SPI: node types found by name through ServiceLoader, and their parameter records. */
-package dev.sim.scenarios.spi;
+/**
+ * What a plugin compiles against: the node-type SPI ({@link dev.sim.api.NodeType}, {@link
+ * dev.sim.api.Param}, {@link dev.sim.api.BuildContext}, {@link dev.sim.api.NodeControls}), whole
+ * scenarios in Java ({@link dev.sim.api.ScenarioPlugin}), {@link dev.sim.api.Problem} and the one
+ * name rule ({@link dev.sim.api.Names}). Depends on the kernel only: no YAML, no charts.
+ */
+package dev.sim.api;

@@ -1,14 +1,14 @@
 package dev.sim.cli;
 
+import dev.sim.api.NodeType;
+import dev.sim.api.ScenarioPlugin;
 import dev.sim.kernel.run.Simulation;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
-import dev.sim.scenarios.spi.ScenarioPlugin;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.sim.cli;
 
+import dev.sim.api.NodeType;
 import dev.sim.scenarios.bind.ParamDocs;
-import dev.sim.scenarios.spi.NodeType;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.sim.cli;
 
-import dev.sim.scenarios.spi.NodeTypeRegistry;
-import dev.sim.scenarios.spi.ScenarioPlugins;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.ScenarioPlugins;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;

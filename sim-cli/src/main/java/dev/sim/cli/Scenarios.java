@@ -1,11 +1,11 @@
 package dev.sim.cli;
 
+import dev.sim.api.ScenarioPlugin;
 import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
-import dev.sim.scenarios.spi.ScenarioPlugin;
-import dev.sim.scenarios.spi.ScenarioPlugins;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.ScenarioPlugins;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.sim.cli;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
 
 /** A test node type whose timer handler throws, to check exit code 1 and its message. */
 public final class ExplodingType implements NodeType<ExplodingType.Params> {

@@ -1,6 +1,6 @@
 package dev.sim.cli;
 
-import dev.sim.scenarios.spi.ScenarioPlugin;
+import dev.sim.api.ScenarioPlugin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 import dev.sim.kernel.random.Distribution;
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
 import java.util.List;
 
 /**

@@ -1,8 +1,11 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.Group;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
+import dev.sim.kernel.result.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,77 +52,115 @@ public final class ClientType implements NodeType<ClientParams> {
   }
 
   @Override
-  public List<String> check(ClientParams p) {
-    List<String> problems = new ArrayList<>();
+  public List<Problem> check(ClientParams p) {
+    List<Problem> problems = new ArrayList<>();
     ClientParams.Load load = p.load();
     if (load == null) {
-      problems.add("load: give a rate, a profile or a number of users");
+      problems.add(new Problem("load", "give a rate, a profile or a number of users"));
     } else {
       boolean hasRate = load.rate() > 0;
       boolean hasProfile = load.profile() != null && !load.profile().isEmpty();
       boolean hasUsers = load.users() > 0;
       int given = (hasRate ? 1 : 0) + (hasProfile ? 1 : 0) + (hasUsers ? 1 : 0);
       if (given == 0) {
-        problems.add("load: give a rate (open loop), a profile (open loop) or users (closed loop)");
+        problems.add(
+            new Problem(
+                "load", "give a rate (open loop), a profile (open loop) or users (closed loop)"));
       } else if (given > 1) {
-        problems.add("load: give only one of rate, profile and users");
+        problems.add(new Problem("load", "give only one of rate, profile and users"));
       }
       if (load.think() != null && !hasUsers) {
-        problems.add("load.think: only a closed loop (users) thinks; add users or remove think");
+        problems.add(
+            new Problem(
+                "load.think", "only a closed loop (users) thinks; add users or remove think"));
       }
       if (hasProfile) {
         long prevEnd = -1;
         for (int i = 0; i < load.profile().size(); i++) {
           ClientParams.ProfileStep s = load.profile().get(i);
           if (s.atNanos() < 0 || s.rate() < 0 || s.rampNanos() < 0) {
-            problems.add("load.profile[" + i + "]: at, rate and ramp must not be negative");
+            problems.add(
+                new Problem("load.profile[" + i + "]", "at, rate and ramp must not be negative"));
           }
           if (s.atNanos() < prevEnd) {
             problems.add(
-                "load.profile["
-                    + i
-                    + "].at: steps must be in time order, each after"
-                    + " the previous step's ramp has ended");
+                new Problem(
+                    "load.profile[" + i + "].at",
+                    "steps must be in time order, each after the previous step's ramp has ended"));
           }
           prevEnd = s.atNanos() + s.rampNanos();
         }
       }
     }
     if (p.timeoutNanos() < 0) {
-      problems.add("timeout: must not be negative");
+      problems.add(new Problem("timeout", "must not be negative"));
     }
     ClientParams.Retry r = p.retry();
     if (r != null) {
       if (r.max() < 0) {
-        problems.add("retry.max: must be 0 or more");
+        problems.add(new Problem("retry.max", "must be 0 or more"));
       }
       if (r.backoff() != null && !"none".equals(r.backoff()) && r.baseNanos() <= 0) {
-        problems.add("retry.base: " + r.backoff() + " back-off needs a positive base");
+        problems.add(new Problem("retry.base", r.backoff() + " back-off needs a positive base"));
       }
       if (r.capNanos() > 0 && r.capNanos() < r.baseNanos()) {
-        problems.add("retry.cap: must be at least base");
+        problems.add(new Problem("retry.cap", "must be at least base"));
       }
       if (r.jitter() != null
           && !"none".equals(r.jitter())
           && (r.backoff() == null || "none".equals(r.backoff()))) {
-        problems.add("retry.jitter: jitter needs a back-off (constant or exponential)");
+        problems.add(
+            new Problem("retry.jitter", "jitter needs a back-off (constant or exponential)"));
       }
     }
     if (p.retryBudget() < 0) {
-      problems.add("retryBudget: must not be negative");
+      problems.add(new Problem("retryBudget", "must not be negative"));
     }
     if (p.throttle() != null) {
       if (p.throttle().k() <= 0) {
-        problems.add("throttle.k: must be positive");
+        problems.add(new Problem("throttle.k", "must be positive"));
       }
       if (p.throttle().windowNanos() <= 0) {
-        problems.add("throttle.window: must be positive");
+        problems.add(new Problem("throttle.window", "must be positive"));
       }
     }
     if (p.hedge() != null && p.hedge().afterNanos() <= 0) {
-      problems.add("hedge.after: must be positive");
+      problems.add(new Problem("hedge.after", "must be positive"));
     }
     return problems;
+  }
+
+  /**
+   * Marks each step up of the group's rate profile (until its next step), so a lesson's trigger (a
+   * load surge) shows on the charts beside the faults. Steps down are left unmarked; rates are the
+   * group's total.
+   */
+  @Override
+  public List<Annotation> marks(ClientParams p, Group group) {
+    if (p.load() == null || p.load().profile() == null) {
+      return List.of();
+    }
+    List<Annotation> marks = new ArrayList<>();
+    List<ClientParams.ProfileStep> steps = p.load().profile();
+    for (int i = 1; i < steps.size(); i++) {
+      double from = steps.get(i - 1).rate() * group.count();
+      double to = steps.get(i).rate() * group.count();
+      if (to <= from) {
+        continue;
+      }
+      long start = steps.get(i).atNanos();
+      long end = i + 1 < steps.size() ? steps.get(i + 1).atNanos() : -1;
+      marks.add(
+          new Annotation(
+              "load", "load " + rate(from) + "→" + rate(to) + "/s", start, end, group.instances()));
+    }
+    return marks;
+  }
+
+  private static String rate(double v) {
+    return v == StrictMath.rint(v)
+        ? String.valueOf((long) v)
+        : String.format(java.util.Locale.ROOT, "%.2f", v);
   }
 
   @Override

@@ -1,7 +1,7 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 
 /**
  * Hedged requests ("The Tail at Scale"): if no answer came within {@code after}, send one more

@@ -1,7 +1,7 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 
 /**
  * Parameters of the {@code load-balancer} node type (YAML keys in brackets).

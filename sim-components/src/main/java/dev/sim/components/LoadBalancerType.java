@@ -1,8 +1,9 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,24 +40,27 @@ public final class LoadBalancerType implements NodeType<LoadBalancerParams> {
   }
 
   @Override
-  public List<String> check(LoadBalancerParams p) {
-    List<String> problems = new ArrayList<>();
+  public List<Problem> check(LoadBalancerParams p) {
+    List<Problem> problems = new ArrayList<>();
     if (p.forgetAfterNanos() <= 0) {
-      problems.add("forgetAfter: must be positive (it bounds the balancer's memory)");
+      problems.add(
+          new Problem("forgetAfter", "must be positive (it bounds the balancer's memory)"));
     }
     LoadBalancerParams.HealthCheck hc = p.healthCheck();
     if (hc != null) {
       if (hc.intervalNanos() <= 0) {
-        problems.add("healthCheck.interval: must be positive");
+        problems.add(new Problem("healthCheck.interval", "must be positive"));
       }
       if (hc.timeoutNanos() <= 0) {
-        problems.add("healthCheck.timeout: must be positive (a crashed backend never answers)");
+        problems.add(
+            new Problem(
+                "healthCheck.timeout", "must be positive (a crashed backend never answers)"));
       }
       if (hc.unhealthyAfter() < 1) {
-        problems.add("healthCheck.unhealthyAfter: must be at least 1");
+        problems.add(new Problem("healthCheck.unhealthyAfter", "must be at least 1"));
       }
       if (hc.healthyAfter() < 1) {
-        problems.add("healthCheck.healthyAfter: must be at least 1");
+        problems.add(new Problem("healthCheck.healthyAfter", "must be at least 1"));
       }
     }
     return problems;

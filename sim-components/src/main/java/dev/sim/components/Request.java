@@ -1,4 +1,4 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
 /**
  * A request for work. The sender chooses {@code id} and matches the {@link Response} by it; every

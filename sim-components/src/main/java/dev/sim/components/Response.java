@@ -1,4 +1,4 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
 /**
  * The answer to a {@link Request}.

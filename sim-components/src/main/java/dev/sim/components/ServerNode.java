@@ -1,11 +1,11 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.NodeControls;
+import dev.sim.api.Param;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
 import dev.sim.kernel.random.Rng;
-import dev.sim.scenarios.spi.NodeControls;
-import dev.sim.scenarios.spi.Param;
 import java.util.ArrayDeque;
 
 /**

@@ -1,8 +1,9 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,42 +56,42 @@ public final class ServerType implements NodeType<ServerParams> {
   }
 
   @Override
-  public List<String> check(ServerParams p) {
-    List<String> problems = new ArrayList<>();
+  public List<Problem> check(ServerParams p) {
+    List<Problem> problems = new ArrayList<>();
     if (p.workers() <= 0) {
-      problems.add("workers: must be positive or unbounded");
+      problems.add(new Problem("workers", "must be positive or unbounded"));
     }
     if (p.queue() != null && p.queue().capacity() <= 0) {
-      problems.add("queue.capacity: must be positive or unbounded");
+      problems.add(new Problem("queue.capacity", "must be positive or unbounded"));
     }
     if (p.shed() != null && p.shed().queueAbove() < 0) {
-      problems.add("shed.queueAbove: must not be negative");
+      problems.add(new Problem("shed.queueAbove", "must not be negative"));
     }
     ServerParams.Calls c = p.calls();
     if (c != null) {
       if (c.timeoutNanos() < 0) {
-        problems.add("calls.timeout: must not be negative");
+        problems.add(new Problem("calls.timeout", "must not be negative"));
       }
       if (c.hedge() != null && c.hedge().afterNanos() <= 0) {
-        problems.add("calls.hedge.after: must be positive");
+        problems.add(new Problem("calls.hedge.after", "must be positive"));
       }
       if ("allow".equals(c.partial()) && !"all".equals(c.fanout())) {
-        problems.add("calls.partial: allow only makes sense with fanout: all");
+        problems.add(new Problem("calls.partial", "allow only makes sense with fanout: all"));
       }
     }
     ServerParams.Gc gc = p.gc();
     if (gc != null) {
       if (gc.heapBytes() <= 0) {
-        problems.add("gc.heap: must be positive");
+        problems.add(new Problem("gc.heap", "must be positive"));
       }
       if (gc.allocPerRequestBytes() < 0 || gc.baseLiveBytes() < 0 || gc.youngGenBytes() < 0) {
-        problems.add("gc: sizes must not be negative");
+        problems.add(new Problem("gc", "sizes must not be negative"));
       }
       if (gc.baseLiveBytes() > gc.heapBytes()) {
-        problems.add("gc.baseLive: must not exceed gc.heap");
+        problems.add(new Problem("gc.baseLive", "must not exceed gc.heap"));
       }
       if (gc.fullAt() <= 0 || gc.fullAt() > 1) {
-        problems.add("gc.fullAt: must be in (0, 1]");
+        problems.add(new Problem("gc.fullAt", "must be in (0, 1]"));
       }
     }
     return problems;

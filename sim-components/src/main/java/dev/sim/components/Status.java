@@ -1,4 +1,4 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
 /** How a server answered a {@link Request}. */
 public enum Status {

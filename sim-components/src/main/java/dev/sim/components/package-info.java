@@ -3,8 +3,8 @@
  * jitter, retry budget, adaptive throttling, hedging), {@code server} (workers, a bounded FIFO or
  * LIFO queue, load shedding, downstream calls with partial answers, a GC model) and {@code
  * load-balancer} (four policies, active health checks). They speak one small protocol: a {@link
- * dev.sim.scenarios.nodes.Request} is answered by a {@link dev.sim.scenarios.nodes.Response};
- * {@link dev.sim.scenarios.nodes.Rpc} is the "send, then get an answer or a timeout" helper that
- * clients, servers and the load balancer's health checks share.
+ * dev.sim.components.Request} is answered by a {@link dev.sim.components.Response}; {@link
+ * dev.sim.components.Rpc} is the "send, then get an answer or a timeout" helper that clients,
+ * servers and the load balancer's health checks share.
  */
-package dev.sim.scenarios.nodes;
+package dev.sim.components;

@@ -1,6 +1,6 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
-import static dev.sim.scenarios.nodes.Harness.ms;
+import static dev.sim.components.Harness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;

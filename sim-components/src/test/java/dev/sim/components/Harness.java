@@ -1,5 +1,9 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeControls;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.net.Transport;
 import dev.sim.kernel.node.NodeFactory;
 import dev.sim.kernel.result.CounterSeries;
@@ -7,9 +11,6 @@ import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeControls;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class Harness {
    * one, else {@code group-1..count}), failing if the type's check finds a problem.
    */
   <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
-    List<String> problems = type.check(params);
+    List<Problem> problems = type.check(params);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(group + ": " + problems);
     }

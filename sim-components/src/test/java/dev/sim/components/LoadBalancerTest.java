@@ -1,9 +1,9 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
-import static dev.sim.scenarios.nodes.Harness.counter;
-import static dev.sim.scenarios.nodes.Harness.gauge;
-import static dev.sim.scenarios.nodes.Harness.ms;
-import static dev.sim.scenarios.nodes.Harness.s;
+import static dev.sim.components.Harness.counter;
+import static dev.sim.components.Harness.gauge;
+import static dev.sim.components.Harness.ms;
+import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,10 +1,10 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.api.NodeType;
+import dev.sim.api.Param;
 import dev.sim.kernel.random.Distribution;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.Param;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
-package dev.sim.scenarios.nodes;
+package dev.sim.components;
 
+import dev.sim.api.Param;
 import dev.sim.kernel.random.Distribution;
-import dev.sim.scenarios.spi.Param;
 import java.util.Arrays;
 import java.util.List;
 

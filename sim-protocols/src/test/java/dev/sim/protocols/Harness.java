@@ -1,12 +1,13 @@
-package dev.sim.scenarios.protocols;
+package dev.sim.protocols;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeControls;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
 import dev.sim.network.Network;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeControls;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.List;
 import java.util.function.Function;
 
@@ -36,7 +37,7 @@ public final class Harness {
    * names them; fails if the type's {@code check} reports a problem.
    */
   public <P extends Record> Harness group(String group, int count, NodeType<P> type, P params) {
-    List<String> problems = type.check(params);
+    List<Problem> problems = type.check(params);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(group + ": " + problems);
     }

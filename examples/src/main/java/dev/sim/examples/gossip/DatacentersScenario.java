@@ -1,6 +1,6 @@
 package dev.sim.examples.gossip;
 
-import dev.sim.scenarios.spi.ScenarioPlugin;
+import dev.sim.api.ScenarioPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.sim.examples.gossip;
 
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 
 /**
  * Parameters of the {@code gossip} node type, bound from YAML like any built-in type's.

@@ -1,11 +1,12 @@
 package dev.sim.examples.gossip;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.List;
 
-/** The {@code gossip} node type, registered in META-INF/services/dev.sim.scenarios.spi.NodeType. */
+/** The {@code gossip} node type, registered in META-INF/services/dev.sim.api.NodeType. */
 public final class GossipType implements NodeType<GossipParams> {
   @Override
   public String name() {
@@ -23,8 +24,10 @@ public final class GossipType implements NodeType<GossipParams> {
   }
 
   @Override
-  public List<String> check(GossipParams p) {
-    return p.intervalNanos() <= 0 ? List.of("interval: must be longer than 0") : List.of();
+  public List<Problem> check(GossipParams p) {
+    return p.intervalNanos() <= 0
+        ? List.of(new Problem("interval", "must be longer than 0"))
+        : List.of();
   }
 
   @Override

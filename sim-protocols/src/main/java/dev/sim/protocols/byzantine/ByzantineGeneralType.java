@@ -1,8 +1,10 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.Names;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,24 +36,26 @@ public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
   }
 
   @Override
-  public List<String> check(ByzantineParams p) {
-    List<String> problems = new ArrayList<>();
+  public List<Problem> check(ByzantineParams p) {
+    List<Problem> problems = new ArrayList<>();
     if (p.roundNanos() <= 0) {
-      problems.add("round: must be longer than 0");
+      problems.add(new Problem("round", "must be longer than 0"));
     }
     if (p.m() < 0) {
-      problems.add("m: must be 0 or more, not " + p.m());
+      problems.add(new Problem("m", "must be 0 or more, not " + p.m()));
     }
     Set<String> seen = new LinkedHashSet<>();
     for (String name : p.traitorNames()) {
-      if (!name.matches("[a-z0-9-]+")) {
+      if (!Names.isValid(name)) {
         problems.add(
-            "traitors: '"
-                + name
-                + "' is not a node name (expected a list of"
-                + " generals, e.g. [general-3, general-4])");
+            new Problem(
+                "traitors",
+                "'"
+                    + name
+                    + "' is not a node name (expected a list of"
+                    + " generals, e.g. [general-3, general-4])"));
       } else if (!seen.add(name)) {
-        problems.add("traitors: '" + name + "' is listed twice");
+        problems.add(new Problem("traitors", "'" + name + "' is listed twice"));
       }
     }
     return problems;

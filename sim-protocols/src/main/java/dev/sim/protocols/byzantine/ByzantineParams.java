@@ -1,7 +1,7 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 import java.util.List;
 
 /**

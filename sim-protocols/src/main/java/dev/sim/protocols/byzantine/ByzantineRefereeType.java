@@ -1,8 +1,9 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.List;
 
 /**
@@ -40,8 +41,10 @@ public final class ByzantineRefereeType implements NodeType<RefereeParams> {
   }
 
   @Override
-  public List<String> check(RefereeParams p) {
-    return p.deadlineNanos() < 0 ? List.of("deadline: must not be negative") : List.of();
+  public List<Problem> check(RefereeParams p) {
+    return p.deadlineNanos() < 0
+        ? List.of(new Problem("deadline", "must not be negative"))
+        : List.of();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
 /** The two orders a general can give or decide on. */
 public enum Order {

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
 /**
  * What a general tells the referee after the last round. Reports are outside the protocol (the

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
 import dev.sim.kernel.node.NodeContext;
 import java.util.ArrayList;

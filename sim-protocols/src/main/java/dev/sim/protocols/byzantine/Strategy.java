@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
 /**
  * How a traitor corrupts each message it would send. The traitor decides per message, given the

@@ -5,18 +5,16 @@
  * paper's interactive-consistency conditions.
  *
  * <ul>
- *   <li>{@code byzantine-general} ({@link
- *       dev.sim.scenarios.protocols.byzantine.ByzantineGeneralType}): one general; every general of
- *       a run is an instance of one node group.
- *   <li>{@code byzantine-referee} ({@link
- *       dev.sim.scenarios.protocols.byzantine.ByzantineRefereeType}): an observer outside the
- *       protocol that collects each general's report and records the counters {@code
- *       ic1Violations}, {@code ic2Violations}, {@code decidedAttack}, {@code decidedRetreat} and
- *       {@code verdicts}.
+ *   <li>{@code byzantine-general} ({@link dev.sim.protocols.byzantine.ByzantineGeneralType}): one
+ *       general; every general of a run is an instance of one node group.
+ *   <li>{@code byzantine-referee} ({@link dev.sim.protocols.byzantine.ByzantineRefereeType}): an
+ *       observer outside the protocol that collects each general's report and records the counters
+ *       {@code ic1Violations}, {@code ic2Violations}, {@code decidedAttack}, {@code decidedRetreat}
+ *       and {@code verdicts}.
  * </ul>
  *
  * <p>The generals themselves count {@code messages} (protocol messages sent), {@code
  * missingMessages} (orders a loyal lieutenant never received by its round's timeout and took as
  * RETREAT, OM only), {@code lateMessages} and {@code rejectedMessages}.
  */
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
 /**
  * A messenger from B back to A confirming that messenger {@code number} got through.

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
 /**
  * A general's decision in one trial, reported to the referee (outside the protocol).

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;

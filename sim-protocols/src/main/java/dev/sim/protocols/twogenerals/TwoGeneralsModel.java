@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
 /**
  * The probability that the two generals disagree, in closed form.

@@ -1,7 +1,7 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 
 /**
  * Parameters of the {@code two-generals} node type (YAML keys in brackets).

@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
 /**
  * Parameters of the {@code two-generals-referee} node type: it has none; it judges whatever

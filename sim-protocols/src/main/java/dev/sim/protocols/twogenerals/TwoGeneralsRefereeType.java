@@ -1,8 +1,8 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 
 /**
  * The {@code two-generals-referee} node type: an observer outside the protocol that receives both

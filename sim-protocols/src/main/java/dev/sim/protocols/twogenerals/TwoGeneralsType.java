@@ -1,8 +1,9 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,23 +31,26 @@ public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
   }
 
   @Override
-  public List<String> check(TwoGeneralsParams p) {
-    List<String> problems = new ArrayList<>();
+  public List<Problem> check(TwoGeneralsParams p) {
+    List<Problem> problems = new ArrayList<>();
     if (p.attackAtNanos() <= 0) {
-      problems.add("attackAt: must be later than 0");
+      problems.add(new Problem("attackAt", "must be later than 0"));
     }
     if (p.everyNanos() < p.attackAtNanos()) {
       problems.add(
-          "every: must be at least attackAt, so that a trial is decided before the next"
-              + " starts");
+          new Problem(
+              "every",
+              "must be at least attackAt, so that a trial is decided before the next" + " starts"));
     }
     if (p.intervalNanos() < 0) {
-      problems.add("interval: must not be negative");
+      problems.add(new Problem("interval", "must not be negative"));
     }
     if ((double) (p.messengers() - 1) * p.intervalNanos() >= p.attackAtNanos()) {
       problems.add(
-          "interval: the last messenger would leave after the attack time"
-              + " (messengers × interval must be shorter than attackAt)");
+          new Problem(
+              "interval",
+              "the last messenger would leave after the attack time"
+                  + " (messengers × interval must be shorter than attackAt)"));
     }
     return problems;
   }

@@ -1,14 +1,15 @@
-package dev.sim.scenarios.protocols.byzantine;
+package dev.sim.protocols.byzantine;
 
-import static dev.sim.scenarios.protocols.Harness.counter;
+import static dev.sim.protocols.Harness.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.api.Problem;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Network;
 import dev.sim.network.clock.SkewedClocks;
-import dev.sim.scenarios.protocols.Harness;
+import dev.sim.protocols.Harness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -315,9 +316,11 @@ class ByzantineGeneralsTest {
             null);
     assertThat(new ByzantineGeneralType().check(p))
         .containsExactly(
-            "traitors: 'General 3' is not a node name (expected a list of generals, e.g."
-                + " [general-3, general-4])",
-            "traitors: 'general-2' is listed twice");
+            new Problem(
+                "traitors",
+                "'General 3' is not a node name (expected a list of generals, e.g."
+                    + " [general-3, general-4])"),
+            new Problem("traitors", "'general-2' is listed twice"));
   }
 
   @Test

@@ -1,6 +1,6 @@
-package dev.sim.scenarios.protocols.twogenerals;
+package dev.sim.protocols.twogenerals;
 
-import static dev.sim.scenarios.protocols.Harness.counter;
+import static dev.sim.protocols.Harness.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,7 +9,7 @@ import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Link;
 import dev.sim.network.Network;
-import dev.sim.scenarios.protocols.Harness;
+import dev.sim.protocols.Harness;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +130,11 @@ class TwoGeneralsTest {
         new TwoGeneralsParams("a", "general-b", null, 5, 1, 200 * MS, 500 * MS, 1, 1000 * MS);
     assertThat(new TwoGeneralsType().check(p))
         .singleElement()
-        .asString()
-        .startsWith("interval: the last messenger would leave after the attack time");
+        .satisfies(
+            problem -> {
+              assertThat(problem.keyPath()).isEqualTo("interval");
+              assertThat(problem.message())
+                  .startsWith("the last messenger would leave after the attack time");
+            });
   }
 }

@@ -1,5 +1,9 @@
 package dev.sim.scenarios.bind;
 
+import dev.sim.api.Names;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
+import dev.sim.api.PluginException;
 import dev.sim.scenarios.config.DidYouMean;
 import dev.sim.scenarios.config.Problems;
 import dev.sim.scenarios.config.Units;
@@ -8,14 +12,10 @@ import dev.sim.scenarios.config.yaml.YamlList;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlScalar;
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
-import dev.sim.scenarios.spi.PluginException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Binds a located YAML map into a parameter record, driven by each component's {@link Param}: key,
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
  * NODE_REF} parameters are collected for the caller to check. Not thread-safe.
  */
 public final class ParamBinder {
-  private static final Pattern NODE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
   private final Values values;
   private final List<NodeRef> nodeRefs = new ArrayList<>();
@@ -274,11 +273,11 @@ public final class ParamBinder {
       return null;
     }
     String name = v.strip();
-    if (!NODE_NAME.matcher(name).matches()) {
+    if (!Names.isValid(name)) {
       values.problem(
           node,
           path,
-          "expected a node name (lower-case letters, digits and '-'),"
+          "expected a node name (lower-case letters and digits, single '-' between words),"
               + " found "
               + node.describe());
       return null;

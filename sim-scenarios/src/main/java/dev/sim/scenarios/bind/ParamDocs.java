@@ -1,7 +1,7 @@
 package dev.sim.scenarios.bind;
 
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

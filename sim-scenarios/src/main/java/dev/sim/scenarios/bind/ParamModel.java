@@ -1,13 +1,13 @@
 package dev.sim.scenarios.bind;
 
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
+import dev.sim.api.PluginException;
 import dev.sim.kernel.random.Distribution;
 import dev.sim.scenarios.config.Problems;
 import dev.sim.scenarios.config.SourceLocation;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlReader;
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
-import dev.sim.scenarios.spi.PluginException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;

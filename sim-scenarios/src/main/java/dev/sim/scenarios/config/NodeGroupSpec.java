@@ -1,6 +1,6 @@
 package dev.sim.scenarios.config;
 
-import dev.sim.scenarios.spi.NodeType;
+import dev.sim.api.NodeType;
 import java.util.List;
 
 /**

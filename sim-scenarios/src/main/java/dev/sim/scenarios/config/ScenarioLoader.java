@@ -1,5 +1,7 @@
 package dev.sim.scenarios.config;
 
+import dev.sim.api.Names;
+import dev.sim.api.NodeType;
 import dev.sim.kernel.random.Distribution;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.scenarios.bind.NodeRef;
@@ -9,8 +11,7 @@ import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlReader;
 import dev.sim.scenarios.config.yaml.YamlScalar;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a scenario file into a validated {@link ScenarioSpec}: YAML with locations, {@code --set}
@@ -88,8 +88,6 @@ public final class ScenarioLoader {
   /** The seed used when a scenario names none. */
   public static final long DEFAULT_SEED = 1;
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
-  private static final Pattern GROUP_NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final List<String> NETWORK_KEYS =
       List.of("latency", "loss", "duplicate", "bandwidth", "links");
   private static final List<String> LINK_KEYS =
@@ -153,20 +151,20 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Validates the scenario a {@link dev.sim.scenarios.spi.ScenarioPlugin} builds: its tree is
-   * written out as YAML and read like a file, so it gets exactly the same checks and messages.
-   * Messages name the source {@code plugin:NAME}, with lines and columns in that YAML (which {@link
-   * #pluginYaml} returns, e.g. for {@code sim explain plugin:NAME}).
+   * Validates the scenario a {@link dev.sim.api.ScenarioPlugin} builds: its tree is written out as
+   * YAML and read like a file, so it gets exactly the same checks and messages. Messages name the
+   * source {@code plugin:NAME}, with lines and columns in that YAML (which {@link #pluginYaml}
+   * returns, e.g. for {@code sim explain plugin:NAME}).
    *
    * @throws ScenarioException with every problem found (also when the plugin itself throws)
    */
   public static ScenarioSpec fromPlugin(
-      dev.sim.scenarios.spi.ScenarioPlugin plugin, NodeTypeRegistry types, List<String> overrides) {
+      dev.sim.api.ScenarioPlugin plugin, NodeTypeRegistry types, List<String> overrides) {
     return parse(pluginYaml(plugin), "plugin:" + plugin.name(), types, overrides);
   }
 
   /** The YAML text of the scenario {@code plugin} builds. */
-  public static String pluginYaml(dev.sim.scenarios.spi.ScenarioPlugin plugin) {
+  public static String pluginYaml(dev.sim.api.ScenarioPlugin plugin) {
     java.util.Map<String, Object> tree;
     try {
       tree = plugin.build();
@@ -276,12 +274,12 @@ public final class ScenarioLoader {
       return null;
     }
     String name = values.text(n, "name", "a name like gc-spiral");
-    if (name != null && !NAME.matcher(name).matches()) {
+    if (name != null && !Names.isValid(name)) {
       values.problem(
           n,
           "name",
-          "expected a name of lower-case letters, digits and '-' (like"
-              + " gc-spiral), found "
+          "expected a name of lower-case letters and digits, with single '-' between"
+              + " words (like gc-spiral), found "
               + n.describe());
       return null;
     }
@@ -339,12 +337,12 @@ public final class ScenarioLoader {
     for (YamlMap.Entry e : map.entries()) {
       String group = e.key();
       String path = "nodes." + group;
-      if (!GROUP_NAME.matcher(group).matches()) {
+      if (!Names.isValid(group)) {
         problems.add(
             e.keyLocation(),
             path,
-            "a node group name uses lower-case letters, digits"
-                + " and '-' (like api or db-primary), found '"
+            "a node group name uses lower-case letters and digits, with single '-'"
+                + " between words (like api or db-primary), found '"
                 + group
                 + "'");
         continue;
@@ -441,18 +439,16 @@ public final class ScenarioLoader {
     if (params == null) {
       return null;
     }
-    List<String> faults = type.check(params);
-    for (String f : faults) {
-      int colon = f.indexOf(':');
-      String key = colon > 0 ? f.substring(0, colon).strip() : "";
-      String msg = colon > 0 ? f.substring(colon + 1).strip() : f;
+    List<dev.sim.api.Problem> found = type.check(params);
+    for (dev.sim.api.Problem f : found) {
+      String key = f.keyPath();
       YamlNode at = find(spec, key);
       problems.add(
           at == null ? spec.keyLocation() : at.keyLocation(),
           key.isEmpty() ? path : path + "." + key,
-          msg);
+          f.message());
     }
-    return faults.isEmpty() ? params : null;
+    return found.isEmpty() ? params : null;
   }
 
   /** The node at a key path like {@code load.profile[1].at} inside {@code map}, or null. */

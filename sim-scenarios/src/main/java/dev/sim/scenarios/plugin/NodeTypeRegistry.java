@@ -1,5 +1,8 @@
-package dev.sim.scenarios.spi;
+package dev.sim.scenarios.plugin;
 
+import dev.sim.api.Names;
+import dev.sim.api.NodeType;
+import dev.sim.api.PluginException;
 import dev.sim.scenarios.bind.ParamBinder;
 import dev.sim.scenarios.config.DidYouMean;
 import java.util.ArrayList;
@@ -10,7 +13,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The node types a scenario may name after {@code type:}, by unique name. Built-in types and
@@ -19,8 +21,6 @@ import java.util.regex.Pattern;
  * annotations fit (see {@link ParamBinder#checkRecord}). Immutable once built.
  */
 public final class NodeTypeRegistry {
-  private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
   private final TreeMap<String, NodeType<?>> byName;
 
   private NodeTypeRegistry(TreeMap<String, NodeType<?>> byName) {
@@ -28,9 +28,9 @@ public final class NodeTypeRegistry {
   }
 
   /**
-   * Every node type registered in {@code META-INF/services/dev.sim.scenarios.spi.NodeType} and
-   * visible to {@code loader} (the class path, plus plugin jars when the CLI passes a
-   * URLClassLoader over them).
+   * Every node type registered in {@code META-INF/services/dev.sim.api.NodeType} and visible to
+   * {@code loader} (the class path, plus plugin jars when the CLI passes a URLClassLoader over
+   * them).
    *
    * @throws PluginException for a duplicate or malformed name, a bad parameter record, or a
    *     registration that cannot be loaded
@@ -67,13 +67,9 @@ public final class NodeTypeRegistry {
     for (NodeType<?> t : types) {
       String name = t.name();
       String cls = t.getClass().getName();
-      if (name == null || !NAME.matcher(name).matches()) {
+      if (!Names.isValid(name)) {
         throw new PluginException(
-            cls
-                + ": node type name '"
-                + name
-                + "' is not valid; use"
-                + " lower-case letters, digits and single '-' between them, e.g. my-raft");
+            cls + ": node type name '" + name + "' is not valid; " + Names.rule());
       }
       NodeType<?> other = map.get(name);
       if (other != null) {

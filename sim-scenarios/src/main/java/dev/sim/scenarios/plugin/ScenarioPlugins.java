@@ -1,5 +1,8 @@
-package dev.sim.scenarios.spi;
+package dev.sim.scenarios.plugin;
 
+import dev.sim.api.Names;
+import dev.sim.api.PluginException;
+import dev.sim.api.ScenarioPlugin;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +39,14 @@ public final class ScenarioPlugins {
         throw new PluginException("cannot load a scenario plugin: " + e.getMessage(), e);
       }
       String name = p.name();
-      if (name == null || !name.matches("[a-z0-9-]+")) {
+      if (!Names.isValid(name)) {
         throw new PluginException(
             "scenario plugin "
                 + p.getClass().getName()
                 + " has the name '"
                 + name
-                + "'; names use only a-z, 0-9 and '-'");
+                + "', which is not valid; "
+                + Names.rule());
       }
       ScenarioPlugin other = found.putIfAbsent(name, p);
       if (other != null) {

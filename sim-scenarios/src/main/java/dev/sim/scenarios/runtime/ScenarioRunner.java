@@ -1,5 +1,9 @@
 package dev.sim.scenarios.runtime;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.Group;
+import dev.sim.api.NodeControls;
+import dev.sim.api.NodeType;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.result.Annotation;
@@ -17,10 +21,6 @@ import dev.sim.scenarios.config.LinkSpec;
 import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.nodes.ClientParams;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeControls;
-import dev.sim.scenarios.spi.NodeType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class ScenarioRunner {
     this.clocks = buildClocks();
     sim.setClocks(clocks);
     this.faultRandom = sim.streams().stream("faults");
-    annotateLoadSurges();
+    annotateGroupMarks();
     for (int i = 0; i < spec.faults().size(); i++) {
       scheduleFault(spec.faults().get(i), i);
     }
@@ -179,33 +179,21 @@ public final class ScenarioRunner {
   // ---------------------------------------------------------------- load
 
   /**
-   * Marks each step up of a client group's rate profile (until its next step) on the charts, so a
-   * lesson's trigger (a load surge) shows beside the faults. Steps down are left unmarked.
+   * Puts on the charts what each group marks itself (its node type's {@code marks} hook, e.g. a
+   * client's load surges), so a lesson's trigger shows beside the faults.
    */
-  private void annotateLoadSurges() {
+  private void annotateGroupMarks() {
     for (NodeGroupSpec g : spec.nodes()) {
-      if (!(g.params() instanceof ClientParams cp)
-          || cp.load() == null
-          || cp.load().profile() == null) {
-        continue;
-      }
-      List<ClientParams.ProfileStep> steps = cp.load().profile();
-      for (int i = 1; i < steps.size(); i++) {
-        double from = steps.get(i - 1).rate() * g.count();
-        double to = steps.get(i).rate() * g.count();
-        if (to <= from) {
-          continue;
-        }
-        long start = steps.get(i).atNanos();
-        long end = i + 1 < steps.size() ? steps.get(i + 1).atNanos() : -1;
-        annotate(
-            "load",
-            "load " + trim(from) + "→" + trim(to) + "/s",
-            start,
-            end,
-            List.copyOf(g.instances()));
+      for (Annotation a : marks(g)) {
+        sim.annotate(a);
       }
     }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> List<Annotation> marks(NodeGroupSpec g) {
+    NodeType<P> type = (NodeType<P>) g.type();
+    return type.marks((P) g.params(), new Group(g.name(), g.instances()));
   }
 
   // ---------------------------------------------------------------- faults

@@ -3,11 +3,11 @@ package dev.sim.scenarios.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.PluginException;
 import dev.sim.kernel.node.Node;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
-import dev.sim.scenarios.spi.PluginException;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -3,12 +3,12 @@ package dev.sim.scenarios.bind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sim.api.Param;
+import dev.sim.api.PluginException;
 import dev.sim.scenarios.config.Problem;
 import dev.sim.scenarios.config.Problems;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlReader;
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.PluginException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -199,7 +199,8 @@ class ParamBinderTest {
     assertThat(messages())
         .containsExactly(
             "p.yaml:1:9: nodes.x.target: expected a node name"
-                + " (lower-case letters, digits and '-'), found 'Load Balancer'");
+                + " (lower-case letters and digits, single '-' between words), found 'Load"
+                + " Balancer'");
   }
 
   @Test

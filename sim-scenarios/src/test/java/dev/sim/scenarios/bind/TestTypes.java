@@ -1,11 +1,11 @@
 package dev.sim.scenarios.bind;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Param;
+import dev.sim.api.Param.Unit;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Distribution;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.Param;
-import dev.sim.scenarios.spi.Param.Unit;
 import java.util.List;
 
 /** Parameter records and node types that exercise every unit and shape the binder supports. */

@@ -3,7 +3,7 @@ package dev.sim.scenarios.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Param;
+import dev.sim.components.ClientParams;
+import dev.sim.components.LoadBalancerParams;
+import dev.sim.components.ServerParams;
+import dev.sim.components.ServerType;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
-import dev.sim.scenarios.nodes.ClientParams;
-import dev.sim.scenarios.nodes.LoadBalancerParams;
-import dev.sim.scenarios.nodes.ServerParams;
-import dev.sim.scenarios.nodes.ServerType;
-import dev.sim.scenarios.spi.BuildContext;
-import dev.sim.scenarios.spi.NodeType;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
-import dev.sim.scenarios.spi.Param;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -318,8 +318,8 @@ class ScenarioLoaderTest {
         """);
     assertThat(msg.lines())
         .containsExactly(
-            "test.yaml:1:7: name: expected a name of lower-case letters, digits and '-' (like"
-                + " gc-spiral), found 'Bad Name'",
+            "test.yaml:1:7: name: expected a name of lower-case letters and digits, with single"
+                + " '-' between words (like gc-spiral), found 'Bad Name'",
             "test.yaml:2:11: duration: expected a duration like 5ms or 1.5s, found 10 (a number"
                 + " without a unit)",
             "test.yaml:4:15: nodes.api.type: unknown node type 'sevrer' — did you mean 'server'?",
@@ -393,9 +393,9 @@ class ScenarioLoaderTest {
     }
 
     @Override
-    public List<String> check(RaftParams p) {
+    public List<dev.sim.api.Problem> check(RaftParams p) {
       return p.electionTimeoutNanos() < MS
-          ? List.of("electionTimeout: must be at least 1ms")
+          ? List.of(new dev.sim.api.Problem("electionTimeout", "must be at least 1ms"))
           : List.of();
     }
 

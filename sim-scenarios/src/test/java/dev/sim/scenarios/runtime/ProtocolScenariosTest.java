@@ -1,4 +1,4 @@
-package dev.sim.scenarios.protocols;
+package dev.sim.scenarios.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,8 +6,7 @@ import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.spi.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

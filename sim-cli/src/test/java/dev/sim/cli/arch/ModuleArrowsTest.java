@@ -1,0 +1,176 @@
+package dev.sim.cli.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The modules' arrows point one way: kernel ← network; kernel ← api ← {scenarios, components,
+ * protocols}; components ← protocols; {kernel, api} ← report; everything ← cli. Maven's module
+ * dependencies already stop most wrong imports at compile time; these rules also pin what Maven
+ * cannot see (a test-scope dependency leaking into main code, a library used outside its one
+ * package) and say in words why the build failed. The CLI's test class path is the only one that
+ * holds every module, so the rules live here.
+ */
+class ModuleArrowsTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // In a reactor build the other modules come as jars; their test jars are not main code.
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages("dev.sim");
+    if (classes.stream().noneMatch(c -> c.getPackageName().startsWith("dev.sim.api"))) {
+      throw new IllegalStateException("no sim-api classes imported: the rules would prove nothing");
+    }
+  }
+
+  private static void check(ArchRule rule) {
+    rule.check(classes);
+  }
+
+  @Test
+  void kernelDependsOnNothingElseOfOurs() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.kernel..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.api..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.report..",
+                "dev.sim.cli..")
+            .because("the kernel knows nothing of the network's models, of YAML or of charts"));
+  }
+
+  @Test
+  void networkDependsOnTheKernelOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.network..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.api..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.report..",
+                "dev.sim.cli.."));
+  }
+
+  @Test
+  void pluginApiDependsOnTheKernelOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.api..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.report..",
+                "dev.sim.cli..",
+                "tools.jackson..",
+                "com.fasterxml..",
+                "org.jfree..")
+            .because("a plugin project compiles against sim-api and the kernel alone"));
+  }
+
+  @Test
+  void theLanguageNeverNamesANodeTypesImplementation() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.scenarios..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.components..", "dev.sim.protocols..", "dev.sim.report..", "dev.sim.cli..")
+            .because("node types describe themselves; the loader and runner stay generic"));
+  }
+
+  @Test
+  void componentsBuildOnTheApiOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.components..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.scenarios..",
+                "dev.sim.protocols..",
+                "dev.sim.report..",
+                "dev.sim.cli.."));
+  }
+
+  @Test
+  void protocolsBuildOnTheApiAndComponentsOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.protocols..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..", "dev.sim.scenarios..", "dev.sim.report..", "dev.sim.cli.."));
+  }
+
+  @Test
+  void reportNamesNoLanguageAndNoNodeType() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.report..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.cli..")
+            .because("the report reads the run result and knows nothing of YAML or node types"));
+  }
+
+  @Test
+  void jacksonOnlyInTheLoaderAndResultIo() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.sim.scenarios.config..", "dev.sim.report.io..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson.."));
+  }
+
+  @Test
+  void jfreeChartOnlyInTheReportsChartPackage() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.sim.report.chart..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.jfree.."));
+  }
+}
