@@ -36,13 +36,11 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ClassLoader loader = Plugins.loader(plugins.plugins);
-    var types = Plugins.registry(loader);
-    var scenarios = Plugins.scenarios(loader);
+    RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     int bad = 0;
     for (Path f : files) {
       try {
-        ScenarioSpec s = Scenarios.load(f, types, overrides, scenarios);
+        ScenarioSpec s = pipeline.load(f, overrides);
         int nodes = s.nodes().stream().mapToInt(NodeGroupSpec::count).sum();
         spec.commandLine()
             .getOut()
