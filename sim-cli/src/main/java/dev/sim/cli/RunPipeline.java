@@ -269,7 +269,7 @@ public final class RunPipeline {
           "sim: the simulation failed: node "
               + f.nodeName()
               + " threw at simulated "
-              + dev.sim.kernel.run.Simulation.formatNanos(f.timeNanos())
+              + Text.duration(f.timeNanos())
               + " while handling "
               + f.event()
               + ":");
