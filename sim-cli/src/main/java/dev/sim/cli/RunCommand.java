@@ -5,7 +5,6 @@ import dev.sim.kernel.trace.TraceSink;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,13 +44,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Output folder (default: runs/<name>-seed<N>/).")
   Path out;
 
-  @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description =
-          "Override one value, e.g. --set nodes.api.workers=16 (validated like the "
-              + "file). Repeatable.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin OverrideOptions overrides;
 
   @Mixin PluginOptions plugins;
 
@@ -91,13 +84,14 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     RunPipeline.Limits limits = RunPipeline.Limits.of(maxEvents, maxWallSeconds);
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
-    ScenarioSpec scenario = pipeline.load(file, overrides);
+    List<String> edits = overrides.inOrder();
+    ScenarioSpec scenario = pipeline.load(file, edits);
     long runSeed = seed != null ? seed : scenario.seed();
     Path dir = out != null ? out : RunPipeline.defaultFolder(scenario, runSeed);
     // The folder exists before the run starts, so that the trace can stream into it.
     pipeline.createFolder(dir);
     TraceSink sink = trace ? pipeline.openTrace(scenario, dir) : null;
-    String command = RunPipeline.command(file, runSeed, overrides, plugins.plugins);
+    String command = RunPipeline.command(file, runSeed, edits, plugins.plugins);
     RunResult result =
         pipeline.run(
             scenario, runSeed, limits, sink, RunPipeline.info(scenario, file.toString(), command));

@@ -9,6 +9,7 @@ import dev.sim.kernel.trace.TraceSink;
 import dev.sim.report.Report;
 import dev.sim.report.io.RunFolder;
 import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.runtime.ScenarioRunner;
 import dev.sim.scenarios.spi.NodeTypeRegistry;
@@ -78,8 +79,9 @@ public final class RunPipeline {
    * with overrides applied first.
    *
    * @param source a {@code .yaml} file, or {@code plugin:NAME}
-   * @param overrides {@code PATH=VALUE} strings from {@code --set}, applied in order before
-   *     validation
+   * @param overrides {@code PATH=VALUE} strings from {@code --set} and {@link
+   *     ScenarioLoader#UNSET_PREFIX} {@code PATH} strings from {@code --unset}, applied in order
+   *     before validation
    * @throws UserError naming file:line:column (or the override) for every problem found
    */
   public ScenarioSpec load(Path source, List<String> overrides) {
@@ -157,14 +159,15 @@ public final class RunPipeline {
   }
 
   /**
-   * The {@code sim run} command line that reproduces a run: the source, the seed, every {@code
-   * --set} override in order and every plugin.
+   * The {@code sim run} command line that reproduces a run: the source, the seed, every override in
+   * order ({@code --unset PATH} entries as they are, the others as {@code --set PATH=VALUE}) and
+   * every plugin.
    */
   public static String command(
       Path source, long seed, List<String> overrides, List<Path> pluginPaths) {
     StringBuilder b = new StringBuilder("sim run ").append(source).append(" --seed ").append(seed);
     for (String s : overrides) {
-      b.append(" --set ").append(s);
+      b.append(s.startsWith(ScenarioLoader.UNSET_PREFIX) ? " " : " --set ").append(s);
     }
     for (Path p : pluginPaths) {
       b.append(" --plugin ").append(p);
