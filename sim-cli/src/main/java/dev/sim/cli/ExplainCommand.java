@@ -2,7 +2,6 @@ package dev.sim.cli;
 
 import dev.sim.api.NodeType;
 import dev.sim.api.ScenarioPlugin;
-import dev.sim.kernel.run.Simulation;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
@@ -89,7 +88,7 @@ final class ExplainCommand implements Callable<Integer> {
             + " · default seed "
             + s.seed()
             + " · runs "
-            + Simulation.formatNanos(s.durationNanos())
+            + Text.duration(s.durationNanos())
             + " simulated");
     out.println();
     if (!s.description().isEmpty()) {
@@ -105,7 +104,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (!s.faults().isEmpty()) {
       out.println("Faults:");
       for (FaultSpec f : s.faults()) {
-        out.printf("  at %-8s %s%n", Simulation.formatNanos(f.atNanos()), describe(f));
+        out.printf("  at %-8s %s%n", Text.duration(f.atNanos()), describe(f));
       }
     }
     if (!s.expect().isEmpty()) {
@@ -138,7 +137,7 @@ final class ExplainCommand implements Callable<Integer> {
           "crash "
               + c.target()
               + (c.restartNanos() >= 0
-                  ? ", restart after " + Simulation.formatNanos(c.restartNanos())
+                  ? ", restart after " + Text.duration(c.restartNanos())
                   : ", stays down");
     } else if (f instanceof FaultSpec.Pause p) {
       d = "pause " + p.target();
@@ -150,15 +149,15 @@ final class ExplainCommand implements Callable<Integer> {
               + j.target()
               + " jumps "
               + (j.jumpNanos() < 0 ? "-" : "+")
-              + Simulation.formatNanos(Math.abs(j.jumpNanos()));
+              + Text.duration(Math.abs(j.jumpNanos()));
     } else if (f instanceof FaultSpec.LossBurst l) {
       d = "loss " + l.rate() + " between " + l.a() + " and " + l.b();
     }
     if (f.forNanos() >= 0 && !(f instanceof FaultSpec.Crash)) {
-      d += " for " + Simulation.formatNanos(f.forNanos());
+      d += " for " + Text.duration(f.forNanos());
     }
     if (f.everyNanos() > 0) {
-      d += ", every " + Simulation.formatNanos(f.everyNanos());
+      d += ", every " + Text.duration(f.everyNanos());
     }
     return d;
   }

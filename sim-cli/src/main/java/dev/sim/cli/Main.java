@@ -1,6 +1,10 @@
 package dev.sim.cli;
 
+import dev.sim.scenarios.config.DidYouMean;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -74,7 +78,69 @@ public final class Main implements Runnable {
           c.getErr().flush();
           return ExitCodes.INVALID_INPUT;
         });
+    // Picocli answers `sim runn --help` with the top-level help and exit 0, and `sim runn` with
+    // "Unmatched argument"; a mistyped command deserves the nearest name and exit 2 either way.
+    String unknown = unknownCommand(cl, args);
+    if (unknown != null) {
+      err.println("sim: " + unknown);
+      err.flush();
+      return ExitCodes.INVALID_INPUT;
+    }
     return cl.execute(args);
+  }
+
+  /**
+   * The message for a command word in {@code args} that names no command (also after {@code help}),
+   * or null when there is none and picocli should go ahead.
+   */
+  static String unknownCommand(CommandLine cl, String[] args) {
+    Map<String, CommandLine> commands = cl.getSubcommands();
+    int i = commandIndex(cl.getCommandSpec(), args, 0);
+    if (i < 0) {
+      return null;
+    }
+    String word = args[i];
+    if (commands.containsKey(word)) {
+      if (!(commands.get(word).getCommand() instanceof CommandLine.HelpCommand)) {
+        return null;
+      }
+      // `sim help NAME` takes a command name too.
+      int j = commandIndex(commands.get(word).getCommandSpec(), args, i + 1);
+      if (j < 0 || commands.containsKey(args[j])) {
+        return null;
+      }
+      word = args[j];
+    }
+    List<String> names = new ArrayList<>(cl.getCommandSpec().subcommands().keySet());
+    return "unknown command '"
+        + word
+        + "'"
+        + DidYouMean.suggest(word, names)
+            .map(s -> " — did you mean '" + s + "'?")
+            .orElse(" (the commands are " + String.join(", ", names) + ")");
+  }
+
+  /**
+   * Where the first word of {@code args} from {@code from} on stands that is not one of {@code
+   * command}'s options, or -1 when there is none, or the arguments are ones this check leaves to
+   * picocli (an unknown option, an option that takes a value, an {@code @file}).
+   */
+  private static int commandIndex(CommandLine.Model.CommandSpec command, String[] args, int from) {
+    boolean optionsEnded = false;
+    for (int i = from; i < args.length; i++) {
+      String a = args[i];
+      if (!optionsEnded && a.equals("--")) {
+        optionsEnded = true;
+      } else if (!optionsEnded && a.startsWith("-")) {
+        CommandLine.Model.OptionSpec o = command.findOption(a);
+        if (o == null || o.arity().max() > 0) {
+          return -1;
+        }
+      } else {
+        return a.startsWith("@") ? -1 : i;
+      }
+    }
+    return -1;
   }
 
   /** Reads the version from the jar manifest, or says it is a development build. */

@@ -16,18 +16,18 @@ final class SummaryPrinter {
   static void print(RunResult r, Path dir, boolean report, boolean trace, PrintWriter out) {
     out.printf(
         Locale.ROOT,
-        "%s · seed %d · %s simulated in %.2fs wall · %s events · trace %s%n",
+        "%s · seed %d · %s simulated in %s wall · %s events · trace %s%n",
         r.scenario(),
         r.seed(),
-        seconds(r.simulatedNanos()),
-        r.wallSeconds(),
+        Text.duration(r.simulatedNanos()),
+        wall(r.wallSeconds()),
         count(r.events()),
         r.traceHash());
     if (r.warmupNanos() > 0) {
       out.printf(
           Locale.ROOT,
           "  (figures below leave out the first %s of warm-up)%n",
-          seconds(r.warmupNanos()));
+          Text.duration(r.warmupNanos()));
     }
     RequestTotals q = r.requests();
     out.println();
@@ -82,15 +82,14 @@ final class SummaryPrinter {
     if (!r.expectations().isEmpty()) {
       out.println();
       for (ExpectationResult e : r.expectations()) {
-        String unit =
-            e.check().trim().startsWith("latency") && !Double.isNaN(e.actual()) ? "ms" : "";
+        // Latency expectations compare milliseconds; show them as the durations they are.
+        boolean latency = e.check().trim().startsWith("latency") && !Double.isNaN(e.actual());
         out.printf(
             Locale.ROOT,
-            "  %s %-28s actual %s%s%n",
+            "  %s %-28s actual %s%n",
             e.ok() ? "PASS" : "FAIL",
             e.check(),
-            plain(e.actual()),
-            unit);
+            latency ? ms(e.actual()) : plain(e.actual()));
       }
     }
     out.println();
@@ -105,13 +104,6 @@ final class SummaryPrinter {
     out.flush();
   }
 
-  static String seconds(long nanos) {
-    double s = nanos / 1e9;
-    return s == Math.rint(s)
-        ? String.format(Locale.ROOT, "%.0fs", s)
-        : String.format(Locale.ROOT, "%.3fs", s);
-  }
-
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
@@ -120,16 +112,32 @@ final class SummaryPrinter {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
+  /**
+   * A latency figure given in milliseconds, at the precision the table has always shown: to 10ms
+   * from 1s up, to 0.1ms from 10ms up, to three significant digits below.
+   */
   static String ms(double v) {
     if (Double.isNaN(v)) {
       return "n/a";
     }
-    if (v >= 1000) {
-      return String.format(Locale.ROOT, "%.2fs", v / 1000);
+    double nanos = v * 1e6;
+    long step = nanos >= 1e9 ? 10_000_000L : nanos >= 1e7 ? 100_000L : significantStep(nanos, 3);
+    return Text.duration(Math.round(nanos / step) * step);
+  }
+
+  /** The wall time of a run, to three significant digits. */
+  static String wall(double seconds) {
+    double nanos = seconds * 1e9;
+    long step = significantStep(nanos, 3);
+    return Text.duration(Math.round(nanos / step) * step);
+  }
+
+  /** The power of ten in nanoseconds that keeps {@code digits} significant digits of a value. */
+  private static long significantStep(double nanos, int digits) {
+    if (!(nanos >= 1)) {
+      return 1;
     }
-    return v >= 10
-        ? String.format(Locale.ROOT, "%.1fms", v)
-        : String.format(Locale.ROOT, "%.2fms", v);
+    return Math.max(1, (long) Math.pow(10, Math.floor(Math.log10(nanos)) - (digits - 1)));
   }
 
   static String plain(double v) {

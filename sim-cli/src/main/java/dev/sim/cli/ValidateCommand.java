@@ -3,13 +3,11 @@ package dev.sim.cli;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,23 +24,18 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (.yaml).")
   List<Path> files;
 
-  @Option(
-      names = "--set",
-      paramLabel = "PATH=VALUE",
-      description = "Override one value. Repeatable.")
-  List<String> overrides = new ArrayList<>();
+  @Mixin OverrideOptions overrides;
 
   @Mixin PluginOptions plugins;
 
   @Override
   public Integer call() {
-    ClassLoader loader = Plugins.loader(plugins.plugins);
-    var types = Plugins.registry(loader);
-    var scenarios = Plugins.scenarios(loader);
+    RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
+    List<String> edits = overrides.inOrder();
     int bad = 0;
     for (Path f : files) {
       try {
-        ScenarioSpec s = Scenarios.load(f, types, overrides, scenarios);
+        ScenarioSpec s = pipeline.load(f, edits);
         int nodes = s.nodes().stream().mapToInt(NodeGroupSpec::count).sum();
         spec.commandLine()
             .getOut()

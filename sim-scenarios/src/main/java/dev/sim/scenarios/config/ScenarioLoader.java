@@ -88,6 +88,12 @@ public final class ScenarioLoader {
   /** The seed used when a scenario names none. */
   public static final long DEFAULT_SEED = 1;
 
+  /**
+   * Marks an override that removes a key: {@code "--unset nodes.clients.retry"} in the overrides
+   * list does what {@code nodes.clients.retry=null} does, and messages name it as written.
+   */
+  public static final String UNSET_PREFIX = "--unset ";
+
   private static final List<String> NETWORK_KEYS =
       List.of("latency", "loss", "duplicate", "bandwidth", "links");
   private static final List<String> LINK_KEYS =
@@ -111,8 +117,9 @@ public final class ScenarioLoader {
    *
    * @param file the file; messages name it as given
    * @param types the node types it may use
-   * @param overrides {@code PATH=VALUE} strings from {@code --set}, applied in order before
-   *     validation
+   * @param overrides {@code PATH=VALUE} strings from {@code --set}, and {@link #UNSET_PREFIX}
+   *     {@code PATH} strings from {@code --unset}, applied in order before validation; {@code
+   *     PATH=null} and {@code --unset PATH} remove the key, so it reads as absent
    * @throws ScenarioException with every problem found (also for a file that cannot be read)
    */
   public static ScenarioSpec load(Path file, NodeTypeRegistry types, List<String> overrides) {
@@ -142,7 +149,8 @@ public final class ScenarioLoader {
    * @param yaml the YAML text
    * @param source the name messages use for it, e.g. {@code scenarios/gc-spiral.yaml}
    * @param types the node types it may use
-   * @param overrides {@code --set} strings
+   * @param overrides {@code --set} and {@code --unset} strings, as for {@link #load(Path,
+   *     NodeTypeRegistry, List)}
    * @throws ScenarioException with every problem found
    */
   public static ScenarioSpec parse(
@@ -204,7 +212,8 @@ public final class ScenarioLoader {
               + tree.describe());
       throw new ScenarioException(problems.sorted());
     }
-    Overrides.apply(root, overrides, problems);
+    Overrides.Applied applied = Overrides.apply(root, overrides, problems);
+    root = applied.root();
     values.unknownKeys(root, "", TOP_KEYS, "");
 
     String name = name(root);
@@ -249,7 +258,9 @@ public final class ScenarioLoader {
     List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"));
     ReportSpec report = report(root.get("report"));
 
-    problems.throwIfAny();
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(applied.explain(problems.sorted()));
+    }
     return new ScenarioSpec(
         name,
         title,

@@ -1,0 +1,312 @@
+package dev.sim.cli;
+
+import dev.sim.kernel.result.Failure;
+import dev.sim.kernel.result.RunInfo;
+import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.result.StopReason;
+import dev.sim.kernel.trace.JsonLinesTraceSink;
+import dev.sim.kernel.trace.TraceSink;
+import dev.sim.report.Report;
+import dev.sim.report.io.RunFolder;
+import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ScenarioLoader;
+import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.plugin.NodeTypeRegistry;
+import dev.sim.scenarios.plugin.ScenarioPlugins;
+import dev.sim.scenarios.runtime.ScenarioRunner;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The steps of running a scenario, each usable on its own: {@link #load load} and validate with
+ * overrides, {@link #run run} to a {@link RunResult}, {@link #writeFolder write} the run folder,
+ * {@link #render render} the report, and decide the {@link #exitCode exit code}. {@code sim run}
+ * chains them all; a command that runs many seeds or parameter points can stop after {@code run}
+ * and keep only the results.
+ *
+ * <p>Every problem the user can fix is thrown as a {@link UserError} (exit code {@link
+ * ExitCodes#INVALID_INPUT}, its message printed without a stack trace).
+ *
+ * <p>Thread-safe: an instance holds only the node types and scenario plugins it was made with,
+ * which are read, never changed, and the methods keep no state between calls, so one instance may
+ * run different scenarios (or seeds) on several threads at once. Each run stays on the thread that
+ * calls {@link #run}, which keeps it deterministic.
+ */
+public final class RunPipeline {
+  /** The file {@link #openTrace} writes into a run folder. */
+  public static final String TRACE_FILE = "trace.jsonl";
+
+  private final NodeTypeRegistry types;
+  private final ScenarioPlugins scenarios;
+
+  /**
+   * A pipeline over the given node types and scenario plugins.
+   *
+   * @param types the node types scenarios may use
+   * @param scenarios the scenario plugins {@code plugin:NAME} may name
+   */
+  public RunPipeline(NodeTypeRegistry types, ScenarioPlugins scenarios) {
+    this.types = types;
+    this.scenarios = scenarios;
+  }
+
+  /**
+   * A pipeline over the built-in node types plus those in plugin jars or class folders (what {@code
+   * --plugin} names).
+   *
+   * @throws UserError for a path that is not a jar or folder, or a broken registration in one
+   */
+  public static RunPipeline withPlugins(List<Path> pluginPaths) {
+    ClassLoader loader = Plugins.loader(pluginPaths);
+    return new RunPipeline(Plugins.registry(loader), Plugins.scenarios(loader));
+  }
+
+  /** The node types this pipeline's scenarios may use. */
+  public NodeTypeRegistry types() {
+    return types;
+  }
+
+  // ------------------------------------------------------------------ load
+
+  /**
+   * Loads and validates a scenario file, or the scenario a plugin builds for {@code plugin:NAME},
+   * with overrides applied first.
+   *
+   * @param source a {@code .yaml} file, or {@code plugin:NAME}
+   * @param overrides {@code PATH=VALUE} strings from {@code --set} and {@link
+   *     ScenarioLoader#UNSET_PREFIX} {@code PATH} strings from {@code --unset}, applied in order
+   *     before validation
+   * @throws UserError naming file:line:column (or the override) for every problem found
+   */
+  public ScenarioSpec load(Path source, List<String> overrides) {
+    return Scenarios.load(source, types, overrides, scenarios);
+  }
+
+  // ------------------------------------------------------------------ run
+
+  /**
+   * When a run that does not end by itself is stopped.
+   *
+   * @param maxEvents the most events one run may process
+   * @param maxWallNanos the most wall-clock time one run may take, in nanoseconds
+   */
+  public record Limits(long maxEvents, long maxWallNanos) {
+    /** What {@code sim run} uses unless told otherwise: 2,000,000,000 events and 600 seconds. */
+    public static final Limits DEFAULT = of(2_000_000_000L, 600);
+
+    /**
+     * Limits from command-line values.
+     *
+     * @param maxEvents the value of {@code --max-events}
+     * @param maxWallSeconds the value of {@code --max-wall}, in seconds
+     * @throws UserError when either is not positive
+     */
+    public static Limits of(long maxEvents, double maxWallSeconds) {
+      if (maxEvents <= 0) {
+        throw new UserError("--max-events must be positive, found " + maxEvents);
+      }
+      if (!(maxWallSeconds > 0)) {
+        throw new UserError(
+            "--max-wall must be a positive number of seconds, found " + maxWallSeconds);
+      }
+      return new Limits(maxEvents, (long) (maxWallSeconds * 1e9));
+    }
+  }
+
+  /**
+   * Runs a validated scenario on the calling thread, evaluates its expectations and records the
+   * wall time it took and {@code info}. Writes nothing but the trace (when {@code trace} is given).
+   *
+   * @param scenario what {@link #load} returned
+   * @param seed the master seed
+   * @param limits when to stop a runaway run
+   * @param trace where every event goes (closed when the run ends), or null for none
+   * @param info how the run is described in its folder and report; see {@link #info}
+   * @return the result, also when a node failed or a limit was hit (see {@link #exitCode})
+   */
+  public RunResult run(
+      ScenarioSpec scenario, long seed, Limits limits, TraceSink trace, RunInfo info) {
+    long wallStart = System.nanoTime();
+    ScenarioRunner.Options options =
+        new ScenarioRunner.Options(
+            limits.maxEvents(), limits.maxWallNanos(), System::nanoTime, trace);
+    RunResult result = ScenarioRunner.run(scenario, seed, options);
+    double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
+    return result.withWallSeconds(wallSeconds).withInfo(info);
+  }
+
+  /**
+   * How a run is described in its folder and report.
+   *
+   * @param scenario the scenario that runs
+   * @param source the file (or {@code plugin:NAME}) it came from
+   * @param command the command line that reproduces the run; see {@link #command}
+   */
+  public static RunInfo info(ScenarioSpec scenario, String source, String command) {
+    return new RunInfo(
+        scenario.title(),
+        scenario.description(),
+        command,
+        source,
+        scenario.report().charts(),
+        Main.Version.number());
+  }
+
+  /**
+   * The {@code sim run} command line that reproduces a run: the source, the seed, every override in
+   * order ({@code --unset PATH} entries as they are, the others as {@code --set PATH=VALUE}) and
+   * every plugin.
+   */
+  public static String command(
+      Path source, long seed, List<String> overrides, List<Path> pluginPaths) {
+    StringBuilder b = new StringBuilder("sim run ").append(source).append(" --seed ").append(seed);
+    for (String s : overrides) {
+      b.append(s.startsWith(ScenarioLoader.UNSET_PREFIX) ? " " : " --set ").append(s);
+    }
+    for (Path p : pluginPaths) {
+      b.append(" --plugin ").append(p);
+    }
+    return b.toString();
+  }
+
+  // ------------------------------------------------------------------ the run folder
+
+  /** The folder {@code sim run} writes to without {@code --out}: {@code runs/NAME-seedN}. */
+  public static Path defaultFolder(ScenarioSpec scenario, long seed) {
+    return Path.of("runs", scenario.name() + "-seed" + seed);
+  }
+
+  /**
+   * Creates {@code dir} (and its parents) unless it exists.
+   *
+   * @throws UserError when it cannot be created
+   */
+  public void createFolder(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UserError("--out " + dir + ": cannot create the folder (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Opens {@link #TRACE_FILE} in {@code dir} (which must exist) for {@link #run}'s trace.
+   *
+   * @throws UserError when the file cannot be created
+   */
+  public JsonLinesTraceSink openTrace(ScenarioSpec scenario, Path dir) {
+    List<String> names = new ArrayList<>();
+    for (NodeGroupSpec g : scenario.nodes()) {
+      names.addAll(g.instances());
+    }
+    Path file = dir.resolve(TRACE_FILE);
+    try {
+      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+      return new JsonLinesTraceSink(w, names.toArray(new String[0]));
+    } catch (IOException e) {
+      throw new UserError("cannot write the trace " + file + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the run folder without the report: summary.json, metrics.csv and result.json (from which
+   * {@code sim report} re-renders). Creates {@code dir} if needed.
+   *
+   * @throws UserError when the folder cannot be written
+   */
+  public void writeFolder(RunResult result, Path dir) {
+    createFolder(dir);
+    try {
+      RunFolder.write(result, dir);
+    } catch (IOException e) {
+      throw new UserError("cannot write the run folder " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Draws the charts and report.html into {@code dir} (which must exist).
+   *
+   * @throws UserError when they cannot be written
+   */
+  public void render(RunResult result, Path dir) {
+    try {
+      Report.render(result, dir);
+    } catch (IOException e) {
+      throw new UserError("cannot write the run folder " + dir + ": " + e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------------ the outcome
+
+  /**
+   * The exit code a finished run stands for: {@link ExitCodes#SIMULATION_FAILED} when a node's code
+   * threw or a runaway limit stopped it, {@link ExitCodes#EXPECTATION_FAILED} when it ran and an
+   * expectation failed, else {@link ExitCodes#OK}. ({@link ExitCodes#INVALID_INPUT} is never a
+   * run's outcome: it is the exit code of every {@link UserError} the steps throw.)
+   */
+  public static int exitCode(RunResult result) {
+    if (failed(result)) {
+      return ExitCodes.SIMULATION_FAILED;
+    }
+    boolean allHeld = result.expectations().stream().allMatch(e -> e.ok());
+    return allHeld ? ExitCodes.OK : ExitCodes.EXPECTATION_FAILED;
+  }
+
+  /**
+   * When {@link #exitCode} is {@link ExitCodes#SIMULATION_FAILED}, says why on {@code err}: the
+   * node, simulated time and event with the start of its stack trace, or the limit that was hit and
+   * how to raise it. Prints nothing for a run that ended normally.
+   *
+   * @param dir the run folder that holds the figures up to the failure, or null if none was written
+   */
+  public static void explainFailure(RunResult result, Path dir, PrintWriter err) {
+    if (result.stopReason() == StopReason.NODE_FAILURE) {
+      Failure f = result.failure();
+      err.println(
+          "sim: the simulation failed: node "
+              + f.nodeName()
+              + " threw at simulated "
+              + Text.duration(f.timeNanos())
+              + " while handling "
+              + f.event()
+              + ":");
+      err.println("  " + f.message());
+      err.print(indent(f.stackTrace()));
+      if (dir != null) {
+        err.println("The figures and trace up to that point are in " + dir + "/.");
+      }
+    } else if (limited(result)) {
+      err.println("sim: the run did not reach its duration: " + result.stopDetail() + ".");
+    }
+    err.flush();
+  }
+
+  private static boolean failed(RunResult result) {
+    return result.stopReason() == StopReason.NODE_FAILURE || limited(result);
+  }
+
+  private static boolean limited(RunResult result) {
+    return result.stopReason() == StopReason.EVENT_LIMIT
+        || result.stopReason() == StopReason.WALL_LIMIT;
+  }
+
+  /** The first lines of a stack trace, indented under the message. */
+  private static String indent(String text) {
+    StringBuilder b = new StringBuilder();
+    int lines = 0;
+    for (String line : text.split("\n")) {
+      if (lines++ >= 12) {
+        b.append("    ...\n");
+        break;
+      }
+      b.append("    ").append(line).append('\n');
+    }
+    return b.toString();
+  }
+}
