@@ -226,7 +226,8 @@ public final class SpaceTimeDiagram {
     s.setDefsKeyPrefix("_spacetime_");
     draw(s);
     ChartRenderer.writeSvg(s, width(), height(), svg);
-    return new ChartFile("spacetime", title, caption, png, svg, width(), height());
+    return new ChartFile(
+        "spacetime", title, caption, png, svg, width(), height(), LEFT, WIDTH - RIGHT);
   }
 
   // ---------------------------------------------------------------- drawing
