@@ -6,7 +6,6 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.report.chart.ChartFile;
 import dev.sim.report.chart.ChartRenderer;
 import dev.sim.report.chart.ComparisonCharts;
-import dev.sim.report.chart.TimeChart;
 import dev.sim.report.chart.TimeCharts;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,16 +63,6 @@ class PlotEdgesTest {
     assertThat(charts).hasSize(ComparisonCharts.forRuns(spiral, other).size());
     assertThat(charts).hasSizeGreaterThanOrEqualTo(5);
     assertSameEdges(charts);
-  }
-
-  @Test
-  void theSharedWidthIsTheWidestAnyChartNeedsSoNoLabelIsCut() {
-    List<TimeChart> charts = TimeCharts.forRun(spiral);
-    double shared = ChartRenderer.valueAxisWidth(charts);
-    for (TimeChart c : charts) {
-      assertThat(shared).as(c.id()).isGreaterThanOrEqualTo(ChartRenderer.valueAxisWidth(c));
-    }
-    assertThat(shared).isEqualTo(Math.rint(shared));
   }
 
   private static void assertSameEdges(List<ChartFile> charts) {

@@ -25,7 +25,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
-import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -190,16 +189,13 @@ public final class ChartRenderer {
     // The image only lends its font metrics and hints; what is drawn beyond one pixel is dropped.
     BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = img.createGraphics();
-    ChartRenderingInfo info = areasOnly();
     try {
       antialias(g2);
-      chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT), info);
+      chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
     } finally {
       g2.dispose();
     }
-    PlotRenderingInfo p = info.getPlotInfo();
-    double insetLeft = chart.getPlot().getInsets().getLeft();
-    return p.getDataArea().getMinX() - p.getPlotArea().getMinX() - insetLeft;
+    return ((BandPlot) chart.getPlot()).valueAxisLeft();
   }
 
   /**
