@@ -167,7 +167,7 @@ public final class SpaceTimeDiagram {
                     + " of "
                     + Format.count(totalMessages)
                     + " messages, "
-                : Format.count(totalMessages) + (totalMessages == 1 ? " message, " : " messages, "))
+                : Format.count(totalMessages, "message", "messages") + ", ")
             + "simulated "
             + range
             + ". One lane per node, time flowing left to right.";
