@@ -31,11 +31,7 @@ public final class Comparison {
    */
   public static List<Path> render(RunResult a, RunResult b, Path outDir) throws IOException {
     Files.createDirectories(outDir);
-    List<Callable<ChartFile>> jobs = new ArrayList<>();
-    for (TimeChart c : ComparisonCharts.forRuns(a, b)) {
-      jobs.add(() -> ChartRenderer.write(c, outDir));
-    }
-    List<ChartFile> written = Parallel.run(jobs);
+    List<ChartFile> written = writeCharts(a, b, outDir);
     Path page =
         RunFolder.writeAtomically(outDir.resolve(PAGE), ComparePage.html(a, b, written, outDir));
     List<Path> out = new ArrayList<>();
@@ -45,5 +41,19 @@ public final class Comparison {
     }
     out.add(page);
     return out;
+  }
+
+  /**
+   * Writes the overlay charts into {@code outDir}, all with one value-axis width so their data
+   * areas line up down the page; returns them in page order.
+   */
+  static List<ChartFile> writeCharts(RunResult a, RunResult b, Path outDir) throws IOException {
+    List<TimeChart> charts = ComparisonCharts.forRuns(a, b);
+    double axisWidth = Report.valueAxisWidth(charts);
+    List<Callable<ChartFile>> jobs = new ArrayList<>();
+    for (TimeChart c : charts) {
+      jobs.add(() -> ChartRenderer.write(c, outDir, axisWidth));
+    }
+    return Parallel.run(jobs);
   }
 }

@@ -75,17 +75,7 @@ public final class Report {
    */
   public static List<Path> render(RunResult r, Path dir, Set<String> charts) throws IOException {
     Files.createDirectories(dir);
-    List<Callable<ChartFile>> jobs = new ArrayList<>();
-    for (TimeChart c : TimeCharts.forRun(r)) {
-      if (selected(c.id(), charts)) {
-        jobs.add(() -> ChartRenderer.write(c, dir));
-      }
-    }
-    SpaceTimeDiagram st = SpaceTimeDiagram.of(r);
-    if (st != null && selected("spacetime", charts)) {
-      jobs.add(() -> st.write(dir));
-    }
-    List<ChartFile> written = Parallel.run(jobs);
+    List<ChartFile> written = writeCharts(r, dir, charts);
     Path page = RunFolder.writeAtomically(dir.resolve(PAGE), ReportPage.html(r, written, dir));
     List<Path> out = new ArrayList<>();
     for (ChartFile c : written) {
@@ -94,6 +84,43 @@ public final class Report {
     }
     out.add(page);
     return out;
+  }
+
+  /**
+   * Writes the charts named in {@code charts} (all when empty) into {@code dir}, every time chart
+   * with one value-axis width so their data areas line up down the page; returns them in page
+   * order.
+   */
+  static List<ChartFile> writeCharts(RunResult r, Path dir, Set<String> charts) throws IOException {
+    List<TimeChart> shown = new ArrayList<>();
+    for (TimeChart c : TimeCharts.forRun(r)) {
+      if (selected(c.id(), charts)) {
+        shown.add(c);
+      }
+    }
+    double axisWidth = valueAxisWidth(shown);
+    List<Callable<ChartFile>> jobs = new ArrayList<>();
+    for (TimeChart c : shown) {
+      jobs.add(() -> ChartRenderer.write(c, dir, axisWidth));
+    }
+    SpaceTimeDiagram st = SpaceTimeDiagram.of(r);
+    if (st != null && selected("spacetime", charts)) {
+      jobs.add(() -> st.write(dir));
+    }
+    return Parallel.run(jobs);
+  }
+
+  /**
+   * The value-axis width every chart of {@code charts} is drawn with: the widest any of them needs
+   * alone, measured on the report's threads (measuring draws each chart once).
+   */
+  static double valueAxisWidth(List<TimeChart> charts) throws IOException {
+    List<Callable<Double>> jobs = new ArrayList<>();
+    for (TimeChart c : charts) {
+      jobs.add(() -> ChartRenderer.valueAxisWidth(c));
+    }
+    return ChartRenderer.valueAxisWidth(
+        Parallel.run(jobs).stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** Whether chart {@code id} is among {@code names} (or names is empty, meaning all). */

@@ -100,7 +100,8 @@ public final class Fixtures {
         queue[i][w] = 2 + 600 * s * s + 3 * n.next();
         queueMax[i][w] = queue[i][w] * 1.5;
         inflight[i][w] = 5 + 3 * n.next() + (s > 0.2 ? 3 : 0);
-        inflightMax[i][w] = 8;
+        // A maximum is never below the mean over the same window; real runs cannot give less.
+        inflightMax[i][w] = Math.max(8, Math.ceil(inflight[i][w]));
         heap[i][w] = 400 + 1400 * Math.min(1, s) + 60 * n.next();
         heapMax[i][w] = heap[i][w] + 100;
       }

@@ -3,6 +3,7 @@ package dev.sim.report.chart;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
@@ -18,6 +19,9 @@ final class BandPlot extends org.jfree.chart.plot.XYPlot {
 
   private final transient FaultBands bands;
 
+  /** Space left of the data area the value axis took at the last drawing; NaN before any. */
+  private transient double valueAxisLeft = Double.NaN;
+
   BandPlot(
       XYDataset dataset,
       ValueAxis domain,
@@ -26,6 +30,21 @@ final class BandPlot extends org.jfree.chart.plot.XYPlot {
       FaultBands bands) {
     super(dataset, domain, range, renderer);
     this.bands = bands;
+  }
+
+  /** The width the value axis took left of the data area when this plot was last drawn. */
+  double valueAxisLeft() {
+    return valueAxisLeft;
+  }
+
+  @Override
+  protected AxisSpace calculateRangeAxisSpace(
+      Graphics2D g2, Rectangle2D plotArea, AxisSpace space) {
+    // Recorded here because the plot area JFreeChart reports afterwards is trimmed in place and the
+    // data area rounded, so the axis width cannot be recovered exactly from them.
+    AxisSpace s = super.calculateRangeAxisSpace(g2, plotArea, space);
+    valueAxisLeft = s.getLeft();
+    return s;
   }
 
   @Override

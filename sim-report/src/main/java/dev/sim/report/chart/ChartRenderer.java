@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -46,8 +49,21 @@ public final class ChartRenderer {
 
   private ChartRenderer() {}
 
-  /** The JFreeChart of {@code c}, styled for the report. */
+  /**
+   * The JFreeChart of {@code c}, styled for the report, its value axis as wide as its own labels
+   * need.
+   */
   public static JFreeChart toJFreeChart(TimeChart c) {
+    return toJFreeChart(c, Double.NaN);
+  }
+
+  /**
+   * The JFreeChart of {@code c}, styled for the report, with {@code valueAxisWidth} pixels left of
+   * the plot for the value axis (its tick labels and label); NaN leaves the width to the axis.
+   * Charts drawn with one width have their data areas at the same left and right edges, so fault
+   * bands and times line up from chart to chart down a page.
+   */
+  public static JFreeChart toJFreeChart(TimeChart c, double valueAxisWidth) {
     XYSeriesCollection data = dataset(c);
     NumberAxis time = new NumberAxis("simulated time (s)");
     time.setRange(0, Math.max(c.endSeconds(), 1e-9));
@@ -74,6 +90,11 @@ public final class ChartRenderer {
     plot.setAxisOffset(new RectangleInsets(0, 0, 0, 0));
     plot.setInsets(new RectangleInsets(bands.headroom(), 4, 4, 16));
     plot.setNoDataMessage("no data");
+    if (!Double.isNaN(valueAxisWidth)) {
+      AxisSpace space = new AxisSpace();
+      space.setLeft(valueAxisWidth);
+      plot.setFixedRangeAxisSpace(space);
+    }
     style(time);
     style(value);
 
@@ -159,20 +180,69 @@ public final class ChartRenderer {
     a.setTickMarkOutsideLength(4);
   }
 
-  // ---------------------------------------------------------------- files
-
-  /** Writes {@code chart} as a PNG of {@code width} × {@code height} pixels. */
-  public static void writePng(JFreeChart chart, int width, int height, Path file)
-      throws IOException {
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+  /**
+   * The width in pixels the value axis of {@code c} takes when the chart is drawn alone at {@link
+   * #WIDTH} × {@link #HEIGHT}: what {@link #valueAxisWidth(List)} needs of each chart.
+   */
+  public static double valueAxisWidth(TimeChart c) {
+    JFreeChart chart = toJFreeChart(c);
+    // The image only lends its font metrics and hints; what is drawn beyond one pixel is dropped.
+    BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = img.createGraphics();
     try {
       antialias(g2);
-      chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+      chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+    } finally {
+      g2.dispose();
+    }
+    return ((BandPlot) chart.getPlot()).valueAxisLeft();
+  }
+
+  /**
+   * One value-axis width for all of {@code charts}, the widest any of them needs rounded up to a
+   * whole pixel, so that drawn with it ({@link #write(TimeChart, Path, double)}) their data areas
+   * share their left and right edges; NaN for no charts.
+   */
+  public static double valueAxisWidth(List<TimeChart> charts) {
+    return valueAxisWidth(charts.stream().mapToDouble(ChartRenderer::valueAxisWidth).toArray());
+  }
+
+  /**
+   * The value-axis width for charts whose own widths ({@link #valueAxisWidth(TimeChart)}) are
+   * {@code widths}: the widest, rounded up to a whole pixel; NaN for none.
+   */
+  public static double valueAxisWidth(double[] widths) {
+    double w = Double.NaN;
+    for (double x : widths) {
+      w = Double.isNaN(w) ? x : Math.max(w, x);
+    }
+    return Double.isNaN(w) ? w : Math.ceil(w);
+  }
+
+  /** Rendering info that records the plot's areas but not an entity per data point. */
+  private static ChartRenderingInfo areasOnly() {
+    return new ChartRenderingInfo(null);
+  }
+
+  // ---------------------------------------------------------------- files
+
+  /**
+   * Writes {@code chart} as a PNG of {@code width} × {@code height} pixels; returns where its data
+   * area was drawn, in pixels.
+   */
+  public static Rectangle2D writePng(JFreeChart chart, int width, int height, Path file)
+      throws IOException {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g2 = img.createGraphics();
+    ChartRenderingInfo info = areasOnly();
+    try {
+      antialias(g2);
+      chart.draw(g2, new Rectangle2D.Double(0, 0, width, height), info);
     } finally {
       g2.dispose();
     }
     writePng(img, file);
+    return info.getPlotInfo().getDataArea();
   }
 
   /** Writes {@code chart} as an SVG document of {@code width} × {@code height} user units. */
@@ -210,15 +280,25 @@ public final class ChartRenderer {
   }
 
   /**
-   * Writes {@code c} as {@code ID.png} and {@code ID.svg} in {@code dir}; returns the chart's
-   * files.
+   * Writes {@code c} as {@code ID.png} and {@code ID.svg} in {@code dir}, its value axis as wide as
+   * its own labels need; returns the chart's files.
    */
   public static ChartFile write(TimeChart c, Path dir) throws IOException {
-    JFreeChart chart = toJFreeChart(c);
+    return write(c, dir, Double.NaN);
+  }
+
+  /**
+   * Writes {@code c} as {@code ID.png} and {@code ID.svg} in {@code dir} with {@code
+   * valueAxisWidth} pixels for its value axis (see {@link #toJFreeChart(TimeChart, double)});
+   * returns the chart's files.
+   */
+  public static ChartFile write(TimeChart c, Path dir, double valueAxisWidth) throws IOException {
+    JFreeChart chart = toJFreeChart(c, valueAxisWidth);
     Path png = dir.resolve(c.id() + ".png");
     Path svg = dir.resolve(c.id() + ".svg");
-    writePng(chart, WIDTH, HEIGHT, png);
+    Rectangle2D area = writePng(chart, WIDTH, HEIGHT, png);
     writeSvg(chart, WIDTH, HEIGHT, c.id(), svg);
-    return new ChartFile(c.id(), c.title(), c.subtitle(), png, svg, WIDTH, HEIGHT);
+    return new ChartFile(
+        c.id(), c.title(), c.subtitle(), png, svg, WIDTH, HEIGHT, area.getMinX(), area.getMaxX());
   }
 }

@@ -86,8 +86,7 @@ public final class ComparisonCharts {
       c.add(
           "compare-" + TimeCharts.gaugeChartId(gauge),
           TimeCharts.gaugeTitle(gauge),
-          (mean ? "Mean over all instances" : "Sum over all instances")
-              + ", time-weighted mean per window",
+          (mean ? "Mean over all nodes" : "Sum over all nodes") + ", time-weighted mean per window",
           TimeCharts.gaugeYLabel(gauge),
           Scale.LINEAR,
           ta.perWindow("A", label[0], A, Line.SOLID, gaugeTotal(a, gauge, ta.windows, mean)),

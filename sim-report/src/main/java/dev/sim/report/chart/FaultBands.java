@@ -1,5 +1,6 @@
 package dev.sim.report.chart;
 
+import dev.sim.report.text.Format;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
@@ -168,7 +169,7 @@ final class FaultBands extends AbstractXYAnnotation {
             : "";
     return marks.size() == 1
         ? "✕ " + first.node() + " crashed" + why
-        : "✕ " + marks.size() + " crashes" + why;
+        : "✕ " + Format.count(marks.size(), "crash", "crashes") + why;
   }
 
   private static Rectangle2D span(Rectangle2D area, double x0, double x1) {

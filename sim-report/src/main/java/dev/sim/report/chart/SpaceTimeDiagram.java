@@ -167,7 +167,7 @@ public final class SpaceTimeDiagram {
                     + " of "
                     + Format.count(totalMessages)
                     + " messages, "
-                : Format.count(totalMessages) + (totalMessages == 1 ? " message, " : " messages, "))
+                : Format.count(totalMessages, "message", "messages") + ", ")
             + "simulated "
             + range
             + ". One lane per node, time flowing left to right.";
@@ -226,7 +226,8 @@ public final class SpaceTimeDiagram {
     s.setDefsKeyPrefix("_spacetime_");
     draw(s);
     ChartRenderer.writeSvg(s, width(), height(), svg);
-    return new ChartFile("spacetime", title, caption, png, svg, width(), height());
+    return new ChartFile(
+        "spacetime", title, caption, png, svg, width(), height(), LEFT, WIDTH - RIGHT);
   }
 
   // ---------------------------------------------------------------- drawing

@@ -289,7 +289,7 @@ public final class TimeCharts {
                   Line.SOLID,
                   g.mean()));
         }
-        how = "per instance";
+        how = "one line per node";
       } else {
         Map<String, List<GaugeSeriesData>> groups = new LinkedHashMap<>();
         for (GaugeSeriesData g : data) {
@@ -306,7 +306,7 @@ public final class TimeCharts {
                   Line.SOLID,
                   y));
         }
-        how = k.mean() ? "mean per instance of each group" : "summed over each group's instances";
+        how = k.mean() ? "mean per node of each group" : "summed over each group's nodes";
       }
       if (!anyNonZero(series)) {
         continue;
@@ -367,7 +367,7 @@ public final class TimeCharts {
                   "gc",
                   "GC pause time",
                   "ms paused per second",
-                  "Stop-the-world GC pause time, summed over each group's instances",
+                  "Stop-the-world GC pause time, summed over each group's nodes",
                   false)),
           Map.entry(
               "oom",

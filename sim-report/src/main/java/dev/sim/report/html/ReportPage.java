@@ -121,8 +121,7 @@ public final class ReportPage {
       h.append("<div class=\"verdict bad\">✘ ")
           .append(failed)
           .append(" of ")
-          .append(ex.size())
-          .append(ex.size() == 1 ? " expectation" : " expectations")
+          .append(Format.count(ex.size(), "expectation", "expectations"))
           .append(" failed: ");
       boolean first = true;
       for (ExpectationResult e : ex) {
@@ -187,7 +186,11 @@ public final class ReportPage {
         q.offered() == 0
             ? "offered"
             : "offered · " + ratio(q.attempts(), q.offered()) + " tries each");
-    card(h, "Simulated", Format.nanos(r.simulatedNanos()), Format.count(r.events()) + " events");
+    card(
+        h,
+        "Simulated",
+        Format.nanos(r.simulatedNanos()),
+        Format.count(r.events(), "event", "events"));
     h.append("</section>\n");
     if (r.warmupNanos() > 0) {
       h.append("<p class=\"more\">Figures leave out the first ")
@@ -349,7 +352,7 @@ public final class ReportPage {
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
-      more(h, as.size() - MAX_ANNOTATIONS, "fault windows");
+      more(h, as.size() - MAX_ANNOTATIONS, "fault window", "fault windows");
     }
     if (!r.nodeEvents().isEmpty()) {
       List<NodeEvent> es = r.nodeEvents();
@@ -368,17 +371,15 @@ public final class ReportPage {
             .append("</td></tr>\n");
       }
       h.append("</table>\n");
-      more(h, es.size() - MAX_NODE_EVENTS, "node events");
+      more(h, es.size() - MAX_NODE_EVENTS, "node event", "node events");
     }
     h.append("</section>\n");
   }
 
-  private static void more(StringBuilder h, int more, String what) {
+  private static void more(StringBuilder h, int more, String one, String many) {
     if (more > 0) {
       h.append("<p class=\"more\">… and ")
-          .append(Format.count(more))
-          .append(" more ")
-          .append(what)
+          .append(escape(Format.count(more, "more " + one, "more " + many)))
           .append(" (all are in result.json).</p>\n");
     }
   }

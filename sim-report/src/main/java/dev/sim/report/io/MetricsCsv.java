@@ -10,12 +10,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes {@code metrics.csv}: one row per window with the request figures, then for each group and
- * gauge {@code GROUP.GAUGE.mean} (the time-weighted means summed over the group's instances) and
- * {@code GROUP.GAUGE.max} (the largest maximum of any one instance), then each group counter as
- * {@code GROUP.COUNTER} (increments in the window). Undefined values are empty cells.
+ * Writes {@code metrics.csv}: one row per window with the request figures, then three columns for
+ * each group and gauge, then each group counter as {@code GROUP.COUNTER} (increments in the
+ * window). Undefined values are empty cells.
+ *
+ * <p>The gauge columns, where a node's figure for a window is its time-weighted mean or its maximum
+ * over that window:
+ *
+ * <ul>
+ *   <li>{@code GROUP.GAUGE.mean_per_node}: the mean over the group's nodes of each node's
+ *       time-weighted mean (what a typical node held);
+ *   <li>{@code GROUP.GAUGE.max_per_node}: the largest maximum of any one node (what the worst node
+ *       reached), so never below {@code mean_per_node};
+ *   <li>{@code GROUP.GAUGE.mean_sum}: the nodes' time-weighted means summed (the time-weighted mean
+ *       of the group's total, such as all requests queued in the group).
+ * </ul>
+ *
+ * <p>There is no summed maximum: the largest total of the group in a window cannot be recovered
+ * from per-node maxima, which need not fall at the same instant, and their sum would overstate it.
+ * Before these names, {@code GROUP.GAUGE.mean} held what is now {@code mean_sum} beside {@code
+ * GROUP.GAUGE.max}, now {@code max_per_node}, so a group's "mean" could exceed its "max".
  */
 public final class MetricsCsv {
+  /**
+   * The columns of each group gauge, in order, after {@code GROUP.GAUGE.}: the two per-node figures
+   * side by side, then the group's total.
+   */
+  public static final List<String> GAUGE_COLUMNS =
+      List.of("mean_per_node", "max_per_node", "mean_sum");
+
   private MetricsCsv() {}
 
   /** Returns the CSV text of {@code r}, header first, lines ending in {@code \n}. */
@@ -29,7 +52,9 @@ public final class MetricsCsv {
         "window,startSeconds,offered,ok,failed,timedOut,rejected,attempts,yield,harvest,"
             + "p50Ms,p90Ms,p99Ms,maxMs");
     for (String key : gaugeGroups.keySet()) {
-      sb.append(',').append(cell(key + ".mean")).append(',').append(cell(key + ".max"));
+      for (String stat : GAUGE_COLUMNS) {
+        sb.append(',').append(cell(key + "." + stat));
+      }
     }
     for (CounterSeries c : r.counterSeries()) {
       sb.append(',').append(cell(c.group() + "." + c.name()));
@@ -66,18 +91,23 @@ public final class MetricsCsv {
           .append(num(w.latencyMaxMs()));
       for (List<GaugeSeriesData> members : gaugeGroups.values()) {
         double sum = 0;
+        int n = 0;
         double max = Double.NaN;
-        boolean any = false;
         for (GaugeSeriesData g : members) {
           if (i < g.mean().length && !Double.isNaN(g.mean()[i])) {
             sum += g.mean()[i];
-            any = true;
+            n++;
           }
           if (i < g.max().length && !Double.isNaN(g.max()[i])) {
             max = Double.isNaN(max) ? g.max()[i] : Math.max(max, g.max()[i]);
           }
         }
-        sb.append(',').append(any ? num(sum) : "").append(',').append(num(max));
+        sb.append(',')
+            .append(n == 0 ? "" : num(sum / n))
+            .append(',')
+            .append(num(max))
+            .append(',')
+            .append(n == 0 ? "" : num(sum));
       }
       for (CounterSeries c : r.counterSeries()) {
         sb.append(',');

@@ -80,6 +80,15 @@ public final class Format {
   }
 
   /**
+   * A count with its noun, singular for exactly one: {@code 1 event}, {@code 0 events}, {@code
+   * 1,234 events}. Both forms are given because English plurals are not always a trailing s ({@code
+   * crash}, {@code crashes}).
+   */
+  public static String count(long n, String one, String many) {
+    return count(n) + " " + (n == 1 ? one : many);
+  }
+
+  /**
    * A plain number with up to three significant digits after trimming, thousands grouped; a dash
    * for NaN.
    */

@@ -10,6 +10,7 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import dev.sim.report.Fixtures;
 import dev.sim.report.KernelRun;
+import dev.sim.report.io.MetricsCsv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -245,6 +246,18 @@ class ChartDataTest {
             });
     TimeChart heap = chart(r, "heap");
     assertThat(heap.series().get(0).y()).containsExactly(100, 200, 300, 5.5);
+
+    // A student reads these lines off metrics.csv: a count is the group's mean_sum column, a
+    // level its mean_per_node column.
+    String[] csv = MetricsCsv.toCsv(r).split("\n");
+    List<String> header = List.of(csv[0].split(",", -1));
+    for (int i = 0; i < windows; i++) {
+      String[] row = csv[i + 1].split(",", -1);
+      assertThat(Double.parseDouble(row[header.indexOf("w.queue.mean_sum")]))
+          .isEqualTo(q.series().get(0).y()[i]);
+      assertThat(Double.parseDouble(row[header.indexOf("w.heapLiveMB.mean_per_node")]))
+          .isEqualTo(heap.series().get(0).y()[i]);
+    }
   }
 
   @Test

@@ -41,7 +41,9 @@ class SpaceTimeDiagramTest {
     RunResult r = Fixtures.spiral();
     SpaceTimeDiagram d = SpaceTimeDiagram.of(with(r, r.nodes(), r.messages().subList(0, 60)));
     assertThat(d.shownMessages()).isEqualTo(60);
-    assertThat(d.caption()).startsWith("60 messages");
+    assertThat(d.caption()).startsWith("60 messages, simulated ");
+    SpaceTimeDiagram one = SpaceTimeDiagram.of(with(r, r.nodes(), r.messages().subList(0, 1)));
+    assertThat(one.caption()).startsWith("1 message, simulated ");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sim.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.Annotation;
+import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.RunResult;
@@ -112,6 +113,62 @@ class ReportPageTest {
         .contains("… and 30 more node events")
         .contains("end of run")
         .contains("api-1");
+  }
+
+  @Test
+  void oneLeftOverFaultWindowOrNodeEventIsSingular() {
+    RunResult r = Fixtures.spiral(20, "busy", 1);
+    List<Annotation> as = new ArrayList<>();
+    List<NodeEvent> es = new ArrayList<>();
+    for (int i = 0; i <= ReportPage.MAX_ANNOTATIONS; i++) {
+      as.add(new Annotation("crash", "crash api-" + i, i * 1_000_000L, -1, List.of("api-1")));
+    }
+    for (int i = 0; i <= ReportPage.MAX_NODE_EVENTS; i++) {
+      es.add(new NodeEvent(i * 1_000_000L, 2, i % 2 == 0 ? "pause" : "resume", "gc"));
+    }
+    String page =
+        ReportPage.html(variant(r, StopReason.TIME_LIMIT, "", null, as, es), List.of(), null);
+    assertThat(page)
+        .contains("… and 1 more fault window (all are in result.json)")
+        .contains("… and 1 more node event (all are in result.json)");
+  }
+
+  @Test
+  void oneEventAndOneFailedExpectationAreSingular() {
+    RunResult r = Fixtures.spiral(20, "tiny", 1);
+    RunResult one =
+        new RunResult(
+            r.scenario(),
+            r.seed(),
+            r.simulatedNanos(),
+            1,
+            r.stopReason(),
+            r.stopDetail(),
+            r.traceHash(),
+            r.wallSeconds(),
+            r.requests(),
+            r.yield(),
+            r.harvest(),
+            r.latencyMs(),
+            r.counters(),
+            r.windowNanos(),
+            r.warmupNanos(),
+            r.windows(),
+            r.counterSeries(),
+            r.gauges(),
+            r.nodes(),
+            r.annotations(),
+            r.nodeEvents(),
+            r.messages(),
+            null,
+            List.of(new ExpectationResult("yield >= 0.99", 0.5, false)),
+            r.info());
+    String page = ReportPage.html(one, List.of(), null);
+    assertThat(page)
+        .contains("<div class=\"s\">1 event</div>")
+        .contains("1 of 1 expectation failed")
+        .doesNotContain("1 events")
+        .doesNotContain("1 expectations");
   }
 
   @Test

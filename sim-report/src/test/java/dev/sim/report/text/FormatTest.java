@@ -38,4 +38,13 @@ class FormatTest {
     assertThat(Format.millis(0.4123)).isEqualTo("0.412 ms");
     assertThat(Format.count(1234567)).isEqualTo("1,234,567");
   }
+
+  @Test
+  void aCountTakesTheSingularOnlyForExactlyOne() {
+    assertThat(Format.count(1, "event", "events")).isEqualTo("1 event");
+    assertThat(Format.count(0, "event", "events")).isEqualTo("0 events");
+    assertThat(Format.count(2, "crash", "crashes")).isEqualTo("2 crashes");
+    assertThat(Format.count(1001, "fault window", "fault windows"))
+        .isEqualTo("1,001 fault windows");
+  }
 }
