@@ -11,21 +11,27 @@ import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Builds simulations of built-in node types directly in Java: a node from a {@link NodeType}, its
  * parameter record and a stub {@link BuildContext}, with optional fixed network latency.
  */
 final class Harness {
-  final Simulation sim;
+  private final SimulationBuilder builder;
+  // Built by run(), which then schedules the actions collected before it.
+  Simulation sim;
+  private final List<Consumer<Simulation>> scheduled = new ArrayList<>();
   private final Map<String, NodeControls> controls = new LinkedHashMap<>();
   private boolean windowsSet;
 
   private Harness(long seed) {
-    sim = new Simulation("nodes-test", seed);
+    builder = Simulation.builder("nodes-test", seed);
   }
 
   static Harness seed(long seed) {
@@ -42,14 +48,14 @@ final class Harness {
 
   /** Metrics windows of {@code windowNanos}, leaving out {@code warmupNanos}. */
   Harness windows(long windowNanos, long warmupNanos) {
-    sim.setMetricsWindows(windowNanos, warmupNanos);
+    builder.metricsWindows(windowNanos, warmupNanos);
     windowsSet = true;
     return this;
   }
 
   /** Every message takes exactly {@code oneWayNanos}. */
   Harness latency(long oneWayNanos) {
-    sim.setTransport(
+    builder.transport(
         new Transport() {
           @Override
           public void send(int from, int to, Object message, long now, Deliveries out) {
@@ -79,14 +85,14 @@ final class Harness {
       controls.put(name, c);
       int index = i;
       BuildContext bc = BuildContext.of(name, group, index, c);
-      sim.addNode(name, group, () -> type.create(params, bc));
+      builder.addNode(name, group, () -> type.create(params, bc));
     }
     return this;
   }
 
   /** Adds a hand-written node. */
   Harness node(String name, String group, NodeFactory factory) {
-    sim.addNode(name, group, factory);
+    builder.addNode(name, group, factory);
     return this;
   }
 
@@ -95,7 +101,7 @@ final class Harness {
   }
 
   Harness at(long timeNanos, String label, Runnable action) {
-    sim.schedule(timeNanos, label, action);
+    scheduled.add(s -> s.schedule(timeNanos, label, action));
     return this;
   }
 
@@ -111,8 +117,10 @@ final class Harness {
   RunResult run(long nanos) {
     if (!windowsSet) {
       // About 50 windows at most: tests read totals, and few windows keep runs light.
-      sim.setMetricsWindows(Math.max(s(1), nanos / 50), 0);
+      builder.metricsWindows(Math.max(s(1), nanos / 50), 0);
     }
+    sim = builder.build();
+    scheduled.forEach(a -> a.accept(sim));
     RunResult r = sim.run(RunLimits.simulated(nanos));
     if (r.failure() != null) {
       throw new AssertionError("node failed: " + r.stopDetail() + "\n" + r.failure().stackTrace());

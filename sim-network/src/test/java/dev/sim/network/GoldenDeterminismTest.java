@@ -11,6 +11,7 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
 import dev.sim.network.clock.SkewedClocks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,8 +143,7 @@ class GoldenDeterminismTest {
   }
 
   static Outcome runProgram(long seed, boolean withLoner) {
-    Simulation sim = new Simulation("golden", seed);
-    sim.setRecordMessages(true);
+    SimulationBuilder b = Simulation.builder("golden", seed).recordMessages(true);
     Map<String, List<Integer>> draws = new LinkedHashMap<>();
     Map<String, List<String>> seen = new LinkedHashMap<>();
     for (String name : PEERS) {
@@ -151,14 +151,14 @@ class GoldenDeterminismTest {
       List<String> s = new ArrayList<>();
       draws.put(name, d);
       seen.put(name, s);
-      sim.addNode(name, "peer", () -> new Peer(d, s));
+      b.addNode(name, "peer", () -> new Peer(d, s));
     }
     if (withLoner) {
-      sim.addNode("loner", "loner", Loner::new);
+      b.addNode("loner", "loner", Loner::new);
     }
     int[] n = new int[PEERS.length];
     for (int i = 0; i < PEERS.length; i++) {
-      n[i] = sim.nodeId(PEERS[i]);
+      n[i] = b.nodeId(PEERS[i]);
     }
 
     Network net =
@@ -170,15 +170,14 @@ class GoldenDeterminismTest {
             .link(
                 Link.between(new int[] {n[0]}, new int[] {n[4]})
                     .latencyNanos(uniform(5 * MS, 15 * MS)))
-            .build(sim.streams());
-    sim.setTransport(net);
+            .build(b.streams());
 
-    SkewedClocks clocks = new SkewedClocks(sim.nodeCount());
-    clocks.drawOffsetsNanos(uniform(-5 * MS, 5 * MS), sim.streams());
+    SkewedClocks clocks = new SkewedClocks(b.nodeCount());
+    clocks.drawOffsetsNanos(uniform(-5 * MS, 5 * MS), b.streams());
     for (int i = 0; i < PEERS.length; i++) {
       clocks.setDriftPpm(n[i], DRIFT_PPM[i]);
     }
-    sim.setClocks(clocks);
+    Simulation sim = b.transport(net).clocks(clocks).build();
 
     long[] partition = new long[1];
     sim.schedule(

@@ -11,6 +11,7 @@ import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,11 @@ class NetworkSimulationTest {
     @Override
     public void start(NodeContext ctx) {
       ctx.on(Msg.class, (m, from) -> {});
+      startSending(ctx);
+    }
+
+    /** Only the sending half, for a node that also receives (it registers its own Msg handler). */
+    void startSending(NodeContext ctx) {
       ctx.onTimer(
           Next.class,
           t -> {
@@ -77,28 +83,31 @@ class NetworkSimulationTest {
 
   @Test
   void shouldDeliverAtSendTimePlusLatency() {
-    Simulation sim = new Simulation("latency", 1);
+    SimulationBuilder b = Simulation.builder("latency", 1);
+    Simulation sim =
+        b.transport(Network.builder().latencyNanos(constant(2 * MS)).build(b.streams())).build();
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(1, 3, 5 * MS));
     sim.addNode("receiver", "receiver", () -> receiver);
-    sim.setTransport(Network.builder().latencyNanos(constant(2 * MS)).build(sim.streams()));
     sim.run(RunLimits.simulated(1_000 * MS));
     assertThat(receiver.arrivals).extracting(a -> a[0]).containsExactly(2 * MS, 7 * MS, 12 * MS);
   }
 
   @Test
   void shouldLoseAndDuplicateAboutTheConfiguredFractionsInARun() {
-    Simulation sim = new Simulation("lossy", 8);
+    SimulationBuilder b = Simulation.builder("lossy", 8);
+    Simulation sim =
+        b.transport(
+                Network.builder()
+                    .latencyNanos(uniform(0, 1 * MS))
+                    .lossProbability(0.1)
+                    .duplicateProbability(0.05)
+                    .build(b.streams()))
+            .build();
     Receiver receiver = new Receiver(sim);
     int sends = 100_000;
     sim.addNode("sender", "sender", () -> new Sender(1, sends, 1 * US));
     sim.addNode("receiver", "receiver", () -> receiver);
-    sim.setTransport(
-        Network.builder()
-            .latencyNanos(uniform(0, 1 * MS))
-            .lossProbability(0.1)
-            .duplicateProbability(0.05)
-            .build(sim.streams()));
     sim.run(RunLimits.simulated(1_000 * MS));
     long distinct = receiver.order().stream().distinct().count();
     assertThat(1 - distinct / (double) sends).as("lost").isCloseTo(0.1, within(0.005));
@@ -122,24 +131,24 @@ class NetworkSimulationTest {
   }
 
   private static Receiver runStream(dev.sim.kernel.random.Distribution latency) {
-    Simulation sim = new Simulation("reorder", 2);
+    SimulationBuilder b = Simulation.builder("reorder", 2);
+    Simulation sim =
+        b.transport(Network.builder().latencyNanos(latency).build(b.streams())).build();
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(1, 1000, 10 * US));
     sim.addNode("receiver", "receiver", () -> receiver);
-    sim.setTransport(Network.builder().latencyNanos(latency).build(sim.streams()));
     sim.run(RunLimits.simulated(1_000 * MS));
     return receiver;
   }
 
   @Test
   void shouldDropMessagesAcrossPartition() {
-    Simulation sim = new Simulation("partition", 3);
+    SimulationBuilder b = Simulation.builder("partition", 3);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(b.streams());
+    Simulation sim = b.transport(net).recordMessages(true).build();
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(1, 10, 1 * MS));
     sim.addNode("receiver", "receiver", () -> receiver);
-    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
-    sim.setTransport(net);
-    sim.setRecordMessages(true);
     net.partition(new int[][] {{0}, {1}});
     RunResult r = sim.run(RunLimits.simulated(1_000 * MS));
     assertThat(receiver.arrivals).isEmpty();
@@ -148,13 +157,12 @@ class NetworkSimulationTest {
 
   @Test
   void shouldLoseMessagesInFlightWhenAPartitionStarts() {
-    Simulation sim = new Simulation("in-flight", 4);
+    SimulationBuilder b = Simulation.builder("in-flight", 4);
+    Network net = Network.builder().latencyNanos(constant(10 * MS)).build(b.streams());
+    Simulation sim = b.transport(net).recordMessages(true).build();
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(1, 1, 1 * MS));
     sim.addNode("receiver", "receiver", () -> receiver);
-    Network net = Network.builder().latencyNanos(constant(10 * MS)).build(sim.streams());
-    sim.setTransport(net);
-    sim.setRecordMessages(true);
     sim.schedule(5 * MS, "partition", () -> net.partition(new int[][] {{1}}));
     RunResult r = sim.run(RunLimits.simulated(1_000 * MS));
     assertThat(receiver.arrivals).isEmpty();
@@ -165,12 +173,12 @@ class NetworkSimulationTest {
 
   @Test
   void shouldDeliverAgainAfterTheHeal() {
-    Simulation sim = new Simulation("heal", 5);
+    SimulationBuilder b = Simulation.builder("heal", 5);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(b.streams());
+    Simulation sim = b.transport(net).build();
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(1, 10, 10 * MS));
     sim.addNode("receiver", "receiver", () -> receiver);
-    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
-    sim.setTransport(net);
     long[] id = new long[1];
     // Messages go at 0, 10, ..., 90 ms; the partition covers those sent at 20, 30 and 40 ms.
     sim.schedule(15 * MS, "partition", () -> id[0] = net.partition(new int[][] {{0}, {1}}));
@@ -181,7 +189,9 @@ class NetworkSimulationTest {
 
   @Test
   void shouldDropOnlyOneDirectionOfAOneWayCut() {
-    Simulation sim = new Simulation("one-way", 6);
+    SimulationBuilder b = Simulation.builder("one-way", 6);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(b.streams());
+    Simulation sim = b.transport(net).build();
     Receiver atA = new Receiver(sim);
     Receiver atB = new Receiver(sim);
     sim.addNode(
@@ -191,7 +201,7 @@ class NetworkSimulationTest {
             new Node() {
               @Override
               public void start(NodeContext ctx) {
-                new Sender(1, 5, 1 * MS).start(ctx);
+                new Sender(1, 5, 1 * MS).startSending(ctx);
                 atA.start(ctx);
               }
             });
@@ -202,13 +212,11 @@ class NetworkSimulationTest {
             new Node() {
               @Override
               public void start(NodeContext ctx) {
-                new Sender(0, 5, 1 * MS).start(ctx);
+                new Sender(0, 5, 1 * MS).startSending(ctx);
                 atB.start(ctx);
               }
             });
-    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
     net.cutOneWay(new int[] {0}, new int[] {1});
-    sim.setTransport(net);
     sim.run(RunLimits.simulated(1_000 * MS));
     assertThat(atB.arrivals).as("a -> b is cut").isEmpty();
     assertThat(atA.order()).as("b -> a is open").containsExactly(0, 1, 2, 3, 4);
@@ -216,13 +224,13 @@ class NetworkSimulationTest {
 
   @Test
   void shouldHealTwoOverlappingPartitionsIndependently() {
-    Simulation sim = new Simulation("overlap", 7);
+    SimulationBuilder b = Simulation.builder("overlap", 7);
+    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(b.streams());
+    Simulation sim = b.transport(net).build();
     Receiver receiver = new Receiver(sim);
     sim.addNode("sender", "sender", () -> new Sender(2, 10, 10 * MS));
     sim.addNode("other", "other", () -> ctx -> {});
     sim.addNode("receiver", "receiver", () -> receiver);
-    Network net = Network.builder().latencyNanos(constant(1 * MS)).build(sim.streams());
-    sim.setTransport(net);
     long[] ids = new long[2];
     // Sends at 0, 10, ..., 90 ms. The first partition covers 20..60, the second 40..80.
     sim.schedule(15 * MS, "p1", () -> ids[0] = net.partition(new int[][] {{0, 1}, {2}}));

@@ -7,6 +7,7 @@ import dev.sim.api.Problem;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
 import dev.sim.network.Network;
 import java.util.List;
 import java.util.function.Function;
@@ -16,19 +17,19 @@ import java.util.function.Function;
  * runtime does, without YAML: {@code Harness.seed(7).group("general", 4, type, params)}.
  */
 public final class Harness {
-  private final Simulation sim;
+  private final SimulationBuilder sim;
 
-  private Harness(Simulation sim) {
+  private Harness(SimulationBuilder sim) {
     this.sim = sim;
   }
 
   /** An empty simulation with master seed {@code seed}, a perfect network and perfect clocks. */
   public static Harness seed(long seed) {
-    return new Harness(new Simulation("test", seed));
+    return new Harness(Simulation.builder("test", seed));
   }
 
-  /** The simulation being built. */
-  public Simulation sim() {
+  /** The simulation being built (built and run by {@link #run}). */
+  public SimulationBuilder sim() {
     return sim;
   }
 
@@ -50,20 +51,20 @@ public final class Harness {
   }
 
   /** Uses a network built by {@code network} from the node ids (call after adding the nodes). */
-  public Harness network(Function<Simulation, Network.Builder> network) {
-    sim.setTransport(network.apply(sim).build(sim.streams()));
+  public Harness network(Function<SimulationBuilder, Network.Builder> network) {
+    sim.transport(network.apply(sim).build(sim.streams()));
     return this;
   }
 
   /** Records every message, as the runtime does for runs of up to 12 nodes. */
   public Harness recordMessages() {
-    sim.setRecordMessages(true);
+    sim.recordMessages(true);
     return this;
   }
 
   /** Runs for {@code durationNanos} of simulated time; fails if a node threw. */
   public RunResult run(long durationNanos) {
-    RunResult r = sim.run(new RunLimits(durationNanos, 100_000_000L, Long.MAX_VALUE));
+    RunResult r = sim.build().run(new RunLimits(durationNanos, 100_000_000L, Long.MAX_VALUE));
     if (r.failure() != null) {
       throw new AssertionError(
           "seed=" + r.seed() + ": " + r.stopDetail() + "\n" + r.failure().stackTrace());
@@ -73,7 +74,7 @@ public final class Harness {
 
   /** Runs like {@link #run} but returns a failed run instead of throwing. */
   public RunResult runAllowingFailure(long durationNanos) {
-    return sim.run(new RunLimits(durationNanos, 100_000_000L, Long.MAX_VALUE));
+    return sim.build().run(new RunLimits(durationNanos, 100_000_000L, Long.MAX_VALUE));
   }
 
   /** A counter's run total, 0 if never counted. */

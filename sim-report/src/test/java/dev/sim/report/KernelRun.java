@@ -143,12 +143,14 @@ public final class KernelRun {
 
   /** Runs the scenario for 10 simulated seconds with 100 ms windows and a 1 s warm-up. */
   public static RunResult run(long seed) {
-    Simulation sim = new Simulation("queue-demo", seed);
+    Simulation sim =
+        Simulation.builder("queue-demo", seed)
+            .transport(new Network())
+            .metricsWindows(100 * MS, 1 * S)
+            .recordMessages(true)
+            .build();
     sim.addNode("client", "clients", Client::new);
     int api = sim.addNode("api", "api", Server::new);
-    sim.setTransport(new Network());
-    sim.setMetricsWindows(100 * MS, 1 * S);
-    sim.setRecordMessages(true);
     sim.annotate(
         new Annotation(
             "partition", "partition client | api", 3 * S, 4 * S, List.of("client", "api")));

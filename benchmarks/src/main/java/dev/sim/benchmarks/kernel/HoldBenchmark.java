@@ -104,7 +104,7 @@ public class HoldBenchmark {
     /** Builds the simulation (outside the measured time); its run primes the timers. */
     @Setup(Level.Invocation)
     public void newSimulation(HoldBenchmark bench) {
-      simulation = new Simulation("hold", 42);
+      simulation = Simulation.builder("hold", 42).build();
       int n = bench.pending;
       simulation.addNode("hold", "hold", () -> new HoldNode(n));
     }

@@ -8,6 +8,7 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
 import dev.sim.network.Network;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,19 +66,20 @@ public class MessageBenchmark {
   /** A fresh two-node simulation per invocation (outside the measured time). */
   @Setup(Level.Invocation)
   public void newSimulation() {
-    simulation = new Simulation("ping-pong", 42);
+    SimulationBuilder b = Simulation.builder("ping-pong", 42);
     int n = inflight;
-    simulation.addNode("a", "a", () -> new PingPongNode(n));
-    simulation.addNode("b", "b", () -> new PingPongNode(0));
+    b.addNode("a", "a", () -> new PingPongNode(n));
+    b.addNode("b", "b", () -> new PingPongNode(0));
     switch (transport) {
-      case "perfect" -> simulation.setTransport(Transport.PERFECT);
+      case "perfect" -> b.transport(Transport.PERFECT);
       case "network" ->
-          simulation.setTransport(
+          b.transport(
               Network.builder()
                   .latencyNanos(Distributions.exponential(100_000))
-                  .build(simulation.streams()));
+                  .build(b.streams()));
       default -> throw new IllegalArgumentException("unknown transport " + transport);
     }
+    simulation = b.build();
   }
 
   /** Two start events, then {@link #MESSAGES} deliveries. */

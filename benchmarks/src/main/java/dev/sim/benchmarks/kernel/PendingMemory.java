@@ -59,8 +59,8 @@ public final class PendingMemory {
   private static void measureSimulation(String label, int n, boolean distinctPayloads) {
     long before = usedAfterGc();
     long[] during = new long[1];
-    Simulation sim = new Simulation("pending-memory", 1);
-    sim.addNode("holder", "holder", () -> new Holder(n, distinctPayloads, during, sim));
+    Simulation sim = Simulation.builder("pending-memory", 1).build();
+    sim.addNode("holder", "holder", () -> new Holder(n, distinctPayloads, during));
     RunResult r = sim.run(new RunLimits(Long.MAX_VALUE, 2, Long.MAX_VALUE));
     if (r.events() != 2) {
       throw new IllegalStateException("unexpected run: " + r.stopDetail());
@@ -98,18 +98,19 @@ public final class PendingMemory {
   /** The zero-delay timer that measures the heap while every other timer is pending. */
   record Measure() {}
 
-  /** Sets {@code n} timers 1 ms or more ahead, then measures at time 0 and stops the run. */
+  /**
+   * Sets {@code n} timers 1 ms or more ahead, then measures at time 0 (the last event the run
+   * processes).
+   */
   static final class Holder implements Node {
     private final int n;
     private final boolean distinctPayloads;
     private final long[] during;
-    private final Simulation sim;
 
-    Holder(int n, boolean distinctPayloads, long[] during, Simulation sim) {
+    Holder(int n, boolean distinctPayloads, long[] during) {
       this.n = n;
       this.distinctPayloads = distinctPayloads;
       this.during = during;
-      this.sim = sim;
     }
 
     @Override
@@ -117,12 +118,8 @@ public final class PendingMemory {
       Rng r = ctx.random();
       ctx.onTimer(Tick.class, t -> {});
       ctx.onTimer(Numbered.class, t -> {});
-      ctx.onTimer(
-          Measure.class,
-          t -> {
-            during[0] = usedAfterGc();
-            sim.stop();
-          });
+      // The run's event limit (2: the start, then this) ends it right after the measurement.
+      ctx.onTimer(Measure.class, t -> during[0] = usedAfterGc());
       for (int i = 0; i < n; i++) {
         long delay = 1_000_000 + (long) r.nextExponential(1_000_000);
         ctx.setTimer(delay, distinctPayloads ? new Numbered(i) : Tick.INSTANCE);

@@ -102,11 +102,10 @@ class MM1QueueTest {
   @Test
   void shouldMatchTheMeanTimeInSystemOfAnMM1QueueAtUtilisation80Percent() {
     Server server = new Server();
-    Simulation sim = new Simulation("mm1", 20240601L);
+    // 20,000 customers arrive in about 25 s; metrics leave that warm-up out too.
+    Simulation sim = Simulation.builder("mm1", 20240601L).metricsWindows(s(10), s(25)).build();
     sim.addNode("source", "source", Source::new);
     sim.addNode("server", "server", () -> server);
-    // 20,000 customers arrive in about 25 s; metrics leave that warm-up out too.
-    sim.setMetricsWindows(s(10), s(25));
     RunResult r = sim.run(RunLimits.simulated(Long.MAX_VALUE));
 
     double expectedNanos = 1 / (1 / MEAN_SERVICE_NANOS - 1 / MEAN_INTERARRIVAL_NANOS);

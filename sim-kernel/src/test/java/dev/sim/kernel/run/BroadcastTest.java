@@ -14,7 +14,7 @@ class BroadcastTest {
   @Test
   void shouldSendOneCopyToEveryOtherMemberOfTheGroupInOrder() {
     List<String> received = new ArrayList<>();
-    Simulation sim = new Simulation("broadcast", 1);
+    Simulation sim = Simulation.builder("broadcast", 1).build();
     for (int i = 1; i <= 4; i++) {
       String name = "peer-" + i;
       sim.addNode(

@@ -58,7 +58,7 @@ class CrashAndPauseTest {
   @Test
   void shouldLoseMessagesAndTimersOfACrashedNodeAndRestartItFresh() {
     TestCluster c = TestCluster.seed(1);
-    c.sim().setRecordMessages(true);
+    c.configure().recordMessages(true);
     Recorder db =
         c.add(
             "db",
@@ -185,7 +185,7 @@ class CrashAndPauseTest {
   @Test
   void shouldHoldMessagesAndTimersOfAPausedNodeUntilItResumes() {
     TestCluster c = TestCluster.seed(1);
-    c.sim().setTransport(Latency.constant(ms(1)));
+    c.configure().transport(Latency.constant(ms(1)));
     Recorder db =
         c.add(
             "db",
@@ -258,7 +258,7 @@ class CrashAndPauseTest {
   @Test
   void shouldLoseTheWaitingMessagesOfAPausedNodeThatCrashes() {
     TestCluster c = TestCluster.seed(1);
-    c.sim().setRecordMessages(true);
+    c.configure().recordMessages(true);
     Recorder n = c.recorder("n", Msg.class);
     c.recorder("client", Msg.class);
     c.pause(ms(1), "n", ms(10))

@@ -54,7 +54,7 @@ class OrderingAndTimersTest {
   @Test
   void shouldDeliverMessagesArrivingAtTheSameTimeInTheOrderTheyWereSent() {
     TestCluster c = TestCluster.seed(1);
-    c.sim().setTransport(Latency.constant(ms(2)));
+    c.configure().transport(Latency.constant(ms(2)));
     Recorder sink = c.recorder("sink", Msg.class);
     c.node(
         "a",

@@ -34,7 +34,7 @@ class PingPongSmokeTest {
   @Test
   void shouldExchangeMessagesAndStopAtTheTimeLimit() {
     Pinger pinger = new Pinger();
-    Simulation sim = new Simulation("smoke", 1);
+    Simulation sim = Simulation.builder("smoke", 1).build();
     sim.addNode("pinger", "pinger", () -> pinger);
     sim.addNode(
         "ponger",

@@ -5,6 +5,7 @@ import dev.sim.kernel.node.NodeFactory;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,41 +22,59 @@ import java.util.function.Consumer;
  * RunResult r = c.runFor(ms(100));
  * }</pre>
  *
- * <p>The underlying {@link Simulation} is available from {@link #sim()} for anything else.
+ * <p>The transport, clocks and the rest are set on {@link #configure()} before anything is
+ * scheduled; the underlying {@link Simulation} is built on first need (the first {@link #at},
+ * {@link #sim()} or run) and is available from {@link #sim()} for anything else.
  */
 public final class TestCluster {
-  private final Simulation sim;
+  private final SimulationBuilder builder;
+  private Simulation sim;
   private final Map<String, Recorder> recorders = new LinkedHashMap<>();
 
-  private TestCluster(Simulation sim) {
-    this.sim = sim;
+  private TestCluster(SimulationBuilder builder) {
+    this.builder = builder;
   }
 
   /** A cluster with no nodes, a perfect network and perfect clocks, seeded with {@code seed}. */
   public static TestCluster seed(long seed) {
-    return new TestCluster(new Simulation("test", seed));
+    return new TestCluster(Simulation.builder("test", seed));
   }
 
-  /** The simulation being built. */
+  /** The simulation's builder, for its transport, clocks, trace sink and so on. */
+  public SimulationBuilder configure() {
+    if (sim != null) {
+      throw new IllegalStateException("configure the cluster before scheduling or running it");
+    }
+    return builder;
+  }
+
+  /** The simulation, built now if it has not been: configuration ends here. */
   public Simulation sim() {
+    if (sim == null) {
+      sim = builder.build();
+    }
     return sim;
+  }
+
+  private int addNode(String name, String group, NodeFactory factory) {
+    return sim == null ? builder.addNode(name, group, factory) : sim.addNode(name, group, factory);
   }
 
   /** Adds a node whose {@code start} is {@code start}; the node's name is also its group. */
   public int node(String name, Consumer<NodeContext> start) {
-    return sim.addNode(name, name, () -> start::accept);
+    return addNode(name, name, () -> start::accept);
   }
 
   /** Adds a node built by {@code factory}; the node's name is also its group. */
   public int node(String name, NodeFactory factory) {
-    return sim.addNode(name, name, factory);
+    return addNode(name, name, factory);
   }
 
   /** Adds {@code count} nodes {@code group-1 .. group-count}; returns their ids. */
   public int[] nodes(String group, int count, NodeFactory factory) {
     int[] ids = new int[count];
     for (int i = 0; i < count; i++) {
-      ids[i] = sim.addNode(group + "-" + (i + 1), group, factory);
+      ids[i] = addNode(group + "-" + (i + 1), group, factory);
     }
     return ids;
   }
@@ -67,7 +86,7 @@ public final class TestCluster {
 
   /** Adds the given recorder as node {@code name}; returns it. */
   public Recorder add(String name, Recorder recorder) {
-    sim.addNode(name, name, recorder.factory());
+    addNode(name, name, recorder.factory());
     recorders.put(name, recorder);
     return recorder;
   }
@@ -83,7 +102,7 @@ public final class TestCluster {
 
   /** Node id of {@code name}. */
   public int id(String name) {
-    int id = sim.nodeId(name);
+    int id = sim == null ? builder.nodeId(name) : sim.nodeId(name);
     if (id < 0) {
       throw new IllegalArgumentException("no node called " + name);
     }
@@ -92,7 +111,7 @@ public final class TestCluster {
 
   /** Runs {@code action} at simulated time {@code timeNanos}. */
   public TestCluster at(long timeNanos, String label, Runnable action) {
-    sim.schedule(timeNanos, label, action);
+    sim().schedule(timeNanos, label, action);
     return this;
   }
 
@@ -120,11 +139,11 @@ public final class TestCluster {
 
   /** Runs until simulated time {@code durationNanos} (or until nothing is left to do). */
   public RunResult runFor(long durationNanos) {
-    return sim.run(RunLimits.simulated(durationNanos));
+    return sim().run(RunLimits.simulated(durationNanos));
   }
 
   /** Runs with the given limits. */
   public RunResult run(RunLimits limits) {
-    return sim.run(limits);
+    return sim().run(limits);
   }
 }

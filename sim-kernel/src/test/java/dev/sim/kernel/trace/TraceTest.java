@@ -26,6 +26,11 @@ class TraceTest {
 
   /** Two nodes gossiping at random intervals drawn from their own streams. */
   private static Simulation gossip(long seed) {
+    return gossipCluster(seed).sim();
+  }
+
+  /** {@link #gossip}, not yet built: the cluster can still be configured. */
+  static TestCluster gossipCluster(long seed) {
     TestCluster c = TestCluster.seed(seed);
     for (String name : List.of("a", "b", "c")) {
       c.node(
@@ -45,7 +50,7 @@ class TraceTest {
             ctx.setTimer(ctx.random().nextInt(1_000_000), new Tick());
           });
     }
-    return c.sim();
+    return c;
   }
 
   @Test
@@ -73,20 +78,27 @@ class TraceTest {
   void shouldMatchThePinnedGoldenRun() {
     // Pins the kernel's event order and the hash algorithm: a change here is a change of every
     // scenario's trace hash, and must be deliberate.
-    Simulation sim = gossip(42);
-    sim.setTransport(Latency.constant(ms(1)));
-    sim.schedule(ms(50), "pause b", () -> sim.pause(1, "gc"));
-    sim.schedule(ms(70), "resume b", () -> sim.resume(1, "gc"));
-    sim.schedule(ms(100), "crash c", () -> sim.crash(2, "fault"));
-    sim.schedule(ms(120), "restart c", () -> sim.restart(2, "fault"));
+    Simulation sim = pinnedGoldenRun();
     RunResult r = sim.run(RunLimits.simulated(ms(200)));
     assertThat(r.nodeEvents()).hasSize(4);
     assertThat(r.events()).isEqualTo(GOLDEN_EVENTS);
     assertThat(r.traceHash()).isEqualTo(GOLDEN_HASH);
   }
 
-  private static final long GOLDEN_EVENTS = 2607;
-  private static final String GOLDEN_HASH = "e477c66aa65318d9";
+  /** The golden run's simulation, built and not yet started. */
+  static Simulation pinnedGoldenRun() {
+    TestCluster c = gossipCluster(42);
+    c.configure().transport(Latency.constant(ms(1)));
+    Simulation sim = c.sim();
+    sim.schedule(ms(50), "pause b", () -> sim.pause(1, "gc"));
+    sim.schedule(ms(70), "resume b", () -> sim.resume(1, "gc"));
+    sim.schedule(ms(100), "crash c", () -> sim.crash(2, "fault"));
+    sim.schedule(ms(120), "restart c", () -> sim.restart(2, "fault"));
+    return sim;
+  }
+
+  static final long GOLDEN_EVENTS = 2607;
+  static final String GOLDEN_HASH = "e477c66aa65318d9";
 
   private static RunResult pingPong(long seed) {
     TestCluster c = TestCluster.seed(seed);
@@ -206,10 +218,11 @@ class TraceTest {
 
   @Test
   void shouldTraceEveryProcessedEventOfARun() {
-    Simulation sim = gossip(7);
+    TestCluster c = gossipCluster(7);
     StringWriter out = new StringWriter();
     String[] names = {"a", "b", "c"};
-    sim.setTraceSink(new JsonLinesTraceSink(out, names));
+    c.configure().traceSink(new JsonLinesTraceSink(out, names));
+    Simulation sim = c.sim();
     RunResult r = sim.run(RunLimits.simulated(ms(50)));
     long eventLines = 0;
     long logLines = 0;

@@ -19,16 +19,15 @@ class ClockSimulationTest {
 
   @Test
   void shouldShowOffsetAndDriftThroughLocalTime() {
-    Simulation sim = new Simulation("clocks", 1);
-    List<Long> readings = new ArrayList<>();
-    // The node reads its clock when it starts: at 0, and again after a restart at 10 s.
-    sim.addNode("a", "a", () -> ctx -> readings.add(ctx.localTime()));
-    sim.addNode("b", "b", () -> ctx -> readings.add(ctx.localTime()));
     SkewedClocks clocks = new SkewedClocks(2);
     clocks.setOffsetNanos(0, 300 * MS);
     clocks.setDriftPpm(0, 200);
     clocks.setOffsetNanos(1, -5 * MS);
-    sim.setClocks(clocks);
+    Simulation sim = Simulation.builder("clocks", 1).clocks(clocks).build();
+    List<Long> readings = new ArrayList<>();
+    // The node reads its clock when it starts: at 0, and again after a restart at 10 s.
+    sim.addNode("a", "a", () -> ctx -> readings.add(ctx.localTime()));
+    sim.addNode("b", "b", () -> ctx -> readings.add(ctx.localTime()));
     sim.schedule(
         10 * S,
         "restart a",
@@ -82,7 +81,9 @@ class ClockSimulationTest {
 
   /** Runs one node that sets a 1 s local timer at start; optionally jumps its clock once. */
   private static List<Long> runOneSecondTimer(double driftPpm, long[] jumpAtAndDelta) {
-    Simulation sim = new Simulation("timer", 1);
+    SkewedClocks clocks = new SkewedClocks(1);
+    clocks.setDriftPpm(0, driftPpm);
+    Simulation sim = Simulation.builder("timer", 1).clocks(clocks).build();
     List<Long> fired = new ArrayList<>();
     sim.addNode(
         "a",
@@ -92,9 +93,6 @@ class ClockSimulationTest {
               ctx.onTimer(Fire.class, t -> fired.add(sim.now()));
               ctx.setTimer(S, new Fire());
             });
-    SkewedClocks clocks = new SkewedClocks(1);
-    clocks.setDriftPpm(0, driftPpm);
-    sim.setClocks(clocks);
     if (jumpAtAndDelta != null) {
       sim.schedule(jumpAtAndDelta[0], "jump", () -> clocks.jump(sim, 0, jumpAtAndDelta[1]));
     }

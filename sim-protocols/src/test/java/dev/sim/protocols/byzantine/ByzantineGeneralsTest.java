@@ -263,7 +263,7 @@ class ByzantineGeneralsTest {
             .network(sim -> Network.builder().latencyNanos(Distributions.constant(1 * MS)));
     SkewedClocks clocks = new SkewedClocks(h.sim().nodeCount());
     clocks.setDriftPpm(h.sim().nodeId("general-2"), 100_000);
-    h.sim().setClocks(clocks);
+    h.sim().clocks(clocks);
     RunResult r = h.run(3 * ROUND);
     assertThat(counter(r, "lateMessages")).isZero();
     assertThat(counter(r, "missingMessages")).isZero();

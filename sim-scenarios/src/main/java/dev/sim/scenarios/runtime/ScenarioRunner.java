@@ -10,6 +10,7 @@ import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.kernel.run.SimulationBuilder;
 import dev.sim.kernel.run.WallClock;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.network.Link;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Turns a validated {@link ScenarioSpec} into a running {@link Simulation}: nodes, network, clocks
@@ -64,26 +66,24 @@ public final class ScenarioRunner {
   public ScenarioRunner(ScenarioSpec spec, long seed, Options options) {
     this.spec = spec;
     this.seed = seed;
-    this.sim = new Simulation(spec.name(), seed);
-    sim.setMetricsWindows(spec.windowNanos(), spec.warmupNanos());
-    sim.setWallClock(options.wallClock());
-    if (options.trace() != null) {
-      sim.setTraceSink(options.trace());
-    }
+    SimulationBuilder b =
+        Simulation.builder(spec.name(), seed)
+            .metricsWindows(spec.windowNanos(), spec.warmupNanos())
+            .wallClock(options.wallClock())
+            .traceSink(options.trace());
     List<NodeControls> ctl = new ArrayList<>();
     for (NodeGroupSpec g : spec.nodes()) {
       for (int i = 0; i < g.instances().size(); i++) {
         NodeControls c = new NodeControls();
         ctl.add(c);
-        sim.addNode(g.instances().get(i), g.name(), factoryFor(g, i, c));
+        b.addNode(g.instances().get(i), g.name(), factoryFor(g, i, c));
       }
     }
     this.controls = ctl.toArray(new NodeControls[0]);
-    sim.setRecordMessages(sim.nodeCount() <= SPACETIME_MAX_NODES);
-    this.network = buildNetwork(spec.network());
-    sim.setTransport(network);
-    this.clocks = buildClocks();
-    sim.setClocks(clocks);
+    b.recordMessages(b.nodeCount() <= SPACETIME_MAX_NODES);
+    this.network = buildNetwork(b, spec.network());
+    this.clocks = buildClocks(b);
+    this.sim = b.transport(network).clocks(clocks).build();
     this.faultRandom = sim.streams().stream("faults");
     annotateGroupMarks();
     for (int i = 0; i < spec.faults().size(); i++) {
@@ -123,7 +123,7 @@ public final class ScenarioRunner {
 
   // ---------------------------------------------------------------- network and clocks
 
-  private Network buildNetwork(NetworkSpec n) {
+  private Network buildNetwork(SimulationBuilder sb, NetworkSpec n) {
     Network.Builder b =
         Network.builder()
             .latencyNanos(n.latency())
@@ -133,8 +133,8 @@ public final class ScenarioRunner {
       b.bandwidthBitsPerSecond(n.bandwidthBitsPerSecond());
     }
     for (LinkSpec l : n.links()) {
-      int[] a = resolveAll(l.a());
-      int[] c = resolveAll(l.b());
+      int[] a = resolveAll(sb::members, l.a());
+      int[] c = resolveAll(sb::members, l.b());
       Link link = l.bothDirections() ? Link.between(a, c) : Link.from(a).to(c);
       if (l.latency() != null) {
         link = link.latencyNanos(l.latency());
@@ -150,15 +150,15 @@ public final class ScenarioRunner {
       }
       b.link(link);
     }
-    return b.build(sim.streams());
+    return b.build(sb.streams());
   }
 
-  private SkewedClocks buildClocks() {
-    int count = sim.nodeCount();
+  private SkewedClocks buildClocks(SimulationBuilder sb) {
+    int count = sb.nodeCount();
     SkewedClocks c = new SkewedClocks(count);
-    Rng rng = sim.streams().stream("clocks");
+    Rng rng = sb.streams().stream("clocks");
     for (int id = 0; id < count; id++) {
-      ClockSpec cs = clockFor(id);
+      ClockSpec cs = clockFor(sb, id);
       // One draw per node in id order, constant offsets included, so the stream stays aligned.
       long offset = cs.offset().sample(rng);
       c.setOffsetNanos(id, offset);
@@ -167,12 +167,12 @@ public final class ScenarioRunner {
     return c;
   }
 
-  private ClockSpec clockFor(int id) {
-    ClockSpec instance = spec.clocks().overrides().get(sim.nodeName(id));
+  private ClockSpec clockFor(SimulationBuilder sb, int id) {
+    ClockSpec instance = spec.clocks().overrides().get(sb.nodeName(id));
     if (instance != null) {
       return instance;
     }
-    ClockSpec group = spec.clocks().overrides().get(sim.nodeGroup(id));
+    ClockSpec group = spec.clocks().overrides().get(sb.nodeGroup(id));
     return group != null ? group : spec.clocks().defaults();
   }
 
@@ -331,9 +331,14 @@ public final class ScenarioRunner {
   }
 
   private int[] resolveAll(List<String> refs) {
+    return resolveAll(sim::members, refs);
+  }
+
+  /** The ids of every node {@code refs} name, each resolved by {@code members}. */
+  private static int[] resolveAll(Function<String, int[]> members, List<String> refs) {
     int[] out = new int[0];
     for (String r : refs) {
-      out = concat(new int[][] {out, sim.members(r)});
+      out = concat(new int[][] {out, members.apply(r)});
     }
     return out;
   }

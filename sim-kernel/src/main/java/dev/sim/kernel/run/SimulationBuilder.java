@@ -1,0 +1,192 @@
+package dev.sim.kernel.run;
+
+import dev.sim.kernel.net.Clocks;
+import dev.sim.kernel.net.Transport;
+import dev.sim.kernel.node.NodeFactory;
+import dev.sim.kernel.random.RandomStreams;
+import dev.sim.kernel.trace.TraceSink;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures a {@link Simulation}: its transport, clocks, trace sink, wall clock, metrics windows
+ * and message log, and its first nodes. Made by {@link Simulation#builder}. Everything set here is
+ * fixed once the simulation is built; only nodes may still be added, to the simulation, until its
+ * run starts.
+ *
+ * <p>The node queries answer as the simulation's will, so a transport or clocks that need node ids
+ * (links between groups, one clock per node) can be made from the builder before {@link #build}:
+ *
+ * <pre>{@code
+ * SimulationBuilder b = Simulation.builder("two-groups", seed);
+ * b.addNode("a-1", "a", factory);
+ * b.addNode("b-1", "b", factory);
+ * Link ab = Link.between(b.members("a"), b.members("b")).latencyNanos(slow);
+ * Simulation sim = b.transport(Network.builder().link(ab).build(b.streams())).build();
+ * }</pre>
+ */
+public final class SimulationBuilder {
+  private final String scenario;
+  private final long seed;
+  private final RandomStreams streams;
+  private final NodeTable table = new NodeTable();
+  private Transport transport = Transport.PERFECT;
+  private Clocks clocks = Clocks.PERFECT;
+  private TraceSink sink;
+  private WallClock wallClock = WallClock.NONE;
+  private long windowNanos = 1_000_000_000L;
+  private long warmupNanos;
+  private boolean recordMessages;
+  private boolean built;
+
+  SimulationBuilder(String scenario, long seed) {
+    this.scenario = Objects.requireNonNull(scenario, "scenario");
+    this.seed = seed;
+    this.streams = new RandomStreams(seed);
+  }
+
+  /** Uses {@code t} to decide each message's fate (default: {@link Transport#PERFECT}). */
+  public SimulationBuilder transport(Transport t) {
+    requireNotBuilt();
+    transport = Objects.requireNonNull(t, "transport");
+    return this;
+  }
+
+  /** Uses {@code c} for every node's local clock (default: {@link Clocks#PERFECT}). */
+  public SimulationBuilder clocks(Clocks c) {
+    requireNotBuilt();
+    clocks = Objects.requireNonNull(c, "clocks");
+    return this;
+  }
+
+  /** Sends every processed event to {@code s}, closed when the run ends; null keeps no trace. */
+  public SimulationBuilder traceSink(TraceSink s) {
+    requireNotBuilt();
+    sink = s;
+    return this;
+  }
+
+  /** Injects wall time for the wall-clock limit (the CLI passes {@code System::nanoTime}). */
+  public SimulationBuilder wallClock(WallClock w) {
+    requireNotBuilt();
+    wallClock = Objects.requireNonNull(w, "wallClock");
+    return this;
+  }
+
+  /**
+   * Sets the metrics window width and the warm-up left out of summary figures (default: 1 s
+   * windows, no warm-up).
+   */
+  public SimulationBuilder metricsWindows(long windowNanos, long warmupNanos) {
+    requireNotBuilt();
+    if (windowNanos <= 0) {
+      throw new IllegalArgumentException("window must be positive: " + windowNanos);
+    }
+    this.windowNanos = windowNanos;
+    this.warmupNanos = warmupNanos;
+    return this;
+  }
+
+  /** Keeps a log of message copies for space-time diagrams (for small runs; default off). */
+  public SimulationBuilder recordMessages(boolean on) {
+    requireNotBuilt();
+    recordMessages = on;
+    return this;
+  }
+
+  /** Adds a node called {@code name} in group {@code group}; returns its id. */
+  public int addNode(String name, String group, NodeFactory factory) {
+    requireNotBuilt();
+    return table.add(name, group, factory);
+  }
+
+  /** Builds the simulation; this builder can change nothing after. */
+  public Simulation build() {
+    requireNotBuilt();
+    built = true;
+    return new Simulation(this, table);
+  }
+
+  // ------------------------------------------------------------------ queries
+
+  /** The master seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The simulation's random streams, e.g. for the transport's own stream. */
+  public RandomStreams streams() {
+    return streams;
+  }
+
+  /** Number of nodes added so far. */
+  public int nodeCount() {
+    return table.size();
+  }
+
+  /** Name of node {@code id}. */
+  public String nodeName(int id) {
+    return table.name(id);
+  }
+
+  /** Group of node {@code id}. */
+  public String nodeGroup(int id) {
+    return table.group(id);
+  }
+
+  /** The id of instance {@code name}, or -1. */
+  public int nodeId(String name) {
+    return table.id(name);
+  }
+
+  /** Ids of group {@code groupOrInstance}'s members, or of that one instance; empty if neither. */
+  public int[] members(String groupOrInstance) {
+    return table.members(groupOrInstance);
+  }
+
+  /** Group names in the order their first node was added. */
+  public List<String> groupNames() {
+    return table.groupNames();
+  }
+
+  // ------------------------------------------------------------------ read by Simulation
+
+  String scenario() {
+    return scenario;
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  Clocks clocks() {
+    return clocks;
+  }
+
+  TraceSink traceSink() {
+    return sink;
+  }
+
+  WallClock wallClock() {
+    return wallClock;
+  }
+
+  long windowNanos() {
+    return windowNanos;
+  }
+
+  long warmupNanos() {
+    return warmupNanos;
+  }
+
+  boolean recordsMessages() {
+    return recordMessages;
+  }
+
+  private void requireNotBuilt() {
+    if (built) {
+      throw new IllegalStateException(
+          "this builder has already built its simulation; add nodes to the simulation instead");
+    }
+  }
+}
