@@ -21,6 +21,6 @@ public interface ScenarioPlugin {
   /** One sentence for {@code sim list}. */
   String summary();
 
-  /** Builds the scenario tree: top-level keys as in SCENARIO-FORMAT.md. */
+  /** Builds the scenario tree: top-level keys as in a scenario file. */
   Map<String, Object> build();
 }

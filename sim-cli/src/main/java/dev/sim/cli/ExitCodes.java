@@ -1,6 +1,6 @@
 package dev.sim.cli;
 
-/** The exit codes of the command-line contract (SCENARIO-FORMAT.md). */
+/** The exit codes of the command-line contract (docs/scenario-format.md). */
 public final class ExitCodes {
   /** Ran, and every expectation held. */
   public static final int OK = 0;

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * STYLE.md rule 11, checked on the sources: JFreeChart only in {@code chart}, Jackson only in
+ * The package rule, checked on the sources: JFreeChart only in {@code chart}, Jackson only in
  * {@code io}.
  */
 class PackageRulesTest {

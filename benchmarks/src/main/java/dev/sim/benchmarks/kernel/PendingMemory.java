@@ -12,7 +12,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.Locale;
 
 /**
- * Heap held by a million pending events (DESIGN.md target: under 150 MB).
+ * Heap held by a million pending events (target: under 150 MB).
  *
  * <p>For each case it measures the heap in use after a full GC just before building the holder, and
  * again, after a full GC, while the events are pending, and prints the difference and the bytes per

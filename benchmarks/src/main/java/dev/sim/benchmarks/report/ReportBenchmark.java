@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rendering a report for a synthetic 10-minute run with 1 s windows (600 windows): three server
  * instances with three gauges each, four counters, three fault windows and a 400-message log for
- * the space-time diagram. Target (DESIGN.md: a whole {@code sim run} in under 3 s): the charts and
+ * the space-time diagram. Target (a whole {@code sim run} in under 3 s): the charts and
  * page under 1 s.
  *
  * <ul>

@@ -45,7 +45,7 @@ public final class MetricsCollector {
   private double totalHarvest;
   private final Histogram latency = new Histogram(3);
 
-  // Insertion-ordered so that nothing iterates a hash order (DESIGN.md rule 4).
+  // Insertion-ordered so that nothing iterates a hash order (determinism rule 4).
   // Insertion-ordered; keyed "group\0name" and "node\0name". Node views cache the cells they use,
   // so
   // the hot path (a server counting or setting a gauge per request) builds no strings.

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * exponential's ziggurat draws again in about one sample in 45, as its stream's bits decide,
  * independently of the mean. So changing a distribution's parameters never shifts a stream's later
  * draws. Transcendental functions use {@link StrictMath}, so a stream gives bit-identical samples
- * on every JVM and CPU (DESIGN.md rule 5).
+ * on every JVM and CPU (determinism rule 5 in docs/architecture.md).
  *
  * <p>Invalid parameters throw {@link IllegalArgumentException} with a message that names the
  * distribution and the parameter and says what was expected and what was found.

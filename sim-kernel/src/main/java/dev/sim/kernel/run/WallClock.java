@@ -2,7 +2,7 @@ package dev.sim.kernel.run;
 
 /**
  * A source of wall-clock nanoseconds, injected by the CLI for the wall-time limit. Simulation code
- * never reads wall time itself (DESIGN.md rule 1).
+ * never reads wall time itself (determinism rule 1 in docs/architecture.md).
  */
 @FunctionalInterface
 public interface WallClock {

@@ -97,7 +97,7 @@ abstract class General implements Node {
 
   private void handleRoundEnd(RoundEnd t) {
     if (t.round() != round) {
-      return; // a stale timer (STYLE.md): handlers check
+      return; // a stale timer: handlers check
     }
     if (self != roster.commander) {
       endRound(round);
