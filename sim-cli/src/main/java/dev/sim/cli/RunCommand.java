@@ -108,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
     ClassLoader loader = Plugins.loader(plugins.plugins);
     NodeTypeRegistry types = Plugins.registry(loader);
     ScenarioSpec scenario = Scenarios.load(file, types, overrides, Plugins.scenarios(loader));
+    if (!quiet) {
+      Scenarios.printWarnings(scenario, stderr);
+    }
     long runSeed = seed != null ? seed : scenario.seed();
     Path dir = out != null ? out : Path.of("runs", scenario.name() + "-seed" + runSeed);
     try {

@@ -190,7 +190,10 @@ public final class Values {
     if (node instanceof YamlScalar s && !s.isNull()) {
       String t = s.text().strip();
       if (DISTRIBUTIONS.containsKey(t)) {
-        problem(node, path, "a " + t + " distribution needs its parameters: write " + example(t));
+        problem(
+            node,
+            path,
+            Words.withArticle(t) + " distribution needs its parameters: write " + example(t));
         return null;
       }
       try {
@@ -384,7 +387,14 @@ public final class Values {
         problems.add(
             e.keyLocation(),
             join(path, e.key()),
-            "unknown key '" + e.key() + "' for a " + name + " distribution" + near + " " + takes);
+            "unknown key '"
+                + e.key()
+                + "' for "
+                + Words.withArticle(name)
+                + " distribution"
+                + near
+                + " "
+                + takes);
       }
     }
     List<String> needed = new ArrayList<>(keys);
@@ -407,7 +417,13 @@ public final class Values {
         problems.add(
             m.keyLocation(),
             path,
-            "a " + name + " distribution needs '" + k + "' " + takes + ", e.g. " + example(name));
+            Words.withArticle(name)
+                + " distribution needs '"
+                + k
+                + "' "
+                + takes
+                + ", e.g. "
+                + example(name));
       }
     }
     if (problems.size() > before) {
