@@ -195,7 +195,8 @@ final class ExplainCommand implements Callable<Integer> {
     out.println();
     out.println("Durations take ns, us, ms, s, m or h; rates /s, /m or /h; sizes B, KB, MB or GB;");
     out.println(
-        "distributions {dist: NAME, ...} or a bare duration (see docs/scenario-format.md).");
+        "bandwidths bps, Kbps, Mbps or Gbps; distributions {dist: NAME, ...} or a bare duration");
+    out.println("(see docs/scenario-format.md).");
     out.flush();
   }
 }

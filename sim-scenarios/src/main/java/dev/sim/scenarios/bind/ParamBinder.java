@@ -324,10 +324,7 @@ public final class ParamBinder {
   }
 
   private Object choice(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
-    String v =
-        f.choices().size() > MANY_CHOICES
-            ? oneOfMany(f, node, path)
-            : values.choice(node, path, f.choices());
+    String v = f.manyChoices() ? oneOfMany(f, node, path) : values.choice(node, path, f.choices());
     if (v == null) {
       return null;
     }
@@ -351,8 +348,7 @@ public final class ParamBinder {
    * 'latncy' — did you mean 'latency'?}).
    */
   private String oneOfMany(ParamModel.Field f, YamlNode node, String path) {
-    String noun =
-        f.list() && f.key().endsWith("s") ? f.key().substring(0, f.key().length() - 1) : f.key();
+    String noun = f.noun();
     String v = values.text(node, path, Words.withArticle(noun) + " name");
     if (v == null || f.choices().contains(v)) {
       return v;
@@ -403,9 +399,6 @@ public final class ParamBinder {
       default -> Units.formatNumber(v);
     };
   }
-
-  /** Choices beyond this many are not listed after a near miss. */
-  private static final int MANY_CHOICES = 8;
 
   private static boolean isInt(Class<?> t) {
     return t == int.class || t == Integer.class;

@@ -163,7 +163,7 @@ public final class ParamDocs {
                   ? "number"
                   : "whole number";
           case TEXT -> "text";
-          case CHOICE -> String.join(" | ", f.choices());
+          case CHOICE -> f.manyChoices() ? f.noun() + " name" : String.join(" | ", f.choices());
           case NODE_REF -> "node";
           case TARGET -> "target";
           case SIDES -> f.element() == dev.sim.api.Cut.class ? "sides or {from, to}" : "sides";

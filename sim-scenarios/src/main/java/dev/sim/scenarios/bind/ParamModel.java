@@ -64,6 +64,16 @@ final class ParamModel {
       return param.unit();
     }
 
+    /** What one value is called in messages and docs: the key, singular for a list (charts). */
+    String noun() {
+      return list && key.endsWith("s") ? key.substring(0, key.length() - 1) : key;
+    }
+
+    /** Whether the choices are too many to repeat in a message or a table's unit column. */
+    boolean manyChoices() {
+      return choices.size() > 8;
+    }
+
     String where(Class<?> owner) {
       return owner.getName() + "." + component + " (key '" + key + "')";
     }
