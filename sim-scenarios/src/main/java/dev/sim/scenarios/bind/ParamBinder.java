@@ -7,7 +7,6 @@ import dev.sim.api.PluginException;
 import dev.sim.scenarios.config.DidYouMean;
 import dev.sim.scenarios.config.Problems;
 import dev.sim.scenarios.config.SignedDistribution;
-import dev.sim.scenarios.config.Units;
 import dev.sim.scenarios.config.Values;
 import dev.sim.scenarios.config.Words;
 import dev.sim.scenarios.config.yaml.YamlList;
@@ -32,11 +31,13 @@ public final class ParamBinder {
 
   private final Values values;
   private final NodeValues nodes;
+  private final NumberValues numbers;
 
   /** Creates a binder that records problems into {@code problems}. */
   public ParamBinder(Problems problems) {
     this.values = new Values(problems);
     this.nodes = new NodeValues(values);
+    this.numbers = new NumberValues(values);
   }
 
   /**
@@ -213,34 +214,34 @@ public final class ParamBinder {
     return switch (p.unit()) {
       case DURATION -> {
         Long v = f.min() < 0 ? values.signedDuration(node, path) : values.duration(node, path);
-        yield v != null && inRange(f, node, path, v, "a duration") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a duration") ? v : null;
       }
       case RATE -> {
         Double v = values.rate(node, path);
-        yield v != null && inRange(f, node, path, v, "a rate") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a rate") ? v : null;
       }
       case SIZE -> {
         Long v = values.size(node, path);
-        yield v != null && inRange(f, node, path, v, "a size") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a size") ? v : null;
       }
       case BANDWIDTH -> {
         Double v = values.bandwidth(node, path);
-        yield v != null && inRange(f, node, path, v, "a bandwidth") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a bandwidth") ? v : null;
       }
       case PROBABILITY -> {
         Double v = values.probability(node, path);
-        yield v != null && inRange(f, node, path, v, "a probability") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a probability") ? v : null;
       }
       case FACTOR -> {
         Double v = values.number(node, path);
-        yield v != null && inRange(f, node, path, v, "a number") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a number") ? v : null;
       }
       case DISTRIBUTION ->
           type == SignedDistribution.class
               ? values.signedDistribution(node, path)
               : values.distribution(node, path);
-      case COUNT -> count(f, type, node, path);
-      case NUMBER -> number(f, type, node, path);
+      case COUNT -> numbers.count(f, type, node, path);
+      case NUMBER -> numbers.number(f, type, node, path);
       case TEXT -> values.text(node, path, "a text");
       case CHOICE -> choice(f, type, node, path);
       case NODE_REF -> nodes.nodeRef(node, path);
@@ -263,64 +264,6 @@ public final class ParamBinder {
         yield m == null ? null : bindRecord(ParamModel.of(type), m, path, List.of());
       }
     };
-  }
-
-  private Object count(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
-    String expected = countWords(f);
-    if (node instanceof YamlScalar s
-        && s.text().strip().equals("unbounded")
-        && f.unboundedAllowed()) {
-      return convert(type, Param.UNBOUNDED);
-    }
-    if (node instanceof YamlScalar s && !s.isNull() && !Units.isPlainNumber(s.text())) {
-      String near =
-          f.unboundedAllowed() ? DidYouMean.suffix(s.text().strip(), List.of("unbounded")) : "";
-      values.problem(node, path, "expected " + expected + ", found " + node.describe() + near);
-      return null;
-    }
-    Long v = values.wholeNumber(node, path, expected);
-    if (v == null) {
-      return null;
-    }
-    if (v < f.min() || v > f.max() || v > Integer.MAX_VALUE - 1 && isInt(type)) {
-      values.problem(node, path, "expected " + expected + ", found " + v);
-      return null;
-    }
-    return convert(type, v);
-  }
-
-  private static String countWords(ParamModel.Field f) {
-    String base;
-    if (!Double.isInfinite(f.max())) {
-      base =
-          "a whole number between "
-              + Units.formatNumber(f.min())
-              + " and "
-              + Units.formatNumber(f.max());
-    } else if (f.min() == 1) {
-      base = "a positive whole number";
-    } else if (f.min() == 0) {
-      base = "a whole number (0 or more)";
-    } else {
-      base = "a whole number of at least " + Units.formatNumber(f.min());
-    }
-    return f.unboundedAllowed() ? base + " or 'unbounded'" : base;
-  }
-
-  private Object number(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
-    if (isInt(type) || type == long.class || type == Long.class) {
-      Long v = values.wholeNumber(node, path, "a whole number");
-      if (v == null) {
-        return null;
-      }
-      if (isInt(type) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-        values.problem(node, path, "expected a whole number, found " + v + " (too large)");
-        return null;
-      }
-      return inRange(f, node, path, v, "a whole number") ? convert(type, v) : null;
-    }
-    Double v = values.number(node, path);
-    return v != null && inRange(f, node, path, v, "a number") ? v : null;
   }
 
   private Object choice(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
@@ -366,46 +309,6 @@ public final class ParamBinder {
                 ? "; " + Words.plural(2, noun) + " are " + String.join(", ", f.choices())
                 : near));
     return null;
-  }
-
-  private boolean inRange(ParamModel.Field f, YamlNode node, String path, double v, String what) {
-    boolean low = v < f.min();
-    boolean high = v > f.max();
-    if (!low && !high) {
-      return true;
-    }
-    Unit u = f.unit();
-    String range;
-    if (low && f.min() == 1 && (u == Unit.DURATION || u == Unit.SIZE)) {
-      range = "of more than " + show(u, 0); // 1ns or 1B is the least above 0: say so in words
-    } else if (!Double.isInfinite(f.min()) && !Double.isInfinite(f.max())) {
-      range = "between " + show(u, f.min()) + " and " + show(u, f.max());
-    } else if (low) {
-      range = "of at least " + show(u, f.min());
-    } else {
-      range = "of at most " + show(u, f.max());
-    }
-    String found = node instanceof YamlScalar s ? s.text().strip() : node.describe();
-    values.problem(node, path, "expected " + what + " " + range + ", found " + found);
-    return false;
-  }
-
-  private static String show(Unit u, double v) {
-    return switch (u) {
-      case DURATION -> Units.formatDuration((long) v);
-      case RATE -> Units.formatNumber(v) + "/s";
-      case SIZE -> Units.formatNumber(v) + "B";
-      case BANDWIDTH -> Units.formatNumber(v) + "bps";
-      default -> Units.formatNumber(v);
-    };
-  }
-
-  private static boolean isInt(Class<?> t) {
-    return t == int.class || t == Integer.class;
-  }
-
-  private static Object convert(Class<?> type, long v) {
-    return isInt(type) ? (Object) (int) v : (Object) v;
   }
 
   private static Object zero(Class<?> t) {
