@@ -486,4 +486,44 @@ class ScenarioLoaderTest {
             "test.yaml:12:25: faults[6].partition: expected at least two sides like"
                 + " [[api-1], [api-2, api-3]], found 1 side");
   }
+
+  @Test
+  void shouldWarnWithoutFailingAboutAFaultThatOutlastsTheRun() {
+    ScenarioSpec s =
+        load(
+            MINIMAL
+                + "faults:\n"
+                + "  - {at: 50s, pause: api, for: 20s}\n"
+                + "  - {at: 10s, crash: api, restart: 5s}\n"
+                + "  - {at: 55s, crash: api, restart: 10s}\n");
+    assertThat(s.faults()).hasSize(3);
+    assertThat(s.warnings())
+        .extracting(Problem::render)
+        .containsExactly(
+            "test.yaml:6:32: faults[0].for: the fault is not undone before the run ends: at 50s"
+                + " plus for 20s is 70s, after the end of the run (duration 1m)",
+            "test.yaml:8:36: faults[2].restart: the fault is not undone before the run ends: at"
+                + " 55s plus restart 10s is 65s, after the end of the run (duration 1m)");
+    assertThat(load(MINIMAL).warnings()).isEmpty();
+  }
+
+  @Test
+  void shouldPointACheckOnAnAbsentKeyAtItsNearestWrittenAncestor() {
+    String msg =
+        error(
+            """
+        name: t
+        duration: 1m
+        nodes:
+          c:
+            type: client
+            target: api
+            load: {rate: 10/s}
+            retry: {max: 3, backoff: exponential}
+          api: {type: server}
+        """);
+    // The client's check names retry.base, which is not written: the message points at retry.
+    assertThat(msg)
+        .isEqualTo("test.yaml:8:5: nodes.c.retry.base: exponential back-off needs a positive base");
+  }
 }
