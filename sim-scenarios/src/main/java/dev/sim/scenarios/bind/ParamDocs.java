@@ -175,6 +175,7 @@ public final class ParamDocs {
     return switch (f.unit()) {
       case NESTED -> "list of sections";
       case NODE_REF -> "node or list of nodes";
+      case CHOICE -> f.manyChoices() ? "list of " + f.noun() + " names" : "list of " + one;
       default -> "list of " + one;
     };
   }

@@ -38,7 +38,13 @@ public final class SectionDocs {
               ClockSpec.class,
               "clocks holds `default` (every node without an override) and node group or instance"
                   + " names (an instance's entry beats its group's), each with these keys."),
-          new Section("report", "Which charts the run's report draws.", ReportSpec.class, ""));
+          new Section(
+              "report",
+              "Which charts the run's report draws.",
+              ReportSpec.class,
+              "Charts: "
+                  + String.join(", ", ScenarioLoader.CHARTS)
+                  + ". A chart with no data is left out."));
 
   /** The section named {@code name}, if it is documented here. */
   public static Optional<Section> find(String name) {
