@@ -62,15 +62,17 @@ public final class FaultKeys {
       ParamDocs.Row f = ParamDocs.rows(For.class).get(0);
       out.add(
           l.required()
-              ? new ParamDocs.Row(
-                  0,
-                  f.key(),
-                  f.unit(),
-                  "required",
-                  "Undo the fault after this long: " + l.hint() + ".")
+              ? new ParamDocs.Row(0, f.key(), f.unit(), "required", sentence(l.hint()))
               : f);
     }
     return out;
+  }
+
+  /** {@code how long the pause lasts} as a sentence: {@code How long the pause lasts.} */
+  private static String sentence(String clause) {
+    return clause.isEmpty()
+        ? ""
+        : Character.toUpperCase(clause.charAt(0)) + clause.substring(1) + ".";
   }
 
   /** The keys of a fault of {@code kind}: those of {@link #rows}, top-level only. */
