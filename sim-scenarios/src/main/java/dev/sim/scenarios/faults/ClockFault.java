@@ -8,6 +8,7 @@ import dev.sim.api.Param.Unit;
 import dev.sim.api.Problem;
 import dev.sim.api.Target;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.scenarios.plugin.TraceName;
 import java.util.List;
 import java.util.function.Function;
 

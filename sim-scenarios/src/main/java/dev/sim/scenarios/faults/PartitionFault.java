@@ -6,6 +6,7 @@ import dev.sim.api.FaultKind;
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
 import dev.sim.api.Target;
+import dev.sim.scenarios.plugin.TraceName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -22,7 +22,7 @@ import dev.sim.scenarios.config.LinkSpec;
 import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.faults.TraceName;
+import dev.sim.scenarios.plugin.TraceName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

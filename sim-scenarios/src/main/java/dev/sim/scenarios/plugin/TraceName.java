@@ -1,4 +1,4 @@
-package dev.sim.scenarios.faults;
+package dev.sim.scenarios.plugin;
 
 /**
  * The name a built-in kind's occurrences carry in the trace, where it differs from the kind's name
