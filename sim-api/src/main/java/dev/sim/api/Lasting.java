@@ -38,7 +38,8 @@ public record Lasting(String key, boolean required, String hint) {
   /**
    * Undone after the kind's own duration key (optional), not after {@code for}.
    *
-   * @param key the DURATION key of the kind's parameter record, e.g. {@code restart}
+   * @param key the DURATION key of the kind's parameter record, e.g. {@code restart}; make its
+   *     component a {@code Long}, null when absent (a primitive would read an absent key as 0)
    * @param notFor the answer to a fault that writes {@code for}, e.g. {@code a crash takes
    *     'restart' (how long until the node comes back), not 'for'}
    */

@@ -189,11 +189,6 @@ public final class Values {
     return distributions.signedDistribution(node, path);
   }
 
-  /** An example of distribution {@code name} in YAML, for messages. */
-  public static String example(String name) {
-    return DistributionReader.example(name);
-  }
-
   // ------------------------------------------------------------------ helpers
 
   /** {@code a.b} from a path and a key. */
