@@ -45,7 +45,7 @@ public final class ScenarioRunner {
   private final Network network;
   private final SkewedClocks clocks;
   private final NodeControls[] controls;
-  private final Rng faultRandom;
+  private final FaultOccurrence.Run faultRun;
 
   /**
    * Options for one run.
@@ -85,7 +85,8 @@ public final class ScenarioRunner {
     sim.setTransport(network);
     this.clocks = buildClocks();
     sim.setClocks(clocks);
-    this.faultRandom = sim.streams().stream("faults");
+    this.faultRun =
+        new FaultOccurrence.Run(sim, network, clocks, controls, sim.streams().stream("faults"));
     annotateGroupMarks();
     for (int i = 0; i < spec.faults().size(); i++) {
       scheduleFault(spec.faults().get(i), i);
@@ -204,18 +205,17 @@ public final class ScenarioRunner {
     long every = f.everyNanos();
     // The label is hashed into the trace, so it must not depend on where the file lives.
     String label = "fault#" + index + " " + traceName(f.kind(), f.params());
-    FaultOccurrence.Run run = new FaultOccurrence.Run(sim, network, clocks, controls, faultRandom);
+    boolean instant = f.kind().lasting().isInstant();
     for (long t = f.atNanos(); t < end; t += every) {
       long at = t;
       sim.schedule(
           at,
           label,
-          () ->
-              start(
-                  f.kind(),
-                  f.params(),
-                  new FaultOccurrence(
-                      run, f.kind().name(), at, f.forNanos(), f.kind().lasting().isInstant())));
+          () -> {
+            var occurrence =
+                new FaultOccurrence(faultRun, f.kind().name(), at, f.forNanos(), instant);
+            start(f.kind(), f.params(), occurrence);
+          });
       if (every <= 0) {
         break;
       }
