@@ -6,17 +6,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Documents and types one component of a node type's parameter record, so the YAML binder can
- * validate it and {@code sim explain} can print it. Every component of a parameter record carries
- * one. Java types by unit: DURATION → {@code long} nanoseconds; RATE → {@code double} per second;
- * SIZE → {@code long} bytes; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION → {@code
+ * Documents and types one component of a parameter record (a node type's, a fault kind's, or a
+ * section of the scenario format's), so the YAML binder can validate it and {@code sim explain} can
+ * print it. Every component of a parameter record carries one. Java types by unit: DURATION →
+ * {@code long} nanoseconds; RATE → {@code double} per second; SIZE → {@code long} bytes; BANDWIDTH
+ * → {@code double} bits per second; PROBABILITY and FACTOR → {@code double}; DISTRIBUTION → {@code
  * Distribution}; COUNT → {@code int} or {@code long} ({@link #UNBOUNDED} for {@code unbounded});
  * NUMBER → {@code int}, {@code long} or {@code double}; TEXT, CHOICE and NODE_REF → {@code String}
  * (CHOICE may also be an enum, whose constants read as {@code round-robin} for {@code ROUND_ROBIN},
- * or a {@code boolean}); NESTED → another parameter record (or a {@code List} of them). Any unit
- * but NESTED may also be a {@code List}, and then a single YAML value reads as a list of one
- * ({@code backends: api}). Boxed types ({@code Long}, {@code Double}) are null when the key is
- * absent and has no default; primitives are then 0 or false.
+ * or a {@code boolean}); TARGET → {@link Target}; SIDES → {@code List<List<String>>} (sides as
+ * written, {@code [api, db]}) or {@link Cut} (which also takes a one-way {@code {from: a, to: b}},
+ * and whose sides may not share a node); NESTED → another parameter record (or a {@code List} of
+ * them). Any unit but NESTED, TARGET and SIDES may also be a {@code List}, and then a single YAML
+ * value reads as a list of one ({@code backends: api}). Boxed types ({@code Long}, {@code Double})
+ * are null when the key is absent and has no default; primitives are then 0 or false.
  *
  * <p>The registry checks every parameter record when it loads the type: a missing annotation, a
  * Java type that cannot hold the unit, or a default that does not parse is a {@link
@@ -51,15 +54,16 @@ public @interface Param {
 
   /**
    * Smallest allowed value of a numeric parameter (inclusive), in the canonical unit (nanoseconds
-   * for a DURATION, bytes for a SIZE, per second for a RATE). Unset, DURATION, RATE, SIZE and
-   * FACTOR must be at least 0, and COUNT at least 1 (or 0 when its default is {@code "0"}, which
-   * then means off). A DURATION with a negative {@code min} accepts negative values.
+   * for a DURATION, bytes for a SIZE, per second for a RATE, bits per second for a BANDWIDTH).
+   * Unset, DURATION, RATE, SIZE, BANDWIDTH and FACTOR must be at least 0, and COUNT at least 1 (or
+   * 0 when its default is {@code "0"}, which then means off). A DURATION with a negative {@code
+   * min} accepts negative values. For SIDES, the fewest sides (unset: 2).
    */
   double min() default Double.NEGATIVE_INFINITY;
 
   /**
    * Largest allowed value of a numeric parameter (inclusive), in the canonical unit. A COUNT with a
-   * {@code max} does not accept {@code unbounded}.
+   * {@code max} does not accept {@code unbounded}. For SIDES, the most sides (unset: any number).
    */
   double max() default Double.POSITIVE_INFINITY;
 
@@ -71,6 +75,8 @@ public @interface Param {
     RATE,
     /** A number with B, KB, MB, GB (powers of 1024). */
     SIZE,
+    /** A number with bps, Kbps, Mbps, Gbps (powers of 1000). */
+    BANDWIDTH,
     /** A number in [0, 1]. */
     PROBABILITY,
     /** A plain non-negative multiplier, e.g. a slow-down factor or a ratio. */
@@ -87,6 +93,10 @@ public @interface Param {
     CHOICE,
     /** The name of a node group or instance in the same scenario. */
     NODE_REF,
+    /** What a fault hits: a node group, an instance, or {@code random(group)}. */
+    TARGET,
+    /** Sides of nodes, {@code [[api-1], [api-2, db]]}, each a name or a list of names. */
+    SIDES,
     /** A nested parameter record (or list of them). */
     NESTED
   }

@@ -1,12 +1,17 @@
 package dev.sim.cli;
 
+import dev.sim.api.FaultKind;
 import dev.sim.api.NodeType;
 import dev.sim.api.ScenarioPlugin;
 import dev.sim.scenarios.bind.ParamDocs;
+import dev.sim.scenarios.config.DidYouMean;
+import dev.sim.scenarios.config.FaultKeys;
 import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.config.SectionDocs;
+import dev.sim.scenarios.plugin.FaultKindRegistry;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,20 +25,28 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sim explain NAME}: a node type's parameters, or a scenario's title and story. */
+/**
+ * {@code sim explain NAME}: a node type's parameters, a fault kind's keys, a section of the format
+ * ({@code network}, {@code clocks}, {@code faults}, {@code report}), or a scenario's title and
+ * story. Every table is generated from the parameter records the loader binds.
+ */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
     description =
-        "Explain a node type (its parameters with units and defaults) or a scenario "
-            + "(a .yaml file, or a name from scenarios/: its title, description, nodes and faults).")
+        "Explain a node type (its parameters with units and defaults), a fault kind (e.g."
+            + " partition), a section of the format (network, clocks, faults, report) or a"
+            + " scenario (a .yaml file, or a name from scenarios/: its title, description, nodes"
+            + " and faults).")
 final class ExplainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(
       index = "0",
       paramLabel = "NAME",
-      description = "A node type, a scenario file, or a scenario name.")
+      description =
+          "A node type, a fault kind, network, clocks, faults, report, a scenario file, or a"
+              + " scenario name.")
   String name;
 
   @Mixin PluginOptions plugins;
@@ -58,27 +71,54 @@ final class ExplainCommand implements Callable<Integer> {
       out.println(t.name() + " — " + t.summary());
       out.println();
       out.print(ParamDocs.table(t.parameters()));
+      printUnits(out);
+      return ExitCodes.OK;
+    }
+    FaultKindRegistry faults = registry.faults();
+    Optional<FaultKind<?>> kind = faults.find(name);
+    if (kind.isPresent()) {
+      FaultKind<?> k = kind.get();
+      out.println(k.name() + " — " + k.summary());
       out.println();
-      out.println(
-          "Durations take ns, us, ms, s, m or h; rates /s, /m or /h; sizes B, KB, MB or GB;");
-      out.println(
-          "distributions {dist: NAME, ...} or a bare duration (see docs/scenario-format.md).");
-      out.flush();
+      out.print(ParamDocs.table(FaultKeys.rows(k)));
+      printUnits(out);
+      return ExitCodes.OK;
+    }
+    if (name.equals("faults")) {
+      explainFaults(out, faults);
+      return ExitCodes.OK;
+    }
+    Optional<SectionDocs.Section> section = SectionDocs.find(name);
+    if (section.isPresent()) {
+      SectionDocs.Section sec = section.get();
+      out.println(sec.name() + " — " + sec.summary());
+      out.println();
+      out.print(ParamDocs.table(sec.keys()));
+      if (!sec.note().isEmpty()) {
+        out.println();
+        out.println(sec.note());
+      }
+      printUnits(out);
       return ExitCodes.OK;
     }
     Path file = scenarioFile(name);
     if (file == null) {
-      List<String> candidates = new ArrayList<>(registry.names());
-      String hint = registry.suggest(name).map(s -> " — did you mean '" + s + "'?").orElse("");
+      List<String> topics = new ArrayList<>(registry.names());
+      topics.addAll(faults.names());
+      topics.add("faults");
+      SectionDocs.ALL.forEach(x -> topics.add(x.name()));
+      String hint = DidYouMean.suffix(name, topics);
       throw new UserError(
           "'"
               + name
-              + "' is neither a node type, a scenario file, nor a scenario "
-              + "in scenarios/"
+              + "' is neither a node type, a fault kind, a section of the format, a scenario file,"
+              + " nor a scenario in scenarios/"
               + hint
               + " (node types: "
-              + String.join(", ", candidates)
-              + ")");
+              + String.join(", ", registry.names())
+              + "; fault kinds: "
+              + String.join(", ", faults.names())
+              + "; sections: network, clocks, faults, report)");
     }
     ScenarioSpec s = Scenarios.load(file, registry, List.of());
     out.println(s.title().isEmpty() ? s.name() : s.title());
@@ -104,7 +144,7 @@ final class ExplainCommand implements Callable<Integer> {
     if (!s.faults().isEmpty()) {
       out.println("Faults:");
       for (FaultSpec f : s.faults()) {
-        out.printf("  at %-8s %s%n", Text.duration(f.atNanos()), describe(f));
+        out.printf("  at %-8s %s%n", Text.duration(f.atNanos()), f.describeWithTiming());
       }
     }
     if (!s.expect().isEmpty()) {
@@ -126,39 +166,36 @@ final class ExplainCommand implements Callable<Integer> {
     return Files.isRegularFile(lib) ? lib : null;
   }
 
-  private static String describe(FaultSpec f) {
-    String d = f.getClass().getSimpleName();
-    if (f instanceof FaultSpec.Partition p) {
-      d = "partition " + p.groups();
-    } else if (f instanceof FaultSpec.OneWayCut c) {
-      d = "cut " + c.from() + " → " + c.to();
-    } else if (f instanceof FaultSpec.Crash c) {
-      d =
-          "crash "
-              + c.target()
-              + (c.restartNanos() >= 0
-                  ? ", restart after " + Text.duration(c.restartNanos())
-                  : ", stays down");
-    } else if (f instanceof FaultSpec.Pause p) {
-      d = "pause " + p.target();
-    } else if (f instanceof FaultSpec.Slow s) {
-      d = "slow " + s.target() + " ×" + s.factor();
-    } else if (f instanceof FaultSpec.ClockJump j) {
-      d =
-          "clock "
-              + j.target()
-              + " jumps "
-              + (j.jumpNanos() < 0 ? "-" : "+")
-              + Text.duration(Math.abs(j.jumpNanos()));
-    } else if (f instanceof FaultSpec.LossBurst l) {
-      d = "loss " + l.rate() + " between " + l.a() + " and " + l.b();
+  /** The list of fault kinds and the keys every fault takes. */
+  private static void explainFaults(PrintWriter out, FaultKindRegistry faults) {
+    out.println(
+        "faults — a list of timed actions; each fault has `at` and exactly one of these kinds,"
+            + " with its keys:");
+    out.println();
+    for (FaultKind<?> k : faults.kinds()) {
+      out.printf("  %-12s %s%n", k.name(), k.summary());
     }
-    if (f.forNanos() >= 0 && !(f instanceof FaultSpec.Crash)) {
-      d += " for " + Text.duration(f.forNanos());
-    }
-    if (f.everyNanos() > 0) {
-      d += ", every " + Text.duration(f.everyNanos());
-    }
-    return d;
+    out.println();
+    out.println("Every fault also takes:");
+    out.println();
+    out.print(ParamDocs.table(ParamDocs.rows(FaultKeys.Timing.class)));
+    out.println();
+    out.println(
+        "and `for` (undo it after this long) where its kind allows; with `every`, `for` must be"
+            + " shorter.");
+    out.println(
+        "A target is a node, a group (all its instances) or random(group) (one instance, drawn"
+            + " at each occurrence).");
+    out.println("`sim explain KIND` shows a kind's keys, e.g. sim explain partition.");
+    out.flush();
+  }
+
+  private static void printUnits(PrintWriter out) {
+    out.println();
+    out.println("Durations take ns, us, ms, s, m or h; rates /s, /m or /h; sizes B, KB, MB or GB;");
+    out.println(
+        "bandwidths bps, Kbps, Mbps or Gbps; distributions {dist: NAME, ...} or a bare duration");
+    out.println("(see docs/scenario-format.md).");
+    out.flush();
   }
 }

@@ -86,6 +86,9 @@ final class RunCommand implements Callable<Integer> {
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     List<String> edits = overrides.inOrder();
     ScenarioSpec scenario = pipeline.load(file, edits);
+    if (!quiet) {
+      Scenarios.printWarnings(scenario, stderr);
+    }
     long runSeed = seed != null ? seed : scenario.seed();
     Path dir = out != null ? out : RunPipeline.defaultFolder(scenario, runSeed);
     // The folder exists before the run starts, so that the trace can stream into it.

@@ -1,11 +1,13 @@
 package dev.sim.cli;
 
 import dev.sim.api.ScenarioPlugin;
+import dev.sim.scenarios.config.Problem;
 import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import dev.sim.scenarios.plugin.ScenarioPlugins;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,5 +73,17 @@ final class Scenarios {
     } catch (ScenarioException e) {
       throw new UserError(e.getMessage());
     }
+  }
+
+  /**
+   * Prints the scenario's warnings on {@code err}, one a line, {@code file:line:column: warning:
+   * key.path: message}: valid, so the run goes on, but probably not what was meant.
+   */
+  static void printWarnings(ScenarioSpec s, PrintWriter err) {
+    for (Problem w : s.warnings()) {
+      err.println(
+          w.location() + ": warning: " + (w.path().isEmpty() ? "" : w.path() + ": ") + w.message());
+    }
+    err.flush();
   }
 }

@@ -2,6 +2,7 @@ package dev.sim.cli;
 
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.config.Words;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -36,18 +37,19 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path f : files) {
       try {
         ScenarioSpec s = pipeline.load(f, edits);
+        Scenarios.printWarnings(s, spec.commandLine().getErr());
         int nodes = s.nodes().stream().mapToInt(NodeGroupSpec::count).sum();
         spec.commandLine()
             .getOut()
             .printf(
                 Locale.ROOT,
-                "%s: ok (%s: %d node groups, %d nodes, " + "%d faults, %d expectations)%n",
+                "%s: ok (%s: %s, %s, %s, %s)%n",
                 f,
                 s.name(),
-                s.nodes().size(),
-                nodes,
-                s.faults().size(),
-                s.expect().size());
+                Words.count(s.nodes().size(), "node group"),
+                Words.count(nodes, "node"),
+                Words.count(s.faults().size(), "fault"),
+                Words.count(s.expect().size(), "expectation"));
       } catch (UserError e) {
         spec.commandLine().getErr().println(e.getMessage());
         bad++;

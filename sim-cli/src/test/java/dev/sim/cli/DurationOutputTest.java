@@ -46,7 +46,7 @@ class DurationOutputTest {
         .contains("at 2.5s")
         .contains("for 1.25s")
         .contains("every 10s")
-        .contains("jumps -500us")
+        .contains("clock -500us api")
         .doesNotContainPattern(PADDED);
   }
 

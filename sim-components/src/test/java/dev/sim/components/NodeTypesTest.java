@@ -54,6 +54,8 @@ class NodeTypesTest {
             case TEXT, NODE_REF -> t == String.class;
             case CHOICE -> t == String.class && p.choices().length > 0;
             case NESTED -> t.isRecord() || t == List.class;
+            // Units of the network section and of fault kinds; no component parameter uses them.
+            case BANDWIDTH, TARGET, SIDES -> false;
           };
       if (!ok) {
         problems.add(where + ": unit " + p.unit() + " does not fit " + t.getSimpleName());

@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 
 /**
  * Draws independent charts at once. Rendering is the slow part of a short {@code sim run} (PNG
- * encoding above all), and the report sits above the kernel, where the determinism rules allow threads.
- * Results come back in submission order, so output does not depend on scheduling.
+ * encoding above all), and the report sits above the kernel, where the determinism rules allow
+ * threads. Results come back in submission order, so output does not depend on scheduling.
  */
 final class Parallel {
   /** Threads at most, whatever the machine. */

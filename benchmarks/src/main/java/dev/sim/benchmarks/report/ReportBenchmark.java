@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Rendering a report for a synthetic 10-minute run with 1 s windows (600 windows): three server
  * instances with three gauges each, four counters, three fault windows and a 400-message log for
- * the space-time diagram. Target (a whole {@code sim run} in under 3 s): the charts and
- * page under 1 s.
+ * the space-time diagram. Target (a whole {@code sim run} in under 3 s): the charts and page under
+ * 1 s.
  *
  * <ul>
  *   <li>{@code renderReport}: every chart as PNG and SVG, the space-time diagram, report.html.

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' arrows point one way: kernel ← network; kernel ← api ← {scenarios, components,
- * protocols}; components ← protocols; {kernel, api} ← report; everything ← cli. Maven's module
- * dependencies already stop most wrong imports at compile time; these rules also pin what Maven
- * cannot see (a test-scope dependency leaking into main code, a library used outside its one
- * package) and say in words why the build failed. The CLI's test class path is the only one that
- * holds every module, so the rules live here.
+ * protocols}; components ← protocols; {kernel, api} ← report; everything ← cli. Inside
+ * sim-scenarios, the built-in fault kinds see only the SPI, and nothing else there names them.
+ * Maven's module dependencies already stop most wrong imports at compile time; these rules also pin
+ * what Maven cannot see (a test-scope dependency leaking into main code, a library used outside its
+ * one package) and say in words why the build failed. The CLI's test class path is the only one
+ * that holds every module, so the rules live here.
  */
 class ModuleArrowsTest {
   private static JavaClasses classes;
@@ -105,6 +106,40 @@ class ModuleArrowsTest {
             .resideInAnyPackage(
                 "dev.sim.components..", "dev.sim.protocols..", "dev.sim.report..", "dev.sim.cli..")
             .because("node types describe themselves; the loader and runner stay generic"));
+  }
+
+  @Test
+  void builtInFaultKindsActThroughTheirControlsOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.scenarios.faults..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.scenarios.runtime..",
+                "dev.sim.scenarios.config..",
+                "dev.sim.scenarios.bind..")
+            .because(
+                "a built-in fault kind is written like a plugin's, against dev.sim.api.FaultKind"
+                    + " and FaultControls, so the SPI is enough for any kind"));
+  }
+
+  @Test
+  void theRunnerNeverNamesAFaultKind() {
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "dev.sim.scenarios.runtime..",
+                "dev.sim.scenarios.config..",
+                "dev.sim.scenarios.bind..",
+                "dev.sim.scenarios.plugin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sim.scenarios.faults..")
+            .because("fault kinds describe themselves; the loader and runner stay generic"));
   }
 
   @Test

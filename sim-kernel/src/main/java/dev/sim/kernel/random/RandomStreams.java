@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>A stream's seed depends only on the master seed and its own name, never on how many other
  * streams exist or in which order they were made, so adding a node or a fault changes no other
- * stream's draws (determinism rule 3 in docs/architecture.md). Names are conventionally {@code "node/<name>"}, {@code
- * "network"}, {@code "faults"}, {@code "clocks"}.
+ * stream's draws (determinism rule 3 in docs/architecture.md). Names are conventionally {@code
+ * "node/<name>"}, {@code "network"}, {@code "faults"}, {@code "clocks"}.
  */
 public final class RandomStreams {
   private final long masterSeed;

@@ -1,13 +1,14 @@
 package dev.sim.scenarios.bind;
 
-import dev.sim.api.Names;
+import dev.sim.api.Cut;
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
 import dev.sim.api.PluginException;
 import dev.sim.scenarios.config.DidYouMean;
 import dev.sim.scenarios.config.Problems;
-import dev.sim.scenarios.config.Units;
+import dev.sim.scenarios.config.SignedDistribution;
 import dev.sim.scenarios.config.Values;
+import dev.sim.scenarios.config.Words;
 import dev.sim.scenarios.config.yaml.YamlList;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
@@ -22,16 +23,21 @@ import java.util.List;
  * unit, default, required, choices, min and max, nested records and lists of them. Every mistake
  * becomes a problem with the key path and location, with the same words as the rest of the scenario
  * format; unknown keys get a did-you-mean among the record's keys. Node names found in {@code
- * NODE_REF} parameters are collected for the caller to check. Not thread-safe.
+ * NODE_REF}, {@code TARGET} and {@code SIDES} parameters are collected for the caller to check once
+ * every group is known. Used for node types, fault kinds and the sections of the scenario format
+ * alike. Not thread-safe.
  */
 public final class ParamBinder {
 
   private final Values values;
-  private final List<NodeRef> nodeRefs = new ArrayList<>();
+  private final NodeValues nodes;
+  private final NumberValues numbers;
 
   /** Creates a binder that records problems into {@code problems}. */
   public ParamBinder(Problems problems) {
     this.values = new Values(problems);
+    this.nodes = new NodeValues(values);
+    this.numbers = new NumberValues(values);
   }
 
   /**
@@ -57,9 +63,58 @@ public final class ParamBinder {
     return bind(type, map, path, List.of());
   }
 
-  /** Every {@code NODE_REF} value bound so far, in the order met. */
+  /** Every node name bound so far ({@code NODE_REF}, {@code TARGET}, {@code SIDES}), in order. */
   public List<NodeRef> nodeRefs() {
-    return List.copyOf(nodeRefs);
+    return nodes.refs();
+  }
+
+  /** Every {@link dev.sim.api.Cut} bound so far, with its sides as written, in order. */
+  public List<CutRef> cutRefs() {
+    return nodes.cuts();
+  }
+
+  /**
+   * Records the problems a check found in a bound section ({@code NodeType.check}, {@code
+   * FaultKind.check}, a section's own check), each at the key it names inside {@code map}: at the
+   * value for a single value or a list, at the key for a section, and at the nearest key written
+   * when the one named is absent (a missing {@code retry.base} points at {@code retry}). Returns
+   * whether there were none.
+   *
+   * @param map the section the checked record was bound from
+   * @param path its key path, e.g. {@code nodes.api}
+   */
+  public boolean report(YamlMap map, String path, List<dev.sim.api.Problem> found) {
+    for (dev.sim.api.Problem f : found) {
+      String key = f.keyPath();
+      values
+          .problems()
+          .add(
+              Located.at(map, key),
+              key.isEmpty() ? path : key.startsWith("[") ? path + key : Values.join(path, key),
+              f.message());
+    }
+    return found.isEmpty();
+  }
+
+  /** The value of the component keyed {@code key} in a bound record, or null if it has none. */
+  public static Object value(Record params, String key) {
+    ParamModel.Field f = ParamModel.of(params.getClass()).byKey.get(key);
+    if (f == null) {
+      return null;
+    }
+    for (java.lang.reflect.RecordComponent rc : params.getClass().getRecordComponents()) {
+      if (rc.getName().equals(f.component())) {
+        try {
+          java.lang.reflect.Method get = rc.getAccessor();
+          get.setAccessible(true);
+          return get.invoke(params);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          throw new PluginException(
+              params.getClass().getName() + ": cannot read '" + key + "': " + e, e);
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -68,6 +123,12 @@ public final class ParamBinder {
    */
   public static void checkRecord(Class<? extends Record> type) {
     ParamModel.check(type);
+  }
+
+  /** The choices of {@code type}'s CHOICE component keyed {@code key} (empty for any other). */
+  public static List<String> choices(Class<? extends Record> type, String key) {
+    ParamModel.Field f = ParamModel.of(type).byKey.get(key);
+    return f == null ? List.of() : f.choices();
   }
 
   /** The YAML keys of {@code type}, in declaration order. */
@@ -94,7 +155,7 @@ public final class ParamBinder {
       if (node != null) {
         args[i] = bindField(f, node, fieldPath);
       } else if (f.param().required()) {
-        values.missing(map, path, f.key(), f.param().doc());
+        values.missing(map, path, f.key(), Words.clause(f.param().doc()));
       } else if (f.defaultNode() != null) {
         args[i] = bindField(f, f.defaultNode(), fieldPath);
       } else {
@@ -153,30 +214,45 @@ public final class ParamBinder {
     return switch (p.unit()) {
       case DURATION -> {
         Long v = f.min() < 0 ? values.signedDuration(node, path) : values.duration(node, path);
-        yield v != null && inRange(f, node, path, v, "a duration") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a duration") ? v : null;
       }
       case RATE -> {
         Double v = values.rate(node, path);
-        yield v != null && inRange(f, node, path, v, "a rate") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a rate") ? v : null;
       }
       case SIZE -> {
         Long v = values.size(node, path);
-        yield v != null && inRange(f, node, path, v, "a size") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a size") ? v : null;
+      }
+      case BANDWIDTH -> {
+        Double v = values.bandwidth(node, path);
+        yield v != null && numbers.inRange(f, node, path, v, "a bandwidth") ? v : null;
       }
       case PROBABILITY -> {
         Double v = values.probability(node, path);
-        yield v != null && inRange(f, node, path, v, "a probability") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a probability") ? v : null;
       }
       case FACTOR -> {
         Double v = values.number(node, path);
-        yield v != null && inRange(f, node, path, v, "a number") ? v : null;
+        yield v != null && numbers.inRange(f, node, path, v, "a number") ? v : null;
       }
-      case DISTRIBUTION -> values.distribution(node, path);
-      case COUNT -> count(f, type, node, path);
-      case NUMBER -> number(f, type, node, path);
+      case DISTRIBUTION ->
+          type == SignedDistribution.class
+              ? values.signedDistribution(node, path)
+              : values.distribution(node, path);
+      case COUNT -> numbers.count(f, type, node, path);
+      case NUMBER -> numbers.number(f, type, node, path);
       case TEXT -> values.text(node, path, "a text");
       case CHOICE -> choice(f, type, node, path);
-      case NODE_REF -> nodeRef(node, path);
+      case NODE_REF -> nodes.nodeRef(node, path);
+      case TARGET -> nodes.target(node, path);
+      case SIDES ->
+          nodes.sides(
+              node,
+              path,
+              (int) f.min(),
+              Double.isInfinite(f.max()) ? Integer.MAX_VALUE : (int) f.max(),
+              type == Cut.class);
       case NESTED -> {
         YamlMap m =
             values.map(
@@ -190,66 +266,8 @@ public final class ParamBinder {
     };
   }
 
-  private Object count(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
-    String expected = countWords(f);
-    if (node instanceof YamlScalar s
-        && s.text().strip().equals("unbounded")
-        && f.unboundedAllowed()) {
-      return convert(type, Param.UNBOUNDED);
-    }
-    if (node instanceof YamlScalar s && !s.isNull() && !Units.isPlainNumber(s.text())) {
-      String near =
-          f.unboundedAllowed() ? DidYouMean.suffix(s.text().strip(), List.of("unbounded")) : "";
-      values.problem(node, path, "expected " + expected + ", found " + node.describe() + near);
-      return null;
-    }
-    Long v = values.wholeNumber(node, path, expected);
-    if (v == null) {
-      return null;
-    }
-    if (v < f.min() || v > f.max() || v > Integer.MAX_VALUE - 1 && isInt(type)) {
-      values.problem(node, path, "expected " + expected + ", found " + v);
-      return null;
-    }
-    return convert(type, v);
-  }
-
-  private static String countWords(ParamModel.Field f) {
-    String base;
-    if (!Double.isInfinite(f.max())) {
-      base =
-          "a whole number between "
-              + Units.formatNumber(f.min())
-              + " and "
-              + Units.formatNumber(f.max());
-    } else if (f.min() == 1) {
-      base = "a positive whole number";
-    } else if (f.min() == 0) {
-      base = "a whole number (0 or more)";
-    } else {
-      base = "a whole number of at least " + Units.formatNumber(f.min());
-    }
-    return f.unboundedAllowed() ? base + " or 'unbounded'" : base;
-  }
-
-  private Object number(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
-    if (isInt(type) || type == long.class || type == Long.class) {
-      Long v = values.wholeNumber(node, path, "a whole number");
-      if (v == null) {
-        return null;
-      }
-      if (isInt(type) && (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE)) {
-        values.problem(node, path, "expected a whole number, found " + v + " (too large)");
-        return null;
-      }
-      return inRange(f, node, path, v, "a whole number") ? convert(type, v) : null;
-    }
-    Double v = values.number(node, path);
-    return v != null && inRange(f, node, path, v, "a number") ? v : null;
-  }
-
   private Object choice(ParamModel.Field f, Class<?> type, YamlNode node, String path) {
-    String v = values.choice(node, path, f.choices());
+    String v = f.manyChoices() ? oneOfMany(f, node, path) : values.choice(node, path, f.choices());
     if (v == null) {
       return null;
     }
@@ -267,60 +285,30 @@ public final class ParamBinder {
     return v;
   }
 
-  private Object nodeRef(YamlNode node, String path) {
-    String v = values.text(node, path, "a node name");
-    if (v == null) {
-      return null;
+  /**
+   * One of a long list of choices (the chart names): a near miss is answered with the one meant
+   * alone, and only a far miss with the whole list, named after the key ({@code unknown chart
+   * 'latncy' — did you mean 'latency'?}).
+   */
+  private String oneOfMany(ParamModel.Field f, YamlNode node, String path) {
+    String noun = f.noun();
+    String v = values.text(node, path, Words.withArticle(noun) + " name");
+    if (v == null || f.choices().contains(v)) {
+      return v;
     }
-    String name = v.strip();
-    if (!Names.isValid(name)) {
-      values.problem(
-          node,
-          path,
-          "expected a node name (lower-case letters and digits, single '-' between words),"
-              + " found "
-              + node.describe());
-      return null;
-    }
-    nodeRefs.add(new NodeRef(name, path, node.location()));
-    return name;
-  }
-
-  private boolean inRange(ParamModel.Field f, YamlNode node, String path, double v, String what) {
-    boolean low = v < f.min();
-    boolean high = v > f.max();
-    if (!low && !high) {
-      return true;
-    }
-    Unit u = f.unit();
-    String range;
-    if (!Double.isInfinite(f.min()) && !Double.isInfinite(f.max())) {
-      range = "between " + show(u, f.min()) + " and " + show(u, f.max());
-    } else if (low) {
-      range = "of at least " + show(u, f.min());
-    } else {
-      range = "of at most " + show(u, f.max());
-    }
-    String found = node instanceof YamlScalar s ? s.text().strip() : node.describe();
-    values.problem(node, path, "expected " + what + " " + range + ", found " + found);
-    return false;
-  }
-
-  private static String show(Unit u, double v) {
-    return switch (u) {
-      case DURATION -> Units.formatDuration((long) v);
-      case RATE -> Units.formatNumber(v) + "/s";
-      case SIZE -> Units.formatNumber(v) + "B";
-      default -> Units.formatNumber(v);
-    };
-  }
-
-  private static boolean isInt(Class<?> t) {
-    return t == int.class || t == Integer.class;
-  }
-
-  private static Object convert(Class<?> type, long v) {
-    return isInt(type) ? (Object) (int) v : (Object) v;
+    String near = DidYouMean.suffix(v, f.choices());
+    values.problem(
+        node,
+        path,
+        "unknown "
+            + noun
+            + " '"
+            + v
+            + "'"
+            + (near.isEmpty()
+                ? "; " + Words.plural(2, noun) + " are " + String.join(", ", f.choices())
+                : near));
+    return null;
   }
 
   private static Object zero(Class<?> t) {

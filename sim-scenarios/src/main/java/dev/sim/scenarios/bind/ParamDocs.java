@@ -53,7 +53,11 @@ public final class ParamDocs {
    * indented by two spaces per level. Lines end with {@code \n}.
    */
   public static String table(Class<? extends Record> type) {
-    List<Row> rows = rows(type);
+    return table(rows(type));
+  }
+
+  /** The same plain-text table of any rows (a fault's common keys beside its kind's, say). */
+  public static String table(List<Row> rows) {
     int keyWidth = "KEY".length();
     int unitWidth = "UNIT".length();
     int defWidth = "DEFAULT".length();
@@ -83,11 +87,16 @@ public final class ParamDocs {
    * parent[].key} inside a list of sections).
    */
   public static String markdown(Class<? extends Record> type) {
+    return markdown(rows(type));
+  }
+
+  /** The same Markdown table of any rows. */
+  public static String markdown(List<Row> rows) {
     StringBuilder sb =
         new StringBuilder(
             "| key | unit | default | description |\n" + "| --- | --- | --- | --- |\n");
     List<String> parents = new ArrayList<>();
-    for (Row r : rows(type)) {
+    for (Row r : rows) {
       while (parents.size() > r.depth()) {
         parents.remove(parents.size() - 1);
       }
@@ -141,17 +150,23 @@ public final class ParamDocs {
           case DURATION -> f.min() < 0 ? "signed duration" : "duration";
           case RATE -> "rate";
           case SIZE -> "size";
+          case BANDWIDTH -> "bandwidth";
           case PROBABILITY -> "probability";
           case FACTOR -> "factor";
-          case DISTRIBUTION -> "distribution";
+          case DISTRIBUTION ->
+              f.element() == dev.sim.scenarios.config.SignedDistribution.class
+                  ? "signed distribution"
+                  : "distribution";
           case COUNT -> f.unboundedAllowed() ? "count | unbounded" : "count";
           case NUMBER ->
               f.element() == double.class || f.element() == Double.class
                   ? "number"
                   : "whole number";
           case TEXT -> "text";
-          case CHOICE -> String.join(" | ", f.choices());
+          case CHOICE -> f.manyChoices() ? f.noun() + " name" : String.join(" | ", f.choices());
           case NODE_REF -> "node";
+          case TARGET -> "target";
+          case SIDES -> f.element() == dev.sim.api.Cut.class ? "sides or {from, to}" : "sides";
           case NESTED -> "section";
         };
     if (!f.list()) {
@@ -160,6 +175,7 @@ public final class ParamDocs {
     return switch (f.unit()) {
       case NESTED -> "list of sections";
       case NODE_REF -> "node or list of nodes";
+      case CHOICE -> f.manyChoices() ? "list of " + f.noun() + " names" : "list of " + one;
       default -> "list of " + one;
     };
   }

@@ -1,10 +1,13 @@
 package dev.sim.scenarios.bind;
 
+import dev.sim.api.Cut;
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
 import dev.sim.api.PluginException;
+import dev.sim.api.Target;
 import dev.sim.kernel.random.Distribution;
 import dev.sim.scenarios.config.Problems;
+import dev.sim.scenarios.config.SignedDistribution;
 import dev.sim.scenarios.config.SourceLocation;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlReader;
@@ -28,6 +31,9 @@ import java.util.Set;
  * later.
  */
 final class ParamModel {
+  /** The Java type a SIDES component takes when it is not a {@link Cut}. */
+  private static final String SIDES_TYPE = "java.util.List<java.util.List<java.lang.String>>";
+
   private static final ClassValue<ParamModel> CACHE =
       new ClassValue<>() {
         @Override
@@ -36,7 +42,11 @@ final class ParamModel {
         }
       };
 
-  /** One component of the record. */
+  /**
+   * One component of the record. {@code list} is a {@code List} of {@code element} (a single YAML
+   * value reads as a list of one); a SIDES component written {@code List<List<String>>} is not a
+   * list in that sense but one value whose element type is {@code List}.
+   */
   record Field(
       String key,
       String component,
@@ -52,6 +62,16 @@ final class ParamModel {
 
     Unit unit() {
       return param.unit();
+    }
+
+    /** What one value is called in messages and docs: the key, singular for a list (charts). */
+    String noun() {
+      return list && key.endsWith("s") ? key.substring(0, key.length() - 1) : key;
+    }
+
+    /** Whether the choices are too many to repeat in a message or a table's unit column. */
+    boolean manyChoices() {
+      return choices.size() > 8;
     }
 
     String where(Class<?> owner) {
@@ -153,7 +173,14 @@ final class ParamModel {
     }
     String key = p.key().isEmpty() ? rc.getName() : p.key();
     Class<?> raw = rc.getType();
-    boolean list = raw == List.class;
+    boolean sidesList = p.unit() == Unit.SIDES && raw == List.class;
+    if (sidesList && !rc.getGenericType().getTypeName().equals(SIDES_TYPE)) {
+      throw new PluginException(
+          name
+              + ": unit SIDES needs a List<List<String>> or a dev.sim.api.Cut, found "
+              + rc.getGenericType().getTypeName());
+    }
+    boolean list = raw == List.class && !sidesList;
     Class<?> element = raw;
     if (list) {
       Type g = rc.getGenericType();
@@ -188,7 +215,8 @@ final class ParamModel {
     double max = p.max();
     boolean unbounded = false;
     switch (p.unit()) {
-      case DURATION, RATE, SIZE, FACTOR -> min = Double.isInfinite(min) ? 0 : min;
+      case DURATION, RATE, SIZE, BANDWIDTH, FACTOR -> min = Double.isInfinite(min) ? 0 : min;
+      case SIDES -> min = Double.isInfinite(min) ? 2 : min;
       case PROBABILITY -> {
         min = Math.max(0, min);
         max = Math.min(1, max);
@@ -228,8 +256,8 @@ final class ParamModel {
     boolean ok =
         switch (unit) {
           case DURATION, SIZE -> type == long.class || type == Long.class;
-          case RATE, PROBABILITY, FACTOR -> type == double.class || type == Double.class;
-          case DISTRIBUTION -> type == Distribution.class;
+          case RATE, BANDWIDTH, PROBABILITY, FACTOR -> type == double.class || type == Double.class;
+          case DISTRIBUTION -> type == Distribution.class || type == SignedDistribution.class;
           case COUNT -> isIntegral(type);
           case NUMBER -> isIntegral(type) || type == double.class || type == Double.class;
           case TEXT, NODE_REF -> type == String.class;
@@ -238,6 +266,8 @@ final class ParamModel {
                   || type.isEnum()
                   || type == boolean.class
                   || type == Boolean.class;
+          case TARGET -> type == Target.class && !list;
+          case SIDES -> (type == Cut.class || type == List.class) && !list;
           case NESTED -> type.isRecord();
         };
     if (ok) {
@@ -248,12 +278,15 @@ final class ParamModel {
           case DURATION -> "needs a long (nanoseconds)";
           case SIZE -> "needs a long (bytes)";
           case RATE -> "needs a double (per second)";
+          case BANDWIDTH -> "needs a double (bits per second)";
           case PROBABILITY, FACTOR -> "needs a double";
           case DISTRIBUTION -> "needs a dev.sim.kernel.random.Distribution";
           case COUNT -> "needs an int or a long";
           case NUMBER -> "needs an int, a long or a double";
           case TEXT, NODE_REF -> "needs a String";
           case CHOICE -> "needs a String, an enum or a boolean";
+          case TARGET -> "needs a dev.sim.api.Target (one, not a List)";
+          case SIDES -> "needs a List<List<String>> or a dev.sim.api.Cut";
           case NESTED -> "needs a record (or a List of records)";
         };
     return wanted;

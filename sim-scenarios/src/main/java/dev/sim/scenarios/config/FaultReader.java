@@ -1,34 +1,38 @@
 package dev.sim.scenarios.config;
 
+import dev.sim.api.FaultKind;
+import dev.sim.api.Lasting;
+import dev.sim.scenarios.bind.ParamBinder;
 import dev.sim.scenarios.config.yaml.YamlList;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlScalar;
+import dev.sim.scenarios.plugin.FaultKindRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-/** Reads the {@code faults:} list: partitions, crashes, pauses, slow-downs, clock jumps, loss. */
+/**
+ * Reads the {@code faults:} list. Which kind a fault is comes from the one key among its keys that
+ * names a registered {@link FaultKind}; the common keys ({@link FaultKeys}) and the kind's own
+ * parameter record are then bound by the same {@link ParamBinder} as node parameters, and checked
+ * against the run: {@code at} before its end, an occurrence shorter than {@code every}, and a
+ * warning for one that lasts past the end.
+ */
 final class FaultReader {
-  /** The keys naming what a fault does; each fault has exactly one. */
-  static final List<String> ACTIONS =
-      List.of("partition", "crash", "pause", "slow", "clock", "loss");
-
-  private static final Pattern RANDOM = Pattern.compile("random\\s*\\(\\s*([^()]*?)\\s*\\)");
-
   private final Values values;
   private final Problems problems;
   private final NodeNames names;
   private final Long durationNanos;
+  private final FaultKindRegistry kinds;
 
-  FaultReader(Values values, NodeNames names, Long durationNanos) {
+  FaultReader(Values values, NodeNames names, Long durationNanos, FaultKindRegistry kinds) {
     this.values = values;
     this.problems = values.problems();
     this.names = names;
     this.durationNanos = durationNanos;
+    this.kinds = kinds;
   }
 
   List<FaultSpec> read(YamlNode n) {
@@ -54,153 +58,172 @@ final class FaultReader {
     if (m == null) {
       return null;
     }
-    List<String> actions = new ArrayList<>();
+    List<FaultKind<?>> found = new ArrayList<>();
     for (String k : m.keys()) {
-      if (ACTIONS.contains(k)) {
-        actions.add(k);
-      }
+      kinds.find(k).ifPresent(found::add);
     }
     int before = problems.size();
-    String action = actions.isEmpty() ? null : actions.get(0);
-    List<String> allowed = new ArrayList<>(List.of("at", "every"));
-    allowed.addAll(action == null ? ACTIONS : actions);
-    if (action == null) {
-      allowed.addAll(extraKeys(null));
+    Set<String> allowed = new LinkedHashSet<>(List.of("at", "every"));
+    for (FaultKind<?> k : found.isEmpty() ? kinds.kinds() : found) {
+      allowed.addAll(found.isEmpty() ? List.of(k.name()) : FaultKeys.keys(k));
     }
-    for (String a : actions) {
-      allowed.addAll(extraKeys(a));
+    if (found.isEmpty()) {
+      allowed.addAll(otherKeys(null));
     }
-    reportUnknown(m, path, action, allowed);
-    boolean unknownReported = problems.size() > before;
-    if (actions.size() > 1) {
-      // Keys of either action were allowed above; this one message says what is wrong.
+    reportUnknown(m, path, found.size() == 1 ? found.get(0) : null, List.copyOf(allowed));
+    if (found.size() > 1) {
       values.problem(
           m,
           path,
           "a fault does one thing; found both '"
-              + actions.get(0)
+              + found.get(0).name()
               + "' and '"
-              + actions.get(1)
+              + found.get(1).name()
               + "' — write them as two faults");
       return null;
     }
-    if (action == null) {
-      if (!unknownReported) {
+    if (found.isEmpty()) {
+      if (problems.size() == before) {
         values.problem(
             m,
             path,
             "a fault needs something to do: one of "
-                + String.join(", ", ACTIONS)
+                + String.join(", ", kinds.names())
                 + ", e.g. {at: 60s, crash: api-1}");
       }
       return null;
     }
-    Long at = at(m, path);
-    Long every = m.has("every") ? positive(m.get("every"), path + ".every") : Long.valueOf(-1);
-    Long forNanos = m.has("for") ? positive(m.get("for"), path + ".for") : Long.valueOf(-1);
-    if (action.equals("pause") && !m.has("for")) {
-      values.missing(m, path, "for", "how long the pause lasts, like 5s");
+    FaultSpec f = bind(found.get(0), m, path);
+    return problems.size() > before ? null : f;
+  }
+
+  private <P extends Record> FaultSpec bind(FaultKind<P> kind, YamlMap m, String path) {
+    // Each binding reads only its own keys; the keys are checked once, above.
+    ParamBinder binder = new ParamBinder(problems);
+    FaultKeys.Timing timing = binder.bind(FaultKeys.Timing.class, m, path, m.keys());
+    P params = binder.bind(kind.parameters(), m, path, m.keys());
+    Lasting lasting = kind.lasting();
+    Long lasts = null;
+    boolean lastsOk = true;
+    if (lasting.takesFor()) {
+      FaultKeys.For f = binder.bind(FaultKeys.For.class, m, path, m.keys());
+      lastsOk = f != null;
+      lasts = f == null ? null : f.nanos();
+      if (lasting.required() && !m.has("for")) {
+        values.missing(m, path, "for", lasting.hint());
+      }
+    } else if (!lasting.isInstant() && params != null) {
+      lasts = (Long) ParamBinder.value(params, lasting.key());
     }
-    String undo = action.equals("crash") ? "restart" : "for";
-    Long undoNanos =
-        action.equals("crash")
-            ? (m.has("restart") ? positive(m.get("restart"), path + ".restart") : Long.valueOf(-1))
-            : forNanos;
-    if (every != null && every > 0 && undoNanos != null && undoNanos >= every) {
+    if (params != null) {
+      binder.report(m, path, kind.check(params));
+    }
+    boolean refsOk = References.check(binder, names, problems);
+    if (timing == null || !atBeforeEnd(m, path, timing.atNanos())) {
+      return null;
+    }
+    long every = timing.everyNanos() == null ? -1 : timing.everyNanos();
+    if (lasts != null) {
+      checkLasting(
+          m, path, lasting.takesFor() ? "for" : lasting.key(), timing.atNanos(), lasts, every);
+    }
+    if (params == null || !lastsOk || !refsOk) {
+      return null;
+    }
+    return new FaultSpec(
+        kind, params, timing.atNanos(), lasts == null ? -1 : lasts, every, m.location());
+  }
+
+  private boolean atBeforeEnd(YamlMap m, String path, long at) {
+    if (durationNanos == null || at < durationNanos) {
+      return true;
+    }
+    YamlNode n = m.get("at");
+    values.problem(
+        n,
+        path + ".at",
+        "at "
+            + (n instanceof YamlScalar s ? s.text().strip() : Units.formatDuration(at))
+            + " is not before the end of the run (duration "
+            + Units.formatDuration(durationNanos)
+            + "), so the fault would never happen");
+    return false;
+  }
+
+  /** An occurrence must end before the next begins; one that outlasts the run is worth a word. */
+  private void checkLasting(YamlMap m, String path, String key, long at, long lasts, long every) {
+    YamlNode n = m.get(key);
+    if (every > 0 && lasts >= every) {
       values.problem(
-          m.get(undo),
-          path + "." + undo,
+          n,
+          path + "." + key,
           "'"
-              + undo
+              + key
               + "' ("
-              + Units.formatDuration(undoNanos)
+              + Units.formatDuration(lasts)
               + ") must be shorter than 'every' ("
               + Units.formatDuration(every)
               + "), or each repetition would overlap the last");
+    } else if (durationNanos != null && at + lasts > durationNanos) {
+      problems.warn(
+          n.location(),
+          path + "." + key,
+          "the fault is not undone before the run ends: at "
+              + Units.formatDuration(at)
+              + " plus "
+              + key
+              + " "
+              + Units.formatDuration(lasts)
+              + " is "
+              + Units.formatDuration(at + lasts)
+              + ", after the end of the run (duration "
+              + Units.formatDuration(durationNanos)
+              + ")");
     }
-    YamlNode what = m.get(action);
-    String wp = path + "." + action;
-    SourceLocation loc = m.location();
-    FaultSpec f =
-        switch (action) {
-          case "partition" -> partition(what, wp, at, forNanos, every, loc);
-          case "crash" -> {
-            FaultSpec.Target t = target(what, wp);
-            yield t == null || at == null
-                ? null
-                : new FaultSpec.Crash(t, undoNanos == null ? -1 : undoNanos, at, every, loc);
-          }
-          case "pause" -> {
-            FaultSpec.Target t = target(what, wp);
-            yield t == null || at == null || forNanos == null
-                ? null
-                : new FaultSpec.Pause(t, at, forNanos, every, loc);
-          }
-          case "slow" -> {
-            FaultSpec.Target t = target(what, wp);
-            Double factor = factor(m, path);
-            yield t == null || at == null || factor == null
-                ? null
-                : new FaultSpec.Slow(t, factor, at, forNanos, every, loc);
-          }
-          case "clock" -> {
-            FaultSpec.Target t = target(what, wp);
-            Long jump = jump(m, path);
-            yield t == null || at == null || jump == null
-                ? null
-                : new FaultSpec.ClockJump(t, jump, at, every, loc);
-          }
-          case "loss" -> loss(what, wp, at, forNanos, every, loc);
-          default -> throw new IllegalStateException(action);
-        };
-    return problems.size() > before || every == null || forNanos == null ? null : f;
   }
 
-  /** Keys allowed beside {@code at}, {@code every} and the action. */
-  private static List<String> extraKeys(String action) {
-    if (action == null) {
-      return List.of("for", "restart", "factor", "jump");
+  /** The keys of every kind but {@code kind}, beside the common ones and the kinds' names. */
+  private List<String> otherKeys(FaultKind<?> kind) {
+    Set<String> out = new LinkedHashSet<>();
+    for (FaultKind<?> k : kinds.kinds()) {
+      if (k != kind) {
+        for (String key : FaultKeys.keys(k)) {
+          if (!FaultKindRegistry.COMMON_KEYS.contains(key) || key.equals("for")) {
+            out.add(key);
+          }
+        }
+      }
     }
-    return switch (action) {
-      case "crash" -> List.of("restart");
-      case "slow" -> List.of("factor", "for");
-      case "clock" -> List.of("jump");
-      default -> List.of("for");
-    };
+    out.removeAll(List.of("at", "every"));
+    out.removeAll(kinds.names());
+    return List.copyOf(out);
   }
 
-  private void reportUnknown(YamlMap m, String path, String action, List<String> allowed) {
+  private void reportUnknown(YamlMap m, String path, FaultKind<?> kind, List<String> allowed) {
+    List<String> elsewhere = kind == null ? List.of() : otherKeys(kind);
     for (YamlMap.Entry e : m.entries()) {
       String k = e.key();
       if (allowed.contains(k)) {
         continue;
       }
       String p = Values.join(path, k);
-      if (action != null && k.equals("for") && action.equals("crash")) {
-        problems.add(
-            e.keyLocation(),
-            p,
-            "a crash takes 'restart' (how long until the node comes" + " back), not 'for'");
-      } else if (action != null && k.equals("for") && action.equals("clock")) {
-        problems.add(
-            e.keyLocation(),
-            p,
-            "a clock jump happens at once and is not undone; it" + " takes no 'for'");
-      } else if (action != null && List.of("restart", "factor", "jump").contains(k)) {
+      if (kind != null && k.equals("for")) {
+        problems.add(e.keyLocation(), p, kind.lasting().hint());
+      } else if (kind != null && elsewhere.contains(k)) {
         problems.add(
             e.keyLocation(),
             p,
             "'"
                 + k
                 + "' does not go with '"
-                + action
-                + "'; a "
-                + action
+                + kind.name()
+                + "'; "
+                + Words.withArticle(kind.name())
                 + " fault takes "
                 + String.join(", ", allowed));
       } else {
         List<String> near = new ArrayList<>(allowed);
-        for (String a : ACTIONS) {
+        for (String a : kinds.names()) {
           if (!near.contains(a)) {
             near.add(a);
           }
@@ -213,264 +236,12 @@ final class FaultReader {
                 + k
                 + "' in a fault"
                 + (suggestion.isEmpty()
-                    ? "; a "
-                        + (action == null ? "fault" : action + " fault")
+                    ? "; "
+                        + (kind == null ? "a fault" : Words.withArticle(kind.name()) + " fault")
                         + " takes "
                         + String.join(", ", allowed)
                     : suggestion));
       }
     }
-  }
-
-  private Long at(YamlMap m, String path) {
-    YamlNode n = m.get("at");
-    if (n == null) {
-      values.missing(m, path, "at", "when the fault happens, like 60s");
-      return null;
-    }
-    Long at = values.duration(n, path + ".at");
-    if (at != null && durationNanos != null && at >= durationNanos) {
-      values.problem(
-          n,
-          path + ".at",
-          "at "
-              + ((YamlScalar) n).text().strip()
-              + " is not before"
-              + " the end of the run (duration "
-              + Units.formatDuration(durationNanos)
-              + "), so the fault would never happen");
-      return null;
-    }
-    return at;
-  }
-
-  private Long positive(YamlNode n, String path) {
-    Long v = values.duration(n, path);
-    if (v != null && v == 0) {
-      values.problem(n, path, "expected a duration of more than 0s, found " + n.describe());
-      return null;
-    }
-    return v;
-  }
-
-  private Double factor(YamlMap m, String path) {
-    YamlNode n = m.get("factor");
-    if (n == null) {
-      values.missing(m, path, "factor", "how many times slower, like 10");
-      return null;
-    }
-    Double v = values.number(n, path + ".factor");
-    if (v != null && !(v > 0)) {
-      values.problem(
-          n,
-          path + ".factor",
-          "expected a factor of more than 0 (10 is ten times" + " slower), found " + n.describe());
-      return null;
-    }
-    return v;
-  }
-
-  private Long jump(YamlMap m, String path) {
-    YamlNode n = m.get("jump");
-    if (n == null) {
-      values.missing(m, path, "jump", "how far the clock steps, like 5s or -2s");
-      return null;
-    }
-    Long v = values.signedDuration(n, path + ".jump");
-    if (v != null && v == 0) {
-      values.problem(
-          n, path + ".jump", "a clock jump of 0s does nothing; write a step like 5s" + " or -2s");
-      return null;
-    }
-    return v;
-  }
-
-  /** {@code api-1}, {@code api} (all instances) or {@code random(api)}; or null. */
-  private FaultSpec.Target target(YamlNode n, String path) {
-    if (!(n instanceof YamlScalar s) || s.isNull()) {
-      values.problem(
-          n, path, "expected what to hit: a node, a group or random(group), found " + n.describe());
-      return null;
-    }
-    String t = s.text().strip();
-    Matcher r = RANDOM.matcher(t);
-    if (r.matches()) {
-      String group = r.group(1);
-      if (group.isEmpty()) {
-        values.problem(n, path, "random() needs a group inside, like random(api)");
-        return null;
-      }
-      if (!names.isGroup(group)) {
-        if (names.exists(group)) {
-          values.problem(
-              n,
-              path,
-              "random("
-                  + group
-                  + ") picks one instance of a group, but '"
-                  + group
-                  + "' is an instance; write random("
-                  + names.groupOf(group)
-                  + ") or "
-                  + group);
-        } else {
-          names.check(group, n, path, problems);
-        }
-        return null;
-      }
-      return new FaultSpec.Target(group, true);
-    }
-    if (t.startsWith("random")) {
-      values.problem(n, path, "expected random(group), like random(api), found " + n.describe());
-      return null;
-    }
-    return names.check(t, n, path, problems) ? new FaultSpec.Target(t, false) : null;
-  }
-
-  private FaultSpec partition(
-      YamlNode what, String path, Long at, Long forNanos, Long every, SourceLocation loc) {
-    if (what instanceof YamlMap m) {
-      values.unknownKeys(m, path, List.of("from", "to"), "in a one-way partition");
-      if (!m.has("from") || !m.has("to")) {
-        values.missing(
-            m,
-            path,
-            m.has("from") ? "to" : "from",
-            "a one-way partition is {from: a, to: b}: messages from a to b are lost");
-        return null;
-      }
-      List<String> from = ScenarioLoader.sideOf(values, names, m.get("from"), path + ".from");
-      List<String> to = ScenarioLoader.sideOf(values, names, m.get("to"), path + ".to");
-      if (from == null || to == null) {
-        return null;
-      }
-      Map<String, String> seen = new LinkedHashMap<>();
-      if (!noTwice(seen, from, m.get("from"), path + ".from")
-          || !noTwice(seen, to, m.get("to"), path + ".to")) {
-        return null;
-      }
-      return at == null
-          ? null
-          : new FaultSpec.OneWayCut(
-              from, to, at, forNanos == null ? -1 : forNanos, every == null ? -1 : every, loc);
-    }
-    if (!(what instanceof YamlList list)) {
-      values.problem(
-          what,
-          path,
-          "expected sides like [[api-1], [api-2, api-3]] or a one-way"
-              + " cut like {from: db, to: api}, found "
-              + what.describe());
-      return null;
-    }
-    if (list.size() < 2) {
-      values.problem(
-          what,
-          path,
-          "a partition needs at least two sides, like [[api-1], [api-2,"
-              + " api-3]], found "
-              + (list.size() == 0 ? "none" : "one"));
-      return null;
-    }
-    List<List<String>> groups = new ArrayList<>();
-    Map<String, String> seen = new LinkedHashMap<>();
-    boolean ok = true;
-    for (int i = 0; i < list.size(); i++) {
-      String sp = path + "[" + i + "]";
-      List<String> side = ScenarioLoader.sideOf(values, names, list.get(i), sp);
-      if (side == null) {
-        ok = false;
-        continue;
-      }
-      ok &= noTwice(seen, side, list.get(i), sp);
-      groups.add(side);
-    }
-    if (!ok || at == null) {
-      return null;
-    }
-    return new FaultSpec.Partition(
-        List.copyOf(groups), at, forNanos == null ? -1 : forNanos, every == null ? -1 : every, loc);
-  }
-
-  /**
-   * Records every instance of {@code side} in {@code seen} (instance → name as written) and reports
-   * an instance met twice, directly or through its group.
-   */
-  private boolean noTwice(Map<String, String> seen, List<String> side, YamlNode at, String path) {
-    boolean ok = true;
-    for (String name : side) {
-      for (String instance : names.expand(name)) {
-        String before = seen.putIfAbsent(instance, name);
-        if (before != null) {
-          values.problem(
-              at,
-              path,
-              "node '"
-                  + instance
-                  + "' is named twice in the partition ("
-                  + how(instance, before)
-                  + " and "
-                  + how(instance, name)
-                  + "); each node can be on"
-                  + " one side only");
-          ok = false;
-        }
-      }
-    }
-    return ok;
-  }
-
-  private static String how(String instance, String written) {
-    return instance.equals(written) ? "as '" + written + "'" : "through group '" + written + "'";
-  }
-
-  private FaultSpec loss(
-      YamlNode what, String path, Long at, Long forNanos, Long every, SourceLocation loc) {
-    YamlMap m = values.map(what, path, "a section like {between: [api, db], rate: 0.3}");
-    if (m == null) {
-      return null;
-    }
-    values.unknownKeys(m, path, List.of("between", "rate"), "in a loss fault");
-    if (!m.has("between")) {
-      values.missing(m, path, "between", "the two sides whose messages are lost, like [api, db]");
-    }
-    if (!m.has("rate")) {
-      values.missing(m, path, "rate", "the probability that a message is lost, like 0.3");
-    }
-    if (!m.has("between") || !m.has("rate")) {
-      return null;
-    }
-    List<List<String>> two = twoSides(m.get("between"), path + ".between");
-    Double rate = values.probability(m.get("rate"), path + ".rate");
-    if (two == null || rate == null || at == null) {
-      return null;
-    }
-    return new FaultSpec.LossBurst(
-        two.get(0),
-        two.get(1),
-        rate,
-        at,
-        forNanos == null ? -1 : forNanos,
-        every == null ? -1 : every,
-        loc);
-  }
-
-  private List<List<String>> twoSides(YamlNode n, String path) {
-    YamlList l = values.list(n, path, "two sides like [api, db]");
-    if (l == null) {
-      return null;
-    }
-    if (l.size() != 2) {
-      values.problem(
-          n,
-          path,
-          "expected two sides like [api, db], found "
-              + l.size()
-              + (l.size() == 1 ? " side" : " sides"));
-      return null;
-    }
-    List<String> a = ScenarioLoader.sideOf(values, names, l.get(0), path + "[0]");
-    List<String> b = ScenarioLoader.sideOf(values, names, l.get(1), path + "[1]");
-    return a == null || b == null ? null : List.of(a, b);
   }
 }

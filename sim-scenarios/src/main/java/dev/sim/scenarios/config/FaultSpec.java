@@ -1,99 +1,64 @@
 package dev.sim.scenarios.config;
 
-import java.util.List;
+import dev.sim.api.FaultKind;
+import dev.sim.api.Lasting;
+import dev.sim.api.Target;
 
 /**
- * One entry of the fault schedule. {@code atNanos} is when it first happens; {@code forNanos} (-1
- * if absent) undoes it after that long; {@code everyNanos} (-1 if absent) repeats it.
+ * One entry of the fault schedule: a kind with its bound parameters and the common timing. {@code
+ * atNanos} is when it first happens; {@code forNanos} (-1 if absent) is how long each occurrence
+ * lasts, from the key the kind's {@link Lasting} names ({@code for}, or a crash's {@code restart});
+ * {@code everyNanos} (-1 if absent) repeats it.
+ *
+ * @param kind the fault kind
+ * @param params the kind's bound parameter record
+ * @param atNanos first occurrence, simulated nanoseconds
+ * @param forNanos how long an occurrence lasts, or -1 for not undone
+ * @param everyNanos repetition period, or -1 for once
+ * @param location where it was written
  */
-public sealed interface FaultSpec {
-  /** First occurrence, simulated nanoseconds. */
-  long atNanos();
+public record FaultSpec(
+    FaultKind<?> kind,
+    Record params,
+    long atNanos,
+    long forNanos,
+    long everyNanos,
+    SourceLocation location) {
 
-  /** Duration before the fault is undone, or -1 for never. */
-  long forNanos();
-
-  /** Repetition period, or -1 for once. */
-  long everyNanos();
-
-  /** Where it was written. */
-  SourceLocation location();
-
-  /** Groups that cannot reach each other ({@code partition: [[a], [b, c]]}). */
-  record Partition(
-      List<List<String>> groups,
-      long atNanos,
-      long forNanos,
-      long everyNanos,
-      SourceLocation location)
-      implements FaultSpec {}
-
-  /** A one-way cut ({@code partition: {from: db, to: api}}). */
-  record OneWayCut(
-      List<String> from,
-      List<String> to,
-      long atNanos,
-      long forNanos,
-      long everyNanos,
-      SourceLocation location)
-      implements FaultSpec {}
-
-  /** A crash, with an optional restart delay ({@code restartNanos} -1: stays down). */
-  record Crash(
-      Target target, long restartNanos, long atNanos, long everyNanos, SourceLocation location)
-      implements FaultSpec {
-    @Override
-    public long forNanos() {
-      return restartNanos;
+  /** Checks that {@code params} is the kind's parameter record. */
+  public FaultSpec {
+    if (!kind.parameters().isInstance(params)) {
+      throw new IllegalArgumentException(
+          "parameters of fault kind '" + kind.name() + "' must be a " + kind.parameters());
     }
   }
 
-  /** A stop-the-world pause for {@code forNanos}. */
-  record Pause(Target target, long atNanos, long forNanos, long everyNanos, SourceLocation location)
-      implements FaultSpec {}
-
-  /** Service times multiplied by {@code factor}. */
-  record Slow(
-      Target target,
-      double factor,
-      long atNanos,
-      long forNanos,
-      long everyNanos,
-      SourceLocation location)
-      implements FaultSpec {}
-
-  /** The target's local clock stepped by {@code jumpNanos} (signed). */
-  record ClockJump(
-      Target target, long jumpNanos, long atNanos, long everyNanos, SourceLocation location)
-      implements FaultSpec {
-    @Override
-    public long forNanos() {
-      return -1;
-    }
+  /** The kind's one-line description with targets as written, e.g. {@code crash random(api)}. */
+  public String describe() {
+    return describe(kind, params);
   }
-
-  /** Extra message loss on the links between two sides. */
-  record LossBurst(
-      List<String> a,
-      List<String> b,
-      double rate,
-      long atNanos,
-      long forNanos,
-      long everyNanos,
-      SourceLocation location)
-      implements FaultSpec {}
 
   /**
-   * What a fault hits: a group or instance name, or {@code random(group)}: one instance drawn from
-   * the fault schedule's own random stream at each occurrence.
-   *
-   * @param ref the group or instance name
-   * @param random true for {@code random(ref)}
+   * The description followed by how long it lasts and how often it repeats, as {@code sim explain}
+   * lists a scenario's faults: {@code pause api-1 for 5s}, {@code crash api-2, restart after 20s,
+   * every 1m}.
    */
-  record Target(String ref, boolean random) {
-    @Override
-    public String toString() {
-      return random ? "random(" + ref + ")" : ref;
+  public String describeWithTiming() {
+    StringBuilder sb = new StringBuilder(describe());
+    Lasting l = kind.lasting();
+    if (forNanos >= 0 && l.takesFor()) {
+      sb.append(" for ").append(Units.formatDuration(forNanos));
+    } else if (forNanos >= 0 && !l.isInstant()) {
+      sb.append(", ").append(l.key()).append(" after ").append(Units.formatDuration(forNanos));
     }
+    if (everyNanos > 0) {
+      sb.append(", every ").append(Units.formatDuration(everyNanos));
+    }
+    return sb.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> String describe(FaultKind<P> kind, Record params) {
+    return kind.describe((P) params, Target::toString);
   }
 }

@@ -211,11 +211,12 @@ final class Overrides {
               path,
               here
                   + " has "
-                  + list.size()
-                  + " entries"
-                  + (list.size() > 0
-                      ? " (" + here + "[0] to " + here + "[" + (list.size() - 1) + "])"
-                      : "")
+                  + Words.count(list.size(), "entry")
+                  + (list.size() == 1
+                      ? " (" + here + "[0])"
+                      : list.size() > 1
+                          ? " (" + here + "[0] to " + here + "[" + (list.size() - 1) + "])"
+                          : "")
                   + "; there is no "
                   + here
                   + "["

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * Collects problems during one validation pass, so that a file with five mistakes is answered with
- * five messages at once. Not thread-safe.
+ * five messages at once; and, apart, warnings: things that are valid but probably not meant (a
+ * fault that outlasts the run), which do not stop the run. Not thread-safe.
  */
 public final class Problems {
   private final List<Problem> list = new ArrayList<>();
+  private final List<Problem> warnings = new ArrayList<>();
 
   /** Records a problem. */
   public void add(SourceLocation location, String path, String message) {
@@ -19,6 +21,16 @@ public final class Problems {
   /** Records a problem. */
   public void add(Problem problem) {
     list.add(problem);
+  }
+
+  /** Records a warning: valid, but probably not what the author meant. */
+  public void warn(SourceLocation location, String path, String message) {
+    warnings.add(new Problem(location, path, message));
+  }
+
+  /** The warnings, in the order of {@link #sorted}. */
+  public List<Problem> warnings() {
+    return sort(warnings);
   }
 
   /** True when nothing has been recorded. */
@@ -36,6 +48,10 @@ public final class Problems {
    * arguments in the order given. Exact duplicates are dropped.
    */
   public List<Problem> sorted() {
+    return sort(list);
+  }
+
+  private static List<Problem> sort(List<Problem> list) {
     List<Problem> out = new ArrayList<>();
     for (Problem p : list) {
       if (!out.contains(p)) {

@@ -21,6 +21,8 @@ import java.util.List;
  * @param expect expectations in file order
  * @param report which charts to draw (empty without a report section: every chart with data)
  * @param source where it came from (for messages), e.g. {@code scenarios/gc-spiral.yaml}
+ * @param warnings what is valid but probably not meant (a fault that outlasts the run), each with
+ *     its file:line:column, for {@code sim run} and {@code sim validate} to print
  */
 public record ScenarioSpec(
     String name,
@@ -36,7 +38,13 @@ public record ScenarioSpec(
     List<FaultSpec> faults,
     List<ExpectSpec> expect,
     ReportSpec report,
-    String source) {
+    String source,
+    List<Problem> warnings) {
+
+  /** Copies the warnings. */
+  public ScenarioSpec {
+    warnings = List.copyOf(warnings);
+  }
 
   /**
    * The instances a node reference stands for: every instance of a group, or the one instance
@@ -70,6 +78,7 @@ public record ScenarioSpec(
         faults,
         expect,
         report,
-        source);
+        source,
+        warnings);
   }
 }

@@ -15,22 +15,26 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * The node types a scenario may name after {@code type:}, by unique name. Built-in types and
- * plugins are found alike through {@link ServiceLoader}. Every type is checked when the registry is
- * made: its name matches {@code [a-z0-9-]+}, no other type has it, and its parameter record's
- * annotations fit (see {@link ParamBinder#checkRecord}). Immutable once built.
+ * The node types a scenario may name after {@code type:}, by unique name, and beside them the fault
+ * kinds its {@code faults:} may use ({@link #faults}), found through the same class loader: what a
+ * scenario may name, built-in or from a plugin. Built-in types and plugins are found alike through
+ * {@link ServiceLoader}. Every type is checked when the registry is made: its name matches {@code
+ * [a-z0-9-]+}, no other type has it, and its parameter record's annotations fit (see {@link
+ * ParamBinder#checkRecord}). Immutable once built.
  */
 public final class NodeTypeRegistry {
   private final TreeMap<String, NodeType<?>> byName;
+  private final FaultKindRegistry faults;
 
-  private NodeTypeRegistry(TreeMap<String, NodeType<?>> byName) {
+  private NodeTypeRegistry(TreeMap<String, NodeType<?>> byName, FaultKindRegistry faults) {
     this.byName = byName;
+    this.faults = faults;
   }
 
   /**
    * Every node type registered in {@code META-INF/services/dev.sim.api.NodeType} and visible to
    * {@code loader} (the class path, plus plugin jars when the CLI passes a URLClassLoader over
-   * them).
+   * them), with the fault kinds {@code loader} sees ({@link FaultKindRegistry#load}).
    *
    * @throws PluginException for a duplicate or malformed name, a bad parameter record, or a
    *     registration that cannot be loaded
@@ -54,11 +58,11 @@ public final class NodeTypeRegistry {
             e);
       }
     }
-    return of(found.toArray(new NodeType<?>[0]));
+    return of(found.toArray(new NodeType<?>[0])).withFaults(FaultKindRegistry.load(loader));
   }
 
   /**
-   * A registry of exactly {@code types} (for tests and embedding).
+   * A registry of exactly {@code types} (for tests and embedding), with the built-in fault kinds.
    *
    * @throws PluginException as {@link #load}
    */
@@ -93,7 +97,17 @@ public final class NodeTypeRegistry {
       }
       map.put(name, t);
     }
-    return new NodeTypeRegistry(map);
+    return new NodeTypeRegistry(map, FaultKindRegistry.builtIns());
+  }
+
+  /** The same node types with the fault kinds {@code kinds}. */
+  public NodeTypeRegistry withFaults(FaultKindRegistry kinds) {
+    return new NodeTypeRegistry(byName, kinds);
+  }
+
+  /** The fault kinds a scenario may use beside these node types. */
+  public FaultKindRegistry faults() {
+    return faults;
   }
 
   /** The type named {@code name}, if registered. */

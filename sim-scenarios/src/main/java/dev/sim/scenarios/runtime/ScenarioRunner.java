@@ -1,6 +1,7 @@
 package dev.sim.scenarios.runtime;
 
 import dev.sim.api.BuildContext;
+import dev.sim.api.FaultKind;
 import dev.sim.api.Group;
 import dev.sim.api.NodeControls;
 import dev.sim.api.NodeType;
@@ -22,10 +23,10 @@ import dev.sim.scenarios.config.LinkSpec;
 import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
+import dev.sim.scenarios.plugin.TraceName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -46,7 +47,7 @@ public final class ScenarioRunner {
   private final Network network;
   private final SkewedClocks clocks;
   private final NodeControls[] controls;
-  private final Rng faultRandom;
+  private final FaultOccurrence.Run faultRun;
 
   /**
    * Options for one run.
@@ -84,7 +85,8 @@ public final class ScenarioRunner {
     this.network = buildNetwork(b, spec.network());
     this.clocks = buildClocks(b);
     this.sim = b.transport(network).clocks(clocks).build();
-    this.faultRandom = sim.streams().stream("faults");
+    this.faultRun =
+        new FaultOccurrence.Run(sim, network, clocks, controls, sim.streams().stream("faults"));
     annotateGroupMarks();
     for (int i = 0; i < spec.faults().size(); i++) {
       scheduleFault(spec.faults().get(i), i);
@@ -202,132 +204,34 @@ public final class ScenarioRunner {
     long end = spec.durationNanos();
     long every = f.everyNanos();
     // The label is hashed into the trace, so it must not depend on where the file lives.
-    String label = "fault#" + index + " " + f.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    String label = "fault#" + index + " " + traceName(f.kind(), f.params());
+    boolean instant = f.kind().lasting().isInstant();
     for (long t = f.atNanos(); t < end; t += every) {
       long at = t;
-      sim.schedule(at, label, () -> apply(f, at));
+      sim.schedule(
+          at,
+          label,
+          () -> {
+            var occurrence =
+                new FaultOccurrence(faultRun, f.kind().name(), at, f.forNanos(), instant);
+            start(f.kind(), f.params(), occurrence);
+          });
       if (every <= 0) {
         break;
       }
     }
   }
 
-  private void apply(FaultSpec f, long at) {
-    long end = f.forNanos() >= 0 ? at + f.forNanos() : -1;
-    if (f instanceof FaultSpec.Partition p) {
-      int[][] groups = new int[p.groups().size()][];
-      for (int i = 0; i < groups.length; i++) {
-        groups[i] = resolveAll(p.groups().get(i));
-      }
-      long handle = network.partition(groups);
-      after(p.forNanos(), "heal partition", () -> network.heal(handle));
-      annotate(
-          "partition",
-          "partition "
-              + String.join(" | ", p.groups().stream().map(g -> String.join(",", g)).toList()),
-          at,
-          end,
-          names(concat(groups)));
-    } else if (f instanceof FaultSpec.OneWayCut c) {
-      long handle = network.cutOneWay(resolveAll(c.from()), resolveAll(c.to()));
-      after(c.forNanos(), "heal cut", () -> network.heal(handle));
-      annotate(
-          "partition",
-          "cut " + String.join(",", c.from()) + " → " + String.join(",", c.to()),
-          at,
-          end,
-          names(resolveAll(c.from())));
-    } else if (f instanceof FaultSpec.Crash c) {
-      int[] ids = targets(c.target());
-      for (int id : ids) {
-        sim.crash(id, "fault");
-      }
-      if (c.restartNanos() >= 0) {
-        after(
-            c.restartNanos(),
-            "restart " + c.target(),
-            () -> {
-              for (int id : ids) {
-                sim.restart(id, "fault");
-              }
-            });
-      }
-      annotate("crash", "crash " + String.join(",", names(ids)), at, end, names(ids));
-    } else if (f instanceof FaultSpec.Pause p) {
-      int[] ids = targets(p.target());
-      for (int id : ids) {
-        sim.pause(id, "fault");
-      }
-      after(
-          p.forNanos(),
-          "resume " + p.target(),
-          () -> {
-            for (int id : ids) {
-              sim.resume(id, "fault");
-            }
-          });
-      annotate("pause", "pause " + String.join(",", names(ids)), at, end, names(ids));
-    } else if (f instanceof FaultSpec.Slow s) {
-      int[] ids = targets(s.target());
-      for (int id : ids) {
-        controls[id].setSlowFactor(s.factor());
-      }
-      after(
-          s.forNanos(),
-          "unslow " + s.target(),
-          () -> {
-            for (int id : ids) {
-              controls[id].setSlowFactor(1.0);
-            }
-          });
-      annotate(
-          "slow",
-          "slow ×" + trim(s.factor()) + " " + String.join(",", names(ids)),
-          at,
-          end,
-          names(ids));
-    } else if (f instanceof FaultSpec.ClockJump j) {
-      int[] ids = targets(j.target());
-      for (int id : ids) {
-        clocks.jump(id, j.jumpNanos(), sim.now());
-        sim.clockChanged(id);
-      }
-      String step =
-          (j.jumpNanos() < 0 ? "-" : "+") + Simulation.formatNanos(Math.abs(j.jumpNanos()));
-      annotate("clock", "clock " + step + " " + String.join(",", names(ids)), at, at, names(ids));
-    } else if (f instanceof FaultSpec.LossBurst l) {
-      long handle = network.lossBurst(resolveAll(l.a()), resolveAll(l.b()), l.rate());
-      after(l.forNanos(), "end loss burst", () -> network.endLossBurst(handle));
-      annotate(
-          "loss",
-          "loss "
-              + trim(l.rate() * 100)
-              + "% "
-              + String.join(",", l.a())
-              + " ↔ "
-              + String.join(",", l.b()),
-          at,
-          end,
-          names(resolveAll(l.a())));
-    }
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> void start(
+      FaultKind<P> kind, Record params, FaultOccurrence c) {
+    kind.start((P) params, c);
   }
 
-  private void after(long delayNanos, String label, Runnable action) {
-    if (delayNanos >= 0) {
-      sim.schedule(sim.now() + delayNanos, label, action);
-    }
-  }
-
-  private void annotate(String kind, String label, long start, long end, List<String> targets) {
-    sim.annotate(new Annotation(kind, label, start, end, targets));
-  }
-
-  private int[] targets(FaultSpec.Target t) {
-    int[] members = sim.members(t.ref());
-    if (!t.random() || members.length <= 1) {
-      return members;
-    }
-    return new int[] {members[faultRandom.nextInt(members.length)]};
+  /** A built-in kind keeps the event name it had before kinds were types; see {@link TraceName}. */
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> String traceName(FaultKind<P> kind, Record params) {
+    return kind instanceof TraceName<?> t ? ((TraceName<P>) t).traceName((P) params) : kind.name();
   }
 
   private int[] resolveAll(List<String> refs) {
@@ -343,19 +247,7 @@ public final class ScenarioRunner {
     return out;
   }
 
-  private List<String> names(int[] ids) {
-    List<String> out = new ArrayList<>(ids.length);
-    for (int id : ids) {
-      out.add(sim.nodeName(id));
-    }
-    return out;
-  }
-
   private static int[] concat(int[][] parts) {
     return Arrays.stream(parts).flatMapToInt(Arrays::stream).toArray();
-  }
-
-  private static String trim(double v) {
-    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
   }
 }

@@ -175,7 +175,7 @@ class ParamBinderTest {
     bind("profile:\n  - {at: 1s}\n  - {at: 2s, rate: 2000000/s}\n  - 5\n");
     assertThat(messages())
         .containsExactly(
-            "p.yaml:2:5: nodes.x.profile[0]: missing key 'rate' (How much.)",
+            "p.yaml:2:5: nodes.x.profile[0]: missing key 'rate' (how much)",
             "p.yaml:3:5: nodes.x.profile[1]: a step's rate must be at most 1000000/s",
             "p.yaml:4:5: nodes.x.profile[2]: expected a section of keys (at, rate), found 5");
   }

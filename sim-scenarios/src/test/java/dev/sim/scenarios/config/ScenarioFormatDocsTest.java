@@ -2,32 +2,53 @@ package dev.sim.scenarios.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.api.FaultKind;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the parameter tables of the built-in node types in {@code docs/scenario-format.md}
- * generated from the code (Maelstrom-style: docs come from the registry). When a parameter changes,
- * run {@code mvn -pl sim-scenarios verify -Ddocs.update=true} and commit the doc.
+ * Keeps the key tables in {@code docs/scenario-format.md} generated from the code (Maelstrom-style:
+ * docs come from the registry): the built-in node types', the network, clocks and report sections',
+ * and every built-in fault kind's. When a parameter changes, run {@code mvn -pl sim-scenarios
+ * verify -Ddocs.update=true} and commit the doc.
  */
 class ScenarioFormatDocsTest {
   static final Path DOC = Path.of("../docs/scenario-format.md");
   static final List<String> BUILT_INS = List.of("client", "server", "load-balancer");
 
+  /** Each generated block's name and the table it holds. */
+  static Map<String, String> tables() {
+    NodeTypeRegistry types = NodeTypeRegistry.load(ScenarioFormatDocsTest.class.getClassLoader());
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : BUILT_INS) {
+      out.put(name, ParamDocs.markdown(types.require(name).parameters()));
+    }
+    for (SectionDocs.Section s : SectionDocs.ALL) {
+      out.put(s.name(), ParamDocs.markdown(s.keys()));
+    }
+    out.put("fault-common", ParamDocs.markdown(ParamDocs.rows(FaultKeys.Timing.class)));
+    for (FaultKind<?> k : types.faults().kinds()) {
+      out.put("fault-" + k.name(), ParamDocs.markdown(FaultKeys.rows(k)));
+    }
+    return out;
+  }
+
   @Test
-  void shouldHoldTheGeneratedParameterTableOfEachBuiltInType() throws IOException {
-    NodeTypeRegistry types = NodeTypeRegistry.load(getClass().getClassLoader());
+  void shouldHoldTheGeneratedKeyTables() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     String updated = doc;
-    for (String name : BUILT_INS) {
+    for (Map.Entry<String, String> e : tables().entrySet()) {
+      String name = e.getKey();
       Pattern block =
           Pattern.compile(
               "(<!-- BEGIN GENERATED "
@@ -38,7 +59,7 @@ class ScenarioFormatDocsTest {
               Pattern.DOTALL);
       Matcher m = block.matcher(updated);
       assertThat(m.find()).as("generated block for %s in %s", name, DOC).isTrue();
-      String table = ParamDocs.markdown(types.require(name).parameters());
+      String table = e.getValue();
       updated = updated.substring(0, m.start(2)) + table + updated.substring(m.end(2));
     }
     if (!updated.equals(doc) && Boolean.getBoolean("docs.update")) {
@@ -46,10 +67,7 @@ class ScenarioFormatDocsTest {
       return;
     }
     assertThat(doc)
-        .as(
-            "%s is out of date with the node types' @Param docs; regenerate with"
-                + " -Ddocs.update=true",
-            DOC)
+        .as("%s is out of date with the @Param docs; regenerate with" + " -Ddocs.update=true", DOC)
         .isEqualTo(updated);
   }
 

@@ -118,7 +118,7 @@ class ValuesTest {
     dist("exponential");
     assertThat(messages())
         .containsExactly(
-            "t.yaml:1:1: service: a exponential distribution"
+            "t.yaml:1:1: service: an exponential distribution"
                 + " needs its parameters: write {dist: exponential, mean: 5ms}");
   }
 
