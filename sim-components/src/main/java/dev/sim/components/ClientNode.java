@@ -16,6 +16,10 @@ import dev.sim.kernel.random.Rng;
  * call with its own timeout. The try fails when every copy has failed or timed out; the first OK
  * answer ends the request. Answers for a request that has ended, or for an earlier try, are stale
  * and ignored.
+ *
+ * <p>Each purpose draws from its own stream ({@code arrivals}, think times included; {@code
+ * backoff}; {@code routing}; {@code hedging}; {@code throttle}), so changing, say, the jitter
+ * changes the retries and leaves the arrivals exactly as they were under the same seed.
  */
 final class ClientNode implements Node {
   /** The retry budget's sliding window (Finagle's default). */
@@ -29,7 +33,11 @@ final class ClientNode implements Node {
   private final Backoff backoff;
   private NodeContext ctx;
   private NodeMetrics metrics;
-  private Rng rng;
+  private Rng arrivalRng;
+  private Rng backoffRng;
+  private Rng routingRng;
+  private Rng hedgingRng;
+  private Rng throttleRng;
   private int[] targets;
   private Rpc<Pending> rpc;
   private SlidingCounts budget;
@@ -101,7 +109,11 @@ final class ClientNode implements Node {
   public void start(NodeContext c) {
     this.ctx = c;
     this.metrics = c.metrics();
-    this.rng = c.random();
+    this.arrivalRng = c.random("arrivals");
+    this.backoffRng = c.random("backoff");
+    this.routingRng = c.random("routing");
+    this.hedgingRng = c.random("hedging");
+    this.throttleRng = c.random("throttle");
     this.targets = c.members(params.target());
     if (targets.length == 0) {
       throw new IllegalStateException("client target '" + params.target() + "' names no node");
@@ -154,11 +166,11 @@ final class ClientNode implements Node {
 
   private long think() {
     Distribution d = params.load().think();
-    return d == null ? 0 : d.sampleNanos(rng);
+    return d == null ? 0 : d.sampleNanos(arrivalRng);
   }
 
   private void scheduleArrival() {
-    double e = poisson ? rng.nextExponential(1.0) : 1.0;
+    double e = poisson ? arrivalRng.nextExponential(1.0) : 1.0;
     nextArrivalNanos = arrivals.next(nextArrivalNanos, e);
     if (nextArrivalNanos >= 9.0e18) {
       return;
@@ -195,7 +207,7 @@ final class ClientNode implements Node {
     p.tries++;
     p.copiesOut = 0;
     p.hedgeCall = 0;
-    p.primaryTarget = pickTarget(-1);
+    p.primaryTarget = pickTarget(routingRng, -1);
     p.primaryCall = sendCopy(p, p.primaryTarget);
     if (params.hedge() != null) {
       p.hedgeTimer = ctx.setTimer(params.hedge().afterNanos(), new HedgeDue(p, p.tries));
@@ -209,10 +221,11 @@ final class ClientNode implements Node {
     long accepts = throttle.sum(ACCEPTS, now);
     throttle.add(REQUESTS, now, 1);
     double p = (requests - params.throttle().k() * accepts) / (requests + 1.0);
-    return p > 0 && rng.nextDouble() < p;
+    return p > 0 && throttleRng.nextDouble() < p;
   }
 
-  private int pickTarget(int avoid) {
+  /** A target chosen uniformly with {@code rng}, other than {@code avoid} if that is a target. */
+  private int pickTarget(Rng rng, int avoid) {
     int n = targets.length;
     if (n == 1) {
       return targets[0];
@@ -241,7 +254,7 @@ final class ClientNode implements Node {
       return;
     }
     metrics.count("hedges", 1);
-    p.hedgeCall = sendCopy(p, pickTarget(p.primaryTarget));
+    p.hedgeCall = sendCopy(p, pickTarget(hedgingRng, p.primaryTarget));
   }
 
   private void onAnswer(Pending p, Response r) {
@@ -283,7 +296,7 @@ final class ClientNode implements Node {
       return;
     }
     metrics.count("retries", 1);
-    long delay = backoff.delayNanos(p.tries, p.previousBackoffNanos, rng);
+    long delay = backoff.delayNanos(p.tries, p.previousBackoffNanos, backoffRng);
     p.previousBackoffNanos = delay;
     if (delay == 0) {
       startTry(p);

@@ -28,7 +28,9 @@ final class LoadBalancerNode implements Node {
   private final Policy policy;
   private NodeContext ctx;
   private NodeMetrics metrics;
-  private Rng rng;
+  // The random and p2c policies' draws, from a stream named for its purpose like the client's and
+  // the server's, so a purpose added later cannot shift them.
+  private Rng routingRng;
   private int[] backends;
   private int[] outstanding;
   // Bumped when a backend is ejected: its forwarded requests then stop counting as outstanding,
@@ -94,7 +96,7 @@ final class LoadBalancerNode implements Node {
   public void start(NodeContext c) {
     this.ctx = c;
     this.metrics = c.metrics();
-    this.rng = c.random();
+    this.routingRng = c.random("routing");
     this.backends = c.members(params.backends());
     if (backends.length == 0) {
       throw new IllegalStateException("backends '" + params.backends() + "' names no node");
@@ -217,7 +219,7 @@ final class LoadBalancerNode implements Node {
     int n = healthyCount;
     switch (policy) {
       case RANDOM:
-        return healthyList[rng.nextInt(n)];
+        return healthyList[routingRng.nextInt(n)];
       case LEAST_OUTSTANDING:
         {
           // Scan from a rotating start so that ties are spread rather than always won by the first.
@@ -239,8 +241,8 @@ final class LoadBalancerNode implements Node {
           if (n == 1) {
             return healthyList[0];
           }
-          int i = rng.nextInt(n);
-          int j = rng.nextInt(n - 1);
+          int i = routingRng.nextInt(n);
+          int j = routingRng.nextInt(n - 1);
           if (j >= i) {
             j++;
           }

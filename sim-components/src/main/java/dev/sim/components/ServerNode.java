@@ -12,6 +12,9 @@ import java.util.ArrayDeque;
  * The {@code server} node: workers, a FIFO or LIFO queue, shedding, a downstream dependency and a
  * GC model. Service completes on a timer, so a GC pause (or a {@code pause} fault) delays it. A
  * request whose caller has given up is still served: there is no cancellation.
+ *
+ * <p>Each purpose draws from its own stream ({@code service}, {@code routing} of calls, {@code
+ * hedging} of calls), so that turning on call hedging, say, leaves the service times as they were.
  */
 final class ServerNode implements Node {
   private static final double GIB = 1024.0 * 1024 * 1024;
@@ -32,7 +35,9 @@ final class ServerNode implements Node {
 
   private NodeContext ctx;
   private NodeMetrics metrics;
-  private Rng rng;
+  private Rng serviceRng;
+  private Rng routingRng;
+  private Rng hedgingRng;
   private Rpc<Sub> rpc;
   private int[] callTargets;
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
@@ -123,7 +128,9 @@ final class ServerNode implements Node {
   public void start(NodeContext c) {
     this.ctx = c;
     this.metrics = c.metrics();
-    this.rng = c.random();
+    this.serviceRng = c.random("service");
+    this.routingRng = c.random("routing");
+    this.hedgingRng = c.random("hedging");
     c.on(Request.class, this::onRequest);
     c.onTimer(ServiceDone.class, t -> onServiceDone(t.job()));
     if (calls != null) {
@@ -198,7 +205,7 @@ final class ServerNode implements Node {
     busy++;
     long serviceNanos = 0;
     if (params.service() != null) {
-      double s = params.service().sample(rng) * controls.slowFactor();
+      double s = params.service().sample(serviceRng) * controls.slowFactor();
       serviceNanos = s <= 0 ? 0 : (long) (s + 0.5);
     }
     ctx.setTimer(serviceNanos, new ServiceDone(j));
@@ -237,7 +244,7 @@ final class ServerNode implements Node {
     j.subs = new Sub[n];
     j.subsPending = n;
     for (int i = 0; i < n; i++) {
-      int target = fanoutAll ? callTargets[i] : callTargets[rng.nextInt(callTargets.length)];
+      int target = fanoutAll ? callTargets[i] : callTargets[routingRng.nextInt(callTargets.length)];
       j.subs[i] = new Sub(j, target);
     }
     long timeout = calls.timeoutNanos();
@@ -268,7 +275,7 @@ final class ServerNode implements Node {
     }
     int target = s.target;
     if (!fanoutAll && callTargets.length > 1) {
-      int t = callTargets[rng.nextInt(callTargets.length - 1)];
+      int t = callTargets[hedgingRng.nextInt(callTargets.length - 1)];
       target = t == s.target ? callTargets[callTargets.length - 1] : t;
     }
     metrics.count("callHedges", 1);

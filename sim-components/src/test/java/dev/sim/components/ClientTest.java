@@ -273,6 +273,63 @@ class ClientTest {
     assertThat(r.latencyMs().mean()).isCloseTo(10, within(0.05));
   }
 
+  /**
+   * One run against two stub backends that fail every first and second try, so that retries (and
+   * with {@code hedgeAfter} > 0 hedges) draw from their streams between arrivals.
+   */
+  private static RunResult retryingRun(String jitter, long hedgeAfter, StubBackend.Log log) {
+    Specs.ClientSpec c =
+        Specs.openLoop("backend", 200)
+            .timeout(ms(50))
+            .retry(3, "exponential", ms(5), ms(50), jitter);
+    if (hedgeAfter > 0) {
+      c.hedge(hedgeAfter);
+    }
+    StubBackend.Policy failEarlyTries = (q, t) -> q.attempt() < 3 ? Status.ERROR : Status.OK;
+    return Harness.seed(13)
+        .latency(ms(1))
+        .windows(ms(100), 0)
+        .node("backend-1", "backend", () -> new StubBackend(failEarlyTries, ms(2), log))
+        .node("backend-2", "backend", () -> new StubBackend(failEarlyTries, ms(2), log))
+        .add("client", 1, CLIENT, c.build())
+        .run(s(20));
+  }
+
+  /** When each first try reached a backend: the client's arrival times, one latency later. */
+  private static List<Long> firstTryTimes(StubBackend.Log log) {
+    List<Long> times = new ArrayList<>();
+    for (long[] a : log.arrivals) {
+      if (a[1] == 1) {
+        times.add(a[0]);
+      }
+    }
+    return times;
+  }
+
+  @Test
+  void shouldOfferTheSameArrivalsWhateverTheJitterOrHedging() {
+    StubBackend.Log baseLog = new StubBackend.Log();
+    RunResult base = retryingRun("none", 0, baseLog);
+    List<Long> offered = base.windows().stream().map(WindowStats::offered).toList();
+    assertThat(counter(base, "retries")).isGreaterThan(base.requests().offered());
+    for (String jitter : List.of("full", "equal", "decorrelated")) {
+      for (long hedge : new long[] {0, ms(3)}) {
+        StubBackend.Log log = new StubBackend.Log();
+        RunResult r = retryingRun(jitter, hedge, log);
+        String what = "jitter " + jitter + ", hedge after " + hedge / 1_000_000 + "ms";
+        assertThat(r.traceHash()).as(what).isNotEqualTo(base.traceHash());
+        assertThat(r.requests().offered()).as(what).isEqualTo(base.requests().offered());
+        assertThat(r.windows().stream().map(WindowStats::offered).toList())
+            .as(what)
+            .isEqualTo(offered);
+        if (hedge == 0) {
+          // (A hedged copy is a first try too, so only unhedged runs compare arrival times.)
+          assertThat(firstTryTimes(log)).as(what).isEqualTo(firstTryTimes(baseLog));
+        }
+      }
+    }
+  }
+
   @Test
   void shouldBeDeterministicForTheSameSeed() {
     String[] hashes = new String[2];

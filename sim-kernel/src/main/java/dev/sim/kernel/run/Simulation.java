@@ -27,6 +27,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,8 @@ public final class Simulation {
   // A start event that came while its node was paused: the slot, run at resume; -1 if none.
   private int[] deferredStart;
   private Rng[] nodeRandom;
+  // A node's streams per purpose, by stream name: purposes are open-ended, so a map, not an array.
+  private Map<String, Rng> purposeRandom;
   private List<Map<Class<?>, Object>> durables;
 
   // Event slots: side tables of what each queued event carries. slotOther is a message's sender,
@@ -407,6 +410,7 @@ public final class Simulation {
     deferredStart = new int[n];
     Arrays.fill(deferredStart, -1);
     nodeRandom = new Rng[n];
+    purposeRandom = new HashMap<>();
     durables = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       inbox[i] = new IntQueue();
@@ -1119,6 +1123,12 @@ public final class Simulation {
         nodeRandom[node] = r;
       }
       return r;
+    }
+
+    @Override
+    public Rng random(String purpose) {
+      return purposeRandom.computeIfAbsent(
+          "node/" + names.get(node) + "/" + purpose, streams::stream);
     }
 
     @Override
