@@ -241,7 +241,7 @@ final class ClientNode implements Node {
   private long sendCopy(Pending p, int target) {
     metrics.attempt();
     p.copiesOut++;
-    return rpc.call(target, p.tries, ctx.id(), false, params.timeoutNanos(), p);
+    return rpc.call(target, p.tries, ctx.id(), false, params.sizeBytes(), params.timeoutNanos(), p);
   }
 
   private void onHedgeDue(HedgeDue h) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param target [target] the node group or instance requests go to; with several instances each try
  *     picks one uniformly at random
  * @param load [load] offered load: an open loop (rate or profile) or a closed loop (users)
+ * @param sizeBytes [size] each request's size on the wire (every copy)
  * @param timeoutNanos [timeout] how long one try (each copy) waits for an answer; 0 = for ever
  * @param retry [retry] retries after failed tries; absent = none
  * @param retryBudget [retryBudget] retries (and hedges) allowed only while they stay within this
@@ -29,6 +30,14 @@ public record ClientParams(
             unit = Unit.NESTED,
             required = true)
         Load load,
+    @Param(
+            key = "size",
+            doc =
+                "Size of each request on the wire, which a network bandwidth turns into delay;"
+                    + " the default 1KB is an HTTP request's headers and a small body.",
+            unit = Unit.SIZE,
+            defaultValue = "1KB")
+        long sizeBytes,
     @Param(
             key = "timeout",
             doc = "How long each try waits for an answer; 0s waits for ever.",

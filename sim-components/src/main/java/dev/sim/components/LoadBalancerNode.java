@@ -156,7 +156,7 @@ final class LoadBalancerNode implements Node {
     long id = tail;
     add(new Forward(id, from, r.id(), r.attempt(), b, epoch[b], now));
     outstanding[b]++;
-    ctx.send(backends[b], new Request(id, r.attempt(), r.origin(), false));
+    ctx.send(backends[b], new Request(id, r.attempt(), r.origin(), false, r.sizeBytes()));
   }
 
   private void onResponse(Response r, int from) {
@@ -175,7 +175,7 @@ final class LoadBalancerNode implements Node {
     }
     ring[slot] = null;
     settle(f);
-    ctx.send(f.client, new Response(f.clientId, f.attempt, r.status(), r.harvest()));
+    ctx.send(f.client, new Response(f.clientId, f.attempt, r.status(), r.harvest(), r.sizeBytes()));
   }
 
   private void add(Forward f) {
@@ -267,7 +267,7 @@ final class LoadBalancerNode implements Node {
     LoadBalancerParams.HealthCheck hc = params.healthCheck();
     expire(ctx.localTime());
     for (int i = 0; i < backends.length; i++) {
-      checks.call(backends[i], 0, ctx.id(), true, hc.timeoutNanos(), backendTags[i]);
+      checks.call(backends[i], 0, ctx.id(), true, 0, hc.timeoutNanos(), backendTags[i]);
     }
     ctx.setTimer(hc.intervalNanos(), new CheckRound());
   }

@@ -227,8 +227,9 @@ final class ServerNode implements Node {
     j.done = true;
     ctx.send(
         j.from,
-        new Response(
-            j.request.id(), j.request.attempt(), status, status == Status.OK ? harvest : 0.0));
+        status == Status.OK
+            ? new Response(j.request.id(), j.request.attempt(), status, harvest, params.sizeBytes())
+            : Response.to(j.request, status));
     busy--;
     release();
     while (busy < workers && !queue.isEmpty()) {
@@ -253,8 +254,7 @@ final class ServerNode implements Node {
         s.deadlineLocalNanos = ctx.localTime() + timeout;
       }
       s.copiesOut = 1;
-      s.primaryCall =
-          rpc.call(s.target, j.request.attempt(), j.request.origin(), false, timeout, s);
+      s.primaryCall = callFor(s.target, j.request, timeout, s);
       if (calls.hedge() != null) {
         s.hedgeTimer = ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s));
       }
@@ -280,8 +280,12 @@ final class ServerNode implements Node {
     }
     metrics.count("callHedges", 1);
     s.copiesOut++;
-    s.hedgeCall =
-        rpc.call(target, s.job.request.attempt(), s.job.request.origin(), false, remaining, s);
+    s.hedgeCall = callFor(target, s.job.request, remaining, s);
+  }
+
+  /** Calls the dependency on behalf of request {@code r}, passing on its size. */
+  private long callFor(int target, Request r, long timeoutNanos, Sub s) {
+    return rpc.call(target, r.attempt(), r.origin(), false, r.sizeBytes(), timeoutNanos, s);
   }
 
   private void onCallAnswer(Sub s, Response r) {

@@ -11,6 +11,7 @@ import dev.sim.kernel.random.Distribution;
  * @param queue [queue] where requests wait for a worker; absent = unbounded FIFO
  * @param service [service] service time of one request (multiplied by the {@code slow} fault's
  *     factor); absent = instant
+ * @param sizeBytes [size] an OK answer's size on the wire
  * @param shed [shed] early rejection when the queue is long; absent = off
  * @param calls [calls] a downstream dependency called after local service; absent = none
  * @param healthChecks [healthChecks] {@code queued} (health checks wait in the work queue) or
@@ -31,6 +32,15 @@ public record ServerParams(
             doc = "Service time of one request (times the slow fault's factor); absent: instant.",
             unit = Unit.DISTRIBUTION)
         Distribution service,
+    @Param(
+            key = "size",
+            doc =
+                "Size of an OK answer on the wire, which a network bandwidth turns into delay;"
+                    + " the default 4KB is a small JSON answer with its headers. Errors and"
+                    + " overload rejections are bodiless (0B); calls pass the request's size on.",
+            unit = Unit.SIZE,
+            defaultValue = "4KB")
+        long sizeBytes,
     @Param(
             doc =
                 "Load shedding: reject at once with an overload error when the queue is longer"

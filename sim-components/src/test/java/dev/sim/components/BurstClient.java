@@ -55,10 +55,10 @@ final class BurstClient implements Node {
         });
     int to = ctx.members(target)[0];
     for (int i = 1; i <= n; i++) {
-      ctx.send(to, new Request(i, 1, ctx.id(), false));
+      ctx.send(to, new Request(i, 1, ctx.id(), false, 0));
     }
     if (healthCheckLast) {
-      ctx.send(to, new Request(n + 1, 1, ctx.id(), true));
+      ctx.send(to, new Request(n + 1, 1, ctx.id(), true, 0));
     }
   }
 }

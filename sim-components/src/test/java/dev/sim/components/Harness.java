@@ -11,6 +11,7 @@ import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
+import dev.sim.network.Network;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,12 @@ final class Harness {
             return true;
           }
         });
+    return this;
+  }
+
+  /** Sends every message through the simulated network {@code network} describes. */
+  Harness network(Network.Builder network) {
+    sim.setTransport(network.build(sim.streams()));
     return this;
   }
 

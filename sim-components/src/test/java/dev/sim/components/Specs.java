@@ -40,6 +40,7 @@ final class Specs {
     double budget;
     ClientParams.Throttle throttle;
     HedgeParams hedge;
+    long sizeBytes = 1024;
 
     ClientSpec constantArrivals() {
       arrivals = "constant";
@@ -49,6 +50,11 @@ final class Specs {
     ClientSpec profile(ClientParams.ProfileStep... steps) {
       rate = 0;
       profile = Arrays.asList(steps);
+      return this;
+    }
+
+    ClientSpec size(long bytes) {
+      sizeBytes = bytes;
       return this;
     }
 
@@ -85,6 +91,7 @@ final class Specs {
       return new ClientParams(
           target,
           new ClientParams.Load(arrivals, rate, profile, users, think),
+          sizeBytes,
           timeoutNanos,
           retry,
           budget,
@@ -98,6 +105,7 @@ final class Specs {
     int capacity = Param.UNBOUNDED;
     String discipline = "fifo";
     Distribution service;
+    long sizeBytes = 4096;
     ServerParams.Shed shed;
     ServerParams.Calls calls;
     String healthChecks = "queued";
@@ -116,6 +124,11 @@ final class Specs {
 
     ServerSpec service(Distribution d) {
       service = d;
+      return this;
+    }
+
+    ServerSpec size(long bytes) {
+      sizeBytes = bytes;
       return this;
     }
 
@@ -145,6 +158,7 @@ final class Specs {
           workers,
           new ServerParams.Queue(capacity, discipline),
           service,
+          sizeBytes,
           shed,
           calls,
           healthChecks,
