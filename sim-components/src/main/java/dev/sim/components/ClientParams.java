@@ -73,7 +73,8 @@ public record ClientParams(
    * Offered load.
    *
    * @param arrivals [arrivals] {@code poisson} or {@code constant} spacing of an open loop
-   * @param rate [rate] requests per second of an open loop (per client instance); 0 = not given
+   * @param rate [rate] requests per second of an open loop (per client instance); null when absent,
+   *     so that an explicit {@code 0/s} can be told apart and refused
    * @param profile [profile] steps and linear ramps of the rate over time, instead of {@code rate}
    * @param users [users] number of closed-loop users; 0 = open loop
    * @param think [think] a closed-loop user's pause between a request's end and the next request
@@ -85,11 +86,8 @@ public record ClientParams(
               choices = {"poisson", "constant"},
               defaultValue = "poisson")
           String arrivals,
-      @Param(
-              doc = "Open-loop requests per second, per client instance.",
-              unit = Unit.RATE,
-              defaultValue = "0/s")
-          double rate,
+      @Param(doc = "Open-loop requests per second, per client instance.", unit = Unit.RATE)
+          Double rate,
       @Param(
               doc = "Open-loop rate over time: steps, or linear ramps over `ramp`.",
               unit = Unit.NESTED)

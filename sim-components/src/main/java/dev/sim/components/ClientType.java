@@ -58,7 +58,11 @@ public final class ClientType implements NodeType<ClientParams> {
     if (load == null) {
       problems.add(new Problem("load", "give a rate, a profile or a number of users"));
     } else {
-      boolean hasRate = load.rate() > 0;
+      boolean hasRate = load.rate() != null;
+      if (hasRate && load.rate() <= 0) {
+        problems.add(
+            new Problem("load.rate", "must be above 0/s: an open loop at 0/s offers nothing"));
+      }
       boolean hasProfile = load.profile() != null && !load.profile().isEmpty();
       boolean hasUsers = load.users() > 0;
       int given = (hasRate ? 1 : 0) + (hasProfile ? 1 : 0) + (hasUsers ? 1 : 0);

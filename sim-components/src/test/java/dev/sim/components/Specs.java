@@ -31,7 +31,7 @@ final class Specs {
   static final class ClientSpec {
     String target;
     String arrivals = "poisson";
-    double rate;
+    Double rate;
     List<ClientParams.ProfileStep> profile;
     int users;
     Distribution think;
@@ -48,7 +48,7 @@ final class Specs {
     }
 
     ClientSpec profile(ClientParams.ProfileStep... steps) {
-      rate = 0;
+      rate = null;
       profile = Arrays.asList(steps);
       return this;
     }
