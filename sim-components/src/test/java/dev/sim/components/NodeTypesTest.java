@@ -47,7 +47,9 @@ class NodeTypesTest {
             case DURATION ->
                 t == long.class && rc.getName().endsWith("Nanos") && !p.key().isEmpty();
             case SIZE -> t == long.class && rc.getName().endsWith("Bytes") && !p.key().isEmpty();
-            case RATE, PROBABILITY, FACTOR -> t == double.class;
+            // A boxed rate is null when absent, so an explicit 0/s can be refused.
+            case RATE -> t == double.class || t == Double.class;
+            case PROBABILITY, FACTOR -> t == double.class;
             case DISTRIBUTION -> t == Distribution.class;
             case COUNT -> t == int.class;
             case NUMBER -> t == int.class || t == long.class || t == double.class;
