@@ -150,7 +150,7 @@ final class ClientNode implements Node {
       }
       return;
     }
-    poisson = !"constant".equals(load.arrivals());
+    poisson = load.arrivals() != ClientParams.Arrivals.CONSTANT;
     arrivals =
         load.profile() != null && !load.profile().isEmpty()
             ? ArrivalProcess.profile(load.profile())

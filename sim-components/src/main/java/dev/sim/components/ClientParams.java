@@ -69,6 +69,36 @@ public record ClientParams(
     return load != null && load.users() > 0;
   }
 
+  /** How an open loop spaces its arrivals ({@code load.arrivals}). */
+  public enum Arrivals {
+    /** Exponential gaps: a Poisson process at the rate. */
+    POISSON,
+    /** Evenly spaced, 1 / rate apart. */
+    CONSTANT
+  }
+
+  /** How the back-off before a retry grows ({@code retry.backoff}). */
+  public enum BackoffShape {
+    /** Retry at once. */
+    NONE,
+    /** Wait base before every retry. */
+    CONSTANT,
+    /** Wait base·2^(n−1) before retry n, capped. */
+    EXPONENTIAL
+  }
+
+  /** How a back-off b is randomized ({@code retry.jitter}). */
+  public enum Jitter {
+    /** Wait exactly b. */
+    NONE,
+    /** Uniform in [0, b]. */
+    FULL,
+    /** b/2 + uniform in [0, b/2]. */
+    EQUAL,
+    /** min(cap, uniform in [base, 3·previous]). */
+    DECORRELATED
+  }
+
   /**
    * Offered load.
    *
@@ -83,9 +113,8 @@ public record ClientParams(
       @Param(
               doc = "How open-loop arrivals are spaced.",
               unit = Unit.CHOICE,
-              choices = {"poisson", "constant"},
               defaultValue = "poisson")
-          String arrivals,
+          Arrivals arrivals,
       @Param(doc = "Open-loop requests per second, per client instance.", unit = Unit.RATE)
           Double rate,
       @Param(
@@ -148,9 +177,8 @@ public record ClientParams(
                   "Delay before a retry: none, constant (base) or exponential"
                       + " (base * 2^(retry-1), capped).",
               unit = Unit.CHOICE,
-              choices = {"none", "constant", "exponential"},
               defaultValue = "none")
-          String backoff,
+          BackoffShape backoff,
       @Param(
               key = "base",
               doc = "First (or constant) back-off.",
@@ -168,9 +196,8 @@ public record ClientParams(
                   "Randomizes each back-off b: none; full = uniform[0, b]; equal = b/2 +"
                       + " uniform[0, b/2]; decorrelated = min(cap, uniform[base, 3 * previous]).",
               unit = Unit.CHOICE,
-              choices = {"none", "full", "equal", "decorrelated"},
               defaultValue = "none")
-          String jitter) {}
+          Jitter jitter) {}
 
   /**
    * Adaptive throttling (Google SRE book, "Handling Overload"): a try is refused locally with

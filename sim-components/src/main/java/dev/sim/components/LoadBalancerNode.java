@@ -17,15 +17,8 @@ import java.util.Arrays;
 final class LoadBalancerNode implements Node {
   private static final long HEALTH_ID_BASE = 1L << 62;
 
-  private enum Policy {
-    ROUND_ROBIN,
-    RANDOM,
-    LEAST_OUTSTANDING,
-    P2C
-  }
-
   private final LoadBalancerParams params;
-  private final Policy policy;
+  private final LoadBalancerParams.Policy policy;
   private NodeContext ctx;
   private NodeMetrics metrics;
   // The random and p2c policies' draws, from a stream named for its purpose like the client's and
@@ -83,13 +76,8 @@ final class LoadBalancerNode implements Node {
 
   LoadBalancerNode(LoadBalancerParams params) {
     this.params = params;
-    this.policy =
-        switch (params.policy() == null ? "round-robin" : params.policy()) {
-          case "random" -> Policy.RANDOM;
-          case "least-outstanding" -> Policy.LEAST_OUTSTANDING;
-          case "p2c" -> Policy.P2C;
-          default -> Policy.ROUND_ROBIN;
-        };
+    // Null only in records built in code: the YAML default is round-robin.
+    this.policy = params.policy() == null ? LoadBalancerParams.Policy.ROUND_ROBIN : params.policy();
   }
 
   @Override

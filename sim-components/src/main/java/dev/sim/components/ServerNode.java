@@ -111,12 +111,12 @@ final class ServerNode implements Node {
     this.workers = params.workers() <= 0 ? Param.UNBOUNDED : params.workers();
     ServerParams.Queue q = params.queue();
     this.capacity = q == null || q.capacity() <= 0 ? Param.UNBOUNDED : q.capacity();
-    this.lifo = q != null && "lifo".equals(q.discipline());
+    this.lifo = q != null && q.discipline() == ServerParams.Discipline.LIFO;
     this.shedAbove = params.shed() == null ? -1 : params.shed().queueAbove();
-    this.bypassHealthChecks = "bypass".equals(params.healthChecks());
+    this.bypassHealthChecks = params.healthChecks() == ServerParams.HealthChecks.BYPASS;
     this.calls = params.calls();
-    this.fanoutAll = calls != null && "all".equals(calls.fanout());
-    this.partialAllow = calls != null && "allow".equals(calls.partial());
+    this.fanoutAll = calls != null && calls.fanout() == ServerParams.Fanout.ALL;
+    this.partialAllow = calls != null && calls.partial() == ServerParams.Partial.ALLOW;
     this.gc = params.gc();
     this.youngGenBytes =
         gc == null

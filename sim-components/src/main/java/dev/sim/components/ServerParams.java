@@ -58,13 +58,44 @@ public record ServerParams(
                 "queued: a load balancer's health checks wait in the work queue like requests;"
                     + " bypass: they are answered at once.",
             unit = Unit.CHOICE,
-            choices = {"queued", "bypass"},
             defaultValue = "queued")
-        String healthChecks,
+        HealthChecks healthChecks,
     @Param(
             doc = "Garbage-collection model: young and full pauses, out-of-memory; absent: off.",
             unit = Unit.NESTED)
         Gc gc) {
+
+  /** What a server does with a load balancer's health checks ({@code healthChecks}). */
+  public enum HealthChecks {
+    /** They wait in the work queue like requests. */
+    QUEUED,
+    /** They are answered at once. */
+    BYPASS
+  }
+
+  /** Which waiting request a free worker takes ({@code queue.discipline}). */
+  public enum Discipline {
+    /** The oldest. */
+    FIFO,
+    /** The newest. */
+    LIFO
+  }
+
+  /** Which instances of the dependency a request calls ({@code calls.fanout}). */
+  public enum Fanout {
+    /** One, at random. */
+    ONE,
+    /** Every one. */
+    ALL
+  }
+
+  /** Whether a fan-out to all may answer with some calls failed ({@code calls.partial}). */
+  public enum Partial {
+    /** Answer with harvest = answered / asked. */
+    ALLOW,
+    /** Fail the request. */
+    DENY
+  }
 
   /**
    * The waiting room.
@@ -81,9 +112,8 @@ public record ServerParams(
       @Param(
               doc = "Which waiting request a free worker takes: fifo (oldest) or lifo (newest).",
               unit = Unit.CHOICE,
-              choices = {"fifo", "lifo"},
               defaultValue = "fifo")
-          String discipline) {}
+          Discipline discipline) {}
 
   /**
    * Load shedding.
@@ -127,17 +157,15 @@ public record ServerParams(
       @Param(
               doc = "Call one instance (at random) or all instances of the target.",
               unit = Unit.CHOICE,
-              choices = {"one", "all"},
               defaultValue = "one")
-          String fanout,
+          Fanout fanout,
       @Param(
               doc =
                   "With fanout all: allow answers with harvest < 1 when some calls fail, or"
                       + " deny them (the request fails).",
               unit = Unit.CHOICE,
-              choices = {"allow", "deny"},
               defaultValue = "deny")
-          String partial,
+          Partial partial,
       @Param(
               doc =
                   "Send a second copy if no answer came in time (to another instance with"

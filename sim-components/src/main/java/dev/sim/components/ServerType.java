@@ -75,7 +75,7 @@ public final class ServerType implements NodeType<ServerParams> {
       if (c.hedge() != null && c.hedge().afterNanos() <= 0) {
         problems.add(new Problem("calls.hedge.after", "must be positive"));
       }
-      if ("allow".equals(c.partial()) && !"all".equals(c.fanout())) {
+      if (c.partial() == ServerParams.Partial.ALLOW && c.fanout() != ServerParams.Fanout.ALL) {
         problems.add(new Problem("calls.partial", "allow only makes sense with fanout: all"));
       }
     }

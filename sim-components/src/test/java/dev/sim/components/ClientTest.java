@@ -7,6 +7,8 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.components.ClientParams.BackoffShape;
+import dev.sim.components.ClientParams.Jitter;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
@@ -71,7 +73,7 @@ class ClientTest {
             1,
             CLIENT,
             Specs.closedLoop("backend", 1, null)
-                .retry(6, "exponential", ms(10), ms(100), "none")
+                .retry(6, BackoffShape.EXPONENTIAL, ms(10), ms(100), Jitter.NONE)
                 .build())
         .run(ms(500));
     List<Long> gapsMs = new ArrayList<>();
@@ -90,7 +92,9 @@ class ClientTest {
             "client",
             1,
             CLIENT,
-            Specs.closedLoop("backend", 1, null).retry(1, "constant", ms(100), 0, "full").build())
+            Specs.closedLoop("backend", 1, null)
+                .retry(1, BackoffShape.CONSTANT, ms(100), 0, Jitter.FULL)
+                .build())
         .run(s(200));
     int[] deciles = new int[10];
     double sum = 0;
@@ -277,11 +281,11 @@ class ClientTest {
    * One run against two stub backends that fail every first and second try, so that retries (and
    * with {@code hedgeAfter} > 0 hedges) draw from their streams between arrivals.
    */
-  private static RunResult retryingRun(String jitter, long hedgeAfter, StubBackend.Log log) {
+  private static RunResult retryingRun(Jitter jitter, long hedgeAfter, StubBackend.Log log) {
     Specs.ClientSpec c =
         Specs.openLoop("backend", 200)
             .timeout(ms(50))
-            .retry(3, "exponential", ms(5), ms(50), jitter);
+            .retry(3, BackoffShape.EXPONENTIAL, ms(5), ms(50), jitter);
     if (hedgeAfter > 0) {
       c.hedge(hedgeAfter);
     }
@@ -309,10 +313,10 @@ class ClientTest {
   @Test
   void shouldOfferTheSameArrivalsWhateverTheJitterOrHedging() {
     StubBackend.Log baseLog = new StubBackend.Log();
-    RunResult base = retryingRun("none", 0, baseLog);
+    RunResult base = retryingRun(Jitter.NONE, 0, baseLog);
     List<Long> offered = base.windows().stream().map(WindowStats::offered).toList();
     assertThat(counter(base, "retries")).isGreaterThan(base.requests().offered());
-    for (String jitter : List.of("full", "equal", "decorrelated")) {
+    for (Jitter jitter : List.of(Jitter.FULL, Jitter.EQUAL, Jitter.DECORRELATED)) {
       for (long hedge : new long[] {0, ms(3)}) {
         StubBackend.Log log = new StubBackend.Log();
         RunResult r = retryingRun(jitter, hedge, log);
@@ -342,7 +346,7 @@ class ClientTest {
                   CLIENT,
                   Specs.openLoop("api", 300)
                       .timeout(ms(50))
-                      .retry(2, "exponential", ms(5), ms(40), "decorrelated")
+                      .retry(2, BackoffShape.EXPONENTIAL, ms(5), ms(40), Jitter.DECORRELATED)
                       .hedge(ms(20))
                       .budget(0.2)
                       .build())

@@ -44,7 +44,11 @@ class MessageSizeTest {
                 SERVER,
                 Specs.server().service(Distributions.constant(ms(1))).size(responseBytes).build());
     if (viaLb) {
-      h.add("lb", 1, LB, new LoadBalancerParams("api", "round-robin", null, s(60)));
+      h.add(
+          "lb",
+          1,
+          LB,
+          new LoadBalancerParams("api", LoadBalancerParams.Policy.ROUND_ROBIN, null, s(60)));
     }
     RunResult r = h.run(s(1));
     assertThat(r.requests().ok()).isGreaterThan(10);

@@ -9,6 +9,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,15 @@ class NodeTypesTest {
     assertThat(problems).isEmpty();
   }
 
+  /** The constants of an enum as YAML writes them: {@code ROUND_ROBIN} is {@code round-robin}. */
+  private static List<String> yamlNames(Class<?> e) {
+    List<String> names = new ArrayList<>();
+    for (Object c : e.getEnumConstants()) {
+      names.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    return names;
+  }
+
   private static void checkRecord(Class<?> record, List<String> problems) {
     for (RecordComponent rc : record.getRecordComponents()) {
       String where = record.getSimpleName() + "." + rc.getName();
@@ -54,15 +64,17 @@ class NodeTypesTest {
             case COUNT -> t == int.class;
             case NUMBER -> t == int.class || t == long.class || t == double.class;
             case TEXT, NODE_REF -> t == String.class;
-            case CHOICE -> t == String.class && p.choices().length > 0;
+            // Every CHOICE is an enum, so the code compares constants, never strings.
+            case CHOICE -> t.isEnum() && p.choices().length == 0;
             case NESTED -> t.isRecord() || t == List.class;
           };
       if (!ok) {
         problems.add(where + ": unit " + p.unit() + " does not fit " + t.getSimpleName());
       }
       if (p.unit() == Param.Unit.CHOICE
+          && t.isEnum()
           && !p.defaultValue().isEmpty()
-          && !List.of(p.choices()).contains(p.defaultValue())) {
+          && !yamlNames(t).contains(p.defaultValue())) {
         problems.add(where + ": default " + p.defaultValue() + " is not a choice");
       }
       if (p.unit() == Param.Unit.NESTED) {

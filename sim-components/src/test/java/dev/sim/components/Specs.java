@@ -30,7 +30,7 @@ final class Specs {
 
   static final class ClientSpec {
     String target;
-    String arrivals = "poisson";
+    ClientParams.Arrivals arrivals = ClientParams.Arrivals.POISSON;
     Double rate;
     List<ClientParams.ProfileStep> profile;
     int users;
@@ -43,7 +43,7 @@ final class Specs {
     long sizeBytes = 1024;
 
     ClientSpec constantArrivals() {
-      arrivals = "constant";
+      arrivals = ClientParams.Arrivals.CONSTANT;
       return this;
     }
 
@@ -63,13 +63,18 @@ final class Specs {
       return this;
     }
 
-    ClientSpec retry(int max, String backoff, long baseNanos, long capNanos, String jitter) {
+    ClientSpec retry(
+        int max,
+        ClientParams.BackoffShape backoff,
+        long baseNanos,
+        long capNanos,
+        ClientParams.Jitter jitter) {
       retry = new ClientParams.Retry(max, backoff, baseNanos, capNanos, jitter);
       return this;
     }
 
     ClientSpec retries(int max) {
-      return retry(max, "none", 0, 0, "none");
+      return retry(max, ClientParams.BackoffShape.NONE, 0, 0, ClientParams.Jitter.NONE);
     }
 
     ClientSpec budget(double ratio) {
@@ -103,12 +108,12 @@ final class Specs {
   static final class ServerSpec {
     int workers = Param.UNBOUNDED;
     int capacity = Param.UNBOUNDED;
-    String discipline = "fifo";
+    ServerParams.Discipline discipline = ServerParams.Discipline.FIFO;
     Distribution service;
     long sizeBytes = 4096;
     ServerParams.Shed shed;
     ServerParams.Calls calls;
-    String healthChecks = "queued";
+    ServerParams.HealthChecks healthChecks = ServerParams.HealthChecks.QUEUED;
     ServerParams.Gc gc;
 
     ServerSpec workers(int n) {
@@ -116,7 +121,7 @@ final class Specs {
       return this;
     }
 
-    ServerSpec queue(int cap, String disc) {
+    ServerSpec queue(int cap, ServerParams.Discipline disc) {
       capacity = cap;
       discipline = disc;
       return this;
@@ -138,13 +143,17 @@ final class Specs {
     }
 
     ServerSpec calls(
-        String target, long timeoutNanos, String fanout, String partial, HedgeParams hedge) {
+        String target,
+        long timeoutNanos,
+        ServerParams.Fanout fanout,
+        ServerParams.Partial partial,
+        HedgeParams hedge) {
       calls = new ServerParams.Calls(target, timeoutNanos, fanout, partial, hedge);
       return this;
     }
 
     ServerSpec bypassHealthChecks() {
-      healthChecks = "bypass";
+      healthChecks = ServerParams.HealthChecks.BYPASS;
       return this;
     }
 
