@@ -68,11 +68,9 @@ final class ClientNode implements Node {
     final int user;
     long stamp;
     int tries;
-    int copiesOut;
     int primaryTarget = -1;
-    long primaryCall;
-    long hedgeCall;
-    long hedgeTimer = -1;
+    // The current try's copies.
+    final HedgedCall call = new HedgedCall();
     long previousBackoffNanos;
     Outcome lastFailure = Outcome.FAILED;
     boolean done;
@@ -205,12 +203,10 @@ final class ClientNode implements Node {
       return;
     }
     p.tries++;
-    p.copiesOut = 0;
-    p.hedgeCall = 0;
     p.primaryTarget = pickTarget(routingRng, -1);
-    p.primaryCall = sendCopy(p, p.primaryTarget);
+    p.call.begin(sendCopy(p, p.primaryTarget));
     if (params.hedge() != null) {
-      p.hedgeTimer = ctx.setTimer(params.hedge().afterNanos(), new HedgeDue(p, p.tries));
+      p.call.hedgeTimerSet(ctx.setTimer(params.hedge().afterNanos(), new HedgeDue(p, p.tries)));
     }
   }
 
@@ -240,21 +236,20 @@ final class ClientNode implements Node {
 
   private long sendCopy(Pending p, int target) {
     metrics.attempt();
-    p.copiesOut++;
     return rpc.call(target, p.tries, ctx.id(), false, params.sizeBytes(), params.timeoutNanos(), p);
   }
 
   private void onHedgeDue(HedgeDue h) {
     Pending p = h.request();
-    if (p.done || p.tries != h.tries() || p.copiesOut == 0) {
+    if (p.done || p.tries != h.tries() || !p.call.pending()) {
       return;
     }
-    p.hedgeTimer = -1;
+    p.call.hedgeTimerFired();
     if (budget != null && !spendBudget()) {
       return;
     }
     metrics.count("hedges", 1);
-    p.hedgeCall = sendCopy(p, pickTarget(hedgingRng, p.primaryTarget));
+    p.call.hedged(sendCopy(p, pickTarget(hedgingRng, p.primaryTarget)));
   }
 
   private void onAnswer(Pending p, Response r) {
@@ -265,7 +260,7 @@ final class ClientNode implements Node {
       throttle.add(ACCEPTS, ctx.localTime(), 1);
     }
     if (r.status() == Status.OK) {
-      p.copiesOut--;
+      p.call.answered();
       finish(p, Outcome.OK, r.harvest());
       return;
     }
@@ -276,16 +271,13 @@ final class ClientNode implements Node {
     if (p.done) {
       return;
     }
-    p.copiesOut--;
+    boolean othersPending = p.call.copyFailedOthersPending();
     p.lastFailure = why;
-    if (p.copiesOut > 0) {
+    if (othersPending) {
       // Another copy of this try may still answer.
       return;
     }
-    if (p.hedgeTimer >= 0) {
-      ctx.cancelTimer(p.hedgeTimer);
-      p.hedgeTimer = -1;
-    }
+    p.call.cancelHedgeTimer(ctx);
     ClientParams.Retry retry = params.retry();
     if (retry == null || p.tries > retry.max()) {
       finish(p, p.lastFailure, 0);
@@ -324,18 +316,8 @@ final class ClientNode implements Node {
   private void finish(Pending p, Outcome outcome, double harvest) {
     p.done = true;
     metrics.finish(p.stamp, outcome, harvest);
-    if (p.copiesOut > 0) {
-      // The other copy's answer no longer matters: forget it (its timer too).
-      rpc.cancel(p.primaryCall);
-      if (p.hedgeCall != 0) {
-        rpc.cancel(p.hedgeCall);
-      }
-      p.copiesOut = 0;
-    }
-    if (p.hedgeTimer >= 0) {
-      ctx.cancelTimer(p.hedgeTimer);
-      p.hedgeTimer = -1;
-    }
+    // Another copy's answer no longer matters: forget it (its timeout too) and the hedge timer.
+    p.call.end(rpc, ctx);
     if (p.user >= 0) {
       ctx.setTimer(think(), new UserTurn(p.user));
     }

@@ -17,9 +17,6 @@ import java.util.ArrayDeque;
  * hedging} of calls), so that turning on call hedging, say, leaves the service times as they were.
  */
 final class ServerNode implements Node {
-  private static final double GIB = 1024.0 * 1024 * 1024;
-  private static final double MIB = 1024.0 * 1024;
-
   private final ServerParams params;
   private final NodeControls controls;
   private final int workers;
@@ -30,8 +27,6 @@ final class ServerNode implements Node {
   private final ServerParams.Calls calls;
   private final boolean fanoutAll;
   private final boolean partialAllow;
-  private final ServerParams.Gc gc;
-  private final long youngGenBytes;
 
   private NodeContext ctx;
   private NodeMetrics metrics;
@@ -44,14 +39,12 @@ final class ServerNode implements Node {
   private int busy;
   private long sequence;
 
-  private int heldRequests;
-  private long allocatedSinceYoung;
-  private long gcPauseNanosUncounted;
+  // The heap, with a GC model; null without one.
+  private GcModel gc;
   private boolean dying;
 
   private int queueShown = -1;
   private int busyShown = -1;
-  private long heapShown = -1;
 
   /** One request this server accepted, from arrival to its answer. */
   static final class Job {
@@ -81,10 +74,7 @@ final class ServerNode implements Node {
   static final class Sub {
     final Job job;
     final int target;
-    int copiesOut;
-    long primaryCall;
-    long hedgeCall;
-    long hedgeTimer = -1;
+    final HedgedCall call = new HedgedCall();
     long deadlineLocalNanos = Long.MAX_VALUE;
     boolean done;
 
@@ -117,11 +107,6 @@ final class ServerNode implements Node {
     this.calls = params.calls();
     this.fanoutAll = calls != null && calls.fanout() == ServerParams.Fanout.ALL;
     this.partialAllow = calls != null && calls.partial() == ServerParams.Partial.ALLOW;
-    this.gc = params.gc();
-    this.youngGenBytes =
-        gc == null
-            ? 0
-            : gc.youngGenBytes() > 0 ? gc.youngGenBytes() : Math.max(1, gc.heapBytes() / 4);
   }
 
   @Override
@@ -131,6 +116,9 @@ final class ServerNode implements Node {
     this.serviceRng = c.random("service");
     this.routingRng = c.random("routing");
     this.hedgingRng = c.random("hedging");
+    if (params.gc() != null) {
+      this.gc = new GcModel(params.gc(), c);
+    }
     c.on(Request.class, this::onRequest);
     c.onTimer(ServiceDone.class, t -> onServiceDone(t.job()));
     if (calls != null) {
@@ -253,16 +241,15 @@ final class ServerNode implements Node {
       if (timeout > 0) {
         s.deadlineLocalNanos = ctx.localTime() + timeout;
       }
-      s.copiesOut = 1;
-      s.primaryCall = callFor(s.target, j.request, timeout, s);
+      s.call.begin(callFor(s.target, j.request, timeout, s));
       if (calls.hedge() != null) {
-        s.hedgeTimer = ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s));
+        s.call.hedgeTimerSet(ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s)));
       }
     }
   }
 
   private void onCallHedgeDue(Sub s) {
-    s.hedgeTimer = -1;
+    s.call.hedgeTimerFired();
     if (s.done || s.job.done) {
       return;
     }
@@ -279,8 +266,7 @@ final class ServerNode implements Node {
       target = t == s.target ? callTargets[callTargets.length - 1] : t;
     }
     metrics.count("callHedges", 1);
-    s.copiesOut++;
-    s.hedgeCall = callFor(target, s.job.request, remaining, s);
+    s.call.hedged(callFor(target, s.job.request, remaining, s));
   }
 
   /** Calls the dependency on behalf of request {@code r}, passing on its size. */
@@ -296,7 +282,7 @@ final class ServerNode implements Node {
       onCopyFailed(s);
       return;
     }
-    s.copiesOut--;
+    s.call.answered();
     endSub(s);
     Job j = s.job;
     j.answered++;
@@ -311,8 +297,7 @@ final class ServerNode implements Node {
     if (s.done || s.job.done) {
       return;
     }
-    s.copiesOut--;
-    if (s.copiesOut > 0) {
+    if (s.call.copyFailedOthersPending()) {
       // The other copy may still answer.
       return;
     }
@@ -339,17 +324,7 @@ final class ServerNode implements Node {
   /** Marks a call ended and forgets whatever is still pending for it. */
   private void endSub(Sub s) {
     s.done = true;
-    if (s.copiesOut > 0) {
-      rpc.cancel(s.primaryCall);
-      if (s.hedgeCall != 0) {
-        rpc.cancel(s.hedgeCall);
-      }
-      s.copiesOut = 0;
-    }
-    if (s.hedgeTimer >= 0) {
-      ctx.cancelTimer(s.hedgeTimer);
-      s.hedgeTimer = -1;
-    }
+    s.call.end(rpc, ctx);
   }
 
   private void finishCalls(Job j) {
@@ -360,67 +335,27 @@ final class ServerNode implements Node {
     }
   }
 
-  // ------------------------------------------------------------------ the GC model
+  // ------------------------------------------------------------------ memory
 
   /**
-   * Takes an accepted request's memory: it stays live until the request is answered. Allocation
-   * drives collections; returns false if the heap overflowed and the server is crashing.
+   * Takes an accepted request's memory (with a GC model): it stays live until the request is
+   * answered. Returns false if the heap overflowed and the server is crashing.
    */
   private boolean hold() {
     if (dying) {
       return false;
     }
-    heldRequests++;
-    if (gc == null) {
-      return true;
-    }
-    long live = liveBytes();
-    if (live > gc.heapBytes()) {
+    if (gc != null && !gc.hold()) {
       outOfMemory();
       return false;
-    }
-    allocatedSinceYoung += gc.allocPerRequestBytes();
-    if (allocatedSinceYoung >= youngGenBytes) {
-      allocatedSinceYoung = 0;
-      collect(live);
     }
     return true;
   }
 
   private void release() {
-    heldRequests--;
-  }
-
-  private long liveBytes() {
-    return gc.baseLiveBytes() + gc.allocPerRequestBytes() * (long) heldRequests;
-  }
-
-  /**
-   * A collection triggered by allocation: young, or full when the live heap is above {@code fullAt}
-   * of the heap, pausing for {@code pausePerLiveGB} per GiB live.
-   */
-  private void collect(long live) {
-    long pauseNanos;
-    if (live > gc.fullAt() * gc.heapBytes()) {
-      pauseNanos = (long) (gc.pausePerLiveGBNanos() * (live / GIB) + 0.5);
-      metrics.count("gcFull", 1);
-    } else {
-      pauseNanos = gc.youngPauseNanos();
-      metrics.count("gcYoung", 1);
+    if (gc != null) {
+      gc.release();
     }
-    if (pauseNanos <= 0) {
-      return;
-    }
-    gcPauseNanosUncounted += pauseNanos;
-    long ms = gcPauseNanosUncounted / 1_000_000L;
-    if (ms > 0) {
-      metrics.count("gcPauseMs", ms);
-      gcPauseNanosUncounted -= ms * 1_000_000L;
-    }
-    if (ctx.tracing()) {
-      ctx.log("gc pause " + pauseNanos / 1e6 + "ms, live " + live / MIB + "MB");
-    }
-    ctx.pause(pauseNanos, "gc");
   }
 
   private void outOfMemory() {
@@ -428,9 +363,9 @@ final class ServerNode implements Node {
     metrics.count("oom", 1);
     queue.clear();
     busy = 0;
-    heldRequests = 0;
+    gc.releaseAll();
     showGauges();
-    long restart = gc.restartAfterNanos() > 0 ? gc.restartAfterNanos() : -1;
+    long restart = params.gc().restartAfterNanos() > 0 ? params.gc().restartAfterNanos() : -1;
     ctx.crash("out of memory", restart);
   }
 
@@ -447,11 +382,7 @@ final class ServerNode implements Node {
       metrics.gauge("inflight", busyShown);
     }
     if (gc != null) {
-      long live = liveBytes();
-      if (live != heapShown) {
-        heapShown = live;
-        metrics.gauge("heapLiveMB", live / MIB);
-      }
+      gc.showGauge();
     }
   }
 }
