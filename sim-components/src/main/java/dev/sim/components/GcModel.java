@@ -4,14 +4,12 @@ import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.NodeContext;
 
 /**
- * A server's garbage-collected heap. Every request the server accepts (queued, in service or
- * waiting on calls) allocates {@code allocPerRequest} and keeps it live until it is answered, so
- * live heap = baseLive + allocPerRequest × requests held. Each time {@code youngGen} bytes (default
- * heap / 4) have been allocated a collection runs: a young one pausing {@code youngPause}, or, when
- * the live heap is above {@code fullAt} of the heap, a full one pausing {@code pausePerLiveGB} per
- * GiB live. A pause stops the node's world ({@link NodeContext#pause}): arrivals wait and timers
- * fire late, which is what lets a backlog feed itself. A request that would take the live heap past
- * the heap is refused and the server, which owns the crash, is out of memory.
+ * A server's garbage-collected heap, as the {@code gc} parameters describe it (their {@code @Param}
+ * docs on {@link ServerParams.Gc} say what each means). Every accepted request counts as live heap
+ * until it is answered, and its allocation may trigger a collection. A pause stops the node's world
+ * ({@link NodeContext#pause}): arrivals wait and timers fire late, which is what lets a backlog
+ * feed itself. A request that would take the live heap past the heap is refused and the server,
+ * which owns the crash, is out of memory.
  *
  * <p>Counters {@code gcYoung}, {@code gcFull} and {@code gcPauseMs}; gauge {@code heapLiveMB}.
  */

@@ -5,22 +5,16 @@ import dev.sim.api.Param.Unit;
 import dev.sim.kernel.random.Distribution;
 
 /**
- * Parameters of the {@code server} node type (YAML keys in brackets).
- *
- * @param workers [workers] requests served at once; {@link Param#UNBOUNDED} means no queueing
- * @param queue [queue] where requests wait for a worker; absent = unbounded FIFO
- * @param service [service] service time of one request (multiplied by the {@code slow} fault's
- *     factor); absent = instant
- * @param sizeBytes [size] an OK answer's size on the wire
- * @param shed [shed] early rejection when the queue is long; absent = off
- * @param calls [calls] a downstream dependency called after local service; absent = none
- * @param healthChecks [healthChecks] {@code queued} (health checks wait in the work queue) or
- *     {@code bypass} (answered at once)
- * @param gc [gc] the garbage-collection model; absent = off
+ * Parameters of the {@code server} node type. Each component's {@link Param} doc is the one
+ * description of what it means: {@code sim explain server} prints them and the server table of
+ * {@code docs/scenario-format.md} is generated from them. {@link ServerType} says what the server
+ * does with them (the order of decisions on arrival, counters, gauges).
  */
 public record ServerParams(
     @Param(
-            doc = "Requests served at once; unbounded = no queueing.",
+            doc =
+                "Requests served at once, each holding its worker through service and downstream"
+                    + " calls; unbounded = no queueing.",
             unit = Unit.COUNT,
             defaultValue = "unbounded")
         int workers,
@@ -29,7 +23,9 @@ public record ServerParams(
             unit = Unit.NESTED)
         Queue queue,
     @Param(
-            doc = "Service time of one request (times the slow fault's factor); absent: instant.",
+            doc =
+                "Service time of one request, drawn when a worker takes it and multiplied by the"
+                    + " slow fault's factor at that moment; absent: instant.",
             unit = Unit.DISTRIBUTION)
         Distribution service,
     @Param(
@@ -55,8 +51,9 @@ public record ServerParams(
         Calls calls,
     @Param(
             doc =
-                "queued: a load balancer's health checks wait in the work queue like requests;"
-                    + " bypass: they are answered at once.",
+                "queued: a load balancer's health checks wait in the work queue like requests and"
+                    + " are answered when a worker would take them, without using one; bypass:"
+                    + " they are answered at once.",
             unit = Unit.CHOICE,
             defaultValue = "queued")
         HealthChecks healthChecks,
@@ -97,12 +94,7 @@ public record ServerParams(
     DENY
   }
 
-  /**
-   * The waiting room.
-   *
-   * @param capacity [capacity] requests that may wait; when full, new ones get OVERLOADED
-   * @param discipline [discipline] {@code fifo} or {@code lifo} (newest served first)
-   */
+  /** The waiting room: see the {@link Param} docs. */
   public record Queue(
       @Param(
               doc = "Requests that may wait; when full, new requests are rejected as overloaded.",
@@ -115,11 +107,7 @@ public record ServerParams(
               defaultValue = "fifo")
           Discipline discipline) {}
 
-  /**
-   * Load shedding.
-   *
-   * @param queueAbove [queueAbove] reject arrivals while more than this many requests wait
-   */
+  /** Load shedding: see the {@link Param} doc. */
   public record Shed(
       @Param(
               key = "queueAbove",
@@ -131,17 +119,7 @@ public record ServerParams(
               min = 0)
           int queueAbove) {}
 
-  /**
-   * A downstream dependency.
-   *
-   * @param target [target] the group (or instance) called
-   * @param timeoutNanos [timeout] bounds the wait for the dependency; 0 = wait for ever
-   * @param fanout [fanout] {@code one} instance (chosen at random) or {@code all} instances
-   * @param partial [partial] with {@code all}: {@code allow} answers with harvest = answered/asked
-   *     when some fail, {@code deny} fails the request when any fails
-   * @param hedge [hedge] a second copy when no answer came in time: to another instance with {@code
-   *     one}, to the same instance with {@code all}
-   */
+  /** A downstream dependency: see the {@link Param} docs. */
   public record Calls(
       @Param(
               doc = "Node group or instance called after local service.",
@@ -150,7 +128,7 @@ public record ServerParams(
           String target,
       @Param(
               key = "timeout",
-              doc = "Longest wait for the dependency; 0s waits for ever.",
+              doc = "Longest wait for the dependency, hedged copy included; 0s waits for ever.",
               unit = Unit.DURATION,
               defaultValue = "0s")
           long timeoutNanos,
@@ -161,8 +139,10 @@ public record ServerParams(
           Fanout fanout,
       @Param(
               doc =
-                  "With fanout all: allow answers with harvest < 1 when some calls fail, or"
-                      + " deny them (the request fails).",
+                  "With fanout all, when some calls fail: allow answers once every call has"
+                      + " ended, with harvest = sum of the answers' harvests / calls (an error if"
+                      + " none answered); deny fails the request at the first failure, as fanout"
+                      + " one always does.",
               unit = Unit.CHOICE,
               defaultValue = "deny")
           Partial partial,
@@ -173,20 +153,7 @@ public record ServerParams(
               unit = Unit.NESTED)
           HedgeParams hedge) {}
 
-  /**
-   * The garbage-collection model (see {@link ServerType}).
-   *
-   * @param heapBytes [heap] the heap size; live data above it is an out-of-memory crash
-   * @param allocPerRequestBytes [allocPerRequest] memory a request allocates and holds until it is
-   *     answered
-   * @param youngPauseNanos [youngPause] pause of a young collection
-   * @param pausePerLiveGBNanos [pausePerLiveGB] pause of a full collection per GiB of live data
-   * @param baseLiveBytes [baseLive] live data when idle (caches, code, ...)
-   * @param youngGenBytes [youngGen] bytes allocated between young collections; 0 = heap / 4
-   * @param fullAt [fullAt] live-heap occupancy above which a collection is a full one
-   * @param restartAfterNanos [restartAfter] after an out-of-memory crash, restart this much later;
-   *     0 = stay down
-   */
+  /** The garbage-collection model: see the {@link Param} docs, and {@link ServerType}. */
   public record Gc(
       @Param(
               key = "heap",
@@ -214,7 +181,11 @@ public record ServerParams(
               unit = Unit.DURATION,
               defaultValue = "1s")
           long pausePerLiveGBNanos,
-      @Param(key = "baseLive", doc = "Live heap when idle.", unit = Unit.SIZE, defaultValue = "0B")
+      @Param(
+              key = "baseLive",
+              doc = "Live heap when idle (caches, code, ...).",
+              unit = Unit.SIZE,
+              defaultValue = "0B")
           long baseLiveBytes,
       @Param(
               key = "youngGen",

@@ -9,34 +9,22 @@ import java.util.List;
 
 /**
  * The {@code server} node type: answers {@link Request}s after a service time, with a bounded
- * number of workers, a FIFO or LIFO queue, optional load shedding, an optional downstream
- * dependency and an optional GC model.
+ * number of workers, a queue, optional load shedding, an optional downstream dependency and an
+ * optional GC model. What each parameter means is its {@code @Param} doc on {@link ServerParams}
+ * (also printed by {@code sim explain server}); this says how they combine.
  *
- * <p>An arrival is shed (OVERLOADED, counter {@code shed}) while more than {@code shed.queueAbove}
- * requests wait; otherwise it starts at once if a worker is free, waits if the queue has room, or
- * is rejected (OVERLOADED, counter {@code rejected}). A worker is held through the service time and
- * any downstream calls (thread-per-request). Health checks from a load balancer are answered at
- * once ({@code healthChecks: bypass}) or wait in the queue like work and are answered when a worker
- * would take them, without using one ({@code queued}). The service time is drawn when a worker
- * takes the request and multiplied by the {@code slow} fault's factor in force at that moment.
+ * <p>An arrival is first shed (OVERLOADED, counter {@code shed}) if shedding is on and the queue is
+ * over its limit; otherwise it starts at once if a worker is free, waits if the queue has room, or
+ * is rejected (OVERLOADED, counter {@code rejected}). With a GC model an accepted request that does
+ * not fit in the heap crashes the server instead (counter {@code oom}). A finished job frees its
+ * worker for the next waiting request, in the queue's order.
  *
- * <p>Downstream calls: with {@code fanout: one} one random instance of the target is called; with
- * {@code all} every instance. A call fails on an error, an overload error or the timeout (which
- * bounds the whole wait, hedged copy included). With {@code partial: deny} (or fanout one) the
- * first failure fails the request at once (ERROR); with {@code allow} the request is answered when
- * every call has ended, with harvest = (sum of the answers' harvests) / asked, or ERROR if nothing
- * answered. Counters {@code callHedges} and {@code callFailures}.
+ * <p>Downstream calls (counters {@code callHedges} and {@code callFailures}) start when the service
+ * time is over. A call fails on an error, an overload error or the timeout.
  *
- * <p>GC model: every request accepted (queued or started) allocates {@code allocPerRequest} and
- * keeps it live until answered, so live heap = baseLive + allocPerRequest × (requests queued, in
- * service or waiting on calls). Each time {@code youngGen} bytes (default heap/4) have been
- * allocated a collection runs: a young one pausing {@code youngPause}, or — when live heap exceeds
- * {@code fullAt} (default 70%) of the heap — a full one pausing {@code pausePerLiveGB} × live GiB.
- * Pauses stop the world ({@code NodeContext.pause}): arrivals wait, service timers fire late. An
- * arrival that would push live heap above the heap crashes the server ("out of memory"); it
- * restarts after {@code restartAfter}, or stays down when that is 0. Counters {@code gcYoung},
- * {@code gcFull}, {@code gcPauseMs}, {@code oom}; gauges {@code queue}, {@code inflight} (busy
- * workers) and, with gc, {@code heapLiveMB}.
+ * <p>A GC pause stops the world ({@code NodeContext.pause}): arrivals wait and service timers fire
+ * late. Counters of the GC model: {@code gcYoung}, {@code gcFull}, {@code gcPauseMs}, {@code oom}.
+ * Gauges: {@code queue}, {@code inflight} (busy workers) and, with a GC model, {@code heapLiveMB}.
  */
 public final class ServerType implements NodeType<ServerParams> {
   @Override
