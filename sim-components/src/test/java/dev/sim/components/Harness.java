@@ -20,8 +20,8 @@ import java.util.Map;
  * Builds simulations of built-in node types directly in Java: a node from a {@link NodeType}, its
  * parameter record and a stub {@link BuildContext}, with optional fixed network latency.
  */
-final class Harness {
-  final Simulation sim;
+public final class Harness {
+  public final Simulation sim;
   private final Map<String, NodeControls> controls = new LinkedHashMap<>();
   private boolean windowsSet;
 
@@ -29,27 +29,27 @@ final class Harness {
     sim = new Simulation("nodes-test", seed);
   }
 
-  static Harness seed(long seed) {
+  public static Harness seed(long seed) {
     return new Harness(seed);
   }
 
-  static long ms(double ms) {
+  public static long ms(double ms) {
     return (long) (ms * 1_000_000L);
   }
 
-  static long s(double s) {
+  public static long s(double s) {
     return (long) (s * 1_000_000_000L);
   }
 
   /** Metrics windows of {@code windowNanos}, leaving out {@code warmupNanos}. */
-  Harness windows(long windowNanos, long warmupNanos) {
+  public Harness windows(long windowNanos, long warmupNanos) {
     sim.setMetricsWindows(windowNanos, warmupNanos);
     windowsSet = true;
     return this;
   }
 
   /** Every message takes exactly {@code oneWayNanos}. */
-  Harness latency(long oneWayNanos) {
+  public Harness latency(long oneWayNanos) {
     sim.setTransport(
         new Transport() {
           @Override
@@ -66,7 +66,7 @@ final class Harness {
   }
 
   /** Sends every message through the simulated network {@code network} describes. */
-  Harness network(Network.Builder network) {
+  public Harness network(Network.Builder network) {
     sim.setTransport(network.build(sim.streams()));
     return this;
   }
@@ -75,7 +75,7 @@ final class Harness {
    * Adds {@code count} instances of {@code type} in group {@code group} (named like the group when
    * one, else {@code group-1..count}), failing if the type's check finds a problem.
    */
-  <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
+  public <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
     List<Problem> problems = type.check(params);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(group + ": " + problems);
@@ -92,30 +92,30 @@ final class Harness {
   }
 
   /** Adds a hand-written node. */
-  Harness node(String name, String group, NodeFactory factory) {
+  public Harness node(String name, String group, NodeFactory factory) {
     sim.addNode(name, group, factory);
     return this;
   }
 
-  NodeControls controls(String instance) {
+  public NodeControls controls(String instance) {
     return controls.get(instance);
   }
 
-  Harness at(long timeNanos, String label, Runnable action) {
+  public Harness at(long timeNanos, String label, Runnable action) {
     sim.schedule(timeNanos, label, action);
     return this;
   }
 
-  Harness crash(long timeNanos, String node) {
+  public Harness crash(long timeNanos, String node) {
     return at(timeNanos, "crash " + node, () -> sim.crash(sim.nodeId(node), "test"));
   }
 
-  Harness restart(long timeNanos, String node) {
+  public Harness restart(long timeNanos, String node) {
     return at(timeNanos, "restart " + node, () -> sim.restart(sim.nodeId(node), "test"));
   }
 
   /** Runs for {@code nanos} of simulated time; fails if a node threw. */
-  RunResult run(long nanos) {
+  public RunResult run(long nanos) {
     if (!windowsSet) {
       // About 50 windows at most: tests read totals, and few windows keep runs light.
       sim.setMetricsWindows(Math.max(s(1), nanos / 50), 0);
@@ -127,11 +127,11 @@ final class Harness {
     return r;
   }
 
-  static long counter(RunResult r, String name) {
+  public static long counter(RunResult r, String name) {
     return r.counters().getOrDefault(name, 0L);
   }
 
-  static long[] counterWindows(RunResult r, String group, String name) {
+  public static long[] counterWindows(RunResult r, String group, String name) {
     for (CounterSeries c : r.counterSeries()) {
       if (c.group().equals(group) && c.name().equals(name)) {
         return c.perWindow();
@@ -140,7 +140,7 @@ final class Harness {
     return new long[0];
   }
 
-  static GaugeSeriesData gauge(RunResult r, String node, String name) {
+  public static GaugeSeriesData gauge(RunResult r, String node, String name) {
     for (GaugeSeriesData g : r.gauges()) {
       if (g.nodeName().equals(node) && g.name().equals(name)) {
         return g;
@@ -149,7 +149,7 @@ final class Harness {
     throw new AssertionError("no gauge " + name + " on " + node);
   }
 
-  static double max(double[] xs) {
+  public static double max(double[] xs) {
     double m = Double.NEGATIVE_INFINITY;
     for (double x : xs) {
       m = Math.max(m, x);
@@ -158,7 +158,7 @@ final class Harness {
   }
 
   /** Attempts per offered request over the summary period. */
-  static double amplification(RunResult r) {
+  public static double amplification(RunResult r) {
     return (double) r.requests().attempts() / r.requests().offered();
   }
 }

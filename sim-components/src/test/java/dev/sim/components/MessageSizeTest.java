@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sim.api.Param;
+import dev.sim.components.client.ClientParams;
+import dev.sim.components.client.ClientType;
+import dev.sim.components.lb.LoadBalancerParams;
+import dev.sim.components.lb.LoadBalancerType;
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerParams;
+import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Network;

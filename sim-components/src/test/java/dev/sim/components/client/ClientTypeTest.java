@@ -1,8 +1,9 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.api.Problem;
+import dev.sim.components.Specs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

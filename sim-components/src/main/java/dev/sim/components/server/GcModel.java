@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.NodeContext;

@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.gauge;
@@ -8,9 +8,15 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sim.components.ServerParams.Discipline;
-import dev.sim.components.ServerParams.Fanout;
-import dev.sim.components.ServerParams.Partial;
+import dev.sim.components.BurstClient;
+import dev.sim.components.Harness;
+import dev.sim.components.Specs;
+import dev.sim.components.client.ClientType;
+import dev.sim.components.rpc.HedgeParams;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerParams.Discipline;
+import dev.sim.components.server.ServerParams.Fanout;
+import dev.sim.components.server.ServerParams.Partial;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.RunResult;

@@ -1,7 +1,7 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
-import dev.sim.components.ClientParams.BackoffShape;
-import dev.sim.components.ClientParams.Jitter;
+import dev.sim.components.client.ClientParams.BackoffShape;
+import dev.sim.components.client.ClientParams.Jitter;
 import dev.sim.kernel.random.Rng;
 
 /**

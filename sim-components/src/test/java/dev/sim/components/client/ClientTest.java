@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import static dev.sim.components.Harness.amplification;
 import static dev.sim.components.Harness.counter;
@@ -7,8 +7,13 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sim.components.ClientParams.BackoffShape;
-import dev.sim.components.ClientParams.Jitter;
+import dev.sim.components.Harness;
+import dev.sim.components.Specs;
+import dev.sim.components.StubBackend;
+import dev.sim.components.client.ClientParams.BackoffShape;
+import dev.sim.components.client.ClientParams.Jitter;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;

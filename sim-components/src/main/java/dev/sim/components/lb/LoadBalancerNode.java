@@ -1,5 +1,9 @@
-package dev.sim.components;
+package dev.sim.components.lb;
 
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Rpc;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;

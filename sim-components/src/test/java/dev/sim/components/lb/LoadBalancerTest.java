@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.lb;
 
 import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.gauge;
@@ -7,7 +7,13 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sim.components.LoadBalancerParams.Policy;
+import dev.sim.components.Harness;
+import dev.sim.components.Specs;
+import dev.sim.components.StubBackend;
+import dev.sim.components.client.ClientType;
+import dev.sim.components.lb.LoadBalancerParams.Policy;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;

@@ -1,7 +1,12 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import dev.sim.api.NodeControls;
 import dev.sim.api.Param;
+import dev.sim.components.rpc.HedgedCall;
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Rpc;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;

@@ -1,11 +1,11 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import static dev.sim.components.Harness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sim.components.ClientParams.BackoffShape;
-import dev.sim.components.ClientParams.Jitter;
+import dev.sim.components.client.ClientParams.BackoffShape;
+import dev.sim.components.client.ClientParams.Jitter;
 import dev.sim.kernel.random.Rng;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,9 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
+import dev.sim.components.rpc.HedgedCall;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Rpc;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.metrics.Outcome;
 import dev.sim.kernel.node.Node;

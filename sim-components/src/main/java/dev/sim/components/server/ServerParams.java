@@ -1,7 +1,8 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.components.rpc.HedgeParams;
 import dev.sim.kernel.random.Distribution;
 
 /**
