@@ -89,8 +89,8 @@ class GoldenScenarioTest {
         + r.latencyMs();
   }
 
-  static final long GC_SPIRAL_EVENTS = 2_840_753;
-  static final String GC_SPIRAL_HASH = "0b1bcddcc8bbb048";
-  static final long CASCADE_EVENTS = 5_979_353;
-  static final String CASCADE_HASH = "693d77c890ccfab5";
+  static final long GC_SPIRAL_EVENTS = 2_835_510;
+  static final String GC_SPIRAL_HASH = "f99939cfded9638b";
+  static final long CASCADE_EVENTS = 6_003_126;
+  static final String CASCADE_HASH = "a1a47b63b984cc39";
 }

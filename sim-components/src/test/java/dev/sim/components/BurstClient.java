@@ -1,5 +1,8 @@
 package dev.sim.components;
 
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
 import java.util.ArrayList;
@@ -9,17 +12,17 @@ import java.util.List;
  * A test client that sends {@code n} requests (ids 1..n) at once when it starts, optionally
  * followed by one health check (id n+1), and records every response in a shared log.
  */
-final class BurstClient implements Node {
+public final class BurstClient implements Node {
   /** Responses seen: request id, arrival time, status, harvest. */
-  static final class Log {
-    final List<Response> responses = new ArrayList<>();
-    final List<Long> times = new ArrayList<>();
+  public static final class Log {
+    public final List<Response> responses = new ArrayList<>();
+    public final List<Long> times = new ArrayList<>();
 
-    List<Long> idsInOrder() {
+    public List<Long> idsInOrder() {
       return responses.stream().map(Response::id).toList();
     }
 
-    long timeOf(long id) {
+    public long timeOf(long id) {
       for (int i = 0; i < responses.size(); i++) {
         if (responses.get(i).id() == id) {
           return times.get(i);
@@ -28,7 +31,7 @@ final class BurstClient implements Node {
       return -1;
     }
 
-    long count(Status s) {
+    public long count(Status s) {
       return responses.stream().filter(r -> r.status() == s).count();
     }
   }
@@ -38,7 +41,7 @@ final class BurstClient implements Node {
   private final boolean healthCheckLast;
   private final Log log;
 
-  BurstClient(String target, int n, boolean healthCheckLast, Log log) {
+  public BurstClient(String target, int n, boolean healthCheckLast, Log log) {
     this.target = target;
     this.n = n;
     this.healthCheckLast = healthCheckLast;
@@ -55,10 +58,10 @@ final class BurstClient implements Node {
         });
     int to = ctx.members(target)[0];
     for (int i = 1; i <= n; i++) {
-      ctx.send(to, new Request(i, 1, ctx.id(), false));
+      ctx.send(to, new Request(i, 1, ctx.id(), false, 0));
     }
     if (healthCheckLast) {
-      ctx.send(to, new Request(n + 1, 1, ctx.id(), true));
+      ctx.send(to, new Request(n + 1, 1, ctx.id(), true, 0));
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
 import dev.sim.kernel.run.SimulationBuilder;
+import dev.sim.network.Network;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,10 @@ import java.util.function.Consumer;
  * Builds simulations of built-in node types directly in Java: a node from a {@link NodeType}, its
  * parameter record and a stub {@link BuildContext}, with optional fixed network latency.
  */
-final class Harness {
+public final class Harness {
   private final SimulationBuilder builder;
   // Built by run(), which then schedules the actions collected before it.
-  Simulation sim;
+  public Simulation sim;
   private final List<Consumer<Simulation>> scheduled = new ArrayList<>();
   private final Map<String, NodeControls> controls = new LinkedHashMap<>();
   private boolean windowsSet;
@@ -34,27 +35,27 @@ final class Harness {
     builder = Simulation.builder("nodes-test", seed);
   }
 
-  static Harness seed(long seed) {
+  public static Harness seed(long seed) {
     return new Harness(seed);
   }
 
-  static long ms(double ms) {
+  public static long ms(double ms) {
     return (long) (ms * 1_000_000L);
   }
 
-  static long s(double s) {
+  public static long s(double s) {
     return (long) (s * 1_000_000_000L);
   }
 
   /** Metrics windows of {@code windowNanos}, leaving out {@code warmupNanos}. */
-  Harness windows(long windowNanos, long warmupNanos) {
+  public Harness windows(long windowNanos, long warmupNanos) {
     builder.metricsWindows(windowNanos, warmupNanos);
     windowsSet = true;
     return this;
   }
 
   /** Every message takes exactly {@code oneWayNanos}. */
-  Harness latency(long oneWayNanos) {
+  public Harness latency(long oneWayNanos) {
     builder.transport(
         new Transport() {
           @Override
@@ -70,11 +71,17 @@ final class Harness {
     return this;
   }
 
+  /** Sends every message through the simulated network {@code network} describes. */
+  public Harness network(Network.Builder network) {
+    builder.transport(network.build(builder.streams()));
+    return this;
+  }
+
   /**
    * Adds {@code count} instances of {@code type} in group {@code group} (named like the group when
    * one, else {@code group-1..count}), failing if the type's check finds a problem.
    */
-  <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
+  public <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
     List<Problem> problems = type.check(params);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(group + ": " + problems);
@@ -91,30 +98,30 @@ final class Harness {
   }
 
   /** Adds a hand-written node. */
-  Harness node(String name, String group, NodeFactory factory) {
+  public Harness node(String name, String group, NodeFactory factory) {
     builder.addNode(name, group, factory);
     return this;
   }
 
-  NodeControls controls(String instance) {
+  public NodeControls controls(String instance) {
     return controls.get(instance);
   }
 
-  Harness at(long timeNanos, String label, Runnable action) {
+  public Harness at(long timeNanos, String label, Runnable action) {
     scheduled.add(s -> s.schedule(timeNanos, label, action));
     return this;
   }
 
-  Harness crash(long timeNanos, String node) {
+  public Harness crash(long timeNanos, String node) {
     return at(timeNanos, "crash " + node, () -> sim.crash(sim.nodeId(node), "test"));
   }
 
-  Harness restart(long timeNanos, String node) {
+  public Harness restart(long timeNanos, String node) {
     return at(timeNanos, "restart " + node, () -> sim.restart(sim.nodeId(node), "test"));
   }
 
   /** Runs for {@code nanos} of simulated time; fails if a node threw. */
-  RunResult run(long nanos) {
+  public RunResult run(long nanos) {
     if (!windowsSet) {
       // About 50 windows at most: tests read totals, and few windows keep runs light.
       builder.metricsWindows(Math.max(s(1), nanos / 50), 0);
@@ -128,11 +135,11 @@ final class Harness {
     return r;
   }
 
-  static long counter(RunResult r, String name) {
+  public static long counter(RunResult r, String name) {
     return r.counters().getOrDefault(name, 0L);
   }
 
-  static long[] counterWindows(RunResult r, String group, String name) {
+  public static long[] counterWindows(RunResult r, String group, String name) {
     for (CounterSeries c : r.counterSeries()) {
       if (c.group().equals(group) && c.name().equals(name)) {
         return c.perWindow();
@@ -141,7 +148,7 @@ final class Harness {
     return new long[0];
   }
 
-  static GaugeSeriesData gauge(RunResult r, String node, String name) {
+  public static GaugeSeriesData gauge(RunResult r, String node, String name) {
     for (GaugeSeriesData g : r.gauges()) {
       if (g.nodeName().equals(node) && g.name().equals(name)) {
         return g;
@@ -150,7 +157,7 @@ final class Harness {
     throw new AssertionError("no gauge " + name + " on " + node);
   }
 
-  static double max(double[] xs) {
+  public static double max(double[] xs) {
     double m = Double.NEGATIVE_INFINITY;
     for (double x : xs) {
       m = Math.max(m, x);
@@ -159,7 +166,7 @@ final class Harness {
   }
 
   /** Attempts per offered request over the summary period. */
-  static double amplification(RunResult r) {
+  public static double amplification(RunResult r) {
     return (double) r.requests().attempts() / r.requests().offered();
   }
 }

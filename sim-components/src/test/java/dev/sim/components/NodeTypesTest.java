@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.api.NodeType;
 import dev.sim.api.Param;
+import dev.sim.components.client.ClientParams;
+import dev.sim.components.lb.LoadBalancerParams;
+import dev.sim.components.server.ServerParams;
 import dev.sim.kernel.random.Distribution;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +21,7 @@ class NodeTypesTest {
   void shouldRegisterTheThreeBuiltInTypesThroughServiceLoader() {
     List<String> names = new ArrayList<>();
     for (NodeType<?> t : ServiceLoader.load(NodeType.class)) {
-      if (t.getClass().getPackageName().equals(NodeTypesTest.class.getPackageName())) {
+      if (t.getClass().getPackageName().startsWith(NodeTypesTest.class.getPackageName() + ".")) {
         names.add(t.name());
       }
     }
@@ -31,6 +35,15 @@ class NodeTypesTest {
       checkRecord(c, problems);
     }
     assertThat(problems).isEmpty();
+  }
+
+  /** The constants of an enum as YAML writes them: {@code ROUND_ROBIN} is {@code round-robin}. */
+  private static List<String> yamlNames(Class<?> e) {
+    List<String> names = new ArrayList<>();
+    for (Object c : e.getEnumConstants()) {
+      names.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+    return names;
   }
 
   private static void checkRecord(Class<?> record, List<String> problems) {
@@ -47,12 +60,15 @@ class NodeTypesTest {
             case DURATION ->
                 t == long.class && rc.getName().endsWith("Nanos") && !p.key().isEmpty();
             case SIZE -> t == long.class && rc.getName().endsWith("Bytes") && !p.key().isEmpty();
-            case RATE, PROBABILITY, FACTOR -> t == double.class;
+            // A boxed rate is null when absent, so an explicit 0/s can be refused.
+            case RATE -> t == double.class || t == Double.class;
+            case PROBABILITY, FACTOR -> t == double.class;
             case DISTRIBUTION -> t == Distribution.class;
             case COUNT -> t == int.class;
             case NUMBER -> t == int.class || t == long.class || t == double.class;
             case TEXT, NODE_REF -> t == String.class;
-            case CHOICE -> t == String.class && p.choices().length > 0;
+            // Every CHOICE is an enum, so the code compares constants, never strings.
+            case CHOICE -> t.isEnum() && p.choices().length == 0;
             case NESTED -> t.isRecord() || t == List.class;
             // Units of the network section and of fault kinds; no component parameter uses them.
             case BANDWIDTH, TARGET, SIDES -> false;
@@ -61,8 +77,9 @@ class NodeTypesTest {
         problems.add(where + ": unit " + p.unit() + " does not fit " + t.getSimpleName());
       }
       if (p.unit() == Param.Unit.CHOICE
+          && t.isEnum()
           && !p.defaultValue().isEmpty()
-          && !List.of(p.choices()).contains(p.defaultValue())) {
+          && !yamlNames(t).contains(p.defaultValue())) {
         problems.add(where + ": default " + p.defaultValue() + " is not a choice");
       }
       if (p.unit() == Param.Unit.NESTED) {

@@ -1,22 +1,25 @@
 package dev.sim.components;
 
 import dev.sim.api.Param;
+import dev.sim.components.client.ClientParams;
+import dev.sim.components.rpc.HedgeParams;
+import dev.sim.components.server.ServerParams;
 import dev.sim.kernel.random.Distribution;
 import java.util.Arrays;
 import java.util.List;
 
 /** Builders of parameter records for tests, with the same defaults as the YAML binder. */
-final class Specs {
+public final class Specs {
   private Specs() {}
 
-  static ClientSpec openLoop(String target, double ratePerSecond) {
+  public static ClientSpec openLoop(String target, double ratePerSecond) {
     ClientSpec c = new ClientSpec();
     c.target = target;
     c.rate = ratePerSecond;
     return c;
   }
 
-  static ClientSpec closedLoop(String target, int users, Distribution think) {
+  public static ClientSpec closedLoop(String target, int users, Distribution think) {
     ClientSpec c = new ClientSpec();
     c.target = target;
     c.users = users;
@@ -24,67 +27,79 @@ final class Specs {
     return c;
   }
 
-  static ServerSpec server() {
+  public static ServerSpec server() {
     return new ServerSpec();
   }
 
-  static final class ClientSpec {
-    String target;
-    String arrivals = "poisson";
-    double rate;
-    List<ClientParams.ProfileStep> profile;
-    int users;
-    Distribution think;
-    long timeoutNanos;
-    ClientParams.Retry retry;
-    double budget;
-    ClientParams.Throttle throttle;
-    HedgeParams hedge;
+  public static final class ClientSpec {
+    public String target;
+    public ClientParams.Arrivals arrivals = ClientParams.Arrivals.POISSON;
+    public Double rate;
+    public List<ClientParams.ProfileStep> profile;
+    public int users;
+    public Distribution think;
+    public long timeoutNanos;
+    public ClientParams.Retry retry;
+    public double budget;
+    public ClientParams.Throttle throttle;
+    public HedgeParams hedge;
+    public long sizeBytes = 1024;
 
-    ClientSpec constantArrivals() {
-      arrivals = "constant";
+    public ClientSpec constantArrivals() {
+      arrivals = ClientParams.Arrivals.CONSTANT;
       return this;
     }
 
-    ClientSpec profile(ClientParams.ProfileStep... steps) {
-      rate = 0;
+    public ClientSpec profile(ClientParams.ProfileStep... steps) {
+      rate = null;
       profile = Arrays.asList(steps);
       return this;
     }
 
-    ClientSpec timeout(long nanos) {
+    public ClientSpec size(long bytes) {
+      sizeBytes = bytes;
+      return this;
+    }
+
+    public ClientSpec timeout(long nanos) {
       timeoutNanos = nanos;
       return this;
     }
 
-    ClientSpec retry(int max, String backoff, long baseNanos, long capNanos, String jitter) {
+    public ClientSpec retry(
+        int max,
+        ClientParams.BackoffShape backoff,
+        long baseNanos,
+        long capNanos,
+        ClientParams.Jitter jitter) {
       retry = new ClientParams.Retry(max, backoff, baseNanos, capNanos, jitter);
       return this;
     }
 
-    ClientSpec retries(int max) {
-      return retry(max, "none", 0, 0, "none");
+    public ClientSpec retries(int max) {
+      return retry(max, ClientParams.BackoffShape.NONE, 0, 0, ClientParams.Jitter.NONE);
     }
 
-    ClientSpec budget(double ratio) {
+    public ClientSpec budget(double ratio) {
       budget = ratio;
       return this;
     }
 
-    ClientSpec throttle(double k, long windowNanos) {
+    public ClientSpec throttle(double k, long windowNanos) {
       throttle = new ClientParams.Throttle(k, windowNanos);
       return this;
     }
 
-    ClientSpec hedge(long afterNanos) {
+    public ClientSpec hedge(long afterNanos) {
       hedge = new HedgeParams(afterNanos);
       return this;
     }
 
-    ClientParams build() {
+    public ClientParams build() {
       return new ClientParams(
           target,
           new ClientParams.Load(arrivals, rate, profile, users, think),
+          sizeBytes,
           timeoutNanos,
           retry,
           budget,
@@ -93,58 +108,69 @@ final class Specs {
     }
   }
 
-  static final class ServerSpec {
-    int workers = Param.UNBOUNDED;
-    int capacity = Param.UNBOUNDED;
-    String discipline = "fifo";
-    Distribution service;
-    ServerParams.Shed shed;
-    ServerParams.Calls calls;
-    String healthChecks = "queued";
-    ServerParams.Gc gc;
+  public static final class ServerSpec {
+    public int workers = Param.UNBOUNDED;
+    public int capacity = Param.UNBOUNDED;
+    public ServerParams.Discipline discipline = ServerParams.Discipline.FIFO;
+    public Distribution service;
+    public long sizeBytes = 4096;
+    public ServerParams.Shed shed;
+    public ServerParams.Calls calls;
+    public ServerParams.HealthChecks healthChecks = ServerParams.HealthChecks.QUEUED;
+    public ServerParams.Gc gc;
 
-    ServerSpec workers(int n) {
+    public ServerSpec workers(int n) {
       workers = n;
       return this;
     }
 
-    ServerSpec queue(int cap, String disc) {
+    public ServerSpec queue(int cap, ServerParams.Discipline disc) {
       capacity = cap;
       discipline = disc;
       return this;
     }
 
-    ServerSpec service(Distribution d) {
+    public ServerSpec service(Distribution d) {
       service = d;
       return this;
     }
 
-    ServerSpec shedAbove(int n) {
+    public ServerSpec size(long bytes) {
+      sizeBytes = bytes;
+      return this;
+    }
+
+    public ServerSpec shedAbove(int n) {
       shed = new ServerParams.Shed(n);
       return this;
     }
 
-    ServerSpec calls(
-        String target, long timeoutNanos, String fanout, String partial, HedgeParams hedge) {
+    public ServerSpec calls(
+        String target,
+        long timeoutNanos,
+        ServerParams.Fanout fanout,
+        ServerParams.Partial partial,
+        HedgeParams hedge) {
       calls = new ServerParams.Calls(target, timeoutNanos, fanout, partial, hedge);
       return this;
     }
 
-    ServerSpec bypassHealthChecks() {
-      healthChecks = "bypass";
+    public ServerSpec bypassHealthChecks() {
+      healthChecks = ServerParams.HealthChecks.BYPASS;
       return this;
     }
 
-    ServerSpec gc(ServerParams.Gc g) {
+    public ServerSpec gc(ServerParams.Gc g) {
       gc = g;
       return this;
     }
 
-    ServerParams build() {
+    public ServerParams build() {
       return new ServerParams(
           workers,
           new ServerParams.Queue(capacity, discipline),
           service,
+          sizeBytes,
           shed,
           calls,
           healthChecks,

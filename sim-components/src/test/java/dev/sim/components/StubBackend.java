@@ -1,5 +1,8 @@
 package dev.sim.components;
 
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
 import java.util.ArrayList;
@@ -10,21 +13,21 @@ import java.util.List;
  * answer at all) and the answer leaves after a fixed delay. Everything it saw is kept in a shared
  * log that survives restarts.
  */
-final class StubBackend implements Node {
+public final class StubBackend implements Node {
   /** Decides the answer to a request arriving at {@code nowNanos}. */
-  interface Policy {
+  public interface Policy {
     Status answer(Request r, long nowNanos);
   }
 
   /** What every incarnation of one stub saw: arrival time, attempt, health check. */
-  static final class Log {
-    final List<long[]> arrivals = new ArrayList<>();
+  public static final class Log {
+    public final List<long[]> arrivals = new ArrayList<>();
 
-    int count() {
+    public int count() {
       return arrivals.size();
     }
 
-    int work() {
+    public int work() {
       int n = 0;
       for (long[] a : arrivals) {
         n += a[2] == 0 ? 1 : 0;
@@ -39,7 +42,7 @@ final class StubBackend implements Node {
   private final long delayNanos;
   private final Log log;
 
-  StubBackend(Policy policy, long delayNanos, Log log) {
+  public StubBackend(Policy policy, long delayNanos, Log log) {
     this.policy = policy;
     this.delayNanos = delayNanos;
     this.log = log;
@@ -70,7 +73,7 @@ final class StubBackend implements Node {
   }
 
   /** A token bucket: admits {@code perSecond} requests (burst {@code burst}), rejects the rest. */
-  static Policy tokenBucket(double perSecond, double burst) {
+  public static Policy tokenBucket(double perSecond, double burst) {
     return new Policy() {
       double tokens = burst;
       long last;

@@ -62,6 +62,14 @@ public interface NodeContext {
   /** This node's own random stream, derived from the master seed and {@code "node/" + name()}. */
   Rng random();
 
+  /**
+   * This node's stream for one purpose (e.g. {@code "arrivals"}), derived from the master seed and
+   * {@code "node/" + name() + "/" + purpose}: independent of {@link #random()} and of every other
+   * purpose, so drawing more for one (say, retry jitter) shifts no other's draws. Like {@link
+   * #random()} it lasts the whole run: a restart continues it.
+   */
+  Rng random(String purpose);
+
   /** Metrics recorded on behalf of this node. */
   NodeMetrics metrics();
 

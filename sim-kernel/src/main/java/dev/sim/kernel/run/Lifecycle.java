@@ -43,6 +43,9 @@ final class Lifecycle {
   private IntQueue[] inbox;
   private NodeContextImpl[] contexts;
   private Rng[] random;
+  // A node's streams per purpose, by stream name: purposes are open-ended, so a map, not an array.
+  // Only looked up by name, never iterated, so its order cannot reach the run.
+  private final Map<String, Rng> purposeRandom = new java.util.HashMap<>();
   private Map<?, ?>[] durables;
 
   Lifecycle(
@@ -130,6 +133,15 @@ final class Lifecycle {
       random[node] = r;
     }
     return r;
+  }
+
+  /**
+   * The node's stream for {@code purpose}, {@code "node/NAME/PURPOSE"}; like {@link #random(int)}
+   * it lasts the whole run, so a restart continues it.
+   */
+  Rng random(int node, String purpose) {
+    return purposeRandom.computeIfAbsent(
+        "node/" + table.name(node) + "/" + purpose, streams::stream);
   }
 
   /** The node's durable state of {@code type}, made by {@code initial} the first time. */

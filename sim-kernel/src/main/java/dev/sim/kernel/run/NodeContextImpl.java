@@ -247,6 +247,11 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public Rng random(String purpose) {
+    return lifecycle.random(node, purpose);
+  }
+
+  @Override
   public NodeMetrics metrics() {
     return nodeMetrics;
   }

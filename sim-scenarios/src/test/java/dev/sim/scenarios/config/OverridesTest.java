@@ -2,6 +2,7 @@ package dev.sim.scenarios.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.components.client.ClientParams;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
@@ -104,9 +105,9 @@ class OverridesTest {
                 "clients",
                 "retry");
     assertThat(component(fresh, "max")).isEqualTo(1);
-    assertThat(component(fresh, "backoff")).isEqualTo("none");
+    assertThat(component(fresh, "backoff")).isEqualTo(ClientParams.BackoffShape.NONE);
     Record merged = (Record) param(load(FILE, "nodes.clients.retry.max=1"), "clients", "retry");
-    assertThat(component(merged, "backoff")).isEqualTo("exponential");
+    assertThat(component(merged, "backoff")).isEqualTo(ClientParams.BackoffShape.EXPONENTIAL);
     // Setting first and removing after leaves nothing.
     assertThat(
             param(

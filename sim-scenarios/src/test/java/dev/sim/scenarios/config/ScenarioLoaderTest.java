@@ -9,10 +9,10 @@ import dev.sim.api.Cut;
 import dev.sim.api.NodeType;
 import dev.sim.api.Param;
 import dev.sim.api.Target;
-import dev.sim.components.ClientParams;
-import dev.sim.components.LoadBalancerParams;
-import dev.sim.components.ServerParams;
-import dev.sim.components.ServerType;
+import dev.sim.components.client.ClientParams;
+import dev.sim.components.lb.LoadBalancerParams;
+import dev.sim.components.server.ServerParams;
+import dev.sim.components.server.ServerType;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.scenarios.faults.ClockFault;
@@ -118,14 +118,20 @@ class ScenarioLoaderTest {
     assertThat(clients.location().line()).isEqualTo(25);
     ClientParams cp = (ClientParams) clients.params();
     assertThat(cp.target()).isEqualTo("lb");
-    assertThat(cp.load().arrivals()).isEqualTo("poisson");
+    assertThat(cp.load().arrivals()).isEqualTo(ClientParams.Arrivals.POISSON);
     assertThat(cp.load().profile())
         .containsExactly(
             new ClientParams.ProfileStep(0, 400, 0),
             new ClientParams.ProfileStep(60 * S, 900, 10 * S));
     assertThat(cp.timeoutNanos()).isEqualTo(500 * MS);
     assertThat(cp.retry())
-        .isEqualTo(new ClientParams.Retry(3, "exponential", 50 * MS, 2 * S, "full"));
+        .isEqualTo(
+            new ClientParams.Retry(
+                3,
+                ClientParams.BackoffShape.EXPONENTIAL,
+                50 * MS,
+                2 * S,
+                ClientParams.Jitter.FULL));
     assertThat(cp.retryBudget()).isEqualTo(0.1);
     assertThat(cp.throttle().k()).isEqualTo(2);
     assertThat(cp.throttle().windowNanos()).isEqualTo(120 * S);
@@ -137,27 +143,27 @@ class ScenarioLoaderTest {
 
     LoadBalancerParams lb = (LoadBalancerParams) s.nodes().get(2).params();
     assertThat(lb.backends()).isEqualTo("api");
-    assertThat(lb.policy()).isEqualTo("round-robin");
+    assertThat(lb.policy()).isEqualTo(LoadBalancerParams.Policy.ROUND_ROBIN);
     assertThat(lb.healthCheck()).isEqualTo(new LoadBalancerParams.HealthCheck(S, 200 * MS, 3, 2));
     assertThat(lb.forgetAfterNanos()).isEqualTo(60 * S);
 
     ServerParams api = (ServerParams) s.nodes().get(3).params();
     assertThat(s.nodes().get(3).instances()).containsExactly("api-1", "api-2", "api-3");
     assertThat(api.workers()).isEqualTo(8);
-    assertThat(api.queue()).isEqualTo(new ServerParams.Queue(1000, "fifo"));
+    assertThat(api.queue()).isEqualTo(new ServerParams.Queue(1000, ServerParams.Discipline.FIFO));
     assertThat(api.service().mean()).isEqualTo(5 * MS);
     assertThat(api.shed().queueAbove()).isEqualTo(200);
     assertThat(api.calls().target()).isEqualTo("db");
     assertThat(api.calls().timeoutNanos()).isEqualTo(100 * MS);
-    assertThat(api.calls().fanout()).isEqualTo("all");
-    assertThat(api.calls().partial()).isEqualTo("allow");
+    assertThat(api.calls().fanout()).isEqualTo(ServerParams.Fanout.ALL);
+    assertThat(api.calls().partial()).isEqualTo(ServerParams.Partial.ALLOW);
     assertThat(api.calls().hedge().afterNanos()).isEqualTo(10 * MS);
     assertThat(api.gc().heapBytes()).isEqualTo(2L << 30);
     assertThat(api.gc().allocPerRequestBytes()).isEqualTo(2L << 20);
     assertThat(api.gc().youngPauseNanos()).isEqualTo(3 * MS);
     assertThat(api.gc().pausePerLiveGBNanos()).isEqualTo(400 * MS);
     assertThat(api.gc().fullAt()).isEqualTo(0.7);
-    assertThat(api.healthChecks()).isEqualTo("queued");
+    assertThat(api.healthChecks()).isEqualTo(ServerParams.HealthChecks.QUEUED);
     ServerParams db = (ServerParams) s.nodes().get(4).params();
     assertThat(db.workers()).isEqualTo(Integer.MAX_VALUE);
     assertThat(db.queue()).isNull();
@@ -264,7 +270,7 @@ class ScenarioLoaderTest {
     ServerParams p = (ServerParams) s.nodes().get(0).params();
     assertThat(p.workers()).isEqualTo(16);
     assertThat(p.shed().queueAbove()).isEqualTo(200);
-    assertThat(p.queue()).isEqualTo(new ServerParams.Queue(50, "lifo"));
+    assertThat(p.queue()).isEqualTo(new ServerParams.Queue(50, ServerParams.Discipline.LIFO));
     assertThat(s.nodes().get(0).instances()).containsExactly("api-1", "api-2", "api-3");
   }
 

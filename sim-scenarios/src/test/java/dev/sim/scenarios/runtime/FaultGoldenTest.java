@@ -67,8 +67,8 @@ class FaultGoldenTest {
         - {at: 40s, crash: lb}
       """;
 
-  static final long EVENTS = 136_513;
-  static final String HASH = "5224508988ac6762";
+  static final long EVENTS = 136_933;
+  static final String HASH = "64c0d2838a039f15";
 
   /** The fault timeline: label, start, end (-1: to the end of the run) and targets. */
   static final List<String> TIMELINE =

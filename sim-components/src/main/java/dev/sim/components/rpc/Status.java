@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.rpc;
 
 /** How a server answered a {@link Request}. */
 public enum Status {

@@ -1,7 +1,8 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.components.rpc.HedgeParams;
 import dev.sim.kernel.random.Distribution;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param target [target] the node group or instance requests go to; with several instances each try
  *     picks one uniformly at random
  * @param load [load] offered load: an open loop (rate or profile) or a closed loop (users)
+ * @param sizeBytes [size] each request's size on the wire (every copy)
  * @param timeoutNanos [timeout] how long one try (each copy) waits for an answer; 0 = for ever
  * @param retry [retry] retries after failed tries; absent = none
  * @param retryBudget [retryBudget] retries (and hedges) allowed only while they stay within this
@@ -29,6 +31,14 @@ public record ClientParams(
             unit = Unit.NESTED,
             required = true)
         Load load,
+    @Param(
+            key = "size",
+            doc =
+                "Size of each request on the wire, which a network bandwidth turns into delay;"
+                    + " the default 1KB is an HTTP request's headers and a small body.",
+            unit = Unit.SIZE,
+            defaultValue = "1KB")
+        long sizeBytes,
     @Param(
             key = "timeout",
             doc = "How long each try waits for an answer; 0s waits for ever.",
@@ -60,11 +70,42 @@ public record ClientParams(
     return load != null && load.users() > 0;
   }
 
+  /** How an open loop spaces its arrivals ({@code load.arrivals}). */
+  public enum Arrivals {
+    /** Exponential gaps: a Poisson process at the rate. */
+    POISSON,
+    /** Evenly spaced, 1 / rate apart. */
+    CONSTANT
+  }
+
+  /** How the back-off before a retry grows ({@code retry.backoff}). */
+  public enum BackoffShape {
+    /** Retry at once. */
+    NONE,
+    /** Wait base before every retry. */
+    CONSTANT,
+    /** Wait base·2^(n−1) before retry n, capped. */
+    EXPONENTIAL
+  }
+
+  /** How a back-off b is randomized ({@code retry.jitter}). */
+  public enum Jitter {
+    /** Wait exactly b. */
+    NONE,
+    /** Uniform in [0, b]. */
+    FULL,
+    /** b/2 + uniform in [0, b/2]. */
+    EQUAL,
+    /** min(cap, uniform in [base, 3·previous]). */
+    DECORRELATED
+  }
+
   /**
    * Offered load.
    *
    * @param arrivals [arrivals] {@code poisson} or {@code constant} spacing of an open loop
-   * @param rate [rate] requests per second of an open loop (per client instance); 0 = not given
+   * @param rate [rate] requests per second of an open loop (per client instance); null when absent,
+   *     so that an explicit {@code 0/s} can be told apart and refused
    * @param profile [profile] steps and linear ramps of the rate over time, instead of {@code rate}
    * @param users [users] number of closed-loop users; 0 = open loop
    * @param think [think] a closed-loop user's pause between a request's end and the next request
@@ -73,14 +114,10 @@ public record ClientParams(
       @Param(
               doc = "How open-loop arrivals are spaced.",
               unit = Unit.CHOICE,
-              choices = {"poisson", "constant"},
               defaultValue = "poisson")
-          String arrivals,
-      @Param(
-              doc = "Open-loop requests per second, per client instance.",
-              unit = Unit.RATE,
-              defaultValue = "0/s")
-          double rate,
+          Arrivals arrivals,
+      @Param(doc = "Open-loop requests per second, per client instance.", unit = Unit.RATE)
+          Double rate,
       @Param(
               doc = "Open-loop rate over time: steps, or linear ramps over `ramp`.",
               unit = Unit.NESTED)
@@ -141,9 +178,8 @@ public record ClientParams(
                   "Delay before a retry: none, constant (base) or exponential"
                       + " (base * 2^(retry-1), capped).",
               unit = Unit.CHOICE,
-              choices = {"none", "constant", "exponential"},
               defaultValue = "none")
-          String backoff,
+          BackoffShape backoff,
       @Param(
               key = "base",
               doc = "First (or constant) back-off.",
@@ -161,9 +197,8 @@ public record ClientParams(
                   "Randomizes each back-off b: none; full = uniform[0, b]; equal = b/2 +"
                       + " uniform[0, b/2]; decorrelated = min(cap, uniform[base, 3 * previous]).",
               unit = Unit.CHOICE,
-              choices = {"none", "full", "equal", "decorrelated"},
               defaultValue = "none")
-          String jitter) {}
+          Jitter jitter) {}
 
   /**
    * Adaptive throttling (Google SRE book, "Handling Overload"): a try is refused locally with

@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.gauge;
@@ -8,6 +8,15 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.components.BurstClient;
+import dev.sim.components.Harness;
+import dev.sim.components.Specs;
+import dev.sim.components.client.ClientType;
+import dev.sim.components.rpc.HedgeParams;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerParams.Discipline;
+import dev.sim.components.server.ServerParams.Fanout;
+import dev.sim.components.server.ServerParams.Partial;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.RunResult;
@@ -106,7 +115,7 @@ class ServerTest {
                 SERVER,
                 Specs.server()
                     .workers(1)
-                    .queue(5, "fifo")
+                    .queue(5, Discipline.FIFO)
                     .service(Distributions.constant(ms(10)))
                     .build())
             .run(s(1));
@@ -126,7 +135,7 @@ class ServerTest {
             SERVER,
             Specs.server()
                 .workers(1)
-                .queue(100, "fifo")
+                .queue(100, Discipline.FIFO)
                 .service(Distributions.constant(ms(10)))
                 .build())
         .run(s(1));
@@ -138,7 +147,7 @@ class ServerTest {
             SERVER,
             Specs.server()
                 .workers(1)
-                .queue(100, "lifo")
+                .queue(100, Discipline.LIFO)
                 .service(Distributions.constant(ms(10)))
                 .build())
         .run(s(1));
@@ -151,7 +160,7 @@ class ServerTest {
   @Test
   void shouldKeepSomeYieldUnderOverloadWithLifoWhileFifoTimesOutEverything() {
     double[] yields = new double[2];
-    String[] disciplines = {"fifo", "lifo"};
+    Discipline[] disciplines = {Discipline.FIFO, Discipline.LIFO};
     for (int i = 0; i < 2; i++) {
       RunResult r =
           Harness.seed(25)
@@ -204,8 +213,8 @@ class ServerTest {
 
   @Test
   void shouldAnswerWithPartialHarvestWhenOneDownstreamShardIsDown() {
-    RunResult allow = fanout("allow");
-    RunResult deny = fanout("deny");
+    RunResult allow = fanout(Partial.ALLOW);
+    RunResult deny = fanout(Partial.DENY);
     print(
         "fanout all to 3 shards, one crashed: allow -> yield %.3f harvest %.3f; deny -> yield"
             + " %.3f (%d failed)",
@@ -221,7 +230,7 @@ class ServerTest {
         .isEqualTo(deny.requests().offered() - deny.requests().unfinished());
   }
 
-  private static RunResult fanout(String partial) {
+  private static RunResult fanout(Partial partial) {
     return Harness.seed(27)
         .windows(s(1), s(1))
         .add("client", 1, CLIENT, Specs.openLoop("api", 100).timeout(ms(500)).build())
@@ -231,7 +240,7 @@ class ServerTest {
             SERVER,
             Specs.server()
                 .service(Distributions.constant(ms(1)))
-                .calls("db", ms(50), "all", partial, null)
+                .calls("db", ms(50), Fanout.ALL, partial, null)
                 .build())
         .add("db", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
         .crash(0, "db-2")
@@ -251,7 +260,7 @@ class ServerTest {
                   "api",
                   1,
                   SERVER,
-                  Specs.server().calls("db", ms(500), "one", "deny", hedge).build())
+                  Specs.server().calls("db", ms(500), Fanout.ONE, Partial.DENY, hedge).build())
               .add("db", 2, SERVER, Specs.server().service(Distributions.constant(ms(2))).build());
       h.controls("db-2").setSlowFactor(50);
       runs[i] = h.run(s(20));

@@ -1,7 +1,8 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
+import dev.sim.components.client.ClientParams.BackoffShape;
+import dev.sim.components.client.ClientParams.Jitter;
 import dev.sim.kernel.random.Rng;
-import java.util.Locale;
 
 /**
  * Back-off before a retry, after the AWS Architecture Blog's "Exponential Backoff And Jitter": with
@@ -10,41 +11,23 @@ import java.util.Locale;
  * uniformly in [base, 3·previous]) starting from previous = base.
  */
 final class Backoff {
-  enum Shape {
-    NONE,
-    CONSTANT,
-    EXPONENTIAL
-  }
-
-  enum Jitter {
-    NONE,
-    FULL,
-    EQUAL,
-    DECORRELATED
-  }
-
-  private final Shape shape;
+  private final BackoffShape shape;
   private final Jitter jitter;
   private final double baseNanos;
   private final double capNanos;
 
   Backoff(ClientParams.Retry r) {
-    this(parseShape(r.backoff()), parseJitter(r.jitter()), r.baseNanos(), r.capNanos());
+    this(r.backoff(), r.jitter(), r.baseNanos(), r.capNanos());
   }
 
-  Backoff(Shape shape, Jitter jitter, long baseNanos, long capNanos) {
-    this.shape = shape;
-    this.jitter = jitter;
+  /**
+   * A back-off of {@code shape} and {@code jitter}; null stands for NONE (records built in code).
+   */
+  Backoff(BackoffShape shape, Jitter jitter, long baseNanos, long capNanos) {
+    this.shape = shape == null ? BackoffShape.NONE : shape;
+    this.jitter = jitter == null ? Jitter.NONE : jitter;
     this.baseNanos = baseNanos;
     this.capNanos = capNanos > 0 ? capNanos : Double.POSITIVE_INFINITY;
-  }
-
-  static Shape parseShape(String s) {
-    return s == null ? Shape.NONE : Shape.valueOf(s.toUpperCase(Locale.ROOT));
-  }
-
-  static Jitter parseJitter(String s) {
-    return s == null ? Jitter.NONE : Jitter.valueOf(s.toUpperCase(Locale.ROOT));
   }
 
   /** The un-jittered back-off before retry {@code retry} (1 = the first retry), in nanoseconds. */
@@ -62,7 +45,7 @@ final class Backoff {
    * jitter is on and the delay is positive.
    */
   long delayNanos(int retry, long previousNanos, Rng rng) {
-    if (shape == Shape.NONE) {
+    if (shape == BackoffShape.NONE) {
       return 0;
     }
     double b = plainNanos(retry);

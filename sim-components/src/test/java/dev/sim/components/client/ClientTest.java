@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import static dev.sim.components.Harness.amplification;
 import static dev.sim.components.Harness.counter;
@@ -7,6 +7,13 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.components.Harness;
+import dev.sim.components.Specs;
+import dev.sim.components.StubBackend;
+import dev.sim.components.client.ClientParams.BackoffShape;
+import dev.sim.components.client.ClientParams.Jitter;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
@@ -71,7 +78,7 @@ class ClientTest {
             1,
             CLIENT,
             Specs.closedLoop("backend", 1, null)
-                .retry(6, "exponential", ms(10), ms(100), "none")
+                .retry(6, BackoffShape.EXPONENTIAL, ms(10), ms(100), Jitter.NONE)
                 .build())
         .run(ms(500));
     List<Long> gapsMs = new ArrayList<>();
@@ -90,7 +97,9 @@ class ClientTest {
             "client",
             1,
             CLIENT,
-            Specs.closedLoop("backend", 1, null).retry(1, "constant", ms(100), 0, "full").build())
+            Specs.closedLoop("backend", 1, null)
+                .retry(1, BackoffShape.CONSTANT, ms(100), 0, Jitter.FULL)
+                .build())
         .run(s(200));
     int[] deciles = new int[10];
     double sum = 0;
@@ -273,6 +282,63 @@ class ClientTest {
     assertThat(r.latencyMs().mean()).isCloseTo(10, within(0.05));
   }
 
+  /**
+   * One run against two stub backends that fail every first and second try, so that retries (and
+   * with {@code hedgeAfter} > 0 hedges) draw from their streams between arrivals.
+   */
+  private static RunResult retryingRun(Jitter jitter, long hedgeAfter, StubBackend.Log log) {
+    Specs.ClientSpec c =
+        Specs.openLoop("backend", 200)
+            .timeout(ms(50))
+            .retry(3, BackoffShape.EXPONENTIAL, ms(5), ms(50), jitter);
+    if (hedgeAfter > 0) {
+      c.hedge(hedgeAfter);
+    }
+    StubBackend.Policy failEarlyTries = (q, t) -> q.attempt() < 3 ? Status.ERROR : Status.OK;
+    return Harness.seed(13)
+        .latency(ms(1))
+        .windows(ms(100), 0)
+        .node("backend-1", "backend", () -> new StubBackend(failEarlyTries, ms(2), log))
+        .node("backend-2", "backend", () -> new StubBackend(failEarlyTries, ms(2), log))
+        .add("client", 1, CLIENT, c.build())
+        .run(s(20));
+  }
+
+  /** When each first try reached a backend: the client's arrival times, one latency later. */
+  private static List<Long> firstTryTimes(StubBackend.Log log) {
+    List<Long> times = new ArrayList<>();
+    for (long[] a : log.arrivals) {
+      if (a[1] == 1) {
+        times.add(a[0]);
+      }
+    }
+    return times;
+  }
+
+  @Test
+  void shouldOfferTheSameArrivalsWhateverTheJitterOrHedging() {
+    StubBackend.Log baseLog = new StubBackend.Log();
+    RunResult base = retryingRun(Jitter.NONE, 0, baseLog);
+    List<Long> offered = base.windows().stream().map(WindowStats::offered).toList();
+    assertThat(counter(base, "retries")).isGreaterThan(base.requests().offered());
+    for (Jitter jitter : List.of(Jitter.FULL, Jitter.EQUAL, Jitter.DECORRELATED)) {
+      for (long hedge : new long[] {0, ms(3)}) {
+        StubBackend.Log log = new StubBackend.Log();
+        RunResult r = retryingRun(jitter, hedge, log);
+        String what = "jitter " + jitter + ", hedge after " + hedge / 1_000_000 + "ms";
+        assertThat(r.traceHash()).as(what).isNotEqualTo(base.traceHash());
+        assertThat(r.requests().offered()).as(what).isEqualTo(base.requests().offered());
+        assertThat(r.windows().stream().map(WindowStats::offered).toList())
+            .as(what)
+            .isEqualTo(offered);
+        if (hedge == 0) {
+          // (A hedged copy is a first try too, so only unhedged runs compare arrival times.)
+          assertThat(firstTryTimes(log)).as(what).isEqualTo(firstTryTimes(baseLog));
+        }
+      }
+    }
+  }
+
   @Test
   void shouldBeDeterministicForTheSameSeed() {
     String[] hashes = new String[2];
@@ -285,7 +351,7 @@ class ClientTest {
                   CLIENT,
                   Specs.openLoop("api", 300)
                       .timeout(ms(50))
-                      .retry(2, "exponential", ms(5), ms(40), "decorrelated")
+                      .retry(2, BackoffShape.EXPONENTIAL, ms(5), ms(40), Jitter.DECORRELATED)
                       .hedge(ms(20))
                       .budget(0.2)
                       .build())

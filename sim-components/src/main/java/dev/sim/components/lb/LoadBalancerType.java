@@ -1,8 +1,9 @@
-package dev.sim.components;
+package dev.sim.components.lb;
 
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.components.rpc.Request;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.rpc;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.rpc;
 
 import dev.sim.kernel.node.NodeContext;
 
@@ -61,14 +61,22 @@ public final class Rpc<T> {
   }
 
   /**
-   * Sends a request to node {@code to} and returns the call's id. With {@code timeoutNanos} &gt; 0
-   * the call times out after that long on the local clock; with 0 it waits for ever.
+   * Sends a request of {@code sizeBytes} to node {@code to} and returns the call's id. With {@code
+   * timeoutNanos} &gt; 0 the call times out after that long on the local clock; with 0 it waits for
+   * ever.
    */
-  public long call(int to, int attempt, int origin, boolean healthCheck, long timeoutNanos, T tag) {
+  public long call(
+      int to,
+      int attempt,
+      int origin,
+      boolean healthCheck,
+      long sizeBytes,
+      long timeoutNanos,
+      T tag) {
     long id = nextId++;
     Call<T> c = new Call<>(tag);
     calls.put(id, c);
-    ctx.send(to, new Request(id, attempt, origin, healthCheck));
+    ctx.send(to, new Request(id, attempt, origin, healthCheck, sizeBytes));
     if (timeoutNanos > 0) {
       c.timer = ctx.setTimer(timeoutNanos, new Timeout(id));
     }

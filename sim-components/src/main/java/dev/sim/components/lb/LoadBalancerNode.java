@@ -1,5 +1,9 @@
-package dev.sim.components;
+package dev.sim.components.lb;
 
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Rpc;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
@@ -17,18 +21,13 @@ import java.util.Arrays;
 final class LoadBalancerNode implements Node {
   private static final long HEALTH_ID_BASE = 1L << 62;
 
-  private enum Policy {
-    ROUND_ROBIN,
-    RANDOM,
-    LEAST_OUTSTANDING,
-    P2C
-  }
-
   private final LoadBalancerParams params;
-  private final Policy policy;
+  private final LoadBalancerParams.Policy policy;
   private NodeContext ctx;
   private NodeMetrics metrics;
-  private Rng rng;
+  // The random and p2c policies' draws, from a stream named for its purpose like the client's and
+  // the server's, so a purpose added later cannot shift them.
+  private Rng routingRng;
   private int[] backends;
   private int[] outstanding;
   // Bumped when a backend is ejected: its forwarded requests then stop counting as outstanding,
@@ -81,20 +80,15 @@ final class LoadBalancerNode implements Node {
 
   LoadBalancerNode(LoadBalancerParams params) {
     this.params = params;
-    this.policy =
-        switch (params.policy() == null ? "round-robin" : params.policy()) {
-          case "random" -> Policy.RANDOM;
-          case "least-outstanding" -> Policy.LEAST_OUTSTANDING;
-          case "p2c" -> Policy.P2C;
-          default -> Policy.ROUND_ROBIN;
-        };
+    // Null only in records built in code: the YAML default is round-robin.
+    this.policy = params.policy() == null ? LoadBalancerParams.Policy.ROUND_ROBIN : params.policy();
   }
 
   @Override
   public void start(NodeContext c) {
     this.ctx = c;
     this.metrics = c.metrics();
-    this.rng = c.random();
+    this.routingRng = c.random("routing");
     this.backends = c.members(params.backends());
     if (backends.length == 0) {
       throw new IllegalStateException("backends '" + params.backends() + "' names no node");
@@ -154,7 +148,7 @@ final class LoadBalancerNode implements Node {
     long id = tail;
     add(new Forward(id, from, r.id(), r.attempt(), b, epoch[b], now));
     outstanding[b]++;
-    ctx.send(backends[b], new Request(id, r.attempt(), r.origin(), false));
+    ctx.send(backends[b], new Request(id, r.attempt(), r.origin(), false, r.sizeBytes()));
   }
 
   private void onResponse(Response r, int from) {
@@ -173,7 +167,7 @@ final class LoadBalancerNode implements Node {
     }
     ring[slot] = null;
     settle(f);
-    ctx.send(f.client, new Response(f.clientId, f.attempt, r.status(), r.harvest()));
+    ctx.send(f.client, new Response(f.clientId, f.attempt, r.status(), r.harvest(), r.sizeBytes()));
   }
 
   private void add(Forward f) {
@@ -217,7 +211,7 @@ final class LoadBalancerNode implements Node {
     int n = healthyCount;
     switch (policy) {
       case RANDOM:
-        return healthyList[rng.nextInt(n)];
+        return healthyList[routingRng.nextInt(n)];
       case LEAST_OUTSTANDING:
         {
           // Scan from a rotating start so that ties are spread rather than always won by the first.
@@ -239,8 +233,8 @@ final class LoadBalancerNode implements Node {
           if (n == 1) {
             return healthyList[0];
           }
-          int i = rng.nextInt(n);
-          int j = rng.nextInt(n - 1);
+          int i = routingRng.nextInt(n);
+          int j = routingRng.nextInt(n - 1);
           if (j >= i) {
             j++;
           }
@@ -265,7 +259,7 @@ final class LoadBalancerNode implements Node {
     LoadBalancerParams.HealthCheck hc = params.healthCheck();
     expire(ctx.localTime());
     for (int i = 0; i < backends.length; i++) {
-      checks.call(backends[i], 0, ctx.id(), true, hc.timeoutNanos(), backendTags[i]);
+      checks.call(backends[i], 0, ctx.id(), true, 0, hc.timeoutNanos(), backendTags[i]);
     }
     ctx.setTimer(hc.intervalNanos(), new CheckRound());
   }

@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.lb;
 
 import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.gauge;
@@ -7,6 +7,13 @@ import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.components.Harness;
+import dev.sim.components.Specs;
+import dev.sim.components.StubBackend;
+import dev.sim.components.client.ClientType;
+import dev.sim.components.lb.LoadBalancerParams.Policy;
+import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
@@ -22,7 +29,7 @@ class LoadBalancerTest {
     System.out.println("[LoadBalancerTest] " + String.format(Locale.ROOT, what, args));
   }
 
-  private static LoadBalancerParams lb(String policy, LoadBalancerParams.HealthCheck hc) {
+  private static LoadBalancerParams lb(Policy policy, LoadBalancerParams.HealthCheck hc) {
     return new LoadBalancerParams("api", policy, hc, s(60));
   }
 
@@ -52,7 +59,7 @@ class LoadBalancerTest {
 
   @Test
   void shouldSpreadLoadEvenlyOverEqualBackendsUnderEveryPolicy() {
-    for (String policy : new String[] {"round-robin", "random", "least-outstanding", "p2c"}) {
+    for (Policy policy : Policy.values()) {
       Harness h =
           Harness.seed(41)
               .latency(ms(1))
@@ -65,7 +72,7 @@ class LoadBalancerTest {
           policy, logs[0].work(), logs[1].work(), logs[2].work());
       assertThat(r.requests().ok()).isGreaterThan(5800);
       for (double share : shares(logs)) {
-        assertThat(share).isCloseTo(1.0 / 3, within(policy.equals("round-robin") ? 0.001 : 0.02));
+        assertThat(share).isCloseTo(1.0 / 3, within(policy == Policy.ROUND_ROBIN ? 0.001 : 0.02));
       }
     }
   }
@@ -73,7 +80,7 @@ class LoadBalancerTest {
   @Test
   void shouldSteerAwayFromASlowBackendWithLeastOutstandingAndP2c() {
     double roundRobinMeanMs = 0;
-    for (String policy : new String[] {"round-robin", "least-outstanding", "p2c"}) {
+    for (Policy policy : new Policy[] {Policy.ROUND_ROBIN, Policy.LEAST_OUTSTANDING, Policy.P2C}) {
       Harness h =
           Harness.seed(42)
               .latency(ms(1))
@@ -85,7 +92,7 @@ class LoadBalancerTest {
       print(
           "%-17s slow backend's share %.3f, mean latency %.1fms",
           policy, slowShare, r.latencyMs().mean());
-      if (policy.equals("round-robin")) {
+      if (policy == Policy.ROUND_ROBIN) {
         roundRobinMeanMs = r.latencyMs().mean();
         assertThat(slowShare).isCloseTo(1.0 / 3, within(0.001));
       } else {
@@ -106,7 +113,7 @@ class LoadBalancerTest {
                 "lb",
                 1,
                 LB,
-                lb("round-robin", new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
+                lb(Policy.ROUND_ROBIN, new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
             .add("api", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
             .crash(s(10.5), "api-2")
             .restart(s(30.5), "api-2");
@@ -138,7 +145,9 @@ class LoadBalancerTest {
                 "lb",
                 1,
                 LB,
-                lb("least-outstanding", new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
+                lb(
+                    Policy.LEAST_OUTSTANDING,
+                    new LoadBalancerParams.HealthCheck(s(1), ms(200), 3, 2)))
             .add("api", 3, SERVER, Specs.server().service(Distributions.constant(ms(2))).build())
             .crash(s(10.5), "api-2")
             .restart(s(30.5), "api-2");
@@ -156,7 +165,11 @@ class LoadBalancerTest {
         Harness.seed(44)
             .windows(s(1), s(5))
             .add("client", 1, CLIENT, Specs.openLoop("lb", 100).timeout(ms(500)).build())
-            .add("lb", 1, LB, lb("p2c", new LoadBalancerParams.HealthCheck(s(1), ms(200), 2, 2)))
+            .add(
+                "lb",
+                1,
+                LB,
+                lb(Policy.P2C, new LoadBalancerParams.HealthCheck(s(1), ms(200), 2, 2)))
             .add("api", 2, SERVER, Specs.server().build())
             .crash(0, "api-1")
             .crash(0, "api-2")
@@ -171,7 +184,7 @@ class LoadBalancerTest {
     Harness h =
         Harness.seed(45)
             .add("client", 1, CLIENT, Specs.openLoop("lb", 100).timeout(ms(500)).build())
-            .add("lb", 1, LB, new LoadBalancerParams("api", "least-outstanding", null, s(1)));
+            .add("lb", 1, LB, new LoadBalancerParams("api", Policy.LEAST_OUTSTANDING, null, s(1)));
     h.node("api", "api", () -> new StubBackend((q, t) -> null, 0, new StubBackend.Log()));
     RunResult r = h.run(s(10));
     // Everything older than 1s is forgotten as new requests come in.
@@ -194,7 +207,7 @@ class LoadBalancerTest {
                   "lb",
                   1,
                   LB,
-                  lb("round-robin", new LoadBalancerParams.HealthCheck(s(1), ms(500), 3, 2)))
+                  lb(Policy.ROUND_ROBIN, new LoadBalancerParams.HealthCheck(s(1), ms(500), 3, 2)))
               .add("api", 3, SERVER, api.build())
               .run(s(60));
       ejections[i] = counter(r, "ejections");

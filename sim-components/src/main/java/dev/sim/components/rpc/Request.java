@@ -1,4 +1,6 @@
-package dev.sim.components;
+package dev.sim.components.rpc;
+
+import dev.sim.kernel.node.Sized;
 
 /**
  * A request for work. The sender chooses {@code id} and matches the {@link Response} by it; every
@@ -8,8 +10,11 @@ package dev.sim.components;
  * @param attempt which try of the client's request this copy belongs to (1 = first), for traces
  * @param origin node id of the client that offered the request, for traces
  * @param healthCheck whether this is a load balancer's health check rather than work
+ * @param sizeBytes size on the wire, which a link with a bandwidth turns into delay; a hop that
+ *     passes the request on keeps it
  */
-public record Request(long id, int attempt, int origin, boolean healthCheck) {
+public record Request(long id, int attempt, int origin, boolean healthCheck, long sizeBytes)
+    implements Sized {
   /** A short form for traces and space-time diagrams, e.g. {@code Request 17 try 2}. */
   @Override
   public String toString() {

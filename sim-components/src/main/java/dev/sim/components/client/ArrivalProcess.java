@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import java.util.List;
 

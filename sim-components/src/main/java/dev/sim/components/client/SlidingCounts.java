@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 /**
  * Counts of a few kinds of event over a sliding window of local time, kept in a ring of buckets:

@@ -1,4 +1,6 @@
-package dev.sim.components;
+package dev.sim.components.rpc;
+
+import dev.sim.kernel.node.Sized;
 
 /**
  * The answer to a {@link Request}.
@@ -8,8 +10,11 @@ package dev.sim.components;
  * @param status how it went
  * @param harvest the fraction of the data the answer reflects, in [0, 1]; 1 unless downstream
  *     answers were missing, and meaningful only when {@code status} is {@link Status#OK}
+ * @param sizeBytes size on the wire, which a link with a bandwidth turns into delay; a load
+ *     balancer relaying the answer keeps it
  */
-public record Response(long id, int attempt, Status status, double harvest) {
+public record Response(long id, int attempt, Status status, double harvest, long sizeBytes)
+    implements Sized {
   /** A short form for traces and space-time diagrams, e.g. {@code Response 17 OK}. */
   @Override
   public String toString() {
@@ -17,8 +22,11 @@ public record Response(long id, int attempt, Status status, double harvest) {
     return harvest < 1 && status == Status.OK ? s + " harvest " + harvest : s;
   }
 
-  /** The answer to {@code r} with the given status and full harvest. */
+  /**
+   * The bodiless answer to {@code r} (0 bytes) with the given status and full harvest: errors,
+   * overload rejections and health checks.
+   */
   public static Response to(Request r, Status status) {
-    return new Response(r.id(), r.attempt(), status, status == Status.OK ? 1.0 : 0.0);
+    return new Response(r.id(), r.attempt(), status, status == Status.OK ? 1.0 : 0.0, 0);
   }
 }

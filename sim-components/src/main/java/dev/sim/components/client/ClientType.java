@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import dev.sim.api.BuildContext;
 import dev.sim.api.Group;
@@ -8,6 +8,7 @@ import dev.sim.kernel.node.Node;
 import dev.sim.kernel.result.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code client} node type: offers load and records every request's one outcome.
@@ -58,7 +59,11 @@ public final class ClientType implements NodeType<ClientParams> {
     if (load == null) {
       problems.add(new Problem("load", "give a rate, a profile or a number of users"));
     } else {
-      boolean hasRate = load.rate() > 0;
+      boolean hasRate = load.rate() != null;
+      if (hasRate && load.rate() <= 0) {
+        problems.add(
+            new Problem("load.rate", "must be above 0/s: an open loop at 0/s offers nothing"));
+      }
       boolean hasProfile = load.profile() != null && !load.profile().isEmpty();
       boolean hasUsers = load.users() > 0;
       int given = (hasRate ? 1 : 0) + (hasProfile ? 1 : 0) + (hasUsers ? 1 : 0);
@@ -100,15 +105,17 @@ public final class ClientType implements NodeType<ClientParams> {
       if (r.max() < 0) {
         problems.add(new Problem("retry.max", "must be 0 or more"));
       }
-      if (r.backoff() != null && !"none".equals(r.backoff()) && r.baseNanos() <= 0) {
-        problems.add(new Problem("retry.base", r.backoff() + " back-off needs a positive base"));
+      boolean backsOff = r.backoff() != null && r.backoff() != ClientParams.BackoffShape.NONE;
+      if (backsOff && r.baseNanos() <= 0) {
+        problems.add(
+            new Problem(
+                "retry.base",
+                r.backoff().name().toLowerCase(Locale.ROOT) + " back-off needs a positive base"));
       }
       if (r.capNanos() > 0 && r.capNanos() < r.baseNanos()) {
         problems.add(new Problem("retry.cap", "must be at least base"));
       }
-      if (r.jitter() != null
-          && !"none".equals(r.jitter())
-          && (r.backoff() == null || "none".equals(r.backoff()))) {
+      if (r.jitter() != null && r.jitter() != ClientParams.Jitter.NONE && !backsOff) {
         problems.add(
             new Problem("retry.jitter", "jitter needs a back-off (constant or exponential)"));
       }
@@ -160,7 +167,7 @@ public final class ClientType implements NodeType<ClientParams> {
   private static String rate(double v) {
     return v == StrictMath.rint(v)
         ? String.valueOf((long) v)
-        : String.format(java.util.Locale.ROOT, "%.2f", v);
+        : String.format(Locale.ROOT, "%.2f", v);
   }
 
   @Override

@@ -1,7 +1,12 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import dev.sim.api.NodeControls;
 import dev.sim.api.Param;
+import dev.sim.components.rpc.HedgedCall;
+import dev.sim.components.rpc.Request;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Rpc;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
@@ -12,11 +17,11 @@ import java.util.ArrayDeque;
  * The {@code server} node: workers, a FIFO or LIFO queue, shedding, a downstream dependency and a
  * GC model. Service completes on a timer, so a GC pause (or a {@code pause} fault) delays it. A
  * request whose caller has given up is still served: there is no cancellation.
+ *
+ * <p>Each purpose draws from its own stream ({@code service}, {@code routing} of calls, {@code
+ * hedging} of calls), so that turning on call hedging, say, leaves the service times as they were.
  */
 final class ServerNode implements Node {
-  private static final double GIB = 1024.0 * 1024 * 1024;
-  private static final double MIB = 1024.0 * 1024;
-
   private final ServerParams params;
   private final NodeControls controls;
   private final int workers;
@@ -27,26 +32,24 @@ final class ServerNode implements Node {
   private final ServerParams.Calls calls;
   private final boolean fanoutAll;
   private final boolean partialAllow;
-  private final ServerParams.Gc gc;
-  private final long youngGenBytes;
 
   private NodeContext ctx;
   private NodeMetrics metrics;
-  private Rng rng;
+  private Rng serviceRng;
+  private Rng routingRng;
+  private Rng hedgingRng;
   private Rpc<Sub> rpc;
   private int[] callTargets;
   private final ArrayDeque<Job> queue = new ArrayDeque<>();
   private int busy;
   private long sequence;
 
-  private int heldRequests;
-  private long allocatedSinceYoung;
-  private long gcPauseNanosUncounted;
+  // The heap, with a GC model; null without one.
+  private GcModel gc;
   private boolean dying;
 
   private int queueShown = -1;
   private int busyShown = -1;
-  private long heapShown = -1;
 
   /** One request this server accepted, from arrival to its answer. */
   static final class Job {
@@ -76,10 +79,7 @@ final class ServerNode implements Node {
   static final class Sub {
     final Job job;
     final int target;
-    int copiesOut;
-    long primaryCall;
-    long hedgeCall;
-    long hedgeTimer = -1;
+    final HedgedCall call = new HedgedCall();
     long deadlineLocalNanos = Long.MAX_VALUE;
     boolean done;
 
@@ -106,24 +106,24 @@ final class ServerNode implements Node {
     this.workers = params.workers() <= 0 ? Param.UNBOUNDED : params.workers();
     ServerParams.Queue q = params.queue();
     this.capacity = q == null || q.capacity() <= 0 ? Param.UNBOUNDED : q.capacity();
-    this.lifo = q != null && "lifo".equals(q.discipline());
+    this.lifo = q != null && q.discipline() == ServerParams.Discipline.LIFO;
     this.shedAbove = params.shed() == null ? -1 : params.shed().queueAbove();
-    this.bypassHealthChecks = "bypass".equals(params.healthChecks());
+    this.bypassHealthChecks = params.healthChecks() == ServerParams.HealthChecks.BYPASS;
     this.calls = params.calls();
-    this.fanoutAll = calls != null && "all".equals(calls.fanout());
-    this.partialAllow = calls != null && "allow".equals(calls.partial());
-    this.gc = params.gc();
-    this.youngGenBytes =
-        gc == null
-            ? 0
-            : gc.youngGenBytes() > 0 ? gc.youngGenBytes() : Math.max(1, gc.heapBytes() / 4);
+    this.fanoutAll = calls != null && calls.fanout() == ServerParams.Fanout.ALL;
+    this.partialAllow = calls != null && calls.partial() == ServerParams.Partial.ALLOW;
   }
 
   @Override
   public void start(NodeContext c) {
     this.ctx = c;
     this.metrics = c.metrics();
-    this.rng = c.random();
+    this.serviceRng = c.random("service");
+    this.routingRng = c.random("routing");
+    this.hedgingRng = c.random("hedging");
+    if (params.gc() != null) {
+      this.gc = new GcModel(params.gc(), c);
+    }
     c.on(Request.class, this::onRequest);
     c.onTimer(ServiceDone.class, t -> onServiceDone(t.job()));
     if (calls != null) {
@@ -198,7 +198,7 @@ final class ServerNode implements Node {
     busy++;
     long serviceNanos = 0;
     if (params.service() != null) {
-      double s = params.service().sample(rng) * controls.slowFactor();
+      double s = params.service().sample(serviceRng) * controls.slowFactor();
       serviceNanos = s <= 0 ? 0 : (long) (s + 0.5);
     }
     ctx.setTimer(serviceNanos, new ServiceDone(j));
@@ -220,8 +220,9 @@ final class ServerNode implements Node {
     j.done = true;
     ctx.send(
         j.from,
-        new Response(
-            j.request.id(), j.request.attempt(), status, status == Status.OK ? harvest : 0.0));
+        status == Status.OK
+            ? new Response(j.request.id(), j.request.attempt(), status, harvest, params.sizeBytes())
+            : Response.to(j.request, status));
     busy--;
     release();
     while (busy < workers && !queue.isEmpty()) {
@@ -237,7 +238,7 @@ final class ServerNode implements Node {
     j.subs = new Sub[n];
     j.subsPending = n;
     for (int i = 0; i < n; i++) {
-      int target = fanoutAll ? callTargets[i] : callTargets[rng.nextInt(callTargets.length)];
+      int target = fanoutAll ? callTargets[i] : callTargets[routingRng.nextInt(callTargets.length)];
       j.subs[i] = new Sub(j, target);
     }
     long timeout = calls.timeoutNanos();
@@ -245,17 +246,15 @@ final class ServerNode implements Node {
       if (timeout > 0) {
         s.deadlineLocalNanos = ctx.localTime() + timeout;
       }
-      s.copiesOut = 1;
-      s.primaryCall =
-          rpc.call(s.target, j.request.attempt(), j.request.origin(), false, timeout, s);
+      s.call.begin(callFor(s.target, j.request, timeout, s));
       if (calls.hedge() != null) {
-        s.hedgeTimer = ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s));
+        s.call.hedgeTimerSet(ctx.setTimer(calls.hedge().afterNanos(), new CallHedgeDue(s)));
       }
     }
   }
 
   private void onCallHedgeDue(Sub s) {
-    s.hedgeTimer = -1;
+    s.call.hedgeTimerFired();
     if (s.done || s.job.done) {
       return;
     }
@@ -268,13 +267,16 @@ final class ServerNode implements Node {
     }
     int target = s.target;
     if (!fanoutAll && callTargets.length > 1) {
-      int t = callTargets[rng.nextInt(callTargets.length - 1)];
+      int t = callTargets[hedgingRng.nextInt(callTargets.length - 1)];
       target = t == s.target ? callTargets[callTargets.length - 1] : t;
     }
     metrics.count("callHedges", 1);
-    s.copiesOut++;
-    s.hedgeCall =
-        rpc.call(target, s.job.request.attempt(), s.job.request.origin(), false, remaining, s);
+    s.call.hedged(callFor(target, s.job.request, remaining, s));
+  }
+
+  /** Calls the dependency on behalf of request {@code r}, passing on its size. */
+  private long callFor(int target, Request r, long timeoutNanos, Sub s) {
+    return rpc.call(target, r.attempt(), r.origin(), false, r.sizeBytes(), timeoutNanos, s);
   }
 
   private void onCallAnswer(Sub s, Response r) {
@@ -285,7 +287,7 @@ final class ServerNode implements Node {
       onCopyFailed(s);
       return;
     }
-    s.copiesOut--;
+    s.call.answered();
     endSub(s);
     Job j = s.job;
     j.answered++;
@@ -300,8 +302,7 @@ final class ServerNode implements Node {
     if (s.done || s.job.done) {
       return;
     }
-    s.copiesOut--;
-    if (s.copiesOut > 0) {
+    if (s.call.copyFailedOthersPending()) {
       // The other copy may still answer.
       return;
     }
@@ -328,17 +329,7 @@ final class ServerNode implements Node {
   /** Marks a call ended and forgets whatever is still pending for it. */
   private void endSub(Sub s) {
     s.done = true;
-    if (s.copiesOut > 0) {
-      rpc.cancel(s.primaryCall);
-      if (s.hedgeCall != 0) {
-        rpc.cancel(s.hedgeCall);
-      }
-      s.copiesOut = 0;
-    }
-    if (s.hedgeTimer >= 0) {
-      ctx.cancelTimer(s.hedgeTimer);
-      s.hedgeTimer = -1;
-    }
+    s.call.end(rpc, ctx);
   }
 
   private void finishCalls(Job j) {
@@ -349,67 +340,27 @@ final class ServerNode implements Node {
     }
   }
 
-  // ------------------------------------------------------------------ the GC model
+  // ------------------------------------------------------------------ memory
 
   /**
-   * Takes an accepted request's memory: it stays live until the request is answered. Allocation
-   * drives collections; returns false if the heap overflowed and the server is crashing.
+   * Takes an accepted request's memory (with a GC model): it stays live until the request is
+   * answered. Returns false if the heap overflowed and the server is crashing.
    */
   private boolean hold() {
     if (dying) {
       return false;
     }
-    heldRequests++;
-    if (gc == null) {
-      return true;
-    }
-    long live = liveBytes();
-    if (live > gc.heapBytes()) {
+    if (gc != null && !gc.hold()) {
       outOfMemory();
       return false;
-    }
-    allocatedSinceYoung += gc.allocPerRequestBytes();
-    if (allocatedSinceYoung >= youngGenBytes) {
-      allocatedSinceYoung = 0;
-      collect(live);
     }
     return true;
   }
 
   private void release() {
-    heldRequests--;
-  }
-
-  private long liveBytes() {
-    return gc.baseLiveBytes() + gc.allocPerRequestBytes() * (long) heldRequests;
-  }
-
-  /**
-   * A collection triggered by allocation: young, or full when the live heap is above {@code fullAt}
-   * of the heap, pausing for {@code pausePerLiveGB} per GiB live.
-   */
-  private void collect(long live) {
-    long pauseNanos;
-    if (live > gc.fullAt() * gc.heapBytes()) {
-      pauseNanos = (long) (gc.pausePerLiveGBNanos() * (live / GIB) + 0.5);
-      metrics.count("gcFull", 1);
-    } else {
-      pauseNanos = gc.youngPauseNanos();
-      metrics.count("gcYoung", 1);
+    if (gc != null) {
+      gc.release();
     }
-    if (pauseNanos <= 0) {
-      return;
-    }
-    gcPauseNanosUncounted += pauseNanos;
-    long ms = gcPauseNanosUncounted / 1_000_000L;
-    if (ms > 0) {
-      metrics.count("gcPauseMs", ms);
-      gcPauseNanosUncounted -= ms * 1_000_000L;
-    }
-    if (ctx.tracing()) {
-      ctx.log("gc pause " + pauseNanos / 1e6 + "ms, live " + live / MIB + "MB");
-    }
-    ctx.pause(pauseNanos, "gc");
   }
 
   private void outOfMemory() {
@@ -417,9 +368,9 @@ final class ServerNode implements Node {
     metrics.count("oom", 1);
     queue.clear();
     busy = 0;
-    heldRequests = 0;
+    gc.releaseAll();
     showGauges();
-    long restart = gc.restartAfterNanos() > 0 ? gc.restartAfterNanos() : -1;
+    long restart = params.gc().restartAfterNanos() > 0 ? params.gc().restartAfterNanos() : -1;
     ctx.crash("out of memory", restart);
   }
 
@@ -436,11 +387,7 @@ final class ServerNode implements Node {
       metrics.gauge("inflight", busyShown);
     }
     if (gc != null) {
-      long live = liveBytes();
-      if (live != heapShown) {
-        heapShown = live;
-        metrics.gauge("heapLiveMB", live / MIB);
-      }
+      gc.showGauge();
     }
   }
 }

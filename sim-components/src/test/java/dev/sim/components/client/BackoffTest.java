@@ -1,9 +1,11 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
 import static dev.sim.components.Harness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.components.client.ClientParams.BackoffShape;
+import dev.sim.components.client.ClientParams.Jitter;
 import dev.sim.kernel.random.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,7 @@ class BackoffTest {
 
   @Test
   void shouldDoubleExponentialBackoffFromBaseUntilTheCap() {
-    Backoff b = new Backoff(Backoff.Shape.EXPONENTIAL, Backoff.Jitter.NONE, ms(50), ms(1000));
+    Backoff b = new Backoff(BackoffShape.EXPONENTIAL, Jitter.NONE, ms(50), ms(1000));
     Rng rng = new Rng(1);
     long[] delays = new long[7];
     for (int i = 0; i < delays.length; i++) {
@@ -24,15 +26,15 @@ class BackoffTest {
   @Test
   void shouldKeepConstantBackoffAtBaseAndNoBackoffAtZero() {
     Rng rng = new Rng(2);
-    Backoff constant = new Backoff(Backoff.Shape.CONSTANT, Backoff.Jitter.NONE, ms(30), 0);
-    Backoff none = new Backoff(Backoff.Shape.NONE, Backoff.Jitter.FULL, ms(30), 0);
+    Backoff constant = new Backoff(BackoffShape.CONSTANT, Jitter.NONE, ms(30), 0);
+    Backoff none = new Backoff(BackoffShape.NONE, Jitter.FULL, ms(30), 0);
     assertThat(constant.delayNanos(5, 0, rng)).isEqualTo(ms(30));
     assertThat(none.delayNanos(5, 0, rng)).isZero();
   }
 
   @Test
   void shouldDrawEqualJitterUniformlyInTheUpperHalf() {
-    Backoff b = new Backoff(Backoff.Shape.EXPONENTIAL, Backoff.Jitter.EQUAL, ms(10), 0);
+    Backoff b = new Backoff(BackoffShape.EXPONENTIAL, Jitter.EQUAL, ms(10), 0);
     Rng rng = new Rng(3);
     double sum = 0;
     long min = Long.MAX_VALUE;
@@ -51,8 +53,7 @@ class BackoffTest {
 
   @Test
   void shouldDrawDecorrelatedJitterBetweenBaseAndThreeTimesThePreviousDelayUpToTheCap() {
-    Backoff b =
-        new Backoff(Backoff.Shape.EXPONENTIAL, Backoff.Jitter.DECORRELATED, ms(10), ms(200));
+    Backoff b = new Backoff(BackoffShape.EXPONENTIAL, Jitter.DECORRELATED, ms(10), ms(200));
     Rng rng = new Rng(4);
     double sum = 0;
     for (int i = 0; i < N; i++) {

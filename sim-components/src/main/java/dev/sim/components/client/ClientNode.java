@@ -1,5 +1,9 @@
-package dev.sim.components;
+package dev.sim.components.client;
 
+import dev.sim.components.rpc.HedgedCall;
+import dev.sim.components.rpc.Response;
+import dev.sim.components.rpc.Rpc;
+import dev.sim.components.rpc.Status;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.metrics.Outcome;
 import dev.sim.kernel.node.Node;
@@ -16,6 +20,10 @@ import dev.sim.kernel.random.Rng;
  * call with its own timeout. The try fails when every copy has failed or timed out; the first OK
  * answer ends the request. Answers for a request that has ended, or for an earlier try, are stale
  * and ignored.
+ *
+ * <p>Each purpose draws from its own stream ({@code arrivals}, think times included; {@code
+ * backoff}; {@code routing}; {@code hedging}; {@code throttle}), so changing, say, the jitter
+ * changes the retries and leaves the arrivals exactly as they were under the same seed.
  */
 final class ClientNode implements Node {
   /** The retry budget's sliding window (Finagle's default). */
@@ -29,7 +37,11 @@ final class ClientNode implements Node {
   private final Backoff backoff;
   private NodeContext ctx;
   private NodeMetrics metrics;
-  private Rng rng;
+  private Rng arrivalRng;
+  private Rng backoffRng;
+  private Rng routingRng;
+  private Rng hedgingRng;
+  private Rng throttleRng;
   private int[] targets;
   private Rpc<Pending> rpc;
   private SlidingCounts budget;
@@ -60,11 +72,9 @@ final class ClientNode implements Node {
     final int user;
     long stamp;
     int tries;
-    int copiesOut;
     int primaryTarget = -1;
-    long primaryCall;
-    long hedgeCall;
-    long hedgeTimer = -1;
+    // The current try's copies.
+    final HedgedCall call = new HedgedCall();
     long previousBackoffNanos;
     Outcome lastFailure = Outcome.FAILED;
     boolean done;
@@ -101,7 +111,11 @@ final class ClientNode implements Node {
   public void start(NodeContext c) {
     this.ctx = c;
     this.metrics = c.metrics();
-    this.rng = c.random();
+    this.arrivalRng = c.random("arrivals");
+    this.backoffRng = c.random("backoff");
+    this.routingRng = c.random("routing");
+    this.hedgingRng = c.random("hedging");
+    this.throttleRng = c.random("throttle");
     this.targets = c.members(params.target());
     if (targets.length == 0) {
       throw new IllegalStateException("client target '" + params.target() + "' names no node");
@@ -138,7 +152,7 @@ final class ClientNode implements Node {
       }
       return;
     }
-    poisson = !"constant".equals(load.arrivals());
+    poisson = load.arrivals() != ClientParams.Arrivals.CONSTANT;
     arrivals =
         load.profile() != null && !load.profile().isEmpty()
             ? ArrivalProcess.profile(load.profile())
@@ -154,11 +168,11 @@ final class ClientNode implements Node {
 
   private long think() {
     Distribution d = params.load().think();
-    return d == null ? 0 : d.sampleNanos(rng);
+    return d == null ? 0 : d.sampleNanos(arrivalRng);
   }
 
   private void scheduleArrival() {
-    double e = poisson ? rng.nextExponential(1.0) : 1.0;
+    double e = poisson ? arrivalRng.nextExponential(1.0) : 1.0;
     nextArrivalNanos = arrivals.next(nextArrivalNanos, e);
     if (nextArrivalNanos >= 9.0e18) {
       return;
@@ -193,12 +207,10 @@ final class ClientNode implements Node {
       return;
     }
     p.tries++;
-    p.copiesOut = 0;
-    p.hedgeCall = 0;
-    p.primaryTarget = pickTarget(-1);
-    p.primaryCall = sendCopy(p, p.primaryTarget);
+    p.primaryTarget = pickTarget(routingRng, -1);
+    p.call.begin(sendCopy(p, p.primaryTarget));
     if (params.hedge() != null) {
-      p.hedgeTimer = ctx.setTimer(params.hedge().afterNanos(), new HedgeDue(p, p.tries));
+      p.call.hedgeTimerSet(ctx.setTimer(params.hedge().afterNanos(), new HedgeDue(p, p.tries)));
     }
   }
 
@@ -209,10 +221,11 @@ final class ClientNode implements Node {
     long accepts = throttle.sum(ACCEPTS, now);
     throttle.add(REQUESTS, now, 1);
     double p = (requests - params.throttle().k() * accepts) / (requests + 1.0);
-    return p > 0 && rng.nextDouble() < p;
+    return p > 0 && throttleRng.nextDouble() < p;
   }
 
-  private int pickTarget(int avoid) {
+  /** A target chosen uniformly with {@code rng}, other than {@code avoid} if that is a target. */
+  private int pickTarget(Rng rng, int avoid) {
     int n = targets.length;
     if (n == 1) {
       return targets[0];
@@ -227,21 +240,20 @@ final class ClientNode implements Node {
 
   private long sendCopy(Pending p, int target) {
     metrics.attempt();
-    p.copiesOut++;
-    return rpc.call(target, p.tries, ctx.id(), false, params.timeoutNanos(), p);
+    return rpc.call(target, p.tries, ctx.id(), false, params.sizeBytes(), params.timeoutNanos(), p);
   }
 
   private void onHedgeDue(HedgeDue h) {
     Pending p = h.request();
-    if (p.done || p.tries != h.tries() || p.copiesOut == 0) {
+    if (p.done || p.tries != h.tries() || !p.call.pending()) {
       return;
     }
-    p.hedgeTimer = -1;
+    p.call.hedgeTimerFired();
     if (budget != null && !spendBudget()) {
       return;
     }
     metrics.count("hedges", 1);
-    p.hedgeCall = sendCopy(p, pickTarget(p.primaryTarget));
+    p.call.hedged(sendCopy(p, pickTarget(hedgingRng, p.primaryTarget)));
   }
 
   private void onAnswer(Pending p, Response r) {
@@ -252,7 +264,7 @@ final class ClientNode implements Node {
       throttle.add(ACCEPTS, ctx.localTime(), 1);
     }
     if (r.status() == Status.OK) {
-      p.copiesOut--;
+      p.call.answered();
       finish(p, Outcome.OK, r.harvest());
       return;
     }
@@ -263,16 +275,13 @@ final class ClientNode implements Node {
     if (p.done) {
       return;
     }
-    p.copiesOut--;
+    boolean othersPending = p.call.copyFailedOthersPending();
     p.lastFailure = why;
-    if (p.copiesOut > 0) {
+    if (othersPending) {
       // Another copy of this try may still answer.
       return;
     }
-    if (p.hedgeTimer >= 0) {
-      ctx.cancelTimer(p.hedgeTimer);
-      p.hedgeTimer = -1;
-    }
+    p.call.cancelHedgeTimer(ctx);
     ClientParams.Retry retry = params.retry();
     if (retry == null || p.tries > retry.max()) {
       finish(p, p.lastFailure, 0);
@@ -283,7 +292,7 @@ final class ClientNode implements Node {
       return;
     }
     metrics.count("retries", 1);
-    long delay = backoff.delayNanos(p.tries, p.previousBackoffNanos, rng);
+    long delay = backoff.delayNanos(p.tries, p.previousBackoffNanos, backoffRng);
     p.previousBackoffNanos = delay;
     if (delay == 0) {
       startTry(p);
@@ -311,18 +320,8 @@ final class ClientNode implements Node {
   private void finish(Pending p, Outcome outcome, double harvest) {
     p.done = true;
     metrics.finish(p.stamp, outcome, harvest);
-    if (p.copiesOut > 0) {
-      // The other copy's answer no longer matters: forget it (its timer too).
-      rpc.cancel(p.primaryCall);
-      if (p.hedgeCall != 0) {
-        rpc.cancel(p.hedgeCall);
-      }
-      p.copiesOut = 0;
-    }
-    if (p.hedgeTimer >= 0) {
-      ctx.cancelTimer(p.hedgeTimer);
-      p.hedgeTimer = -1;
-    }
+    // Another copy's answer no longer matters: forget it (its timeout too) and the hedge timer.
+    p.call.end(rpc, ctx);
     if (p.user >= 0) {
       ctx.setTimer(think(), new UserTurn(p.user));
     }

@@ -1,25 +1,21 @@
-package dev.sim.components;
+package dev.sim.components.server;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.components.rpc.HedgeParams;
 import dev.sim.kernel.random.Distribution;
 
 /**
- * Parameters of the {@code server} node type (YAML keys in brackets).
- *
- * @param workers [workers] requests served at once; {@link Param#UNBOUNDED} means no queueing
- * @param queue [queue] where requests wait for a worker; absent = unbounded FIFO
- * @param service [service] service time of one request (multiplied by the {@code slow} fault's
- *     factor); absent = instant
- * @param shed [shed] early rejection when the queue is long; absent = off
- * @param calls [calls] a downstream dependency called after local service; absent = none
- * @param healthChecks [healthChecks] {@code queued} (health checks wait in the work queue) or
- *     {@code bypass} (answered at once)
- * @param gc [gc] the garbage-collection model; absent = off
+ * Parameters of the {@code server} node type. Each component's {@link Param} doc is the one
+ * description of what it means: {@code sim explain server} prints them and the server table of
+ * {@code docs/scenario-format.md} is generated from them. {@link ServerType} says what the server
+ * does with them (the order of decisions on arrival, counters, gauges).
  */
 public record ServerParams(
     @Param(
-            doc = "Requests served at once; unbounded = no queueing.",
+            doc =
+                "Requests served at once, each holding its worker through service and downstream"
+                    + " calls; unbounded = no queueing.",
             unit = Unit.COUNT,
             defaultValue = "unbounded")
         int workers,
@@ -28,9 +24,20 @@ public record ServerParams(
             unit = Unit.NESTED)
         Queue queue,
     @Param(
-            doc = "Service time of one request (times the slow fault's factor); absent: instant.",
+            doc =
+                "Service time of one request, drawn when a worker takes it and multiplied by the"
+                    + " slow fault's factor at that moment; absent: instant.",
             unit = Unit.DISTRIBUTION)
         Distribution service,
+    @Param(
+            key = "size",
+            doc =
+                "Size of an OK answer on the wire, which a network bandwidth turns into delay;"
+                    + " the default 4KB is a small JSON answer with its headers. Errors and"
+                    + " overload rejections are bodiless (0B); calls pass the request's size on.",
+            unit = Unit.SIZE,
+            defaultValue = "4KB")
+        long sizeBytes,
     @Param(
             doc =
                 "Load shedding: reject at once with an overload error when the queue is longer"
@@ -45,23 +52,50 @@ public record ServerParams(
         Calls calls,
     @Param(
             doc =
-                "queued: a load balancer's health checks wait in the work queue like requests;"
-                    + " bypass: they are answered at once.",
+                "queued: a load balancer's health checks wait in the work queue like requests and"
+                    + " are answered when a worker would take them, without using one; bypass:"
+                    + " they are answered at once.",
             unit = Unit.CHOICE,
-            choices = {"queued", "bypass"},
             defaultValue = "queued")
-        String healthChecks,
+        HealthChecks healthChecks,
     @Param(
             doc = "Garbage-collection model: young and full pauses, out-of-memory; absent: off.",
             unit = Unit.NESTED)
         Gc gc) {
 
-  /**
-   * The waiting room.
-   *
-   * @param capacity [capacity] requests that may wait; when full, new ones get OVERLOADED
-   * @param discipline [discipline] {@code fifo} or {@code lifo} (newest served first)
-   */
+  /** What a server does with a load balancer's health checks ({@code healthChecks}). */
+  public enum HealthChecks {
+    /** They wait in the work queue like requests. */
+    QUEUED,
+    /** They are answered at once. */
+    BYPASS
+  }
+
+  /** Which waiting request a free worker takes ({@code queue.discipline}). */
+  public enum Discipline {
+    /** The oldest. */
+    FIFO,
+    /** The newest. */
+    LIFO
+  }
+
+  /** Which instances of the dependency a request calls ({@code calls.fanout}). */
+  public enum Fanout {
+    /** One, at random. */
+    ONE,
+    /** Every one. */
+    ALL
+  }
+
+  /** Whether a fan-out to all may answer with some calls failed ({@code calls.partial}). */
+  public enum Partial {
+    /** Answer with harvest = answered / asked. */
+    ALLOW,
+    /** Fail the request. */
+    DENY
+  }
+
+  /** The waiting room: see the {@link Param} docs. */
   public record Queue(
       @Param(
               doc = "Requests that may wait; when full, new requests are rejected as overloaded.",
@@ -71,15 +105,10 @@ public record ServerParams(
       @Param(
               doc = "Which waiting request a free worker takes: fifo (oldest) or lifo (newest).",
               unit = Unit.CHOICE,
-              choices = {"fifo", "lifo"},
               defaultValue = "fifo")
-          String discipline) {}
+          Discipline discipline) {}
 
-  /**
-   * Load shedding.
-   *
-   * @param queueAbove [queueAbove] reject arrivals while more than this many requests wait
-   */
+  /** Load shedding: see the {@link Param} doc. */
   public record Shed(
       @Param(
               key = "queueAbove",
@@ -91,17 +120,7 @@ public record ServerParams(
               min = 0)
           int queueAbove) {}
 
-  /**
-   * A downstream dependency.
-   *
-   * @param target [target] the group (or instance) called
-   * @param timeoutNanos [timeout] bounds the wait for the dependency; 0 = wait for ever
-   * @param fanout [fanout] {@code one} instance (chosen at random) or {@code all} instances
-   * @param partial [partial] with {@code all}: {@code allow} answers with harvest = answered/asked
-   *     when some fail, {@code deny} fails the request when any fails
-   * @param hedge [hedge] a second copy when no answer came in time: to another instance with {@code
-   *     one}, to the same instance with {@code all}
-   */
+  /** A downstream dependency: see the {@link Param} docs. */
   public record Calls(
       @Param(
               doc = "Node group or instance called after local service.",
@@ -110,24 +129,24 @@ public record ServerParams(
           String target,
       @Param(
               key = "timeout",
-              doc = "Longest wait for the dependency; 0s waits for ever.",
+              doc = "Longest wait for the dependency, hedged copy included; 0s waits for ever.",
               unit = Unit.DURATION,
               defaultValue = "0s")
           long timeoutNanos,
       @Param(
               doc = "Call one instance (at random) or all instances of the target.",
               unit = Unit.CHOICE,
-              choices = {"one", "all"},
               defaultValue = "one")
-          String fanout,
+          Fanout fanout,
       @Param(
               doc =
-                  "With fanout all: allow answers with harvest < 1 when some calls fail, or"
-                      + " deny them (the request fails).",
+                  "With fanout all, when some calls fail: allow answers once every call has"
+                      + " ended, with harvest = sum of the answers' harvests / calls (an error if"
+                      + " none answered); deny fails the request at the first failure, as fanout"
+                      + " one always does.",
               unit = Unit.CHOICE,
-              choices = {"allow", "deny"},
               defaultValue = "deny")
-          String partial,
+          Partial partial,
       @Param(
               doc =
                   "Send a second copy if no answer came in time (to another instance with"
@@ -135,20 +154,7 @@ public record ServerParams(
               unit = Unit.NESTED)
           HedgeParams hedge) {}
 
-  /**
-   * The garbage-collection model (see {@link ServerType}).
-   *
-   * @param heapBytes [heap] the heap size; live data above it is an out-of-memory crash
-   * @param allocPerRequestBytes [allocPerRequest] memory a request allocates and holds until it is
-   *     answered
-   * @param youngPauseNanos [youngPause] pause of a young collection
-   * @param pausePerLiveGBNanos [pausePerLiveGB] pause of a full collection per GiB of live data
-   * @param baseLiveBytes [baseLive] live data when idle (caches, code, ...)
-   * @param youngGenBytes [youngGen] bytes allocated between young collections; 0 = heap / 4
-   * @param fullAt [fullAt] live-heap occupancy above which a collection is a full one
-   * @param restartAfterNanos [restartAfter] after an out-of-memory crash, restart this much later;
-   *     0 = stay down
-   */
+  /** The garbage-collection model: see the {@link Param} docs, and {@link ServerType}. */
   public record Gc(
       @Param(
               key = "heap",
@@ -176,7 +182,11 @@ public record ServerParams(
               unit = Unit.DURATION,
               defaultValue = "1s")
           long pausePerLiveGBNanos,
-      @Param(key = "baseLive", doc = "Live heap when idle.", unit = Unit.SIZE, defaultValue = "0B")
+      @Param(
+              key = "baseLive",
+              doc = "Live heap when idle (caches, code, ...).",
+              unit = Unit.SIZE,
+              defaultValue = "0B")
           long baseLiveBytes,
       @Param(
               key = "youngGen",

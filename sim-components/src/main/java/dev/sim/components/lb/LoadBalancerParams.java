@@ -1,4 +1,4 @@
-package dev.sim.components;
+package dev.sim.components.lb;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
@@ -24,9 +24,8 @@ public record LoadBalancerParams(
                 "How a backend is chosen: round-robin, random, least-outstanding (fewest"
                     + " unanswered requests) or p2c (the less loaded of two random backends).",
             unit = Unit.CHOICE,
-            choices = {"round-robin", "random", "least-outstanding", "p2c"},
             defaultValue = "round-robin")
-        String policy,
+        Policy policy,
     @Param(
             doc = "Active health checks that eject and re-admit backends; absent: off.",
             unit = Unit.NESTED)
@@ -39,6 +38,18 @@ public record LoadBalancerParams(
             unit = Unit.DURATION,
             defaultValue = "60s")
         long forgetAfterNanos) {
+
+  /** How the balancer chooses a backend ({@code policy}). */
+  public enum Policy {
+    /** Each healthy backend in turn. */
+    ROUND_ROBIN,
+    /** A healthy backend uniformly at random. */
+    RANDOM,
+    /** The healthy backend with the fewest forwarded requests not yet answered, ties rotating. */
+    LEAST_OUTSTANDING,
+    /** The power of two choices: two distinct random backends, the one with fewer outstanding. */
+    P2C
+  }
 
   /**
    * Active health checks: each interval every backend gets a health-check request.

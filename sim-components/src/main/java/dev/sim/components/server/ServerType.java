@@ -1,0 +1,93 @@
+package dev.sim.components.server;
+
+import dev.sim.api.BuildContext;
+import dev.sim.api.NodeType;
+import dev.sim.api.Problem;
+import dev.sim.components.rpc.Request;
+import dev.sim.kernel.node.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code server} node type: answers {@link Request}s after a service time, with a bounded
+ * number of workers, a queue, optional load shedding, an optional downstream dependency and an
+ * optional GC model. What each parameter means is its {@code @Param} doc on {@link ServerParams}
+ * (also printed by {@code sim explain server}); this says how they combine.
+ *
+ * <p>An arrival is first shed (OVERLOADED, counter {@code shed}) if shedding is on and the queue is
+ * over its limit; otherwise it starts at once if a worker is free, waits if the queue has room, or
+ * is rejected (OVERLOADED, counter {@code rejected}). With a GC model an accepted request that does
+ * not fit in the heap crashes the server instead (counter {@code oom}). A finished job frees its
+ * worker for the next waiting request, in the queue's order.
+ *
+ * <p>Downstream calls (counters {@code callHedges} and {@code callFailures}) start when the service
+ * time is over. A call fails on an error, an overload error or the timeout.
+ *
+ * <p>A GC pause stops the world ({@code NodeContext.pause}): arrivals wait and service timers fire
+ * late. Counters of the GC model: {@code gcYoung}, {@code gcFull}, {@code gcPauseMs}, {@code oom}.
+ * Gauges: {@code queue}, {@code inflight} (busy workers) and, with a GC model, {@code heapLiveMB}.
+ */
+public final class ServerType implements NodeType<ServerParams> {
+  @Override
+  public String name() {
+    return "server";
+  }
+
+  @Override
+  public String summary() {
+    return "Serves requests with workers, a fifo/lifo queue, load shedding, downstream calls"
+        + " (partial answers) and a GC model.";
+  }
+
+  @Override
+  public Class<ServerParams> parameters() {
+    return ServerParams.class;
+  }
+
+  @Override
+  public List<Problem> check(ServerParams p) {
+    List<Problem> problems = new ArrayList<>();
+    if (p.workers() <= 0) {
+      problems.add(new Problem("workers", "must be positive or unbounded"));
+    }
+    if (p.queue() != null && p.queue().capacity() <= 0) {
+      problems.add(new Problem("queue.capacity", "must be positive or unbounded"));
+    }
+    if (p.shed() != null && p.shed().queueAbove() < 0) {
+      problems.add(new Problem("shed.queueAbove", "must not be negative"));
+    }
+    ServerParams.Calls c = p.calls();
+    if (c != null) {
+      if (c.timeoutNanos() < 0) {
+        problems.add(new Problem("calls.timeout", "must not be negative"));
+      }
+      if (c.hedge() != null && c.hedge().afterNanos() <= 0) {
+        problems.add(new Problem("calls.hedge.after", "must be positive"));
+      }
+      if (c.partial() == ServerParams.Partial.ALLOW && c.fanout() != ServerParams.Fanout.ALL) {
+        problems.add(new Problem("calls.partial", "allow only makes sense with fanout: all"));
+      }
+    }
+    ServerParams.Gc gc = p.gc();
+    if (gc != null) {
+      if (gc.heapBytes() <= 0) {
+        problems.add(new Problem("gc.heap", "must be positive"));
+      }
+      if (gc.allocPerRequestBytes() < 0 || gc.baseLiveBytes() < 0 || gc.youngGenBytes() < 0) {
+        problems.add(new Problem("gc", "sizes must not be negative"));
+      }
+      if (gc.baseLiveBytes() > gc.heapBytes()) {
+        problems.add(new Problem("gc.baseLive", "must not exceed gc.heap"));
+      }
+      if (gc.fullAt() <= 0 || gc.fullAt() > 1) {
+        problems.add(new Problem("gc.fullAt", "must be in (0, 1]"));
+      }
+    }
+    return problems;
+  }
+
+  @Override
+  public Node create(ServerParams params, BuildContext ctx) {
+    return new ServerNode(params, ctx.controls());
+  }
+}
