@@ -22,8 +22,8 @@ public final class ChartNames {
   public static final String COUNTERS = "counters";
 
   /**
-   * The request/response family's charts, drawn from a run's request summary by a type that
-   * declares a {@link MetricSpec.Kind#LATENCY} metric.
+   * The request/response family's charts, drawn from a run's request summary (when it recorded
+   * requests; a type that records them declares a {@link MetricSpec.Kind#LATENCY} metric).
    */
   public static final List<String> REQUESTS = List.of("yield", "harvest", "latency", "throughput");
 
@@ -42,14 +42,11 @@ public final class ChartNames {
 
   /**
    * Every chart name available to a scenario whose types declare {@code specs}: the
-   * request/response family's charts when one of them records requests, each declared counter and
-   * gauge chart, then the space-time diagram and the two selectors.
+   * request/response family's charts, each declared counter and gauge chart, then the space-time
+   * diagram and the two selectors.
    */
   public static List<String> available(List<MetricSpec> specs) {
-    Set<String> out = new LinkedHashSet<>();
-    if (recordsRequests(specs)) {
-      out.addAll(REQUESTS);
-    }
+    Set<String> out = new LinkedHashSet<>(REQUESTS);
     for (MetricSpec s : specs) {
       if (s.chart() != null) {
         out.add(s.chart().id());
@@ -59,15 +56,5 @@ public final class ChartNames {
     out.add(GAUGES);
     out.add(COUNTERS);
     return List.copyOf(out);
-  }
-
-  /** Whether one of {@code specs} says its type records requests (a latency metric). */
-  public static boolean recordsRequests(List<MetricSpec> specs) {
-    for (MetricSpec s : specs) {
-      if (s.kind() == MetricSpec.Kind.LATENCY) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -80,10 +80,18 @@ class MetricSpecTest {
   }
 
   @Test
-  void shouldOfferTheRequestChartsOnlyToScenariosThatRecordRequests() {
+  void shouldOfferTheGenericChartsAndEveryDeclaredOneOnce() {
     List<MetricSpec> protocol = List.of(MetricSpec.counter("verdicts", "Verdicts", "verdicts"));
     assertThat(ChartNames.available(protocol))
-        .containsExactly("verdicts", "spacetime", "gauges", "counters");
+        .containsExactly(
+            "yield",
+            "harvest",
+            "latency",
+            "throughput",
+            "verdicts",
+            "spacetime",
+            "gauges",
+            "counters");
     List<MetricSpec> service =
         List.of(
             MetricSpec.latency("latency", "Request latency"),

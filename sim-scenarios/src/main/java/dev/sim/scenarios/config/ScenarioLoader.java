@@ -50,32 +50,6 @@ public final class ScenarioLoader {
           "expect",
           "report");
 
-  /** The chart names {@code report.charts} may list. */
-  public static final List<String> CHARTS =
-      List.of(
-          "yield",
-          "harvest",
-          "latency",
-          "throughput",
-          "queue",
-          "inflight",
-          "heap",
-          "healthy-backends",
-          "gc",
-          "gc-collections",
-          "oom",
-          "shed",
-          "retries",
-          "retry-budget",
-          "throttled",
-          "hedges",
-          "ejections",
-          "no-backend",
-          "lost-writes",
-          "spacetime",
-          "gauges",
-          "counters");
-
   /**
    * The charts drawn when a scenario has no {@code report} section: none named, so all that have
    * data.
@@ -255,8 +229,9 @@ public final class ScenarioLoader {
     NetworkSpec network = network(root.get("network"));
     ClocksSpec clocks = clocks(root.get("clocks"));
     List<FaultSpec> faults = new FaultReader(values, names, duration).read(root.get("faults"));
-    List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"));
-    ReportSpec report = report(root.get("report"));
+    DeclaredMetrics declared = DeclaredMetrics.of(root.get("nodes"), types);
+    List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"), declared);
+    ReportSpec report = report(root.get("report"), declared);
 
     if (!problems.isEmpty()) {
       throw new ScenarioException(applied.explain(problems.sorted()));
@@ -713,7 +688,11 @@ public final class ScenarioLoader {
 
   // ------------------------------------------------------------------ report
 
-  private ReportSpec report(YamlNode n) {
+  /**
+   * The {@code report} section: each chart must be a generic one or one the scenario's types
+   * declare (left unchecked when a group's type is unknown, which is its own problem).
+   */
+  private ReportSpec report(YamlNode n, DeclaredMetrics declared) {
     if (n == null) {
       return new ReportSpec(DEFAULT_CHARTS);
     }
@@ -734,15 +713,18 @@ public final class ScenarioLoader {
       if (chart == null) {
         continue;
       }
-      if (!CHARTS.contains(chart)) {
-        String near = DidYouMean.suffix(chart, CHARTS);
+      List<String> known = declared.charts();
+      if (declared.complete() && !known.contains(chart)) {
+        String near = DidYouMean.suffix(chart, known);
         values.problem(
             items.get(i),
             path,
             "unknown chart '"
                 + chart
                 + "'"
-                + (near.isEmpty() ? "; charts are " + String.join(", ", CHARTS) : near));
+                + (near.isEmpty()
+                    ? "; this scenario's charts are " + String.join(", ", known)
+                    : near));
         continue;
       }
       charts.add(chart);

@@ -2,6 +2,8 @@ package dev.sim.scenarios.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.kernel.metrics.ChartNames;
+import dev.sim.scenarios.bind.MetricDocs;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
@@ -14,9 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the parameter tables of the built-in node types in {@code docs/scenario-format.md}
- * generated from the code (Maelstrom-style: docs come from the registry). When a parameter changes,
- * run {@code mvn -pl sim-scenarios verify -Ddocs.update=true} and commit the doc.
+ * Keeps the parameter and metric tables of the built-in node types in {@code
+ * docs/scenario-format.md} generated from the code (Maelstrom-style: docs come from the registry).
+ * When a parameter or a metric declaration changes, run {@code mvn -pl sim-scenarios verify
+ * -Ddocs.update=true} and commit the doc.
  */
 class ScenarioFormatDocsTest {
   static final Path DOC = Path.of("../docs/scenario-format.md");
@@ -40,6 +43,18 @@ class ScenarioFormatDocsTest {
       assertThat(m.find()).as("generated block for %s in %s", name, DOC).isTrue();
       String table = ParamDocs.markdown(types.require(name).parameters());
       updated = updated.substring(0, m.start(2)) + table + updated.substring(m.end(2));
+      Pattern metrics =
+          Pattern.compile(
+              "(<!-- BEGIN GENERATED "
+                  + Pattern.quote(name)
+                  + " metrics [^\\n]*-->\\n)(.*?)(<!-- END GENERATED "
+                  + Pattern.quote(name)
+                  + " metrics -->)",
+              Pattern.DOTALL);
+      Matcher mm = metrics.matcher(updated);
+      assertThat(mm.find()).as("generated metrics block for %s in %s", name, DOC).isTrue();
+      String list = MetricDocs.markdown(types.require(name).metrics());
+      updated = updated.substring(0, mm.start(2)) + list + updated.substring(mm.end(2));
     }
     if (!updated.equals(doc) && Boolean.getBoolean("docs.update")) {
       Files.writeString(DOC, updated, StandardCharsets.UTF_8);
@@ -54,12 +69,12 @@ class ScenarioFormatDocsTest {
   }
 
   @Test
-  void shouldDocumentEveryTopLevelKeyChartAndMetric() throws IOException {
+  void shouldDocumentEveryTopLevelKeyGenericChartAndMetric() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     for (String key : ScenarioLoader.TOP_KEYS) {
       assertThat(doc).contains("\n" + key + ":");
     }
-    for (String chart : ScenarioLoader.CHARTS) {
+    for (String chart : ChartNames.GENERIC) {
       assertThat(doc).contains("`" + chart + "`");
     }
     for (String dist : Values.DISTRIBUTIONS.keySet()) {
