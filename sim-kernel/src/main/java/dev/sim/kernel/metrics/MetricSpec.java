@@ -2,6 +2,7 @@ package dev.sim.kernel.metrics;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +12,9 @@ import java.util.regex.Pattern;
  * title, unit and axis label declared here. The run result carries the specs, so a saved run
  * re-renders without the type.
  *
- * <p>Made with {@link #counter}, {@link #gauge} or {@link #latency} and refined with the {@code
- * with...} methods, each of which returns a new spec:
+ * <p>Made with {@link #counter}, {@link #gauge} or {@link #latency} and refined one aspect at a
+ * time ({@link #chart}, {@link #describe}, {@link #yLabel}, {@link #averaged}, {@link
+ * #runningTotal}, {@link #order}, {@link #legend}, {@link #compared}), each returning a new spec:
  *
  * <pre>{@code
  * MetricSpec.counter("retries", "Retries", "retries").describe("Retries sent by clients")
@@ -177,87 +179,36 @@ public record MetricSpec(String name, Kind kind, String title, String unit, Char
 
   /** On the chart {@code id} (title unchanged). */
   public MetricSpec chart(String id) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            id,
-            c.title(),
-            c.yLabel(),
-            c.description(),
-            c.aggregate(),
-            c.runningTotal(),
-            c.order(),
-            c.legend(),
-            c.compared()));
+    return edit(d -> d.id = id);
   }
 
   /** On the chart {@code id} titled {@code title}, which other metrics may share. */
   public MetricSpec chart(String id, String title) {
-    return chart(id).withChartTitle(title);
+    return edit(
+        d -> {
+          d.id = id;
+          d.title = title;
+        });
   }
 
   /** With the chart title {@code title}. */
   public MetricSpec withChartTitle(String title) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            title,
-            c.yLabel(),
-            c.description(),
-            c.aggregate(),
-            c.runningTotal(),
-            c.order(),
-            c.legend(),
-            c.compared()));
+    return edit(d -> d.title = title);
   }
 
   /** With the value axis labelled {@code yLabel}. */
   public MetricSpec yLabel(String yLabel) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            yLabel,
-            c.description(),
-            c.aggregate(),
-            c.runningTotal(),
-            c.order(),
-            c.legend(),
-            c.compared()));
+    return edit(d -> d.yLabel = yLabel);
   }
 
   /** With the one-line description {@code description} under the chart's title. */
   public MetricSpec describe(String description) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            c.yLabel(),
-            description,
-            c.aggregate(),
-            c.runningTotal(),
-            c.order(),
-            c.legend(),
-            c.compared()));
+    return edit(d -> d.description = description);
   }
 
   /** Averaged over a group's nodes rather than summed (a level of one process, like a heap). */
   public MetricSpec averaged() {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            c.yLabel(),
-            c.description(),
-            Aggregate.MEAN,
-            c.runningTotal(),
-            c.order(),
-            c.legend(),
-            c.compared()));
+    return edit(d -> d.aggregate = Aggregate.MEAN);
   }
 
   /**
@@ -265,69 +216,29 @@ public record MetricSpec(String name, Kind kind, String title, String unit, Char
    * {@code UNIT (running total)}.
    */
   public MetricSpec runningTotal() {
-    Chart c = drawn();
     if (kind != Kind.COUNTER) {
       throw new IllegalStateException("only a counter has a running total: " + name);
     }
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            unit + " (running total)",
-            c.description(),
-            c.aggregate(),
-            true,
-            c.order(),
-            c.legend(),
-            c.compared()));
+    return edit(
+        d -> {
+          d.runningTotal = true;
+          d.yLabel = unit + " (running total)";
+        });
   }
 
   /** Placed at {@code order} among charts of its kind (smaller first). */
   public MetricSpec order(int order) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            c.yLabel(),
-            c.description(),
-            c.aggregate(),
-            c.runningTotal(),
-            order,
-            c.legend(),
-            c.compared()));
+    return edit(d -> d.order = order);
   }
 
   /** Its lines labelled {@code GROUP legend} on a chart it shares with other metrics. */
   public MetricSpec legend(String legend) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            c.yLabel(),
-            c.description(),
-            c.aggregate(),
-            c.runningTotal(),
-            c.order(),
-            legend,
-            c.compared()));
+    return edit(d -> d.legend = legend);
   }
 
   /** Drawn on comparison pages ({@code on}), or not. */
   public MetricSpec compared(boolean on) {
-    Chart c = drawn();
-    return with(
-        new Chart(
-            c.id(),
-            c.title(),
-            c.yLabel(),
-            c.description(),
-            c.aggregate(),
-            c.runningTotal(),
-            c.order(),
-            c.legend(),
-            on));
+    return edit(d -> d.compared = on);
   }
 
   /**
@@ -358,15 +269,50 @@ public record MetricSpec(String name, Kind kind, String title, String unit, Char
     return id.startsWith("-") ? id.substring(1) : id;
   }
 
-  private Chart drawn() {
+  /** The chart's fields while one refinement changes some of them. */
+  private static final class Draft {
+    String id;
+    String title;
+    String yLabel;
+    String description;
+    Aggregate aggregate;
+    boolean runningTotal;
+    int order;
+    String legend;
+    boolean compared;
+  }
+
+  /** A copy whose chart {@code change} has changed; the new chart is checked like any. */
+  private MetricSpec edit(Consumer<Draft> change) {
     if (chart == null) {
       throw new IllegalStateException(
           "latency metric '" + name + "' is drawn by the request/response charts");
     }
-    return chart;
-  }
-
-  private MetricSpec with(Chart c) {
-    return new MetricSpec(name, kind, title, unit, c);
+    Draft d = new Draft();
+    d.id = chart.id();
+    d.title = chart.title();
+    d.yLabel = chart.yLabel();
+    d.description = chart.description();
+    d.aggregate = chart.aggregate();
+    d.runningTotal = chart.runningTotal();
+    d.order = chart.order();
+    d.legend = chart.legend();
+    d.compared = chart.compared();
+    change.accept(d);
+    return new MetricSpec(
+        name,
+        kind,
+        title,
+        unit,
+        new Chart(
+            d.id,
+            d.title,
+            d.yLabel,
+            d.description,
+            d.aggregate,
+            d.runningTotal,
+            d.order,
+            d.legend,
+            d.compared));
   }
 }
