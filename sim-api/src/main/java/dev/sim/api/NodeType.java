@@ -1,5 +1,6 @@
 package dev.sim.api;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.result.Annotation;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.List;
  * are unique and follow {@link Names}; a duplicate is an error.
  *
  * <p>A node type describes itself: its parameters ({@link #parameters}, each component carrying a
- * {@link Param}), the checks across them ({@link #check}) and the marks it puts on the charts
- * ({@link #marks}). The scenario loader, runner and report are generic and never name a type.
+ * {@link Param}), the checks across them ({@link #check}), the metrics its nodes record ({@link
+ * #metrics}) and the marks it puts on the charts ({@link #marks}). The scenario loader, runner and
+ * report are generic and never name a type or a metric.
  *
  * @param <P> the parameter record; each component carries a {@link Param}
  */
@@ -31,6 +33,18 @@ public interface NodeType<P extends Record> {
    * well. Each problem names the key it is about, so the loader can point at its line.
    */
   default List<Problem> check(P params) {
+    return List.of();
+  }
+
+  /**
+   * Every counter and gauge this type's nodes record, and a {@link MetricSpec.Kind#LATENCY} metric
+   * if they record requests ({@code offer}, {@code attempt}, {@code finish}): names, titles, units
+   * and how to chart each. The report draws a chart per declaration with its title and unit, {@code
+   * report.charts} may list their chart ids and {@code expect:} their counter names, and a node
+   * that records a metric its type does not declare fails the run, naming the metric. None by
+   * default: a type that records nothing.
+   */
+  default List<MetricSpec> metrics() {
     return List.of();
   }
 

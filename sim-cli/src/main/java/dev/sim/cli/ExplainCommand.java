@@ -3,6 +3,8 @@ package dev.sim.cli;
 import dev.sim.api.FaultKind;
 import dev.sim.api.NodeType;
 import dev.sim.api.ScenarioPlugin;
+import dev.sim.kernel.metrics.ChartNames;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.config.DidYouMean;
 import dev.sim.scenarios.config.FaultKeys;
@@ -71,6 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
       out.println(t.name() + " — " + t.summary());
       out.println();
       out.print(ParamDocs.table(t.parameters()));
+      printMetrics(out, t.metrics());
       printUnits(out);
       return ExitCodes.OK;
     }
@@ -188,6 +191,51 @@ final class ExplainCommand implements Callable<Integer> {
             + " at each occurrence).");
     out.println("`sim explain KIND` shows a kind's keys, e.g. sim explain partition.");
     out.flush();
+  }
+
+  /**
+   * What a node type records: each metric with the name {@code expect:} and {@code report.charts}
+   * use, its kind, unit and title, so a scenario author can find them without reading code.
+   */
+  private static void printMetrics(PrintWriter out, List<MetricSpec> specs) {
+    if (specs.isEmpty()) {
+      return;
+    }
+    List<String[]> rows = new java.util.ArrayList<>();
+    rows.add(new String[] {"METRIC", "KIND", "UNIT", "CHART", "TITLE"});
+    for (MetricSpec s : specs) {
+      rows.add(
+          switch (s.kind()) {
+            case COUNTER ->
+                new String[] {
+                  "counter." + s.name(), "counter", s.unit(), s.chart().id(), s.title()
+                };
+            case GAUGE -> new String[] {s.name(), "gauge", s.unit(), s.chart().id(), s.title()};
+            case LATENCY ->
+                new String[] {
+                  "requests",
+                  "requests",
+                  "ms",
+                  String.join(", ", ChartNames.REQUESTS),
+                  "yield, harvest, latency and throughput of the requests it offers"
+                };
+          });
+    }
+    int[] width = new int[5];
+    for (String[] r : rows) {
+      for (int i = 0; i < 4; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    out.println();
+    out.println("Metrics it records (for expect: and report.charts):");
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < 4; i++) {
+        line.append(r[i]).append(" ".repeat(width[i] - r[i].length() + 2));
+      }
+      out.println(line.append(r[4]));
+    }
   }
 
   private static void printUnits(PrintWriter out) {

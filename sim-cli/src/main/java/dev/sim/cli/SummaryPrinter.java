@@ -2,6 +2,7 @@ package dev.sim.cli;
 
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.RunResult;
 import java.io.PrintWriter;
@@ -29,7 +30,8 @@ final class SummaryPrinter {
           "  (figures below leave out the first %s of warm-up)%n",
           Text.duration(r.warmupNanos()));
     }
-    RequestTotals q = r.requests();
+    RequestSummary rq = r.requestsOrNone();
+    RequestTotals q = rq.totals();
     out.println();
     if (q.offered() == 0 && q.attempts() == 0) {
       // Protocol lessons (generals, gossip) record counters, not client requests.
@@ -55,9 +57,9 @@ final class SummaryPrinter {
           count(q.attempts()),
           fixed(amplification, 2),
           q.unfinished() > 0 ? " · " + count(q.unfinished()) + " still open at the end" : "");
-      out.printf(Locale.ROOT, "  %-10s %s%n", "yield", fixed(r.yield(), 4));
-      out.printf(Locale.ROOT, "  %-10s %s%n", "harvest", fixed(r.harvest(), 4));
-      LatencySummary l = r.latencyMs();
+      out.printf(Locale.ROOT, "  %-10s %s%n", "yield", fixed(rq.yield(), 4));
+      out.printf(Locale.ROOT, "  %-10s %s%n", "harvest", fixed(rq.harvest(), 4));
+      LatencySummary l = rq.latencyMs();
       out.printf(
           Locale.ROOT,
           "  %-10s mean %s · p50 %s · p90 %s · p99 %s · p99.9 %s · max %s%n",

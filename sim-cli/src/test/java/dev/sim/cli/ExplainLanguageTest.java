@@ -61,13 +61,24 @@ class ExplainLanguageTest {
   }
 
   @Test
+  void shouldListTheMetricsANodeTypeDeclares() {
+    String out = Cli.run("explain", "server").out();
+    assertThat(out)
+        .contains("Metrics it records (for expect: and report.charts):")
+        .containsPattern("\ncounter\\.oom +counter +crashes +oom +Out-of-memory crashes")
+        .containsPattern("\nheapLiveMB +gauge +MB +heap +Live heap");
+    assertThat(Cli.run("explain", "client").out())
+        .containsPattern("\nrequests +requests +ms +yield, harvest, latency, throughput ");
+  }
+
+  @Test
   void shouldExplainClocksAndReport() {
     assertThat(Cli.run("explain", "clocks").out())
         .containsPattern("\noffset +signed distribution +0s ")
         .containsPattern("\ndriftPpm +number +0 ")
         .contains("`default`");
     assertThat(Cli.run("explain", "report").out())
-        .containsPattern("\ncharts +list of chart names +- ")
+        .containsPattern("\ncharts +list of text +- ")
         .contains("Charts: yield, harvest, latency");
   }
 

@@ -82,11 +82,11 @@ class GoldenScenarioTest {
         + ":"
         + r.traceHash()
         + ":"
-        + r.requests()
+        + r.requests().orElseThrow().totals()
         + ":"
-        + r.yield()
+        + r.requests().orElseThrow().yield()
         + ":"
-        + r.latencyMs();
+        + r.requests().orElseThrow().latencyMs();
   }
 
   static final long GC_SPIRAL_EVENTS = 2_835_510;

@@ -65,7 +65,7 @@ class LessonClaimsTest {
   static double yieldFrom(RunResult r, double fromSeconds) {
     long offered = 0;
     long ok = 0;
-    for (WindowStats w : r.windows()) {
+    for (WindowStats w : r.requests().orElseThrow().windows()) {
       if (w.startNanos() >= fromSeconds * 1e9) {
         offered += w.offered();
         ok += w.ok();

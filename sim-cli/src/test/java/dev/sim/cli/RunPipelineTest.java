@@ -210,6 +210,12 @@ class RunPipelineTest {
   }
 
   static String fingerprint(RunResult r) {
-    return r.seed() + ":" + r.events() + ":" + r.traceHash() + ":" + r.requests();
+    return r.seed()
+        + ":"
+        + r.events()
+        + ":"
+        + r.traceHash()
+        + ":"
+        + r.requests().map(q -> q.totals());
   }
 }

@@ -8,6 +8,7 @@ import dev.sim.kernel.net.Transport;
 import dev.sim.kernel.node.NodeFactory;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
@@ -86,6 +87,8 @@ public final class Harness {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(group + ": " + problems);
     }
+    // As the scenario runner does: a metric the type does not declare fails the test's run.
+    builder.declareMetrics(group, "node type '" + type.name() + "'", type.metrics());
     for (int i = 0; i < count; i++) {
       String name = count == 1 ? group : group + "-" + (i + 1);
       NodeControls c = new NodeControls();
@@ -165,8 +168,13 @@ public final class Harness {
     return m;
   }
 
+  /** The run's request/response figures; fails if it recorded no request. */
+  public static RequestSummary requests(RunResult r) {
+    return r.requests().orElseThrow(() -> new AssertionError("the run recorded no request"));
+  }
+
   /** Attempts per offered request over the summary period. */
   public static double amplification(RunResult r) {
-    return (double) r.requests().attempts() / r.requests().offered();
+    return (double) requests(r).totals().attempts() / requests(r).totals().offered();
   }
 }

@@ -42,6 +42,8 @@ public final class Harness {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(group + ": " + problems);
     }
+    // As the scenario runtime does: a metric the type does not declare fails the run.
+    sim.declareMetrics(group, "node type '" + type.name() + "'", type.metrics());
     for (int i = 0; i < count; i++) {
       String name = count == 1 ? group : group + "-" + (i + 1);
       BuildContext ctx = context(name, group, i);

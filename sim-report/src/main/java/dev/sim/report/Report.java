@@ -1,5 +1,6 @@
 package dev.sim.report;
 
+import dev.sim.kernel.metrics.ChartNames;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.report.chart.ChartFile;
 import dev.sim.report.chart.ChartRenderer;
@@ -28,35 +29,6 @@ public final class Report {
   /** The page's file name. */
   public static final String PAGE = "report.html";
 
-  /**
-   * Chart names a scenario's {@code report.charts} list may use. Besides these, a gauge or counter
-   * name selects its chart ({@code heapLiveMB}, {@code gcPauseMs}, {@code shed}, ...).
-   */
-  public static final List<String> CHART_NAMES =
-      List.of(
-          "yield",
-          "harvest",
-          "latency",
-          "throughput",
-          "queue",
-          "inflight",
-          "heap",
-          "healthy-backends",
-          "gc",
-          "gc-collections",
-          "oom",
-          "shed",
-          "retries",
-          "retry-budget",
-          "throttled",
-          "hedges",
-          "ejections",
-          "no-backend",
-          "lost-writes",
-          "spacetime",
-          "gauges",
-          "counters");
-
   private Report() {}
 
   /**
@@ -69,9 +41,10 @@ public final class Report {
   }
 
   /**
-   * Renders the charts named in {@code charts} (all of them when empty; names as in {@link
-   * #CHART_NAMES}, or a gauge or counter name) and the page into {@code dir}; returns the files
-   * written, page last.
+   * Renders the charts named in {@code charts} (all of them when empty; chart ids as {@link
+   * dev.sim.kernel.metrics.ChartNames#available} lists them for the run's metric specs, {@code
+   * gauges} or {@code counters} for all of a kind, or a metric's name for its chart) and the page
+   * into {@code dir}; returns the files written, page last.
    */
   public static List<Path> render(RunResult r, Path dir, Set<String> charts) throws IOException {
     Files.createDirectories(dir);
@@ -94,7 +67,7 @@ public final class Report {
   static List<ChartFile> writeCharts(RunResult r, Path dir, Set<String> charts) throws IOException {
     List<TimeChart> shown = new ArrayList<>();
     for (TimeChart c : TimeCharts.forRun(r)) {
-      if (selected(c.id(), charts)) {
+      if (selected(r, c.id(), charts)) {
         shown.add(c);
       }
     }
@@ -104,7 +77,7 @@ public final class Report {
       jobs.add(() -> ChartRenderer.write(c, dir, axisWidth));
     }
     SpaceTimeDiagram st = SpaceTimeDiagram.of(r);
-    if (st != null && selected("spacetime", charts)) {
+    if (st != null && selected(r, ChartNames.SPACETIME, charts)) {
       jobs.add(() -> st.write(dir));
     }
     return Parallel.run(jobs);
@@ -123,35 +96,26 @@ public final class Report {
         Parallel.run(jobs).stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  /** Whether chart {@code id} is among {@code names} (or names is empty, meaning all). */
-  static boolean selected(String id, Set<String> names) {
+  /**
+   * Whether chart {@code id} of run {@code r} is among {@code names} (or names is empty, meaning
+   * all): by its id, by {@code gauges} or {@code counters} for every chart of that kind, or by the
+   * name of a metric it draws (a gauge's name selects the chart its spec puts it on).
+   */
+  static boolean selected(RunResult r, String id, Set<String> names) {
     if (names == null || names.isEmpty()) {
       return true;
     }
     for (String n : names) {
       String name = n.trim();
       if (name.equals(id)
-          || TimeCharts.gaugeChartId(name).equals(id)
-          || TimeCharts.counterChartId(name).equals(id)
-          || name.toLowerCase(Locale.ROOT).equals("gauges") && isGaugeChart(id)
-          || name.toLowerCase(Locale.ROOT).equals("counters") && isCounterChart(id)) {
+          || TimeCharts.chartOfMetric(r, name).filter(id::equals).isPresent()
+          || name.toLowerCase(Locale.ROOT).equals(ChartNames.GAUGES)
+              && TimeCharts.gaugeChartIds(r).contains(id)
+          || name.toLowerCase(Locale.ROOT).equals(ChartNames.COUNTERS)
+              && TimeCharts.counterChartIds(r).contains(id)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static boolean isGaugeChart(String id) {
-    return id.equals("queue")
-        || id.equals("inflight")
-        || id.equals("heap")
-        || id.equals("healthy-backends")
-        || id.startsWith("gauge-");
-  }
-
-  private static boolean isCounterChart(String id) {
-    return !isGaugeChart(id)
-        && !id.equals("spacetime")
-        && !List.of("yield", "harvest", "latency", "throughput").contains(id);
   }
 }

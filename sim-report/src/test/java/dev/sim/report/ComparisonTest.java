@@ -34,7 +34,8 @@ class ComparisonTest {
           .containsExactly(ComparisonCharts.A, ComparisonCharts.B);
     }
     TimeChart y = charts.get(0);
-    assertThat(y.series().get(0).y()[100]).isEqualTo(a.windows().get(100).yield());
+    assertThat(y.series().get(0).y()[100])
+        .isEqualTo(a.requests().orElseThrow().windows().get(100).yield());
     assertThat(y.title()).isEqualTo("gc-spiral seed 42 vs gc-spiral-shedding seed 42 — Yield");
   }
 

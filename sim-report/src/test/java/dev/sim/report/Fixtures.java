@@ -8,6 +8,7 @@ import dev.sim.kernel.result.LatencySummary;
 import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
@@ -61,7 +62,7 @@ public final class Fixtures {
     long[] gcYoung = new long[seconds];
     long[] gcFull = new long[seconds];
     long[] retries = new long[seconds];
-    long[] lost = new long[seconds];
+    long[] oom = new long[seconds];
     int spiralAt = seconds / 2;
     for (int w = 0; w < seconds; w++) {
       double stress = w < spiralAt ? 0 : Math.min(1, (w - spiralAt) / (seconds * 0.25));
@@ -109,7 +110,7 @@ public final class Fixtures {
       gcFull[w] = stress > 0.3 ? Math.round(3 * stress * n.next() + stress) : 0;
       gcPause[w] = Math.round(gcYoung[w] * 3 + gcFull[w] * 400 * stress);
       retries[w] = attempts - offered;
-      lost[w] = crash && n.next() < 0.2 ? 1 : 0;
+      oom[w] = crash && n.next() < 0.2 ? 1 : 0;
     }
     List<GaugeSeriesData> gauges = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -123,7 +124,7 @@ public final class Fixtures {
             new CounterSeries("api", "gcFull", sum(gcFull, 30), gcFull),
             new CounterSeries("api", "gcPauseMs", sum(gcPause, 30), gcPause),
             new CounterSeries("api", "gcYoung", sum(gcYoung, 30), gcYoung),
-            new CounterSeries("clients", "lostWrites", sum(lost, 30), lost),
+            new CounterSeries("api", "oom", sum(oom, 30), oom),
             new CounterSeries("clients", "retries", sum(retries, 30), retries));
     Map<String, Long> totals = new TreeMap<>();
     for (CounterSeries c : counters) {
@@ -170,43 +171,44 @@ public final class Fixtures {
     }
     req = new RequestTotals(o, ok, f, t, rj, a, 3);
     double yield = (double) ok / (ok + f + t + rj);
-    return new RunResult(
-        scenario,
-        seed,
-        seconds * S,
-        12_345_678L + seed,
-        StopReason.TIME_LIMIT,
-        "reached the simulated duration",
-        "9f3c0a1b2c3d4e5f",
-        1.25,
-        req,
-        yield,
-        0.987,
-        new LatencySummary(57.25, 12.5, 180.0, 1450.0, 2210.5, 3120.0),
-        totals,
-        S,
-        30 * S,
-        List.copyOf(windows),
-        counters,
-        List.copyOf(gauges),
-        nodes,
-        List.copyOf(annotations),
-        List.copyOf(events),
-        messages,
-        null,
-        List.of(
-            new ExpectationResult("yield >= 0.99", yield, false),
-            new ExpectationResult("latency.p99 < 2000ms", 1450.0, true),
-            new ExpectationResult(
-                "counter.lostWrites == 0", totals.get("lostWrites"), totals.get("lostWrites") == 0),
-            new ExpectationResult("harvest >= 0.95", Double.NaN, false)),
-        new RunInfo(
-            "GC spiral: pauses cause retries cause pauses",
-            "Watch the live heap climb after the load step.\n"
-                + "Pauses make clients time out & retry, which <script>alert(1)</script> adds "
-                + "load, which makes more garbage.",
-            "sim run scenarios/gc-spiral.yaml --seed " + seed,
-            "scenarios/gc-spiral.yaml"));
+    return RunResult.builder(scenario, seed)
+        .simulatedNanos(seconds * S)
+        .events(12_345_678L + seed)
+        .stop(StopReason.TIME_LIMIT, "reached the simulated duration")
+        .traceHash("9f3c0a1b2c3d4e5f")
+        .wallSeconds(1.25)
+        .family(
+            new RequestSummary(
+                req,
+                yield,
+                0.987,
+                new LatencySummary(57.25, 12.5, 180.0, 1450.0, 2210.5, 3120.0),
+                windows))
+        .counters(totals)
+        .windows(S, 30 * S)
+        .counterSeries(counters)
+        .gauges(gauges)
+        .nodes(nodes)
+        .annotations(annotations)
+        .nodeEvents(events)
+        .messages(messages)
+        .metricSpecs(TestSpecs.SERVICE)
+        .expectations(
+            List.of(
+                new ExpectationResult("yield >= 0.99", yield, false),
+                new ExpectationResult("latency.p99 < 2000ms", 1450.0, true),
+                new ExpectationResult(
+                    "counter.oom == 0", totals.get("oom"), totals.get("oom") == 0),
+                new ExpectationResult("harvest >= 0.95", Double.NaN, false)))
+        .info(
+            new RunInfo(
+                "GC spiral: pauses cause retries cause pauses",
+                "Watch the live heap climb after the load step.\n"
+                    + "Pauses make clients time out & retry, which <script>alert(1)</script> adds "
+                    + "load, which makes more garbage.",
+                "sim run scenarios/gc-spiral.yaml --seed " + seed,
+                "scenarios/gc-spiral.yaml"))
+        .build();
   }
 
   private static long sum(long[] a, int from) {

@@ -4,6 +4,7 @@ import dev.sim.api.BuildContext;
 import dev.sim.api.Group;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.result.Annotation;
 import java.util.ArrayList;
@@ -50,6 +51,29 @@ public final class ClientType implements NodeType<ClientParams> {
   @Override
   public Class<ClientParams> parameters() {
     return ClientParams.class;
+  }
+
+  /** What a client records: its requests, and counters for what its policies did. */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.latency("latency", "Request latency"),
+          MetricSpec.counter("retries", "Retries", "retries")
+              .describe("Retries sent by clients")
+              .order(50),
+          MetricSpec.counter("budgetExhausted", "Retry budget exhausted", "retries refused")
+              .chart("retry-budget")
+              .describe("Retries the retry budget refused to send")
+              .order(60),
+          MetricSpec.counter("throttled", "Client throttling", "requests refused")
+              .describe("Requests clients refused locally (throttling)")
+              .order(70),
+          MetricSpec.counter("hedges", "Hedged requests", "hedges")
+              .describe("Second copies sent because the first was slow")
+              .order(80));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

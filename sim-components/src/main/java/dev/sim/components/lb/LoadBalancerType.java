@@ -4,6 +4,7 @@ import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
 import dev.sim.components.rpc.Request;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,29 @@ public final class LoadBalancerType implements NodeType<LoadBalancerParams> {
   @Override
   public Class<LoadBalancerParams> parameters() {
     return LoadBalancerParams.class;
+  }
+
+  /** What a load balancer records about its backends and the requests it could not place. */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.gauge("healthyBackends", "Healthy backends", "backends")
+              .yLabel("backends in rotation")
+              .describe("Backends the load balancer considers healthy")
+              .averaged()
+              .order(40),
+          MetricSpec.counter("ejections", "Backend ejections", "ejections")
+              .runningTotal()
+              .describe("Backends taken out of rotation by health checks")
+              .order(90),
+          MetricSpec.counter("noBackend", "No healthy backend", "requests")
+              .describe("Requests the load balancer could send nowhere")
+              .order(100),
+          MetricSpec.counter("forgotten", "Forgotten forwards", "requests")
+              .describe("Forwarded requests dropped unanswered after forgetAfter"));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

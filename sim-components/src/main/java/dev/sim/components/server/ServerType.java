@@ -4,6 +4,7 @@ import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
 import dev.sim.components.rpc.Request;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,59 @@ public final class ServerType implements NodeType<ServerParams> {
   @Override
   public Class<ServerParams> parameters() {
     return ServerParams.class;
+  }
+
+  /** What a server records; its class comment says when each moves. */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.gauge("queue", "Queue depth", "requests")
+              .yLabel("requests waiting")
+              .describe("Requests waiting in queue")
+              .order(10),
+          MetricSpec.gauge("inflight", "In flight", "requests")
+              .yLabel("requests in progress")
+              .describe("Requests being served")
+              .order(20),
+          MetricSpec.gauge("heapLiveMB", "Live heap", "MB")
+              .chart("heap")
+              .yLabel("live heap (MB)")
+              .describe("Live heap after GC")
+              .averaged()
+              .order(30),
+          MetricSpec.counter("gcPauseMs", "GC pause time", "ms")
+              .chart("gc")
+              .yLabel("ms paused per second")
+              .describe("Stop-the-world GC pause time, summed over each group's nodes")
+              .order(10)
+              .compared(true),
+          MetricSpec.counter("gcYoung", "Young collections", "collections")
+              .chart("gc-collections", "GC collections")
+              .describe("Garbage collections started, per second")
+              .legend("young")
+              .order(20),
+          MetricSpec.counter("gcFull", "Full collections", "collections")
+              .chart("gc-collections", "GC collections")
+              .describe("Garbage collections started, per second")
+              .legend("full")
+              .order(21),
+          MetricSpec.counter("oom", "Out-of-memory crashes", "crashes")
+              .runningTotal()
+              .describe("Processes that ran out of heap and crashed, running total")
+              .order(30),
+          MetricSpec.counter("shed", "Load shed", "requests shed")
+              .describe("Requests refused early by load shedding")
+              .order(40),
+          MetricSpec.counter("rejected", "Queue full", "requests rejected")
+              .describe("Requests refused because every worker was busy and the queue full"),
+          MetricSpec.counter("callHedges", "Hedged downstream calls", "hedges")
+              .describe("Second copies of downstream calls sent because the first was slow"),
+          MetricSpec.counter("callFailures", "Failed downstream calls", "calls")
+              .describe(
+                  "Downstream calls that ended in an error, an overload error or the timeout"));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.sim.components.client;
 import static dev.sim.components.Harness.amplification;
 import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.ms;
+import static dev.sim.components.Harness.requests;
 import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -43,9 +44,9 @@ class ClientTest {
         withStub(1, (q, t) -> Status.ERROR, 0, log)
             .add("client", 1, CLIENT, Specs.openLoop("backend", 100).retries(3).build())
             .run(s(20));
-    assertThat(r.requests().failed()).isEqualTo(r.requests().offered());
+    assertThat(requests(r).totals().failed()).isEqualTo(requests(r).totals().offered());
     assertThat(amplification(r)).isEqualTo(4.0);
-    assertThat(counter(r, "retries")).isEqualTo(3 * r.requests().offered());
+    assertThat(counter(r, "retries")).isEqualTo(3 * requests(r).totals().offered());
   }
 
   @Test
@@ -138,22 +139,22 @@ class ClientTest {
             .add("client", 1, CLIENT, Specs.openLoop("backend", 1000).throttle(2, s(10)).build())
             .run(s(120));
     double seconds = 90;
-    double accepts = throttled.requests().ok() / seconds;
-    double attempts = throttled.requests().attempts() / seconds;
+    double accepts = requests(throttled).totals().ok() / seconds;
+    double attempts = requests(throttled).totals().attempts() / seconds;
     print(
         "backend takes 200/s of 1000/s offered: without throttling %.0f attempts/s; with"
             + " k=2 %.0f attempts/s for %.0f accepts/s (ratio %.2f), %d throttled locally",
-        plain.requests().attempts() / seconds,
+        requests(plain).totals().attempts() / seconds,
         attempts,
         accepts,
         attempts / accepts,
         counter(throttled, "throttled"));
     assertThat(amplification(plain)).isEqualTo(1.0);
     assertThat(attempts / accepts).isCloseTo(2.0, within(0.2));
-    assertThat(counter(throttled, "throttled") + throttled.requests().attempts())
-        .isCloseTo(throttled.requests().offered(), within(5L));
-    assertThat(throttled.requests().rejected())
-        .isEqualTo(throttled.requests().offered() - throttled.requests().ok());
+    assertThat(counter(throttled, "throttled") + requests(throttled).totals().attempts())
+        .isCloseTo(requests(throttled).totals().offered(), within(5L));
+    assertThat(requests(throttled).totals().rejected())
+        .isEqualTo(requests(throttled).totals().offered() - requests(throttled).totals().ok());
   }
 
   @Test
@@ -164,9 +165,9 @@ class ClientTest {
             .run(s(60));
     print(
         "backend rejects everything: %d attempts for %d requests",
-        r.requests().attempts(), r.requests().offered());
-    assertThat(r.requests().rejected()).isEqualTo(r.requests().offered());
-    assertThat(r.requests().attempts()).isLessThan(50);
+        requests(r).totals().attempts(), requests(r).totals().offered());
+    assertThat(requests(r).totals().rejected()).isEqualTo(requests(r).totals().offered());
+    assertThat(requests(r).totals().attempts()).isLessThan(50);
   }
 
   @Test
@@ -194,15 +195,16 @@ class ClientTest {
     print(
         "lognormal(p50 5ms, p99 100ms) service: p99 %.1fms without hedging, %.1fms with a"
             + " hedge after 20ms (attempts per request %.3f, hedges %d)",
-        plain.latencyMs().p99(),
-        hedged.latencyMs().p99(),
+        requests(plain).latencyMs().p99(),
+        requests(hedged).latencyMs().p99(),
         amplification(hedged),
         counter(hedged, "hedges"));
-    assertThat(plain.latencyMs().p99()).isCloseTo(100, within(10.0));
-    assertThat(hedged.latencyMs().p99()).isLessThan(plain.latencyMs().p99() / 2);
+    assertThat(requests(plain).latencyMs().p99()).isCloseTo(100, within(10.0));
+    assertThat(requests(hedged).latencyMs().p99())
+        .isLessThan(requests(plain).latencyMs().p99() / 2);
     assertThat(amplification(hedged)).isBetween(1.10, 1.20);
-    assertThat(hedged.requests().ok())
-        .isEqualTo(hedged.requests().offered() - hedged.requests().unfinished());
+    assertThat(requests(hedged).totals().ok())
+        .isEqualTo(requests(hedged).totals().offered() - requests(hedged).totals().unfinished());
   }
 
   @Test
@@ -215,11 +217,11 @@ class ClientTest {
                 CLIENT,
                 Specs.openLoop("backend", 100).timeout(ms(100)).retries(1).build())
             .run(s(10));
-    assertThat(r.requests().ok()).isZero();
-    assertThat(r.requests().timedOut() + r.requests().unfinished())
-        .isEqualTo(r.requests().offered());
-    assertThat(r.requests().attempts())
-        .isBetween(2 * r.requests().offered() - 30, 2 * r.requests().offered());
+    assertThat(requests(r).totals().ok()).isZero();
+    assertThat(requests(r).totals().timedOut() + requests(r).totals().unfinished())
+        .isEqualTo(requests(r).totals().offered());
+    assertThat(requests(r).totals().attempts())
+        .isBetween(2 * requests(r).totals().offered() - 30, 2 * requests(r).totals().offered());
   }
 
   @Test
@@ -238,7 +240,7 @@ class ClientTest {
                         new ClientParams.ProfileStep(s(30), 50, 0))
                     .build())
             .run(s(40));
-    List<WindowStats> w = r.windows();
+    List<WindowStats> w = requests(r).windows();
     print("offered per second: %s", w.stream().map(WindowStats::offered).toList());
     assertThat(w.get(5).offered()).isCloseTo(100, within(1L));
     // During the ramp the window [10+k, 11+k) averages 100 + 20k + 10.
@@ -263,7 +265,7 @@ class ClientTest {
                     .build())
             .run(s(40));
     // 20s at 1000/s, then a ramp from 1000/s to 3000/s over 20s: 60,000 expected.
-    assertThat((double) r.requests().offered()).isCloseTo(60_000, within(60_000 * 0.02));
+    assertThat((double) requests(r).totals().offered()).isCloseTo(60_000, within(60_000 * 0.02));
   }
 
   @Test
@@ -278,8 +280,8 @@ class ClientTest {
             .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(10))).build())
             .run(s(60));
     // Each user cycles every 100ms: 10 users offer 100/s.
-    assertThat(r.requests().offered()).isCloseTo(6000, within(10L));
-    assertThat(r.latencyMs().mean()).isCloseTo(10, within(0.05));
+    assertThat(requests(r).totals().offered()).isCloseTo(6000, within(10L));
+    assertThat(requests(r).latencyMs().mean()).isCloseTo(10, within(0.05));
   }
 
   /**
@@ -319,16 +321,18 @@ class ClientTest {
   void shouldOfferTheSameArrivalsWhateverTheJitterOrHedging() {
     StubBackend.Log baseLog = new StubBackend.Log();
     RunResult base = retryingRun(Jitter.NONE, 0, baseLog);
-    List<Long> offered = base.windows().stream().map(WindowStats::offered).toList();
-    assertThat(counter(base, "retries")).isGreaterThan(base.requests().offered());
+    List<Long> offered = requests(base).windows().stream().map(WindowStats::offered).toList();
+    assertThat(counter(base, "retries")).isGreaterThan(requests(base).totals().offered());
     for (Jitter jitter : List.of(Jitter.FULL, Jitter.EQUAL, Jitter.DECORRELATED)) {
       for (long hedge : new long[] {0, ms(3)}) {
         StubBackend.Log log = new StubBackend.Log();
         RunResult r = retryingRun(jitter, hedge, log);
         String what = "jitter " + jitter + ", hedge after " + hedge / 1_000_000 + "ms";
         assertThat(r.traceHash()).as(what).isNotEqualTo(base.traceHash());
-        assertThat(r.requests().offered()).as(what).isEqualTo(base.requests().offered());
-        assertThat(r.windows().stream().map(WindowStats::offered).toList())
+        assertThat(requests(r).totals().offered())
+            .as(what)
+            .isEqualTo(requests(base).totals().offered());
+        assertThat(requests(r).windows().stream().map(WindowStats::offered).toList())
             .as(what)
             .isEqualTo(offered);
         if (hedge == 0) {

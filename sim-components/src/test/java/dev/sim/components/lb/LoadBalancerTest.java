@@ -3,6 +3,7 @@ package dev.sim.components.lb;
 import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.gauge;
 import static dev.sim.components.Harness.ms;
+import static dev.sim.components.Harness.requests;
 import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -70,7 +71,7 @@ class LoadBalancerTest {
       print(
           "%-17s requests per backend %d / %d / %d",
           policy, logs[0].work(), logs[1].work(), logs[2].work());
-      assertThat(r.requests().ok()).isGreaterThan(5800);
+      assertThat(requests(r).totals().ok()).isGreaterThan(5800);
       for (double share : shares(logs)) {
         assertThat(share).isCloseTo(1.0 / 3, within(policy == Policy.ROUND_ROBIN ? 0.001 : 0.02));
       }
@@ -91,13 +92,13 @@ class LoadBalancerTest {
       double slowShare = shares(logs)[2];
       print(
           "%-17s slow backend's share %.3f, mean latency %.1fms",
-          policy, slowShare, r.latencyMs().mean());
+          policy, slowShare, requests(r).latencyMs().mean());
       if (policy == Policy.ROUND_ROBIN) {
-        roundRobinMeanMs = r.latencyMs().mean();
+        roundRobinMeanMs = requests(r).latencyMs().mean();
         assertThat(slowShare).isCloseTo(1.0 / 3, within(0.001));
       } else {
         assertThat(slowShare).isLessThan(0.15);
-        assertThat(r.latencyMs().mean()).isLessThan(roundRobinMeanMs / 2);
+        assertThat(requests(r).latencyMs().mean()).isLessThan(roundRobinMeanMs / 2);
       }
     }
   }
@@ -121,15 +122,15 @@ class LoadBalancerTest {
     double[] healthy = gauge(r, "lb", "healthyBackends").mean();
     double[] api2 = gauge(r, "api-2", "inflight").mean();
     print("healthy backends per second: %s", java.util.Arrays.toString(healthy));
-    print("yield per second: %s", r.windows().stream().map(WindowStats::yield).toList());
+    print("yield per second: %s", requests(r).windows().stream().map(WindowStats::yield).toList());
     assertThat(counter(r, "ejections")).isEqualTo(1);
     assertThat(healthy[5]).isEqualTo(3.0);
     assertThat(healthy[20]).isEqualTo(2.0);
     assertThat(healthy[40]).isEqualTo(3.0);
     // Requests sent to api-2 between its crash and its ejection time out; then all is well.
-    assertThat(r.windows().get(11).yield()).isCloseTo(2.0 / 3, within(0.05));
+    assertThat(requests(r).windows().get(11).yield()).isCloseTo(2.0 / 3, within(0.05));
     for (int w = 15; w < 44; w++) {
-      assertThat(r.windows().get(w).yield()).isEqualTo(1.0);
+      assertThat(requests(r).windows().get(w).yield()).isEqualTo(1.0);
     }
     assertThat(api2[40]).isPositive();
   }
@@ -174,9 +175,10 @@ class LoadBalancerTest {
             .crash(0, "api-1")
             .crash(0, "api-2")
             .run(s(20));
-    assertThat(r.requests().failed()).isEqualTo(r.requests().offered());
-    assertThat(counter(r, "noBackend")).isEqualTo(r.requests().offered());
-    assertThat(r.windows().get(10).failed()).isEqualTo(r.windows().get(10).offered());
+    assertThat(requests(r).totals().failed()).isEqualTo(requests(r).totals().offered());
+    assertThat(counter(r, "noBackend")).isEqualTo(requests(r).totals().offered());
+    assertThat(requests(r).windows().get(10).failed())
+        .isEqualTo(requests(r).windows().get(10).offered());
   }
 
   @Test
@@ -189,7 +191,7 @@ class LoadBalancerTest {
     RunResult r = h.run(s(10));
     // Everything older than 1s is forgotten as new requests come in.
     assertThat((double) counter(r, "forgotten"))
-        .isCloseTo(r.requests().offered() - 100, within(30.0));
+        .isCloseTo(requests(r).totals().offered() - 100, within(30.0));
   }
 
   @Test

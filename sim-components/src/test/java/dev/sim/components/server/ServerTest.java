@@ -4,6 +4,7 @@ import static dev.sim.components.Harness.counter;
 import static dev.sim.components.Harness.gauge;
 import static dev.sim.components.Harness.max;
 import static dev.sim.components.Harness.ms;
+import static dev.sim.components.Harness.requests;
 import static dev.sim.components.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -70,14 +71,14 @@ class ServerTest {
     print(
         "M/M/1 rho=0.8 over %d requests: mean response %.3fms, theory 1/(mu-lambda) = %.3fms"
             + " (%+.2f%%)",
-        r.requests().ok(),
-        r.latencyMs().mean(),
+        requests(r).totals().ok(),
+        requests(r).latencyMs().mean(),
         theoryMs,
-        100 * (r.latencyMs().mean() / theoryMs - 1));
+        100 * (requests(r).latencyMs().mean() / theoryMs - 1));
     // At rho = 0.8 successive response times are strongly correlated: over 1.6M requests the
     // estimate's spread across seeds is about 0.7%, so 3% is a safe bound for any seed.
-    assertThat(r.requests().ok()).isGreaterThan(1_500_000);
-    assertThat(r.latencyMs().mean()).isCloseTo(theoryMs, within(theoryMs * 0.03));
+    assertThat(requests(r).totals().ok()).isGreaterThan(1_500_000);
+    assertThat(requests(r).latencyMs().mean()).isCloseTo(theoryMs, within(theoryMs * 0.03));
   }
 
   @Test
@@ -96,11 +97,11 @@ class ServerTest {
                 Specs.server().workers(c).service(Distributions.exponential(1e9 / mu)).build())
             .run(s(210));
     double waitTheoryMs = 1000 * erlangC(c, lambda / mu) / (c * mu - lambda);
-    double waitMs = r.latencyMs().mean() - 1000 / mu;
+    double waitMs = requests(r).latencyMs().mean() - 1000 / mu;
     print(
         "M/M/4 rho=0.8 over %d requests: mean wait %.4fms, Erlang C %.4fms (%+.2f%%)",
-        r.requests().ok(), waitMs, waitTheoryMs, 100 * (waitMs / waitTheoryMs - 1));
-    assertThat(r.requests().ok()).isGreaterThan(600_000);
+        requests(r).totals().ok(), waitMs, waitTheoryMs, 100 * (waitMs / waitTheoryMs - 1));
+    assertThat(requests(r).totals().ok()).isGreaterThan(600_000);
     assertThat(waitMs).isCloseTo(waitTheoryMs, within(waitTheoryMs * 0.05));
   }
 
@@ -176,7 +177,7 @@ class ServerTest {
                       .service(Distributions.exponential(ms(1)))
                       .build())
               .run(s(40));
-      yields[i] = r.yield();
+      yields[i] = requests(r).yield();
     }
     print(
         "offered 1.2x capacity with a 100ms client timeout: yield fifo %.3f, lifo %.3f",
@@ -218,16 +219,19 @@ class ServerTest {
     print(
         "fanout all to 3 shards, one crashed: allow -> yield %.3f harvest %.3f; deny -> yield"
             + " %.3f (%d failed)",
-        allow.yield(), allow.harvest(), deny.yield(), deny.requests().failed());
+        requests(allow).yield(),
+        requests(allow).harvest(),
+        requests(deny).yield(),
+        requests(deny).totals().failed());
     // Every request ends OK (a few are still waiting on the timeout when the run stops).
-    assertThat(allow.requests().ok())
-        .isEqualTo(allow.requests().offered() - allow.requests().unfinished());
-    assertThat(allow.harvest()).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(requests(allow).totals().ok())
+        .isEqualTo(requests(allow).totals().offered() - requests(allow).totals().unfinished());
+    assertThat(requests(allow).harvest()).isCloseTo(2.0 / 3, within(1e-9));
     // 1ms of local service, then the 50ms call timeout waiting for the crashed shard.
-    assertThat(allow.latencyMs().p50()).isCloseTo(51, within(0.5));
-    assertThat(deny.yield()).isZero();
-    assertThat(deny.requests().failed())
-        .isEqualTo(deny.requests().offered() - deny.requests().unfinished());
+    assertThat(requests(allow).latencyMs().p50()).isCloseTo(51, within(0.5));
+    assertThat(requests(deny).yield()).isZero();
+    assertThat(requests(deny).totals().failed())
+        .isEqualTo(requests(deny).totals().offered() - requests(deny).totals().unfinished());
   }
 
   private static RunResult fanout(Partial partial) {
@@ -268,9 +272,9 @@ class ServerTest {
     print(
         "one of two db instances 50x slow: mean latency %.1fms without hedging, %.1fms with"
             + " a hedge after 10ms",
-        runs[0].latencyMs().mean(), runs[1].latencyMs().mean());
-    assertThat(runs[0].latencyMs().mean()).isCloseTo(51, within(5.0));
-    assertThat(runs[1].latencyMs().mean()).isLessThan(10);
+        requests(runs[0]).latencyMs().mean(), requests(runs[1]).latencyMs().mean());
+    assertThat(requests(runs[0]).latencyMs().mean()).isCloseTo(51, within(5.0));
+    assertThat(requests(runs[1]).latencyMs().mean()).isLessThan(10);
     assertThat(counter(runs[1], "callHedges")).isPositive();
   }
 
@@ -282,8 +286,8 @@ class ServerTest {
             .add("api", 1, SERVER, Specs.server().service(Distributions.constant(ms(3))).build());
     h.at(s(10), "slow api", () -> h.controls("api").setSlowFactor(10));
     RunResult r = h.run(s(20));
-    double firstHalf = r.windows().get(2).latencyP50Ms();
-    double secondHalf = r.windows().get(15).latencyP50Ms();
+    double firstHalf = requests(r).windows().get(2).latencyP50Ms();
+    double secondHalf = requests(r).windows().get(15).latencyP50Ms();
     print("slow factor 10: p50 %.2fms before, %.2fms after", firstHalf, secondHalf);
     assertThat(firstHalf).isCloseTo(3, within(0.05));
     assertThat(secondHalf).isCloseTo(30, within(0.5));

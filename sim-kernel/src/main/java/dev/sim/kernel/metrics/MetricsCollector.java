@@ -3,13 +3,17 @@ package dev.sim.kernel.metrics;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.WindowStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
@@ -18,6 +22,12 @@ import org.HdrHistogram.Histogram;
  * Collects one run's metrics, per window and in total. Owned by the simulation; nodes reach it
  * through their {@link NodeMetrics} view. Latency goes into HdrHistograms: three significant digits
  * for the run total, two per window to keep a long run's windows small.
+ *
+ * <p>A group whose metrics were {@link #declare declared} may record only those: the first counter
+ * or gauge it did not declare, or a request when it declared no latency metric, throws from the
+ * recording call, so the node's handler fails the run naming the node, the metric and the
+ * declaration. The check runs once per node and name (the views cache their cells), never on the
+ * hot path. Groups nobody declared (kernel tests, hand-built simulations) record anything.
  */
 public final class MetricsCollector {
   private static final double NANOS_PER_MS = 1e6;
@@ -53,6 +63,33 @@ public final class MetricsCollector {
   private final Map<String, GaugeCell> gauges = new LinkedHashMap<>();
   private String[] nodeNames = new String[0];
   private String[] nodeGroups = new String[0];
+  private boolean anyRequest;
+
+  // Lookups only, never iterated for output: specs come out of the ordered list below.
+  private final Map<String, Declared> declared = new LinkedHashMap<>();
+  private final List<MetricSpec> specs = new ArrayList<>();
+
+  /** What one group declared, and who declared it, for the message when it strays. */
+  private record Declared(String by, List<MetricSpec> specs) {
+    Optional<MetricSpec> find(MetricSpec.Kind kind, String name) {
+      for (MetricSpec s : specs) {
+        if (s.kind() == kind && (name == null || s.name().equals(name))) {
+          return Optional.of(s);
+        }
+      }
+      return Optional.empty();
+    }
+
+    String names(MetricSpec.Kind kind) {
+      List<String> out = new ArrayList<>();
+      for (MetricSpec s : specs) {
+        if (s.kind() == kind) {
+          out.add(s.name());
+        }
+      }
+      return out.isEmpty() ? "none" : String.join(", ", out);
+    }
+  }
 
   /**
    * Creates a collector with the given window width and warm-up, reading simulated time from {@code
@@ -83,6 +120,57 @@ public final class MetricsCollector {
     nodeGroups = groups.clone();
   }
 
+  /**
+   * Declares the metrics the nodes of {@code group} may record: {@code declaredBy} says who in a
+   * message (e.g. {@code node type 'server'}). The run result lists every declared spec, each name
+   * and kind once (the first declaration wins), in the order declared.
+   */
+  public void declare(String group, String declaredBy, List<MetricSpec> metrics) {
+    declared.put(group, new Declared(declaredBy, List.copyOf(metrics)));
+    Set<String> have = new LinkedHashSet<>();
+    for (MetricSpec s : specs) {
+      have.add(s.kind() + "\u0000" + s.name());
+    }
+    for (MetricSpec s : metrics) {
+      if (have.add(s.kind() + "\u0000" + s.name())) {
+        specs.add(s);
+      }
+    }
+  }
+
+  /** Every declared metric spec, each kind and name once, in declaration order. */
+  public List<MetricSpec> metricSpecs() {
+    return List.copyOf(specs);
+  }
+
+  /** Throws if node {@code node}'s group declared its metrics and not this one. */
+  private void requireDeclared(int node, MetricSpec.Kind kind, String name) {
+    Declared d = declared.get(nodeGroups[node]);
+    if (d == null || d.find(kind, name).isPresent()) {
+      return;
+    }
+    String what =
+        switch (kind) {
+          case COUNTER -> "counter '" + name + "'";
+          case GAUGE -> "gauge '" + name + "'";
+          case LATENCY -> "a request (offer, attempt or finish)";
+        };
+    String declaredNames =
+        kind == MetricSpec.Kind.LATENCY
+            ? "no latency metric"
+            : (kind == MetricSpec.Kind.COUNTER ? "counters " : "gauges ") + d.names(kind);
+    throw new IllegalStateException(
+        "node "
+            + nodeNames[node]
+            + " recorded "
+            + what
+            + ", which "
+            + d.by()
+            + " does not declare (it declares "
+            + declaredNames
+            + "); declare every metric a node records in its type's metrics()");
+  }
+
   /** Returns the metrics view of one node. */
   public NodeMetrics forNode(int node) {
     return new View(node);
@@ -108,6 +196,7 @@ public final class MetricsCollector {
   }
 
   long offer() {
+    anyRequest = true;
     long now = clock.getAsLong();
     // window() may replace the arrays, so it must run before the array is read (JLS 15.13.1).
     int w = window(now);
@@ -119,6 +208,7 @@ public final class MetricsCollector {
   }
 
   void attempt() {
+    anyRequest = true;
     long now = clock.getAsLong();
     int w = window(now);
     attempts[w]++;
@@ -264,6 +354,18 @@ public final class MetricsCollector {
         latency.getMaxValue() / NANOS_PER_MS);
   }
 
+  /**
+   * The request/response figures of a run that ended at {@code endNanos}, if any request or try was
+   * recorded (in the warm-up too); empty for a run that has no requests at all.
+   */
+  public Optional<RequestSummary> requestSummary(long endNanos) {
+    if (!anyRequest) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RequestSummary(totals(), yieldFraction(), harvest(), latency(), windows(endNanos)));
+  }
+
   /** Counters summed over groups, after the warm-up, sorted by name. */
   public Map<String, Long> counterTotals() {
     Map<String, Long> out = new TreeMap<>();
@@ -348,23 +450,34 @@ public final class MetricsCollector {
     // Lookups only, never iterated, so hash order cannot reach the run.
     private final java.util.HashMap<String, CounterCell> counterCells = new java.util.HashMap<>();
     private final java.util.HashMap<String, GaugeCell> gaugeCells = new java.util.HashMap<>();
+    private boolean requestsChecked;
 
     View(int node) {
       this.node = node;
     }
 
+    private void checkRequests() {
+      if (!requestsChecked) {
+        requireDeclared(node, MetricSpec.Kind.LATENCY, null);
+        requestsChecked = true;
+      }
+    }
+
     @Override
     public long offer() {
+      checkRequests();
       return MetricsCollector.this.offer();
     }
 
     @Override
     public void attempt() {
+      checkRequests();
       MetricsCollector.this.attempt();
     }
 
     @Override
     public void finish(long offerStamp, Outcome outcome, double harvest) {
+      checkRequests();
       MetricsCollector.this.finish(offerStamp, outcome, harvest);
     }
 
@@ -372,6 +485,7 @@ public final class MetricsCollector {
     public void count(String name, long delta) {
       CounterCell c = counterCells.get(name);
       if (c == null) {
+        requireDeclared(node, MetricSpec.Kind.COUNTER, name);
         c = counterCell(node, name);
         counterCells.put(name, c);
       }
@@ -382,6 +496,7 @@ public final class MetricsCollector {
     public void gauge(String name, double value) {
       GaugeCell g = gaugeCells.get(name);
       if (g == null) {
+        requireDeclared(node, MetricSpec.Kind.GAUGE, name);
         g = gaugeCell(node, name);
         gaugeCells.put(name, g);
       }

@@ -2,7 +2,6 @@ package dev.sim.kernel.run;
 
 import dev.sim.kernel.metrics.MetricsCollector;
 import dev.sim.kernel.result.NodeInfo;
-import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,8 @@ import java.util.List;
  * Assembles the {@link RunResult} of a finished run from the parts that recorded it: the loop (time
  * reached, events, hash, failure), the metrics, the node table, the timeline and the message log.
  * Wall seconds, expectations and run info are left empty for the scenario layer and the CLI, which
- * know them.
+ * know them. Each family of figures the run recorded adds its summary (requests, when any request
+ * was recorded).
  */
 final class RunResults {
   private RunResults() {}
@@ -39,31 +39,23 @@ final class RunResults {
               + Timeline.MAX_NODE_EVENTS
               + " were not recorded";
     }
-    return new RunResult(
-        scenario,
-        seed,
-        end,
-        loop.events(),
-        stop.reason(),
-        detail,
-        loop.traceHash(),
-        0.0,
-        metrics.totals(),
-        metrics.yieldFraction(),
-        metrics.harvest(),
-        metrics.latency(),
-        metrics.counterTotals(),
-        metrics.windowNanos(),
-        metrics.warmupNanos(),
-        metrics.windows(end),
-        metrics.counterSeries(end),
-        metrics.gaugeSeries(end),
-        List.copyOf(nodes),
-        timeline.annotations(),
-        timeline.nodeEvents(),
-        messages.records(),
-        loop.failure(),
-        List.of(),
-        RunInfo.NONE);
+    RunResult.Builder b =
+        RunResult.builder(scenario, seed)
+            .simulatedNanos(end)
+            .events(loop.events())
+            .traceHash(loop.traceHash())
+            .stop(stop.reason(), detail)
+            .failure(loop.failure())
+            .windows(metrics.windowNanos(), metrics.warmupNanos())
+            .counters(metrics.counterTotals())
+            .counterSeries(metrics.counterSeries(end))
+            .gauges(metrics.gaugeSeries(end))
+            .nodes(nodes)
+            .annotations(timeline.annotations())
+            .nodeEvents(timeline.nodeEvents())
+            .messages(messages.records())
+            .metricSpecs(metrics.metricSpecs());
+    metrics.requestSummary(end).ifPresent(b::family);
+    return b.build();
   }
 }

@@ -66,6 +66,7 @@ public final class Simulation {
     EventSlots slots = new EventSlots();
     this.loop = new EventLoop(slots, table, b.transport(), b.clocks(), sink, messages);
     this.metrics = new MetricsCollector(b.windowNanos(), b.warmupNanos(), loop::now);
+    b.declarations().forEach(d -> metrics.declare(d.group(), d.declaredBy(), d.metrics()));
     this.nodes = new Lifecycle(loop, slots, table, metrics, streams, messages, timeline);
     loop.attach(nodes);
   }

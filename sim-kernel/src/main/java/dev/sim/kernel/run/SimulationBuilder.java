@@ -1,10 +1,12 @@
 package dev.sim.kernel.run;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.net.Clocks;
 import dev.sim.kernel.net.Transport;
 import dev.sim.kernel.node.NodeFactory;
 import dev.sim.kernel.random.RandomStreams;
 import dev.sim.kernel.trace.TraceSink;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,7 +39,11 @@ public final class SimulationBuilder {
   private long windowNanos = 1_000_000_000L;
   private long warmupNanos;
   private boolean recordMessages;
+  private final List<Declaration> declarations = new ArrayList<>();
   private boolean built;
+
+  /** The metrics one group's nodes may record, and who declared them. */
+  record Declaration(String group, String declaredBy, List<MetricSpec> metrics) {}
 
   SimulationBuilder(String scenario, long seed) {
     this.scenario = Objects.requireNonNull(scenario, "scenario");
@@ -91,6 +97,23 @@ public final class SimulationBuilder {
   public SimulationBuilder recordMessages(boolean on) {
     requireNotBuilt();
     recordMessages = on;
+    return this;
+  }
+
+  /**
+   * Declares what the nodes of {@code group} record: a counter or gauge not among {@code metrics},
+   * or a request when none of them is a latency metric, fails the node that records it (the message
+   * names {@code declaredBy}, e.g. {@code node type 'server'}). The run result carries the specs
+   * for the report. A group declared nothing about may record anything.
+   */
+  public SimulationBuilder declareMetrics(
+      String group, String declaredBy, List<MetricSpec> metrics) {
+    requireNotBuilt();
+    declarations.add(
+        new Declaration(
+            Objects.requireNonNull(group, "group"),
+            Objects.requireNonNull(declaredBy, "declaredBy"),
+            List.copyOf(metrics)));
     return this;
   }
 
@@ -181,6 +204,10 @@ public final class SimulationBuilder {
 
   boolean recordsMessages() {
     return recordMessages;
+  }
+
+  List<Declaration> declarations() {
+    return List.copyOf(declarations);
   }
 
   private void requireNotBuilt() {

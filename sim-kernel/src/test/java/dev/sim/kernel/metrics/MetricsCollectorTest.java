@@ -238,6 +238,70 @@ class MetricsCollectorTest {
   }
 
   @Test
+  void shouldHaveNoRequestSummaryUntilARequestIsRecorded() {
+    now = s(1);
+    metrics.forNode(1).count("c", 1);
+    assertThat(metrics.requestSummary(s(3))).isEmpty();
+    // A request in the warm-up is a request: the family exists, its totals leave it out.
+    attemptAt(ms(100));
+    assertThat(metrics.requestSummary(s(3)))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.totals().attempts()).isZero();
+              assertThat(r.windows()).hasSize(3);
+              assertThat(r.windows().get(0).attempts()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void shouldRefuseACounterOrGaugeItsGroupDidNotDeclare() {
+    metrics.declare(
+        "api",
+        "node type 'server'",
+        List.of(
+            MetricSpec.counter("retries", "Retries", "retries"),
+            MetricSpec.gauge("queue", "Queue depth", "requests")));
+    NodeMetrics api = metrics.forNode(1);
+    api.count("retries", 1);
+    api.gauge("queue", 3);
+    assertThatThrownBy(() -> api.count("retires", 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "node api-1 recorded counter 'retires', which node type 'server' does not declare (it"
+                + " declares counters retries); declare every metric a node records in its"
+                + " type's metrics()");
+    assertThatThrownBy(() -> api.gauge("inflight", 1))
+        .hasMessageContaining("gauge 'inflight'")
+        .hasMessageContaining("gauges queue");
+    // A counter is not a gauge: the kinds are checked apart.
+    assertThatThrownBy(() -> api.gauge("retries", 1)).hasMessageContaining("gauge 'retries'");
+    assertThatThrownBy(api::offer)
+        .hasMessageContaining("recorded a request")
+        .hasMessageContaining("declares no latency metric");
+    // Groups nobody declared anything about record what they like.
+    metrics.forNode(3).count("anything", 1);
+    client.offer();
+  }
+
+  @Test
+  void shouldListEachDeclaredMetricOnceInDeclarationOrder() {
+    MetricSpec retries = MetricSpec.counter("retries", "Retries", "retries");
+    MetricSpec latency = MetricSpec.latency("latency", "Request latency");
+    metrics.declare("client", "node type 'client'", List.of(latency, retries));
+    metrics.declare(
+        "api", "node type 'x'", List.of(MetricSpec.counter("retries", "Other", "x"), latency));
+    metrics.declare("db", "node type 'db'", List.of(MetricSpec.gauge("retries", "Level", "x")));
+    assertThat(metrics.metricSpecs())
+        .extracting(m -> m.kind() + " " + m.name() + " " + m.title())
+        .containsExactly(
+            "LATENCY latency Request latency", "COUNTER retries Retries", "GAUGE retries Level");
+    NodeMetrics c = metrics.forNode(0);
+    long stamp = c.offer();
+    c.attempt();
+    c.finish(stamp, Outcome.OK, 1.0);
+  }
+
+  @Test
   void shouldRejectANonPositiveWindow() {
     assertThatThrownBy(() -> new MetricsCollector(0, 0, () -> 0))
         .isInstanceOf(IllegalArgumentException.class)

@@ -117,8 +117,9 @@ class MM1QueueTest {
         .as("mean time in system, ns (seed %d)", r.seed())
         .isCloseTo(expectedNanos, withPercentage(3));
     // The same figure through the metrics pipeline: offer → finish latencies in an HdrHistogram.
-    assertThat(r.latencyMs().mean()).isCloseTo(expectedNanos / 1e6, withPercentage(3));
-    assertThat(r.yield()).isEqualTo(1.0);
-    assertThat(r.requests().unfinished()).isZero();
+    assertThat(r.requests().orElseThrow().latencyMs().mean())
+        .isCloseTo(expectedNanos / 1e6, withPercentage(3));
+    assertThat(r.requests().orElseThrow().yield()).isEqualTo(1.0);
+    assertThat(r.requests().orElseThrow().totals().unfinished()).isZero();
   }
 }

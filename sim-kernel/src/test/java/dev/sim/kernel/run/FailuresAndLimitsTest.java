@@ -5,12 +5,14 @@ import static dev.sim.kernel.testing.SimTime.s;
 import static dev.sim.kernel.testing.SimTime.us;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.metrics.Outcome;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
 import dev.sim.kernel.testing.Recorder;
 import dev.sim.kernel.testing.TestCluster;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailuresAndLimitsTest {
@@ -64,11 +66,40 @@ class FailuresAndLimitsTest {
     // 3 starts, Work(1), the tick, Work(2): nothing after the failing event runs.
     assertThat(r.events()).isEqualTo(6);
     assertThat(after.payloads()).isEmpty();
-    assertThat(r.requests().offered()).isEqualTo(2);
-    assertThat(r.requests().ok()).isEqualTo(1);
-    assertThat(r.requests().attempts()).isEqualTo(1);
+    assertThat(r.requests().orElseThrow().totals().offered()).isEqualTo(2);
+    assertThat(r.requests().orElseThrow().totals().ok()).isEqualTo(1);
+    assertThat(r.requests().orElseThrow().totals().attempts()).isEqualTo(1);
     assertThat(r.counters()).containsEntry("sent", 2L);
     assertThat(r.traceHash()).hasSize(16);
+  }
+
+  @Test
+  void shouldFailTheNodeThatRecordsAMetricItsGroupDidNotDeclare() {
+    SimulationBuilder b =
+        Simulation.builder("undeclared", 1)
+            .declareMetrics(
+                "gossip",
+                "node type 'gossip'",
+                List.of(MetricSpec.counter("infected", "Newly informed nodes", "nodes")));
+    b.addNode(
+        "gossip",
+        "gossip",
+        () ->
+            ctx -> {
+              ctx.metrics().count("infected", 1);
+              ctx.setTimer(ms(3), new Tick());
+              ctx.onTimer(Tick.class, t -> ctx.metrics().count("infectd", 1));
+            });
+    RunResult r = b.build().run(RunLimits.simulated(s(1)));
+
+    assertThat(r.stopReason()).isEqualTo(StopReason.NODE_FAILURE);
+    assertThat(r.failure().nodeName()).isEqualTo("gossip");
+    assertThat(r.failure().timeNanos()).isEqualTo(ms(3));
+    assertThat(r.failure().message())
+        .contains("counter 'infectd'", "node type 'gossip' does not declare", "counters infected");
+    assertThat(r.counters()).containsEntry("infected", 1L).doesNotContainKey("infectd");
+    assertThat(r.metricSpecs()).extracting(MetricSpec::name).containsExactly("infected");
+    assertThat(r.requests()).isEmpty();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.sim.api.BuildContext;
 import dev.sim.api.Names;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,6 +34,23 @@ public final class ByzantineGeneralType implements NodeType<ByzantineParams> {
   @Override
   public Class<ByzantineParams> parameters() {
     return ByzantineParams.class;
+  }
+
+  /** What every general records, whichever algorithm it runs (see {@code General}). */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.counter("messages", "Protocol messages", "messages")
+              .describe("Orders and relays the generals sent"),
+          MetricSpec.counter("rejectedMessages", "Rejected messages", "messages")
+              .describe("Orders ignored for a malformed path or sent to the commander"),
+          MetricSpec.counter("lateMessages", "Late messages", "messages")
+              .describe("Orders that arrived after their round had ended"),
+          MetricSpec.counter("missingMessages", "Missing messages", "messages")
+              .describe("Orders a loyal general expected and never got (taken as RETREAT)"));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

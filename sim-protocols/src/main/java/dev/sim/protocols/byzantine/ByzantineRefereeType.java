@@ -3,6 +3,7 @@ package dev.sim.protocols.byzantine;
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.List;
 
@@ -38,6 +39,38 @@ public final class ByzantineRefereeType implements NodeType<RefereeParams> {
   @Override
   public Class<RefereeParams> parameters() {
     return RefereeParams.class;
+  }
+
+  /** The referee's verdict, counted once per trial. */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.counter("verdicts", "Verdicts", "verdicts")
+              .runningTotal()
+              .describe("Verdicts the referee reached, running total"),
+          MetricSpec.counter("ic1Violations", "IC1 violations", "verdicts")
+              .runningTotal()
+              .describe("Verdicts where loyal lieutenants disagreed (IC1 broken), running total"),
+          MetricSpec.counter("ic2Violations", "IC2 violations", "verdicts")
+              .runningTotal()
+              .describe(
+                  "Verdicts where loyal lieutenants did not obey a loyal commander (IC2 broken),"
+                      + " running total"),
+          MetricSpec.counter("decidedAttack", "Decided to attack", "lieutenants")
+              .runningTotal()
+              .describe("Loyal lieutenants that decided to attack, running total"),
+          MetricSpec.counter("decidedRetreat", "Decided to retreat", "lieutenants")
+              .runningTotal()
+              .describe("Loyal lieutenants that decided to retreat, running total"),
+          MetricSpec.counter("traitors", "Traitors", "generals")
+              .runningTotal()
+              .describe("Traitors among the generals reporting, running total"),
+          MetricSpec.counter("missingReports", "Missing reports", "generals")
+              .runningTotal()
+              .describe("Generals whose decision never reached the referee, running total"));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.sim.protocols.twogenerals;
 
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
+import java.util.List;
 
 /**
  * The {@code two-generals-referee} node type: an observer outside the protocol that receives both
@@ -25,6 +27,30 @@ public final class TwoGeneralsRefereeType implements NodeType<TwoGeneralsReferee
   @Override
   public Class<TwoGeneralsRefereeParams> parameters() {
     return TwoGeneralsRefereeParams.class;
+  }
+
+  /** The referee's tally of trials, counted once per trial. */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.counter("trials", "Trials", "trials")
+              .runningTotal()
+              .describe("Trials judged, running total"),
+          MetricSpec.counter("aAttacks", "General A attacks", "trials")
+              .runningTotal()
+              .describe("Trials in which general A attacked, running total"),
+          MetricSpec.counter("bAttacks", "General B attacks", "trials")
+              .runningTotal()
+              .describe("Trials in which general B attacked, running total"),
+          MetricSpec.counter("coordinated", "Coordinated attacks", "trials")
+              .runningTotal()
+              .describe("Trials in which both generals attacked, running total"),
+          MetricSpec.counter("disagreement", "Disagreements", "trials")
+              .runningTotal()
+              .describe("Trials in which one general attacked alone, running total"));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

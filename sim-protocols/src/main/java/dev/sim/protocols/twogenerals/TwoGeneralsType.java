@@ -3,6 +3,7 @@ package dev.sim.protocols.twogenerals;
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,25 @@ public final class TwoGeneralsType implements NodeType<TwoGeneralsParams> {
   @Override
   public Class<TwoGeneralsParams> parameters() {
     return TwoGeneralsParams.class;
+  }
+
+  /** What each general records about its messengers and acknowledgements. */
+  static final List<MetricSpec> METRICS =
+      List.of(
+          MetricSpec.counter("messengersSent", "Messengers sent", "messengers")
+              .describe("Messengers general A sent, each proposing the attack"),
+          MetricSpec.counter("messengersArrived", "Messengers arrived", "messengers")
+              .describe("Messengers that reached the other general in time"),
+          MetricSpec.counter("acksSent", "Acknowledgements sent", "acknowledgements")
+              .describe("Acknowledgements sent back for messengers that arrived"),
+          MetricSpec.counter("acksArrived", "Acknowledgements arrived", "acknowledgements")
+              .describe("Acknowledgements that reached the proposer in time"),
+          MetricSpec.counter("lateMessengers", "Late messengers", "messages")
+              .describe("Messengers and acknowledgements that arrived after their trial ended"));
+
+  @Override
+  public List<MetricSpec> metrics() {
+    return METRICS;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sim.report.chart;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
@@ -8,13 +9,16 @@ import dev.sim.report.chart.Series.Line;
 import dev.sim.report.chart.TimeChart.Scale;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Overlays two runs on the same axes: yield, latency p99, successful throughput, and the gauges and
- * GC pause time both runs recorded. Run A is always blue, run B always orange.
+ * Overlays two runs on the same axes: yield, latency p99 and successful throughput (when either ran
+ * requests), then every metric both runs recorded whose spec asks to be compared (gauges by
+ * default; counters that say so, such as GC pause time), in chart order. Run A is always blue, run
+ * B always orange.
  */
 public final class ComparisonCharts {
   /** Colour of the first run. */
@@ -81,28 +85,32 @@ public final class ComparisonCharts {
         tb.rate("B", label[1], B, Line.SOLID, okCounts(b)),
         out);
 
-    for (String gauge : common(gaugeNames(a), gaugeNames(b))) {
-      boolean mean = TimeCharts.gaugeIsLevel(gauge);
-      c.add(
-          "compare-" + TimeCharts.gaugeChartId(gauge),
-          TimeCharts.gaugeTitle(gauge),
-          (mean ? "Mean over all nodes" : "Sum over all nodes") + ", time-weighted mean per window",
-          TimeCharts.gaugeYLabel(gauge),
-          Scale.LINEAR,
-          ta.perWindow("A", label[0], A, Line.SOLID, gaugeTotal(a, gauge, ta.windows, mean)),
-          tb.perWindow("B", label[1], B, Line.SOLID, gaugeTotal(b, gauge, tb.windows, mean)),
-          out);
-    }
-    if (hasCounter(a, "gcPauseMs") && hasCounter(b, "gcPauseMs")) {
-      c.add(
-          "compare-gc",
-          "GC pause time",
-          "Stop-the-world pause time, summed over all nodes",
-          "ms paused per second",
-          Scale.LINEAR,
-          ta.rate("A", label[0], A, Line.SOLID, counterTotal(a, "gcPauseMs", ta.windows)),
-          tb.rate("B", label[1], B, Line.SOLID, counterTotal(b, "gcPauseMs", tb.windows)),
-          out);
+    for (MetricSpec m : compared(a, b)) {
+      MetricSpec.Chart spec = m.chart();
+      String id = "compare-" + spec.id();
+      if (m.kind() == MetricSpec.Kind.GAUGE) {
+        boolean mean = spec.aggregate() == MetricSpec.Aggregate.MEAN;
+        c.add(
+            id,
+            spec.title(),
+            (mean ? "Mean over all nodes" : "Sum over all nodes")
+                + ", time-weighted mean per window",
+            spec.yLabel(),
+            Scale.LINEAR,
+            ta.perWindow("A", label[0], A, Line.SOLID, gaugeTotal(a, m.name(), ta.windows, mean)),
+            tb.perWindow("B", label[1], B, Line.SOLID, gaugeTotal(b, m.name(), tb.windows, mean)),
+            out);
+      } else {
+        c.add(
+            id,
+            spec.title(),
+            spec.title() + ", summed over all nodes",
+            spec.yLabel(),
+            Scale.LINEAR,
+            ta.rate("A", label[0], A, Line.SOLID, counterTotal(a, m.name(), ta.windows)),
+            tb.rate("B", label[1], B, Line.SOLID, counterTotal(b, m.name(), tb.windows)),
+            out);
+      }
     }
     return out;
   }
@@ -153,24 +161,50 @@ public final class ComparisonCharts {
   }
 
   private static long[] okCounts(RunResult r) {
-    return r.windows().stream().mapToLong(WindowStats::ok).toArray();
+    return r.requestsOrNone().windows().stream().mapToLong(WindowStats::ok).toArray();
   }
 
-  private static Set<String> gaugeNames(RunResult r) {
-    Set<String> s = new LinkedHashSet<>();
-    r.gauges().forEach(g -> s.add(g.name()));
-    return s;
-  }
-
-  private static List<String> common(Set<String> a, Set<String> b) {
-    List<String> out = new ArrayList<>();
-    for (String known : List.of("queue", "inflight", "heapLiveMB")) {
-      if (a.contains(known) && b.contains(known)) {
-        out.add(known);
+  /**
+   * The metrics both runs recorded whose chart is compared, each once, gauges then counters, in
+   * chart order; a chart shared by several metrics is compared through its first. Run A's specs
+   * title the charts.
+   */
+  private static List<MetricSpec> compared(RunResult a, RunResult b) {
+    List<MetricSpec> out = new ArrayList<>();
+    for (MetricSpec.Kind kind : List.of(MetricSpec.Kind.GAUGE, MetricSpec.Kind.COUNTER)) {
+      List<MetricSpec> both = new ArrayList<>();
+      Set<String> charts = new LinkedHashSet<>();
+      for (String name : recorded(a, kind)) {
+        if (recorded(b, kind).contains(name)) {
+          MetricSpec m =
+              kind == MetricSpec.Kind.GAUGE
+                  ? TimeCharts.gaugeSpec(a, name)
+                  : TimeCharts.counterSpec(a, name);
+          if (m.chart().compared()) {
+            both.add(m);
+          }
+        }
+      }
+      both.sort(
+          Comparator.comparingInt((MetricSpec m) -> m.chart().order())
+              .thenComparing(MetricSpec::name));
+      for (MetricSpec m : both) {
+        if (charts.add(m.chart().id())) {
+          out.add(m);
+        }
       }
     }
-    a.stream().filter(b::contains).filter(n -> !out.contains(n)).sorted().forEach(out::add);
     return out;
+  }
+
+  private static Set<String> recorded(RunResult r, MetricSpec.Kind kind) {
+    Set<String> s = new LinkedHashSet<>();
+    if (kind == MetricSpec.Kind.GAUGE) {
+      r.gauges().forEach(g -> s.add(g.name()));
+    } else {
+      r.counterSeries().forEach(c -> s.add(c.name()));
+    }
+    return s;
   }
 
   private static double[] gaugeTotal(RunResult r, String name, int windows, boolean mean) {
@@ -192,10 +226,6 @@ public final class ComparisonCharts {
       y[i] = n[i] == 0 ? Double.NaN : mean ? sum[i] / n[i] : sum[i];
     }
     return y;
-  }
-
-  private static boolean hasCounter(RunResult r, String name) {
-    return r.counterSeries().stream().anyMatch(c -> c.name().equals(name));
   }
 
   private static long[] counterTotal(RunResult r, String name, int windows) {

@@ -1,10 +1,12 @@
 package dev.sim.report.chart;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import dev.sim.report.chart.Series.Line;
@@ -12,18 +14,22 @@ import dev.sim.report.chart.TimeChart.Scale;
 import dev.sim.report.text.Format;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Builds the data of every time chart of a run. A chart without data (no request ended, a gauge
- * nobody set, a counter that stayed zero) is left out rather than drawn empty.
+ * Builds the data of every time chart of a run: the request/response family's charts when the run
+ * has its summary, then a chart per declared gauge chart and per declared counter chart, each
+ * titled, labelled and ordered as its {@link MetricSpec} says. Names no metric itself. A chart
+ * without data (no request ended, a gauge nobody set, a counter that stayed zero) is left out
+ * rather than drawn empty.
  */
 public final class TimeCharts {
   /** With more lines than this a gauge is drawn per group rather than per instance. */
@@ -38,10 +44,12 @@ public final class TimeCharts {
   public static List<TimeChart> forRun(RunResult r) {
     Axis t = new Axis(r);
     List<TimeChart> out = new ArrayList<>();
-    add(out, yieldChart(r, t));
-    add(out, harvestChart(r, t));
-    add(out, latencyChart(r, t));
-    add(out, throughputChart(r, t));
+    if (r.requests().isPresent()) {
+      add(out, yieldChart(r, t));
+      add(out, harvestChart(r, t));
+      add(out, latencyChart(r, t));
+      add(out, throughputChart(r, t));
+    }
     out.addAll(gaugeCharts(r, t));
     out.addAll(counterCharts(r, t));
     return out;
@@ -96,7 +104,7 @@ public final class TimeCharts {
     return r.scenario() + " · seed " + r.seed() + " — " + what;
   }
 
-  // ---------------------------------------------------------------- request figures
+  // ---------------------------------------------------------------- the request/response family
 
   static TimeChart yieldChart(RunResult r, Axis t) {
     Series s = t.series("yield", "yield", Palette.figure("yield"), Line.BOLD, WindowStats::yield);
@@ -204,109 +212,131 @@ public final class TimeCharts {
         s);
   }
 
-  // ---------------------------------------------------------------- gauges
+  // ---------------------------------------------------------------- gauges and counters
 
-  /** A gauge or counter the report knows by name. */
-  private record Known(String id, String title, String yLabel, String what, boolean mean) {}
-
-  private static final Map<String, Known> KNOWN_GAUGES =
-      Map.of(
-          "queue",
-              new Known(
-                  "queue", "Queue depth", "requests waiting", "Requests waiting in queue", false),
-          "inflight",
-              new Known(
-                  "inflight", "In flight", "requests in progress", "Requests being served", false),
-          "heapLiveMB",
-              new Known("heap", "Live heap", "live heap (MB)", "Live heap after GC", true),
-          "healthyBackends",
-              new Known(
-                  "healthy-backends",
-                  "Healthy backends",
-                  "backends in rotation",
-                  "Backends the load balancer considers healthy",
-                  true));
-
-  private static final List<String> GAUGE_ORDER =
-      List.of("queue", "inflight", "heapLiveMB", "healthyBackends");
-
-  /** The chart id of gauge {@code name}: {@code queue}, {@code heap}, or {@code gauge-NAME}. */
-  public static String gaugeChartId(String name) {
-    Known k = KNOWN_GAUGES.get(name);
-    return k != null ? k.id() : "gauge-" + slug(name);
+  /**
+   * The spec that draws gauge {@code name} of {@code r}: the one its node type declared, or, for a
+   * gauge nobody declared (a hand-built simulation), one titled with the bare name on chart {@code
+   * gauge-NAME}.
+   */
+  public static MetricSpec gaugeSpec(RunResult r, String name) {
+    return r.metricSpec(MetricSpec.Kind.GAUGE, name)
+        .orElseGet(
+            () -> MetricSpec.gauge(safeName(name), name, name).chart("gauge-" + chartSlug(name)));
   }
 
-  /** The title of gauge {@code name}'s chart: {@code Queue depth}, or the name itself. */
-  static String gaugeTitle(String name) {
-    Known k = KNOWN_GAUGES.get(name);
-    return k != null ? k.title() : name;
+  /**
+   * The spec that draws counter {@code name} of {@code r}: the one its node type declared, or, for
+   * a counter nobody declared, one titled with the bare name on chart {@code counter-NAME}.
+   */
+  public static MetricSpec counterSpec(RunResult r, String name) {
+    return r.metricSpec(MetricSpec.Kind.COUNTER, name)
+        .orElseGet(
+            () ->
+                MetricSpec.counter(safeName(name), name, name)
+                    .chart("counter-" + chartSlug(name))
+                    .describe("Counter " + name + ", per second"));
   }
 
-  /** The value-axis label of gauge {@code name}'s chart. */
-  static String gaugeYLabel(String name) {
-    Known k = KNOWN_GAUGES.get(name);
-    return k != null ? k.yLabel() : name;
+  /** The id of every gauge chart {@code r} can draw. */
+  public static Set<String> gaugeChartIds(RunResult r) {
+    Set<String> out = new LinkedHashSet<>();
+    r.gauges().forEach(g -> out.add(gaugeSpec(r, g.name()).chart().id()));
+    return out;
   }
 
-  /** Whether gauge {@code name} is averaged over instances rather than summed. */
-  static boolean gaugeIsLevel(String name) {
-    Known k = KNOWN_GAUGES.get(name);
-    return k != null ? k.mean() : isLevel(name);
+  /** The id of every counter chart {@code r} can draw. */
+  public static Set<String> counterChartIds(RunResult r) {
+    Set<String> out = new LinkedHashSet<>();
+    r.counterSeries().forEach(c -> out.add(counterSpec(r, c.name()).chart().id()));
+    return out;
   }
+
+  /** The chart that draws metric {@code name} of {@code r} (a gauge first), if it has one. */
+  public static Optional<String> chartOfMetric(RunResult r, String name) {
+    for (GaugeSeriesData g : r.gauges()) {
+      if (g.name().equals(name)) {
+        return Optional.of(gaugeSpec(r, name).chart().id());
+      }
+    }
+    for (CounterSeries c : r.counterSeries()) {
+      if (c.name().equals(name)) {
+        return Optional.of(counterSpec(r, name).chart().id());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A metric as recorded (under {@code name}) and the spec that draws it. */
+  private record Drawn(String name, MetricSpec spec) {}
+
+  /** Charts by their declared order, then by the first metric's name. */
+  private static final Comparator<Drawn> BY_ORDER =
+      Comparator.comparingInt((Drawn d) -> d.spec().chart().order()).thenComparing(Drawn::name);
+
+  /** Line styles of the metrics sharing a chart, in order, when groups are told apart by colour. */
+  private static final Line[] SHARED_LINES = {Line.DASHED, Line.SOLID, Line.THIN, Line.BOLD};
+
+  /** Colours of the metrics sharing a chart, in order, when only one group is drawn. */
+  private static final Color[] SHARED_COLOURS = {
+    Palette.SKY_BLUE, Palette.VERMILLION, Palette.BLUISH_GREEN, Palette.ORANGE, Palette.BLUE
+  };
 
   static List<TimeChart> gaugeCharts(RunResult r, Axis t) {
-    Map<String, List<GaugeSeriesData>> byName =
-        new TreeMap<>(
-            (a, b) -> {
-              int ia = GAUGE_ORDER.indexOf(a);
-              int ib = GAUGE_ORDER.indexOf(b);
-              if (ia >= 0 || ib >= 0) {
-                return Integer.compare(ia < 0 ? 99 : ia, ib < 0 ? 99 : ib);
-              }
-              return a.compareTo(b);
-            });
-    for (GaugeSeriesData g : r.gauges()) {
-      byName.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(g);
-    }
+    // Chart id -> its metrics, charts in declared order.
+    Map<String, List<Drawn>> charts = charts(gaugeSpecs(r));
     Map<String, Integer> nodeColour = nodeColours(r);
     Map<String, Integer> groupColour = groupColours(r);
     List<TimeChart> out = new ArrayList<>();
-    for (Map.Entry<String, List<GaugeSeriesData>> e : byName.entrySet()) {
-      String name = e.getKey();
-      List<GaugeSeriesData> data = e.getValue();
-      Known k =
-          KNOWN_GAUGES.getOrDefault(
-              name, new Known(gaugeChartId(name), name, name, name, isLevel(name)));
+    for (List<Drawn> specs : charts.values()) {
+      MetricSpec.Chart c = specs.get(0).spec().chart();
+      boolean mean = c.aggregate() == MetricSpec.Aggregate.MEAN;
+      List<GaugeSeriesData> data = new ArrayList<>();
+      for (Drawn m : specs) {
+        for (GaugeSeriesData g : r.gauges()) {
+          if (g.name().equals(m.name())) {
+            data.add(g);
+          }
+        }
+      }
+      boolean shared = specs.size() > 1;
       List<Series> series = new ArrayList<>();
       String how;
       if (data.size() <= MAX_NODE_LINES) {
         for (GaugeSeriesData g : data) {
+          int k = indexOf(specs, g.name());
+          String label = label(g.nodeName(), specs.get(k).spec());
           series.add(
               t.perWindow(
-                  g.nodeName(),
-                  g.nodeName(),
+                  shared ? g.nodeName() + "." + g.name() : g.nodeName(),
+                  label,
                   Palette.cycle(nodeColour.getOrDefault(g.nodeName(), 0)),
-                  Line.SOLID,
+                  shared ? SHARED_LINES[k % SHARED_LINES.length] : Line.SOLID,
                   g.mean()));
         }
         how = "one line per node";
       } else {
-        Map<String, List<GaugeSeriesData>> groups = new LinkedHashMap<>();
-        for (GaugeSeriesData g : data) {
-          groups.computeIfAbsent(g.group(), x -> new ArrayList<>()).add(g);
+        for (Drawn m : specs) {
+          int k = indexOf(specs, m.name());
+          Map<String, List<GaugeSeriesData>> groups = new LinkedHashMap<>();
+          for (GaugeSeriesData g : data) {
+            if (g.name().equals(m.name())) {
+              groups.computeIfAbsent(g.group(), x -> new ArrayList<>()).add(g);
+            }
+          }
+          for (Map.Entry<String, List<GaugeSeriesData>> ge : groups.entrySet()) {
+            double[] y = aggregate(ge.getValue(), t.windows, mean);
+            int n = ge.getValue().size();
+            series.add(
+                t.perWindow(
+                    shared ? ge.getKey() + "." + m.name() : ge.getKey(),
+                    label(ge.getKey(), m.spec()) + " (" + n + ")",
+                    Palette.cycle(groupColour.getOrDefault(ge.getKey(), 0)),
+                    shared ? SHARED_LINES[k % SHARED_LINES.length] : Line.SOLID,
+                    y));
+          }
         }
-        for (Map.Entry<String, List<GaugeSeriesData>> ge : groups.entrySet()) {
-          double[] y = aggregate(ge.getValue(), t.windows, k.mean());
-          int n = ge.getValue().size();
-          series.add(
-              t.perWindow(
-                  ge.getKey(),
-                  ge.getKey() + " (" + n + ")",
-                  Palette.cycle(groupColour.getOrDefault(ge.getKey(), 0)),
-                  Line.SOLID,
-                  y));
-        }
-        how = k.mean() ? "mean per node of each group" : "summed over each group's nodes";
+        how = mean ? "mean per node of each group" : "summed over each group's nodes";
       }
       if (!anyNonZero(series)) {
         continue;
@@ -315,29 +345,14 @@ public final class TimeCharts {
           chart(
               r,
               t,
-              k.id(),
-              k.title(),
-              k.what() + ", time-weighted mean per " + t.windowText() + " window, " + how,
-              k.yLabel(),
+              c.id(),
+              c.title(),
+              c.description() + ", time-weighted mean per " + t.windowText() + " window, " + how,
+              c.yLabel(),
               Scale.LINEAR,
               series));
     }
     return out;
-  }
-
-  /**
-   * Gauges that read as a level of one process (a heap size, a percentage) are averaged, not
-   * summed.
-   */
-  private static boolean isLevel(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    return n.contains("heap")
-        || n.endsWith("mb")
-        || n.endsWith("gb")
-        || n.contains("pct")
-        || n.contains("percent")
-        || n.contains("util")
-        || n.contains("ratio");
   }
 
   private static double[] aggregate(List<GaugeSeriesData> members, int windows, boolean mean) {
@@ -356,162 +371,38 @@ public final class TimeCharts {
     return y;
   }
 
-  // ---------------------------------------------------------------- counters
-
-  /** Known counters; for these {@code mean} means "drawn as a running total". */
-  private static final Map<String, Known> KNOWN_COUNTERS =
-      Map.ofEntries(
-          Map.entry(
-              "gcPauseMs",
-              new Known(
-                  "gc",
-                  "GC pause time",
-                  "ms paused per second",
-                  "Stop-the-world GC pause time, summed over each group's nodes",
-                  false)),
-          Map.entry(
-              "oom",
-              new Known(
-                  "oom",
-                  "Out-of-memory crashes",
-                  "crashes (running total)",
-                  "Processes that ran out of heap and crashed, running total",
-                  true)),
-          Map.entry(
-              "shed",
-              new Known(
-                  "shed",
-                  "Load shed",
-                  "requests shed per second",
-                  "Requests refused early by load shedding",
-                  false)),
-          Map.entry(
-              "retries",
-              new Known(
-                  "retries", "Retries", "retries per second", "Retries sent by clients", false)),
-          Map.entry(
-              "budgetExhausted",
-              new Known(
-                  "retry-budget",
-                  "Retry budget exhausted",
-                  "retries refused per second",
-                  "Retries the retry budget refused to send",
-                  false)),
-          Map.entry(
-              "throttled",
-              new Known(
-                  "throttled",
-                  "Client throttling",
-                  "requests refused per second",
-                  "Requests clients refused locally (throttling)",
-                  false)),
-          Map.entry(
-              "hedges",
-              new Known(
-                  "hedges",
-                  "Hedged requests",
-                  "hedges per second",
-                  "Second copies sent because the first was slow",
-                  false)),
-          Map.entry(
-              "ejections",
-              new Known(
-                  "ejections",
-                  "Backend ejections",
-                  "ejections (running total)",
-                  "Backends taken out of rotation by health checks",
-                  true)),
-          Map.entry(
-              "noBackend",
-              new Known(
-                  "no-backend",
-                  "No healthy backend",
-                  "requests per second",
-                  "Requests the load balancer could send nowhere",
-                  false)),
-          Map.entry(
-              "lostWrites",
-              new Known(
-                  "lost-writes",
-                  "Lost writes",
-                  "lost writes (running total)",
-                  "Acknowledged writes that were later lost, running total",
-                  true)));
-
-  private static final List<String> COUNTER_ORDER =
-      List.of(
-          "gcPauseMs",
-          "gcYoung",
-          "gcFull",
-          "oom",
-          "shed",
-          "retries",
-          "budgetExhausted",
-          "throttled",
-          "hedges",
-          "ejections",
-          "noBackend",
-          "lostWrites");
-
-  /** The chart id of counter {@code name}. */
-  public static String counterChartId(String name) {
-    if (name.equals("gcFull") || name.equals("gcYoung")) {
-      return "gc-collections";
-    }
-    Known k = KNOWN_COUNTERS.get(name);
-    return k != null ? k.id() : "counter-" + slug(name);
-  }
-
   static List<TimeChart> counterCharts(RunResult r, Axis t) {
-    Map<String, List<CounterSeries>> byChart = new LinkedHashMap<>();
-    List<CounterSeries> sorted = new ArrayList<>(r.counterSeries());
-    sorted.sort(
-        (a, b) -> {
-          int ia = COUNTER_ORDER.indexOf(a.name());
-          int ib = COUNTER_ORDER.indexOf(b.name());
-          int c = Integer.compare(ia < 0 ? 99 : ia, ib < 0 ? 99 : ib);
-          return c != 0 ? c : a.name().compareTo(b.name());
-        });
-    for (CounterSeries c : sorted) {
-      byChart.computeIfAbsent(counterChartId(c.name()), k -> new ArrayList<>()).add(c);
-    }
+    Map<String, List<Drawn>> charts = charts(counterSpecs(r));
     Map<String, Integer> groupColour = groupColours(r);
     List<TimeChart> out = new ArrayList<>();
-    for (Map.Entry<String, List<CounterSeries>> e : byChart.entrySet()) {
-      String id = e.getKey();
-      List<CounterSeries> data = e.getValue();
-      List<Series> series = new ArrayList<>();
-      boolean collections = id.equals("gc-collections");
-      String name = data.get(0).name();
-      Known k =
-          collections
-              ? new Known(
-                  id,
-                  "GC collections",
-                  "collections per second",
-                  "Garbage collections started, per second",
-                  false)
-              : KNOWN_COUNTERS.getOrDefault(
-                  name,
-                  new Known(
-                      id, name, name + " per second", "Counter " + name + ", per second", false));
-      boolean cumulative = !collections && k.mean();
-      boolean oneGroup = data.stream().map(CounterSeries::group).distinct().count() == 1;
-      for (CounterSeries c : data) {
-        String key = c.group() + "." + c.name();
-        String label =
-            collections ? c.group() + (c.name().equals("gcFull") ? " full" : " young") : c.group();
-        boolean young = c.name().equals("gcYoung");
-        Line line = collections && young && !oneGroup ? Line.DASHED : Line.SOLID;
-        Color colour = Palette.cycle(groupColour.getOrDefault(c.group(), 0));
-        if (collections && oneGroup) {
-          // One group: young and full collections are told apart by colour, not by dashes.
-          colour = young ? Palette.SKY_BLUE : Palette.VERMILLION;
+    for (List<Drawn> specs : charts.values()) {
+      MetricSpec.Chart c = specs.get(0).spec().chart();
+      boolean shared = specs.size() > 1;
+      List<CounterSeries> data = new ArrayList<>();
+      for (Drawn m : specs) {
+        for (CounterSeries cs : r.counterSeries()) {
+          if (cs.name().equals(m.name())) {
+            data.add(cs);
+          }
         }
+      }
+      boolean oneGroup = data.stream().map(CounterSeries::group).distinct().count() == 1;
+      List<Series> series = new ArrayList<>();
+      for (CounterSeries cs : data) {
+        int k = indexOf(specs, cs.name());
+        MetricSpec m = specs.get(k).spec();
+        Line line = shared && !oneGroup ? SHARED_LINES[k % SHARED_LINES.length] : Line.SOLID;
+        Color colour = Palette.cycle(groupColour.getOrDefault(cs.group(), 0));
+        if (shared && oneGroup) {
+          // One group: the chart's metrics are told apart by colour, not by dashes.
+          colour = SHARED_COLOURS[k % SHARED_COLOURS.length];
+        }
+        String key = cs.group() + "." + cs.name();
+        String label = label(cs.group(), m);
         Series s =
-            cumulative
-                ? t.perWindow(key, label, colour, line, runningTotal(c.perWindow(), t.windows))
-                : t.rate(key, label, colour, line, c.perWindow());
+            c.runningTotal()
+                ? t.perWindow(key, label, colour, line, runningTotal(cs.perWindow(), t.windows))
+                : t.rate(key, label, colour, line, cs.perWindow());
         if (s.hasNonZero()) {
           series.add(s);
         }
@@ -519,10 +410,57 @@ public final class TimeCharts {
       if (series.isEmpty()) {
         continue;
       }
-      String sub = cumulative ? k.what() : k.what() + " (per " + t.windowText() + " window)";
-      out.add(chart(r, t, id, k.title(), sub, k.yLabel(), Scale.LINEAR, series));
+      String sub =
+          c.runningTotal()
+              ? c.description()
+              : c.description() + " (per " + t.windowText() + " window)";
+      out.add(chart(r, t, c.id(), c.title(), sub, c.yLabel(), Scale.LINEAR, series));
     }
     return out;
+  }
+
+  /** The gauges {@code r} recorded with their specs, each name once. */
+  private static List<Drawn> gaugeSpecs(RunResult r) {
+    Map<String, Drawn> out = new LinkedHashMap<>();
+    r.gauges().forEach(g -> out.computeIfAbsent(g.name(), n -> new Drawn(n, gaugeSpec(r, n))));
+    return new ArrayList<>(out.values());
+  }
+
+  /** The counters {@code r} recorded with their specs, each name once. */
+  private static List<Drawn> counterSpecs(RunResult r) {
+    Map<String, Drawn> out = new LinkedHashMap<>();
+    r.counterSeries()
+        .forEach(c -> out.computeIfAbsent(c.name(), n -> new Drawn(n, counterSpec(r, n))));
+    return new ArrayList<>(out.values());
+  }
+
+  /**
+   * {@code drawn} grouped by chart id: charts in the order of their first metric, metrics of one
+   * chart in order; a chart takes its texts from its first metric.
+   */
+  private static Map<String, List<Drawn>> charts(List<Drawn> drawn) {
+    List<Drawn> sorted = new ArrayList<>(drawn);
+    sorted.sort(BY_ORDER);
+    Map<String, List<Drawn>> out = new LinkedHashMap<>();
+    for (Drawn m : sorted) {
+      out.computeIfAbsent(m.spec().chart().id(), k -> new ArrayList<>()).add(m);
+    }
+    return out;
+  }
+
+  private static int indexOf(List<Drawn> specs, String name) {
+    for (int i = 0; i < specs.size(); i++) {
+      if (specs.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /** A line's legend: its node or group, and the metric's legend word on a shared chart. */
+  private static String label(String who, MetricSpec m) {
+    String legend = m.chart().legend();
+    return legend.isEmpty() ? who : who + " " + legend;
   }
 
   private static double[] runningTotal(long[] perWindow, int windows) {
@@ -533,6 +471,19 @@ public final class TimeCharts {
       y[i] = sum;
     }
     return y;
+  }
+
+  /** A metric name as a spec name: one recorded under any other text is drawn all the same. */
+  private static String safeName(String name) {
+    String s = name.replaceAll("[^A-Za-z0-9_]", "_");
+    return s.isEmpty() || !Character.isLetter(s.charAt(0)) ? "m" + s : s;
+  }
+
+  /** A chart-id-safe form of a metric name: lower case, other characters as {@code -}. */
+  private static String chartSlug(String name) {
+    String s =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return s.isEmpty() ? "x" : s;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -611,12 +562,6 @@ public final class TimeCharts {
         r.simulatedNanos() / 1e9);
   }
 
-  /** A file-name-safe form of a metric name. */
-  static String slug(String name) {
-    String s = name.replaceAll("[^A-Za-z0-9_-]+", "-");
-    return s.isEmpty() ? "x" : s;
-  }
-
   /** The time axis of a run: window centres and lengths in seconds. */
   static final class Axis {
     final int windows;
@@ -626,13 +571,15 @@ public final class TimeCharts {
     final List<WindowStats> stats;
 
     Axis(RunResult r) {
-      stats = r.windows();
-      windows = stats.size();
+      // A run without requests draws none of their charts; its windows read as empty.
+      RequestSummary q = r.requestsOrNone();
+      stats = q.windows();
+      windows = r.windowCount();
       windowSeconds = r.windowNanos() / 1e9;
       x = new double[windows];
       length = new double[windows];
       for (int i = 0; i < windows; i++) {
-        long start = stats.get(i).startNanos();
+        long start = i * r.windowNanos();
         long len = Math.min(r.windowNanos(), r.simulatedNanos() - start);
         if (len <= 0) {
           len = r.windowNanos();
@@ -649,7 +596,7 @@ public final class TimeCharts {
     Series series(String key, String label, Color c, Line line, ToDoubleFunction<WindowStats> f) {
       double[] y = new double[windows];
       for (int i = 0; i < windows; i++) {
-        y[i] = f.applyAsDouble(stats.get(i));
+        y[i] = i < stats.size() ? f.applyAsDouble(stats.get(i)) : Double.NaN;
       }
       return new Series(key, label, x, y, c, line);
     }
@@ -658,7 +605,7 @@ public final class TimeCharts {
     Series rate(String key, String label, Line line, ToDoubleFunction<WindowStats> f) {
       double[] y = new double[windows];
       for (int i = 0; i < windows; i++) {
-        y[i] = f.applyAsDouble(stats.get(i)) / length[i];
+        y[i] = i < stats.size() ? f.applyAsDouble(stats.get(i)) / length[i] : Double.NaN;
       }
       return new Series(key, label, x, y, Palette.figure(key), line);
     }

@@ -4,6 +4,7 @@ import static dev.sim.report.html.Html.escape;
 
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.report.chart.ChartFile;
 import dev.sim.report.chart.ComparisonCharts;
@@ -48,21 +49,24 @@ public final class ComparePage {
         .append(chipFor(1))
         .append(escape(label[1]))
         .append("</th><th class=\"num\">change</th>" + "</tr>\n");
-    LatencySummary la = a.latencyMs();
-    LatencySummary lb = b.latencyMs();
-    fraction(h, "yield", a.yield(), b.yield());
-    fraction(h, "harvest", a.harvest(), b.harvest());
+    // Runs without requests read as runs that offered none, so any two runs compare.
+    RequestSummary qa = a.requestsOrNone();
+    RequestSummary qb = b.requestsOrNone();
+    LatencySummary la = qa.latencyMs();
+    LatencySummary lb = qb.latencyMs();
+    fraction(h, "yield", qa.yield(), qb.yield());
+    fraction(h, "harvest", qa.harvest(), qb.harvest());
     millis(h, "latency p50", la.p50(), lb.p50());
     millis(h, "latency p90", la.p90(), lb.p90());
     millis(h, "latency p99", la.p99(), lb.p99());
     millis(h, "latency p99.9", la.p999(), lb.p999());
     millis(h, "latency max", la.max(), lb.max());
-    count(h, "requests offered", a.requests().offered(), b.requests().offered());
-    count(h, "ok", a.requests().ok(), b.requests().ok());
-    count(h, "failed", a.requests().failed(), b.requests().failed());
-    count(h, "timed out", a.requests().timedOut(), b.requests().timedOut());
-    count(h, "rejected", a.requests().rejected(), b.requests().rejected());
-    count(h, "attempts (tries sent)", a.requests().attempts(), b.requests().attempts());
+    count(h, "requests offered", qa.totals().offered(), qb.totals().offered());
+    count(h, "ok", qa.totals().ok(), qb.totals().ok());
+    count(h, "failed", qa.totals().failed(), qb.totals().failed());
+    count(h, "timed out", qa.totals().timedOut(), qb.totals().timedOut());
+    count(h, "rejected", qa.totals().rejected(), qb.totals().rejected());
+    count(h, "attempts (tries sent)", qa.totals().attempts(), qb.totals().attempts());
     Set<String> counters = new TreeSet<>(a.counters().keySet());
     counters.addAll(b.counters().keySet());
     for (String k : counters) {

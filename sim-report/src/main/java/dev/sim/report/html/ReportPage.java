@@ -8,6 +8,7 @@ import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.LatencySummary;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
@@ -172,20 +173,25 @@ public final class ReportPage {
   }
 
   private static void cards(StringBuilder h, RunResult r) {
-    RequestTotals q = r.requests();
-    LatencySummary l = r.latencyMs();
     h.append("<section class=\"cards\">\n");
-    card(h, "Yield", Format.percent(r.yield()), "answered OK of offered");
-    card(h, "Harvest", Format.percent(r.harvest()), "data in answers");
-    card(h, "Latency p50", Format.millis(l.p50()), "median, successful");
-    card(h, "Latency p99", Format.millis(l.p99()), "max " + Format.millis(l.max()));
-    card(
-        h,
-        "Requests",
-        Format.count(q.offered()),
-        q.offered() == 0
-            ? "offered"
-            : "offered · " + ratio(q.attempts(), q.offered()) + " tries each");
+    // Request figures only for a run that had requests: a protocol run's figures are its counters.
+    r.requests()
+        .ifPresent(
+            rq -> {
+              RequestTotals q = rq.totals();
+              LatencySummary l = rq.latencyMs();
+              card(h, "Yield", Format.percent(rq.yield()), "answered OK of offered");
+              card(h, "Harvest", Format.percent(rq.harvest()), "data in answers");
+              card(h, "Latency p50", Format.millis(l.p50()), "median, successful");
+              card(h, "Latency p99", Format.millis(l.p99()), "max " + Format.millis(l.max()));
+              card(
+                  h,
+                  "Requests",
+                  Format.count(q.offered()),
+                  q.offered() == 0
+                      ? "offered"
+                      : "offered · " + ratio(q.attempts(), q.offered()) + " tries each");
+            });
     card(
         h,
         "Simulated",
@@ -235,28 +241,9 @@ public final class ReportPage {
   }
 
   private static void summary(StringBuilder h, RunResult r) {
-    RequestTotals q = r.requests();
-    LatencySummary l = r.latencyMs();
-    h.append(
-        "<section>\n<h2>Summary</h2>\n<div class=\"grid2\">\n<div>\n<h3>Requests</h3>\n"
-            + "<table>\n");
-    row(h, "offered", Format.count(q.offered()));
-    row(h, "ok", Format.count(q.ok()));
-    row(h, "failed", Format.count(q.failed()));
-    row(h, "timed out", Format.count(q.timedOut()));
-    row(h, "rejected", Format.count(q.rejected()));
-    row(h, "attempts (tries sent)", Format.count(q.attempts()));
-    row(h, "unfinished at the end", Format.count(q.unfinished()));
-    row(h, "yield", Format.percent(r.yield()));
-    row(h, "harvest", Format.percent(r.harvest()));
-    h.append("</table>\n</div>\n<div>\n<h3>Latency of successful requests</h3>\n<table>\n");
-    row(h, "mean", Format.millis(l.mean()));
-    row(h, "p50", Format.millis(l.p50()));
-    row(h, "p90", Format.millis(l.p90()));
-    row(h, "p99", Format.millis(l.p99()));
-    row(h, "p99.9", Format.millis(l.p999()));
-    row(h, "max", Format.millis(l.max()));
-    h.append("</table>\n</div>\n<div>\n<h3>Run</h3>\n<table>\n");
+    h.append("<section>\n<h2>Summary</h2>\n<div class=\"grid2\">\n");
+    r.requests().ifPresent(rq -> requestTables(h, rq));
+    h.append("<div>\n<h3>Run</h3>\n<table>\n");
     row(h, "simulated time", Format.nanos(r.simulatedNanos()));
     row(h, "window", Format.nanos(r.windowNanos()));
     row(h, "warm-up", Format.nanos(r.warmupNanos()));
@@ -272,6 +259,30 @@ public final class ReportPage {
       h.append("</table>\n</div>\n");
     }
     h.append("</div>\n</section>\n");
+  }
+
+  /** The request/response family's tables: request counts and fractions, then latency. */
+  private static void requestTables(StringBuilder h, RequestSummary rq) {
+    RequestTotals q = rq.totals();
+    LatencySummary l = rq.latencyMs();
+    h.append("<div>\n<h3>Requests</h3>\n<table>\n");
+    row(h, "offered", Format.count(q.offered()));
+    row(h, "ok", Format.count(q.ok()));
+    row(h, "failed", Format.count(q.failed()));
+    row(h, "timed out", Format.count(q.timedOut()));
+    row(h, "rejected", Format.count(q.rejected()));
+    row(h, "attempts (tries sent)", Format.count(q.attempts()));
+    row(h, "unfinished at the end", Format.count(q.unfinished()));
+    row(h, "yield", Format.percent(rq.yield()));
+    row(h, "harvest", Format.percent(rq.harvest()));
+    h.append("</table>\n</div>\n<div>\n<h3>Latency of successful requests</h3>\n<table>\n");
+    row(h, "mean", Format.millis(l.mean()));
+    row(h, "p50", Format.millis(l.p50()));
+    row(h, "p90", Format.millis(l.p90()));
+    row(h, "p99", Format.millis(l.p99()));
+    row(h, "p99.9", Format.millis(l.p999()));
+    row(h, "max", Format.millis(l.max()));
+    h.append("</table>\n</div>\n");
   }
 
   static void row(StringBuilder h, String k, String v) {

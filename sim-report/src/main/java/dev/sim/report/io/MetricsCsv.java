@@ -47,7 +47,10 @@ public final class MetricsCsv {
     for (GaugeSeriesData g : r.gauges()) {
       gaugeGroups.computeIfAbsent(g.group() + "." + g.name(), k -> new ArrayList<>()).add(g);
     }
-    StringBuilder sb = new StringBuilder(256 + r.windows().size() * 128);
+    // The request columns are always there: zero counts and empty figures for a run without
+    // requests.
+    List<WindowStats> windows = r.requestsOrNone().windows();
+    StringBuilder sb = new StringBuilder(256 + windows.size() * 128);
     sb.append(
         "window,startSeconds,offered,ok,failed,timedOut,rejected,attempts,yield,harvest,"
             + "p50Ms,p90Ms,p99Ms,maxMs");
@@ -60,7 +63,7 @@ public final class MetricsCsv {
       sb.append(',').append(cell(c.group() + "." + c.name()));
     }
     sb.append('\n');
-    for (WindowStats w : r.windows()) {
+    for (WindowStats w : windows) {
       int i = w.index();
       sb.append(i)
           .append(',')

@@ -1,14 +1,17 @@
 package dev.sim.report.io;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.Failure;
+import dev.sim.kernel.result.FamilySummary;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.LatencySummary;
 import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
@@ -27,11 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code result.json}: the whole {@link RunResult}, so that a report can be rendered again from a
- * run folder alone. Field names are the record components' names; NaN is {@code null}.
+ * run folder alone: the core under the record components' names, the node types' metric specs under
+ * {@code metricSpecs}, and each family's summary under {@code families.NAME}. NaN is {@code null}.
  */
 public final class ResultJson {
-  /** The value of the {@code format} key; bumped when a field changes meaning. */
-  public static final String FORMAT = "sim-result/1";
+  /**
+   * The value of the {@code format} key; bumped when a field changes meaning. Version 2 moved the
+   * request figures into {@code families.requests} and added {@code metricSpecs}.
+   */
+  public static final String FORMAT = "sim-result/2";
 
   /** Built on first read only: writing a run folder never pays for a mapper. */
   private static final class Mapper {
@@ -55,53 +62,11 @@ public final class ResultJson {
     j.field("traceHash", r.traceHash());
     j.field("wallSeconds", r.wallSeconds());
 
-    RequestTotals q = r.requests();
-    j.beginObject("requests");
-    j.field("offered", q.offered())
-        .field("ok", q.ok())
-        .field("failed", q.failed())
-        .field("timedOut", q.timedOut())
-        .field("rejected", q.rejected())
-        .field("attempts", q.attempts())
-        .field("unfinished", q.unfinished());
-    j.end();
-    j.field("yield", r.yield());
-    j.field("harvest", r.harvest());
-    LatencySummary l = r.latencyMs();
-    j.beginObject("latencyMs");
-    j.field("mean", l.mean())
-        .field("p50", l.p50())
-        .field("p90", l.p90())
-        .field("p99", l.p99())
-        .field("p999", l.p999())
-        .field("max", l.max());
-    j.end();
     j.beginObject("counters");
     r.counters().forEach(j::field);
     j.end();
     j.field("windowNanos", r.windowNanos());
     j.field("warmupNanos", r.warmupNanos());
-
-    j.beginArray("windows");
-    for (WindowStats w : r.windows()) {
-      j.beginInlineObject();
-      j.field("index", w.index())
-          .field("startNanos", w.startNanos())
-          .field("offered", w.offered())
-          .field("ok", w.ok())
-          .field("failed", w.failed())
-          .field("timedOut", w.timedOut())
-          .field("rejected", w.rejected())
-          .field("attempts", w.attempts())
-          .field("yield", w.yield())
-          .field("harvest", w.harvest())
-          .field("latencyP50Ms", w.latencyP50Ms())
-          .field("latencyP90Ms", w.latencyP90Ms())
-          .field("latencyP99Ms", w.latencyP99Ms())
-          .field("latencyMaxMs", w.latencyMaxMs());
-      j.end();
-    }
-    j.end();
 
     j.beginArray("counterSeries");
     for (CounterSeries c : r.counterSeries()) {
@@ -229,8 +194,96 @@ public final class ResultJson {
       j.end();
       j.end();
     }
+
+    j.beginArray("metricSpecs");
+    for (MetricSpec m : r.metricSpecs()) {
+      writeSpec(j, m);
+    }
+    j.end();
+
+    j.beginObject("families");
+    for (FamilySummary family : r.families()) {
+      j.beginObject(family.family());
+      if (family instanceof RequestSummary q) {
+        writeRequests(j, q);
+      } else {
+        throw new IllegalStateException("no result.json form for family " + family.family());
+      }
+      j.end();
+    }
+    j.end();
     j.end();
     return j + "\n";
+  }
+
+  private static void writeSpec(JsonOut j, MetricSpec m) {
+    j.beginObject();
+    j.field("name", m.name())
+        .field("kind", m.kind().name())
+        .field("title", m.title())
+        .field("unit", m.unit());
+    MetricSpec.Chart c = m.chart();
+    if (c == null) {
+      j.nullField("chart");
+    } else {
+      j.beginObject("chart");
+      j.field("id", c.id())
+          .field("title", c.title())
+          .field("yLabel", c.yLabel())
+          .field("description", c.description())
+          .field("aggregate", c.aggregate().name())
+          .field("runningTotal", c.runningTotal())
+          .field("order", c.order())
+          .field("legend", c.legend())
+          .field("compared", c.compared());
+      j.end();
+    }
+    j.end();
+  }
+
+  /** The request/response family: totals, yield, harvest, latency, then the windows. */
+  private static void writeRequests(JsonOut j, RequestSummary r) {
+    RequestTotals q = r.totals();
+    j.beginObject("totals");
+    j.field("offered", q.offered())
+        .field("ok", q.ok())
+        .field("failed", q.failed())
+        .field("timedOut", q.timedOut())
+        .field("rejected", q.rejected())
+        .field("attempts", q.attempts())
+        .field("unfinished", q.unfinished());
+    j.end();
+    j.field("yield", r.yield());
+    j.field("harvest", r.harvest());
+    LatencySummary l = r.latencyMs();
+    j.beginObject("latencyMs");
+    j.field("mean", l.mean())
+        .field("p50", l.p50())
+        .field("p90", l.p90())
+        .field("p99", l.p99())
+        .field("p999", l.p999())
+        .field("max", l.max());
+    j.end();
+    j.beginArray("windows");
+    for (WindowStats w : r.windows()) {
+      j.beginInlineObject();
+      j.field("index", w.index())
+          .field("startNanos", w.startNanos())
+          .field("offered", w.offered())
+          .field("ok", w.ok())
+          .field("failed", w.failed())
+          .field("timedOut", w.timedOut())
+          .field("rejected", w.rejected())
+          .field("attempts", w.attempts())
+          .field("yield", w.yield())
+          .field("harvest", w.harvest())
+          .field("latencyP50Ms", w.latencyP50Ms())
+          .field("latencyP90Ms", w.latencyP90Ms())
+          .field("latencyP99Ms", w.latencyP99Ms())
+          .field("latencyMaxMs", w.latencyMaxMs());
+      j.end();
+    }
+    j.end();
   }
 
   // ================================================================ reading
@@ -276,52 +329,12 @@ public final class ResultJson {
     }
 
     RunResult result(JsonNode o) throws IOException {
-      JsonNode q = obj(o, "requests", "");
-      RequestTotals requests =
-          new RequestTotals(
-              lng(q, "offered", "requests."),
-              lng(q, "ok", "requests."),
-              lng(q, "failed", "requests."),
-              lng(q, "timedOut", "requests."),
-              lng(q, "rejected", "requests."),
-              lng(q, "attempts", "requests."),
-              lng(q, "unfinished", "requests."));
-      JsonNode l = obj(o, "latencyMs", "");
-      LatencySummary latency =
-          new LatencySummary(
-              dbl(l, "mean", "latencyMs."),
-              dbl(l, "p50", "latencyMs."),
-              dbl(l, "p90", "latencyMs."),
-              dbl(l, "p99", "latencyMs."),
-              dbl(l, "p999", "latencyMs."),
-              dbl(l, "max", "latencyMs."));
       Map<String, Long> counters = new LinkedHashMap<>();
       for (Map.Entry<String, JsonNode> e : obj(o, "counters", "").properties()) {
         counters.put(e.getKey(), asLong(e.getValue(), "counters." + e.getKey()));
       }
 
-      List<WindowStats> windows = new ArrayList<>();
-      int i = 0;
-      for (JsonNode w : arr(o, "windows", "")) {
-        String p = "windows[" + i++ + "].";
-        windows.add(
-            new WindowStats(
-                integer(w, "index", p),
-                lng(w, "startNanos", p),
-                lng(w, "offered", p),
-                lng(w, "ok", p),
-                lng(w, "failed", p),
-                lng(w, "timedOut", p),
-                lng(w, "rejected", p),
-                lng(w, "attempts", p),
-                dbl(w, "yield", p),
-                dbl(w, "harvest", p),
-                dbl(w, "latencyP50Ms", p),
-                dbl(w, "latencyP90Ms", p),
-                dbl(w, "latencyP99Ms", p),
-                dbl(w, "latencyMaxMs", p)));
-      }
-
+      int i;
       List<CounterSeries> counterSeries = new ArrayList<>();
       i = 0;
       for (JsonNode c : arr(o, "counterSeries", "")) {
@@ -473,32 +486,147 @@ public final class ResultJson {
                 + "'");
       }
 
-      return new RunResult(
-          str(o, "scenario", ""),
-          lng(o, "seed", ""),
-          lng(o, "simulatedNanos", ""),
-          lng(o, "events", ""),
-          stopReason,
-          str(o, "stopDetail", ""),
-          str(o, "traceHash", ""),
-          dbl(o, "wallSeconds", ""),
-          requests,
-          dbl(o, "yield", ""),
-          dbl(o, "harvest", ""),
-          latency,
-          counters,
-          lng(o, "windowNanos", ""),
-          lng(o, "warmupNanos", ""),
-          List.copyOf(windows),
-          List.copyOf(counterSeries),
-          List.copyOf(gauges),
-          List.copyOf(nodes),
-          List.copyOf(annotations),
-          List.copyOf(nodeEvents),
-          List.copyOf(messages),
-          failure,
-          List.copyOf(expectations),
-          info);
+      List<MetricSpec> specs = new ArrayList<>();
+      i = 0;
+      for (JsonNode m : arr(o, "metricSpecs", "")) {
+        specs.add(spec(m, "metricSpecs[" + i++ + "]."));
+      }
+
+      RunResult.Builder b =
+          RunResult.builder(str(o, "scenario", ""), lng(o, "seed", ""))
+              .simulatedNanos(lng(o, "simulatedNanos", ""))
+              .events(lng(o, "events", ""))
+              .traceHash(str(o, "traceHash", ""))
+              .stop(stopReason, str(o, "stopDetail", ""))
+              .failure(failure)
+              .wallSeconds(dbl(o, "wallSeconds", ""))
+              .windows(lng(o, "windowNanos", ""), lng(o, "warmupNanos", ""))
+              .counters(counters)
+              .counterSeries(counterSeries)
+              .gauges(gauges)
+              .nodes(nodes)
+              .annotations(annotations)
+              .nodeEvents(nodeEvents)
+              .messages(messages)
+              .metricSpecs(specs)
+              .expectations(expectations)
+              .info(info);
+      for (Map.Entry<String, JsonNode> e : obj(o, "families", "").properties()) {
+        String p = "families." + e.getKey() + ".";
+        if (!e.getValue().isObject()) {
+          throw bad(p.substring(0, p.length() - 1), "an object", e.getValue());
+        }
+        if (e.getKey().equals(RequestSummary.NAME)) {
+          b.family(requests(e.getValue(), p));
+        } else {
+          throw new IOException(
+              source
+                  + ": unknown family '"
+                  + e.getKey()
+                  + "' in 'families' (written by a newer version of sim?)");
+        }
+      }
+      return b.build();
+    }
+
+    private MetricSpec spec(JsonNode m, String p) throws IOException {
+      MetricSpec.Kind kind = choice(MetricSpec.Kind.class, str(m, "kind", p), p + "kind");
+      JsonNode c = field(m, "chart", p);
+      MetricSpec.Chart chart = null;
+      if (!c.isNull()) {
+        String q = p + "chart.";
+        if (!c.isObject()) {
+          throw bad(p + "chart", "an object or null", c);
+        }
+        chart =
+            new MetricSpec.Chart(
+                str(c, "id", q),
+                str(c, "title", q),
+                str(c, "yLabel", q),
+                str(c, "description", q),
+                choice(MetricSpec.Aggregate.class, str(c, "aggregate", q), q + "aggregate"),
+                bool(c, "runningTotal", q),
+                integer(c, "order", q),
+                str(c, "legend", q),
+                bool(c, "compared", q));
+      }
+      try {
+        return new MetricSpec(
+            str(m, "name", p), kind, str(m, "title", p), str(m, "unit", p), chart);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new IOException(source + ": " + p + " is not a valid metric spec: " + e.getMessage());
+      }
+    }
+
+    private RequestSummary requests(JsonNode o, String p) throws IOException {
+      JsonNode q = obj(o, "totals", p);
+      String t = p + "totals.";
+      RequestTotals totals =
+          new RequestTotals(
+              lng(q, "offered", t),
+              lng(q, "ok", t),
+              lng(q, "failed", t),
+              lng(q, "timedOut", t),
+              lng(q, "rejected", t),
+              lng(q, "attempts", t),
+              lng(q, "unfinished", t));
+      JsonNode l = obj(o, "latencyMs", p);
+      String lp = p + "latencyMs.";
+      LatencySummary latency =
+          new LatencySummary(
+              dbl(l, "mean", lp),
+              dbl(l, "p50", lp),
+              dbl(l, "p90", lp),
+              dbl(l, "p99", lp),
+              dbl(l, "p999", lp),
+              dbl(l, "max", lp));
+      List<WindowStats> windows = new ArrayList<>();
+      int i = 0;
+      for (JsonNode w : arr(o, "windows", p)) {
+        String wp = p + "windows[" + i++ + "].";
+        windows.add(
+            new WindowStats(
+                integer(w, "index", wp),
+                lng(w, "startNanos", wp),
+                lng(w, "offered", wp),
+                lng(w, "ok", wp),
+                lng(w, "failed", wp),
+                lng(w, "timedOut", wp),
+                lng(w, "rejected", wp),
+                lng(w, "attempts", wp),
+                dbl(w, "yield", wp),
+                dbl(w, "harvest", wp),
+                dbl(w, "latencyP50Ms", wp),
+                dbl(w, "latencyP90Ms", wp),
+                dbl(w, "latencyP99Ms", wp),
+                dbl(w, "latencyMaxMs", wp)));
+      }
+      return new RequestSummary(totals, dbl(o, "yield", p), dbl(o, "harvest", p), latency, windows);
+    }
+
+    private <E extends Enum<E>> E choice(Class<E> type, String value, String path)
+        throws IOException {
+      try {
+        return Enum.valueOf(type, value);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new IOException(
+            source
+                + ": field '"
+                + path
+                + "' should be one of "
+                + Arrays.toString(type.getEnumConstants())
+                + ", found '"
+                + value
+                + "'");
+      }
+    }
+
+    private boolean bool(JsonNode o, String name, String path) throws IOException {
+      JsonNode v = field(o, name, path);
+      if (!v.isBoolean()) {
+        throw bad(path + name, "true or false", v);
+      }
+      return v.booleanValue();
     }
 
     private JsonNode field(JsonNode o, String name, String path) throws IOException {

@@ -3,6 +3,7 @@ package dev.sim.report.io;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.LatencySummary;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RequestTotals;
 import dev.sim.kernel.result.RunResult;
 import java.util.Map;
@@ -28,7 +29,9 @@ public final class SummaryJson {
     j.field("wallSeconds", Math.round(r.wallSeconds() * 1000) / 1000.0);
     j.field("traceHash", r.traceHash());
 
-    RequestTotals q = r.requests();
+    // The contract's request keys are always written: a run without requests offered none.
+    RequestSummary requests = r.requestsOrNone();
+    RequestTotals q = requests.totals();
     j.beginObject("requests");
     j.field("offered", q.offered());
     j.field("ok", q.ok());
@@ -39,10 +42,10 @@ public final class SummaryJson {
     j.field("unfinished", q.unfinished());
     j.end();
 
-    j.field("yield", r.yield());
-    j.field("harvest", r.harvest());
+    j.field("yield", requests.yield());
+    j.field("harvest", requests.harvest());
 
-    LatencySummary l = r.latencyMs();
+    LatencySummary l = requests.latencyMs();
     j.beginObject("latencyMs");
     j.field("mean", l.mean());
     j.field("p50", l.p50());

@@ -3,9 +3,11 @@ package dev.sim.report.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.NodeInfo;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import dev.sim.report.Fixtures;
@@ -44,9 +46,13 @@ class ChartDataTest {
     }
   }
 
+  private static List<WindowStats> windows(RunResult r) {
+    return r.requests().orElseThrow().windows();
+  }
+
   @Test
   void yieldHarvestAndLatencySeriesEqualTheWindowFigures() {
-    List<WindowStats> ws = spiral.windows();
+    List<WindowStats> ws = windows(spiral);
     assertSeriesEquals(chart(spiral, "yield").series("yield"), ws, WindowStats::yield);
     assertSeriesEquals(chart(spiral, "harvest").series("harvest"), ws, WindowStats::harvest);
     TimeChart latency = chart(spiral, "latency");
@@ -59,7 +65,7 @@ class ChartDataTest {
   @Test
   void pointsSitAtWindowCentresInSeconds() {
     Series s = chart(spiral, "yield").series("yield");
-    for (int i = 0; i < spiral.windows().size(); i++) {
+    for (int i = 0; i < windows(spiral).size(); i++) {
       assertThat(s.x()[i]).isCloseTo(i + 0.5, within(1e-9));
     }
   }
@@ -69,9 +75,9 @@ class ChartDataTest {
     RunResult r = KernelRun.run(7);
     double windowSeconds = r.windowNanos() / 1e9;
     TimeChart t = chart(r, "throughput");
-    assertSeriesEquals(t.series("offered"), r.windows(), w -> w.offered() / windowSeconds);
-    assertSeriesEquals(t.series("ok"), r.windows(), w -> w.ok() / windowSeconds);
-    assertSeriesEquals(t.series("timedOut"), r.windows(), w -> w.timedOut() / windowSeconds);
+    assertSeriesEquals(t.series("offered"), windows(r), w -> w.offered() / windowSeconds);
+    assertSeriesEquals(t.series("ok"), windows(r), w -> w.ok() / windowSeconds);
+    assertSeriesEquals(t.series("timedOut"), windows(r), w -> w.timedOut() / windowSeconds);
   }
 
   @Test
@@ -82,12 +88,12 @@ class ChartDataTest {
 
   @Test
   void windowsWithoutEndedRequestsAreGapsInTheJFreeChartDataset() {
-    assertThat(spiral.windows().get(5).yield()).isNaN();
+    assertThat(windows(spiral).get(5).yield()).isNaN();
     XYSeriesCollection data = ChartRenderer.dataset(chart(spiral, "yield"));
     XYSeries s = data.getSeries(0);
-    assertThat(s.getItemCount()).isEqualTo(spiral.windows().size());
+    assertThat(s.getItemCount()).isEqualTo(windows(spiral).size());
     assertThat(s.getY(5).doubleValue()).isNaN();
-    assertThat(s.getY(6).doubleValue()).isEqualTo(spiral.windows().get(6).yield());
+    assertThat(s.getY(6).doubleValue()).isEqualTo(windows(spiral).get(6).yield());
   }
 
   @Test
@@ -210,32 +216,16 @@ class ChartDataTest {
     }
     RunResult base = Fixtures.spiral(windows, "many", 1);
     RunResult r =
-        new RunResult(
-            base.scenario(),
-            base.seed(),
-            base.simulatedNanos(),
-            base.events(),
-            base.stopReason(),
-            base.stopDetail(),
-            base.traceHash(),
-            base.wallSeconds(),
-            base.requests(),
-            base.yield(),
-            base.harvest(),
-            base.latencyMs(),
-            base.counters(),
-            base.windowNanos(),
-            0,
-            base.windows(),
-            List.of(),
-            gauges,
-            nodes,
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            base.info());
+        base.toBuilder()
+            .windows(base.windowNanos(), 0)
+            .counterSeries(List.of())
+            .gauges(gauges)
+            .nodes(nodes)
+            .annotations(List.of())
+            .nodeEvents(List.of())
+            .messages(List.of())
+            .expectations(List.of())
+            .build();
     TimeChart q = chart(r, "queue");
     assertThat(q.series())
         .singleElement()
@@ -261,7 +251,7 @@ class ChartDataTest {
   }
 
   @Test
-  void countersBecomeRatesAndLostWritesARunningTotal() {
+  void countersBecomeRatesAndOomARunningTotal() {
     TimeChart gc = chart(spiral, "gc");
     long[] pause =
         spiral.counterSeries().stream()
@@ -272,14 +262,14 @@ class ChartDataTest {
     for (int i = 0; i < pause.length; i++) {
       assertThat(gc.series().get(0).y()[i]).isEqualTo((double) pause[i]);
     }
-    TimeChart lost = chart(spiral, "lost-writes");
+    TimeChart lost = chart(spiral, "oom");
     double[] y = lost.series().get(0).y();
     assertThat(y[y.length - 1])
         .isEqualTo(
             (double)
                 java.util.Arrays.stream(
                         spiral.counterSeries().stream()
-                            .filter(c -> c.name().equals("lostWrites"))
+                            .filter(c -> c.name().equals("oom"))
                             .findFirst()
                             .orElseThrow()
                             .perWindow())
@@ -290,7 +280,7 @@ class ChartDataTest {
   void chartsWithoutDataAreLeftOut() {
     RunResult base = Fixtures.spiral(10, "empty", 1);
     List<WindowStats> empty = new ArrayList<>();
-    for (WindowStats w : base.windows()) {
+    for (WindowStats w : windows(base)) {
       empty.add(
           new WindowStats(
               w.index(),
@@ -308,33 +298,89 @@ class ChartDataTest {
               Double.NaN,
               Double.NaN));
     }
+    RequestSummary q = base.requests().orElseThrow();
     RunResult r =
-        new RunResult(
-            "empty",
-            1,
-            base.simulatedNanos(),
-            0,
-            base.stopReason(),
-            "",
-            "0",
-            0,
-            base.requests(),
-            Double.NaN,
-            Double.NaN,
-            base.latencyMs(),
-            java.util.Map.of(),
-            base.windowNanos(),
-            0,
-            empty,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            null);
+        RunResult.builder("empty", 1)
+            .simulatedNanos(base.simulatedNanos())
+            .windows(base.windowNanos(), 0)
+            .metricSpecs(base.metricSpecs())
+            .family(new RequestSummary(q.totals(), Double.NaN, Double.NaN, q.latencyMs(), empty))
+            .info(null)
+            .build();
     assertThat(TimeCharts.forRun(r)).isEmpty();
+  }
+
+  @Test
+  void aDeclaredMetricIsTitledAndLabelledAsItsSpecSays() {
+    RunResult base = Fixtures.spiral(4, "gossip", 7);
+    RunResult r =
+        base.toBuilder()
+            .withoutFamily(RequestSummary.NAME)
+            .gauges(
+                List.of(
+                    new GaugeSeriesData(
+                        0, "peers-1", "peers", "hops", new double[] {0, 1, 2, 2}, new double[4])))
+            .counterSeries(
+                List.of(
+                    new dev.sim.kernel.result.CounterSeries(
+                        "peers", "infected", 4, new long[] {1, 2, 1, 0})))
+            .metricSpecs(
+                List.of(
+                    MetricSpec.gauge("hops", "Hops from the origin", "hops"),
+                    MetricSpec.counter("infected", "Newly informed nodes", "nodes")
+                        .describe("Nodes that heard the rumor for the first time")))
+            .build();
+    // No request summary: no request charts, whatever the windows hold.
+    assertThat(TimeCharts.forRun(r)).extracting(TimeChart::id).containsExactly("hops", "infected");
+    TimeChart hops = chart(r, "hops");
+    assertThat(hops.title()).isEqualTo("gossip · seed 7 — Hops from the origin");
+    assertThat(hops.yLabel()).isEqualTo("hops");
+    assertThat(hops.subtitle())
+        .isEqualTo("Hops from the origin, time-weighted mean per 1s window, one line per node");
+    TimeChart infected = chart(r, "infected");
+    assertThat(infected.yLabel()).isEqualTo("nodes per second");
+    assertThat(infected.subtitle())
+        .isEqualTo("Nodes that heard the rumor for the first time (per 1s window)");
+  }
+
+  @Test
+  void anUndeclaredMetricIsStillDrawnUnderItsName() {
+    RunResult r = KernelRun.run(5).toBuilder().metricSpecs(List.of()).build();
+    TimeChart queue = chart(r, "gauge-queue");
+    assertThat(queue.title()).endsWith(" — queue");
+    assertThat(queue.yLabel()).isEqualTo("queue");
+    TimeChart served = chart(r, "counter-served");
+    assertThat(served.yLabel()).isEqualTo("served per second");
+    assertThat(served.subtitle()).startsWith("Counter served, per second");
+  }
+
+  @Test
+  void metricsSharingAChartAreToldApartByTheirLegendAndColour() {
+    TimeChart gc = chart(spiral, "gc-collections");
+    assertThat(gc.title()).endsWith(" — GC collections");
+    assertThat(gc.series()).extracting(Series::label).containsExactly("api young", "api full");
+    // One group: colours tell the metrics apart, the lines are all solid.
+    assertThat(gc.series())
+        .extracting(Series::color)
+        .containsExactly(Palette.SKY_BLUE, Palette.VERMILLION);
+    assertThat(gc.series()).extracting(Series::line).containsOnly(Series.Line.SOLID);
+  }
+
+  @Test
+  void chartsFollowTheirDeclaredOrderGaugesBeforeCounters() {
+    assertThat(TimeCharts.forRun(spiral))
+        .extracting(TimeChart::id)
+        .containsExactly(
+            "yield",
+            "harvest",
+            "latency",
+            "throughput",
+            "queue",
+            "inflight",
+            "heap",
+            "gc",
+            "gc-collections",
+            "oom",
+            "retries");
   }
 }

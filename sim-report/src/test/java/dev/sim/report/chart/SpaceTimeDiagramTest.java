@@ -80,31 +80,6 @@ class SpaceTimeDiagramTest {
   }
 
   private static RunResult with(RunResult r, List<NodeInfo> nodes, List<MessageRecord> msgs) {
-    return new RunResult(
-        r.scenario(),
-        r.seed(),
-        r.simulatedNanos(),
-        r.events(),
-        r.stopReason(),
-        r.stopDetail(),
-        r.traceHash(),
-        r.wallSeconds(),
-        r.requests(),
-        r.yield(),
-        r.harvest(),
-        r.latencyMs(),
-        r.counters(),
-        r.windowNanos(),
-        r.warmupNanos(),
-        r.windows(),
-        r.counterSeries(),
-        r.gauges(),
-        nodes,
-        r.annotations(),
-        r.nodeEvents(),
-        msgs,
-        r.failure(),
-        r.expectations(),
-        r.info());
+    return r.toBuilder().nodes(nodes).messages(msgs).build();
   }
 }

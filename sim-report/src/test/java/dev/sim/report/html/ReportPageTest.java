@@ -21,32 +21,13 @@ class ReportPageTest {
       Failure f,
       List<Annotation> as,
       List<NodeEvent> es) {
-    return new RunResult(
-        r.scenario(),
-        r.seed(),
-        r.simulatedNanos(),
-        r.events(),
-        stop,
-        detail,
-        r.traceHash(),
-        r.wallSeconds(),
-        r.requests(),
-        r.yield(),
-        r.harvest(),
-        r.latencyMs(),
-        r.counters(),
-        r.windowNanos(),
-        r.warmupNanos(),
-        r.windows(),
-        r.counterSeries(),
-        r.gauges(),
-        r.nodes(),
-        as,
-        es,
-        r.messages(),
-        f,
-        List.of(),
-        r.info());
+    return r.toBuilder()
+        .stop(stop, detail)
+        .failure(f)
+        .annotations(as)
+        .nodeEvents(es)
+        .expectations(List.of())
+        .build();
   }
 
   @Test
@@ -137,38 +118,32 @@ class ReportPageTest {
   void oneEventAndOneFailedExpectationAreSingular() {
     RunResult r = Fixtures.spiral(20, "tiny", 1);
     RunResult one =
-        new RunResult(
-            r.scenario(),
-            r.seed(),
-            r.simulatedNanos(),
-            1,
-            r.stopReason(),
-            r.stopDetail(),
-            r.traceHash(),
-            r.wallSeconds(),
-            r.requests(),
-            r.yield(),
-            r.harvest(),
-            r.latencyMs(),
-            r.counters(),
-            r.windowNanos(),
-            r.warmupNanos(),
-            r.windows(),
-            r.counterSeries(),
-            r.gauges(),
-            r.nodes(),
-            r.annotations(),
-            r.nodeEvents(),
-            r.messages(),
-            null,
-            List.of(new ExpectationResult("yield >= 0.99", 0.5, false)),
-            r.info());
+        r.toBuilder()
+            .events(1)
+            .failure(null)
+            .expectations(List.of(new ExpectationResult("yield >= 0.99", 0.5, false)))
+            .build();
     String page = ReportPage.html(one, List.of(), null);
     assertThat(page)
         .contains("<div class=\"s\">1 event</div>")
         .contains("1 of 1 expectation failed")
         .doesNotContain("1 events")
         .doesNotContain("1 expectations");
+  }
+
+  @Test
+  void aRunWithoutRequestsShowsNoRequestFigures() {
+    RunResult r = Fixtures.spiral(20, "generals", 1).toBuilder().withoutFamily("requests").build();
+    String page = ReportPage.html(r, List.of(), null);
+    assertThat(page)
+        .doesNotContain("Yield")
+        .doesNotContain("<h3>Requests</h3>")
+        .doesNotContain("Latency of successful requests")
+        .contains("Simulated")
+        .contains("<h3>Counters (after warm-up)</h3>");
+    assertThat(ReportPage.html(Fixtures.spiral(20, "service", 1), List.of(), null))
+        .contains("Yield")
+        .contains("<h3>Requests</h3>");
   }
 
   @Test

@@ -43,7 +43,7 @@ class RunFolderErrorsTest {
     Files.writeString(dir.resolve("result.json"), json);
     assertThatThrownBy(() -> RunFolder.read(dir))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("missing field 'windows[0].latencyP90Ms'");
+        .hasMessageContaining("missing field 'families.requests.windows[0].latencyP90Ms'");
   }
 
   @Test
@@ -60,7 +60,18 @@ class RunFolderErrorsTest {
     Files.writeString(dir.resolve("result.json"), "{\"format\": \"sim-result/99\"}");
     assertThatThrownBy(() -> RunFolder.read(dir))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("expected 'sim-result/1'");
+        .hasMessageContaining("expected '" + ResultJson.FORMAT + "'");
+  }
+
+  @Test
+  void anUnknownFamilyIsRefusedNamingIt() throws Exception {
+    String json =
+        ResultJson.toJson(Fixtures.spiral())
+            .replace("\"families\": {", "\"families\": {\"raft\": {}, ");
+    Files.writeString(dir.resolve("result.json"), json);
+    assertThatThrownBy(() -> RunFolder.read(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("unknown family 'raft'");
   }
 
   @Test

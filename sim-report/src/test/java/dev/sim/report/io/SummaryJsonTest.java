@@ -59,35 +59,33 @@ class SummaryJsonTest {
     JsonNode s = JSON.readTree(SummaryJson.toJson(r));
     assertThat(s.get("expectations").get(3).get("actual").isNull()).isTrue();
     RunResult none =
-        new RunResult(
-            "idle",
-            1,
-            10,
-            0,
-            r.stopReason(),
-            "",
-            "00",
-            0,
-            new dev.sim.kernel.result.RequestTotals(0, 0, 0, 0, 0, 0, 0),
-            Double.NaN,
-            Double.NaN,
-            dev.sim.kernel.result.LatencySummary.EMPTY,
-            java.util.Map.of(),
-            1,
-            0,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(),
-            null,
-            List.of(),
-            null);
+        RunResult.builder("idle", 1)
+            .simulatedNanos(10)
+            .stop(r.stopReason(), "")
+            .traceHash("00")
+            .windows(1, 0)
+            .info(null)
+            .build();
     JsonNode n = JSON.readTree(SummaryJson.toJson(none));
     assertThat(n.get("yield").isNull()).isTrue();
     assertThat(n.get("latencyMs").get("p99").isNull()).isTrue();
+  }
+
+  @Test
+  void aRunWithoutRequestsKeepsEveryRequestKeyAsARunThatOfferedNone() throws Exception {
+    RunResult generals =
+        Fixtures.spiral(20, "generals", 1).toBuilder().withoutFamily("requests").build();
+    RunResult offeredNone =
+        generals.toBuilder()
+            .family(dev.sim.kernel.result.RequestSummary.none(20, generals.windowNanos()))
+            .build();
+    assertThat(SummaryJson.toJson(generals)).isEqualTo(SummaryJson.toJson(offeredNone));
+    JsonNode s = JSON.readTree(SummaryJson.toJson(generals));
+    assertThat(s.get("requests").get("offered").asLong()).isZero();
+    assertThat(s.get("yield").isNull()).isTrue();
+    assertThat(s.get("latencyMs").propertyNames())
+        .containsExactly("mean", "p50", "p90", "p99", "p999", "max");
+    assertThat(MetricsCsv.toCsv(generals)).isEqualTo(MetricsCsv.toCsv(offeredNone));
   }
 
   @Test

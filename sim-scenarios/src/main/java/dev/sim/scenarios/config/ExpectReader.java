@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the {@code expect:} list of checks, {@code METRIC OP VALUE}. */
+/**
+ * Reads the {@code expect:} list of checks, {@code METRIC OP VALUE}. A {@code counter.NAME} must be
+ * a counter one of the scenario's node types declares, so a typo cannot pass unnoticed as a counter
+ * that stayed zero.
+ */
 final class ExpectReader {
   /** The metric names a check may use, besides {@code counter.NAME}: those the runtime can read. */
   static final List<String> METRICS =
@@ -28,7 +32,7 @@ final class ExpectReader {
 
   private ExpectReader() {}
 
-  static List<ExpectSpec> read(Values values, YamlNode n) {
+  static List<ExpectSpec> read(Values values, YamlNode n, DeclaredMetrics declared) {
     if (n == null) {
       return List.of();
     }
@@ -38,7 +42,7 @@ final class ExpectReader {
     }
     List<ExpectSpec> out = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      ExpectSpec e = check(values, list.get(i), "expect[" + i + "]");
+      ExpectSpec e = check(values, list.get(i), "expect[" + i + "]", declared);
       if (e != null) {
         out.add(e);
       }
@@ -46,7 +50,8 @@ final class ExpectReader {
     return List.copyOf(out);
   }
 
-  private static ExpectSpec check(Values values, YamlNode n, String path) {
+  private static ExpectSpec check(
+      Values values, YamlNode n, String path, DeclaredMetrics declared) {
     if (!(n instanceof YamlScalar s) || s.isNull()) {
       values.problem(
           n,
@@ -88,6 +93,13 @@ final class ExpectReader {
     if (!METRICS.contains(metric) && !COUNTER.matcher(metric).matches()) {
       values.problem(n, path, unknownMetric(metric));
       ok = false;
+    } else if (COUNTER.matcher(metric).matches() && declared.complete()) {
+      String counter = metric.substring("counter.".length());
+      List<String> counters = declared.counters();
+      if (!counters.contains(counter)) {
+        values.problem(n, path, unknownCounter(counter, counters));
+        ok = false;
+      }
     }
     if (!ok) {
       return null;
@@ -106,7 +118,7 @@ final class ExpectReader {
           + " requests.timedOut, requests.rejected, requests.attempts or requests.unfinished";
     }
     if (metric.equals("counter") || metric.equals("counter.")) {
-      return "'counter' needs the counter's name, like counter.lostWrites";
+      return "'counter' needs the counter's name, like counter.retries";
     }
     String near = DidYouMean.suffix(metric, METRICS);
     return "unknown metric '"
@@ -117,6 +129,18 @@ final class ExpectReader {
                 + " latency.p50|p90|p99|p999|max|mean, requests.offered|ok|failed|timedOut|rejected|"
                 + "attempts|unfinished, events, and counter.NAME"
             : near);
+  }
+
+  private static String unknownCounter(String counter, List<String> counters) {
+    String near = DidYouMean.suffix(counter, counters);
+    return "unknown counter '"
+        + counter
+        + "': no node type of this scenario declares it"
+        + (!near.isEmpty()
+            ? near
+            : counters.isEmpty()
+                ? " (its types declare no counters)"
+                : "; its types declare " + String.join(", ", counters));
   }
 
   private static Double value(Values values, YamlNode n, String path, String metric, String text) {

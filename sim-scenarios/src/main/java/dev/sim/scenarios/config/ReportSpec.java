@@ -8,37 +8,17 @@ import java.util.List;
 /**
  * The {@code report} section.
  *
- * @param charts chart names to draw, each once, in the order written; empty (the section or key
- *     absent) for every chart that has data
+ * @param charts chart names to draw: generic ones ({@code yield, latency, spacetime, ...}) and
+ *     those the scenario's node types declare ({@code queue, heap, retries, ...}); empty means
+ *     every chart that has data
  */
 public record ReportSpec(
     @Param(
-            doc = "Charts to draw, in this order; absent: every chart that has data.",
-            unit = Unit.CHOICE,
-            choices = {
-              "yield",
-              "harvest",
-              "latency",
-              "throughput",
-              "queue",
-              "inflight",
-              "heap",
-              "healthy-backends",
-              "gc",
-              "gc-collections",
-              "oom",
-              "shed",
-              "retries",
-              "retry-budget",
-              "throttled",
-              "hedges",
-              "ejections",
-              "no-backend",
-              "lost-writes",
-              "spacetime",
-              "gauges",
-              "counters"
-            })
+            doc =
+                "Charts to draw, in this order: yield, harvest, latency, throughput, spacetime and"
+                    + " the charts of the metrics the scenario's node types declare; absent: every"
+                    + " chart that has data.",
+            unit = Unit.TEXT)
         List<String> charts) {
 
   /** Drops repeated charts (none when absent). */

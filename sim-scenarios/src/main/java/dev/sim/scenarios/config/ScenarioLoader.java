@@ -1,7 +1,6 @@
 package dev.sim.scenarios.config;
 
 import dev.sim.api.Names;
-import dev.sim.scenarios.bind.ParamBinder;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlReader;
@@ -39,9 +38,6 @@ public final class ScenarioLoader {
           "faults",
           "expect",
           "report");
-
-  /** The chart names {@code report.charts} may list: the choices of {@link ReportSpec}. */
-  public static final List<String> CHARTS = ParamBinder.choices(ReportSpec.class, "charts");
 
   /**
    * The charts drawn when a scenario has no {@code report} section: none named, so all that have
@@ -217,8 +213,9 @@ public final class ScenarioLoader {
     ClocksSpec clocks = sections.clocks(root.get("clocks"));
     List<FaultSpec> faults =
         new FaultReader(values, names, duration, types.faults()).read(root.get("faults"));
-    List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"));
-    ReportSpec report = sections.report(root.get("report"));
+    DeclaredMetrics declared = DeclaredMetrics.of(root.get("nodes"), types);
+    List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"), declared);
+    ReportSpec report = sections.report(root.get("report"), declared);
 
     if (!problems.isEmpty()) {
       throw new ScenarioException(applied.explain(problems.sorted()));

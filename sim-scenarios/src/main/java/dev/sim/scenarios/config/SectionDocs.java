@@ -43,8 +43,10 @@ public final class SectionDocs {
               "Which charts the run's report draws.",
               ReportSpec.class,
               "Charts: "
-                  + String.join(", ", ScenarioLoader.CHARTS)
-                  + ". A chart with no data is left out."));
+                  + String.join(", ", dev.sim.kernel.metrics.ChartNames.GENERIC)
+                  + ", and the charts of the metrics the scenario's node types declare"
+                  + " (`sim explain TYPE` lists a type's metrics). A chart with no data is left"
+                  + " out."));
 
   /** The section named {@code name}, if it is documented here. */
   public static Optional<Section> find(String name) {

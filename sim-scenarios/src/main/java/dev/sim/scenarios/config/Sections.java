@@ -4,6 +4,7 @@ import dev.sim.scenarios.bind.ParamBinder;
 import dev.sim.scenarios.config.yaml.YamlList;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
+import dev.sim.scenarios.config.yaml.YamlScalar;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,12 +90,50 @@ final class Sections {
   }
 
   /** The report section; every chart with data when absent; null after a problem. */
-  ReportSpec report(YamlNode n) {
+  ReportSpec report(YamlNode n, DeclaredMetrics declared) {
     YamlMap m =
         n == null ? empty() : values.map(n, "report", "a section like {charts: [yield, latency]}");
-    return m == null
-        ? null
-        : new ParamBinder(problems).bind(ReportSpec.class, m, "report", List.of());
+    if (m == null) {
+      return null;
+    }
+    ReportSpec spec = new ParamBinder(problems).bind(ReportSpec.class, m, "report", List.of());
+    return spec != null && knownCharts(m, declared) ? spec : null;
+  }
+
+  /**
+   * Whether every chart {@code report.charts} names is a generic one or one the scenario's types
+   * declare; each that is not is a problem at its item, with the nearest name. Left unchecked when
+   * a group's type is unknown, which is its own problem.
+   */
+  private boolean knownCharts(YamlMap m, DeclaredMetrics declared) {
+    YamlNode c = m.get("charts");
+    if (!declared.complete() || c == null) {
+      return true;
+    }
+    List<String> known = declared.charts();
+    List<YamlNode> items = c instanceof YamlList l ? l.items() : List.of(c);
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof YamlScalar s) || s.isNull()) {
+        continue;
+      }
+      String chart = s.text().strip();
+      if (known.contains(chart)) {
+        continue;
+      }
+      String near = DidYouMean.suffix(chart, known);
+      values.problem(
+          s,
+          c instanceof YamlList ? "report.charts[" + i + "]" : "report.charts",
+          "unknown chart '"
+              + chart
+              + "'"
+              + (near.isEmpty()
+                  ? "; this scenario's charts are " + String.join(", ", known)
+                  : near));
+      ok = false;
+    }
+    return ok;
   }
 
   /** An empty section, so that an absent one binds to its defaults like any other. */

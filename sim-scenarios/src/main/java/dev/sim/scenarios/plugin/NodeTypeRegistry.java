@@ -3,12 +3,17 @@ package dev.sim.scenarios.plugin;
 import dev.sim.api.Names;
 import dev.sim.api.NodeType;
 import dev.sim.api.PluginException;
+import dev.sim.kernel.metrics.ChartNames;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.scenarios.bind.ParamBinder;
 import dev.sim.scenarios.config.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -18,9 +23,10 @@ import java.util.TreeMap;
  * The node types a scenario may name after {@code type:}, by unique name, and beside them the fault
  * kinds its {@code faults:} may use ({@link #faults}), found through the same class loader: what a
  * scenario may name, built-in or from a plugin. Built-in types and plugins are found alike through
- * {@link ServiceLoader}. Every type is checked when the registry is made: its name matches {@code
- * [a-z0-9-]+}, no other type has it, and its parameter record's annotations fit (see {@link
- * ParamBinder#checkRecord}). Immutable once built.
+ * {@link ServiceLoader}. Every type is checked when the registry is made: its name follows {@link
+ * dev.sim.api.Names}, no other type has it, its parameter record's annotations fit (see {@link
+ * ParamBinder#checkRecord}), and its metric declarations are sound (see {@link #checkMetrics}).
+ * Immutable once built.
  */
 public final class NodeTypeRegistry {
   private final TreeMap<String, NodeType<?>> byName;
@@ -95,6 +101,7 @@ public final class NodeTypeRegistry {
       } catch (PluginException e) {
         throw new PluginException("node type '" + name + "' (" + cls + "): " + e.getMessage(), e);
       }
+      checkMetrics(t);
       map.put(name, t);
     }
     return new NodeTypeRegistry(map, FaultKindRegistry.builtIns());
@@ -108,6 +115,52 @@ public final class NodeTypeRegistry {
   /** The fault kinds a scenario may use beside these node types. */
   public FaultKindRegistry faults() {
     return faults;
+  }
+
+  /**
+   * Checks what {@code type} declares in {@link NodeType#metrics}: each kind and name once, no
+   * chart under a generic chart's name (its lines would never be drawn), and no chart shared by a
+   * counter and a gauge, which are drawn differently.
+   *
+   * @throws PluginException naming the type and the declaration
+   */
+  static void checkMetrics(NodeType<?> type) {
+    String where = "node type '" + type.name() + "' (" + type.getClass().getName() + "): ";
+    List<MetricSpec> specs = type.metrics();
+    if (specs == null) {
+      throw new PluginException(where + "metrics() returned null; return List.of() for none");
+    }
+    Map<String, MetricSpec> seen = new HashMap<>();
+    Map<String, MetricSpec.Kind> chartKinds = new HashMap<>();
+    for (MetricSpec s : specs) {
+      if (seen.put(s.kind() + " " + s.name(), s) != null) {
+        throw new PluginException(
+            where
+                + "declares "
+                + s.kind().name().toLowerCase(Locale.ROOT)
+                + " '"
+                + s.name()
+                + "' twice");
+      }
+      if (s.chart() == null) {
+        continue;
+      }
+      String id = s.chart().id();
+      if (ChartNames.GENERIC.contains(id)) {
+        throw new PluginException(
+            where
+                + "metric '"
+                + s.name()
+                + "' is drawn on chart '"
+                + id
+                + "', a name the generic charts use; give it another chart id");
+      }
+      MetricSpec.Kind other = chartKinds.putIfAbsent(id, s.kind());
+      if (other != null && other != s.kind()) {
+        throw new PluginException(
+            where + "chart '" + id + "' holds both a counter and a gauge; give each its own");
+      }
+    }
   }
 
   /** The type named {@code name}, if registered. */

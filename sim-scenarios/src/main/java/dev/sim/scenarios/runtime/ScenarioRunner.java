@@ -74,6 +74,7 @@ public final class ScenarioRunner {
             .traceSink(options.trace());
     List<NodeControls> ctl = new ArrayList<>();
     for (NodeGroupSpec g : spec.nodes()) {
+      b.declareMetrics(g.name(), "node type '" + g.type().name() + "'", g.type().metrics());
       for (int i = 0; i < g.instances().size(); i++) {
         NodeControls c = new NodeControls();
         ctl.add(c);

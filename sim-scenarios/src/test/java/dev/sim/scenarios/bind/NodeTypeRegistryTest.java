@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.PluginException;
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +100,33 @@ class NodeTypeRegistryTest {
   }
 
   @Test
+  void shouldRefuseUnsoundMetricDeclarations() {
+    MetricSpec sent = MetricSpec.counter("sent", "Sent", "messages");
+    assertThatThrownBy(() -> NodeTypeRegistry.of(new Declaring("twice", List.of(sent, sent))))
+        .isInstanceOf(PluginException.class)
+        .hasMessageStartingWith("node type 'twice' (")
+        .hasMessageContaining("declares counter 'sent' twice");
+    assertThatThrownBy(
+            () -> NodeTypeRegistry.of(new Declaring("generic", List.of(sent.chart("latency")))))
+        .hasMessageContaining("metric 'sent' is drawn on chart 'latency', a name the generic");
+    assertThatThrownBy(
+            () ->
+                NodeTypeRegistry.of(
+                    new Declaring(
+                        "mixed",
+                        List.of(sent, MetricSpec.gauge("backlog", "Backlog", "x").chart("sent")))))
+        .hasMessageContaining("chart 'sent' holds both a counter and a gauge");
+    assertThatThrownBy(() -> NodeTypeRegistry.of(new Declaring("none", null)))
+        .hasMessageContaining("metrics() returned null");
+    // One name may be a counter and a gauge: they are told apart by kind.
+    assertThat(
+            NodeTypeRegistry.of(
+                new Declaring(
+                    "ok", List.of(sent, MetricSpec.gauge("sent", "Sent", "x").chart("level")))))
+        .isNotNull();
+  }
+
+  @Test
   void shouldReportARegistrationThatCannotBeLoaded(@TempDir Path dir) throws IOException {
     Path services = dir.resolve("META-INF/services");
     Files.createDirectories(services);
@@ -108,6 +137,21 @@ class NodeTypeRegistryTest {
           .isInstanceOf(PluginException.class)
           .hasMessageContaining("cannot load a node type")
           .hasMessageContaining("com.example.Missing");
+    }
+  }
+
+  /** A type declaring the given metrics. */
+  static final class Declaring extends NeedsBase {
+    private final List<MetricSpec> metrics;
+
+    Declaring(String name, List<MetricSpec> metrics) {
+      super(name);
+      this.metrics = metrics;
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+      return metrics;
     }
   }
 

@@ -3,6 +3,8 @@ package dev.sim.scenarios.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.api.FaultKind;
+import dev.sim.kernel.metrics.ChartNames;
+import dev.sim.scenarios.bind.MetricDocs;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
@@ -18,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the key tables in {@code docs/scenario-format.md} generated from the code (Maelstrom-style:
- * docs come from the registry): the built-in node types', the network, clocks and report sections',
- * and every built-in fault kind's. When a parameter changes, run {@code mvn -pl sim-scenarios
- * verify -Ddocs.update=true} and commit the doc.
+ * docs come from the registry): the built-in node types' parameters and metrics, the network,
+ * clocks and report sections', and every built-in fault kind's. When a parameter or a metric
+ * declaration changes, run {@code mvn -pl sim-scenarios verify -Ddocs.update=true} and commit the
+ * doc.
  */
 class ScenarioFormatDocsTest {
   static final Path DOC = Path.of("../docs/scenario-format.md");
@@ -32,6 +35,7 @@ class ScenarioFormatDocsTest {
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : BUILT_INS) {
       out.put(name, ParamDocs.markdown(types.require(name).parameters()));
+      out.put(name + " metrics", MetricDocs.markdown(types.require(name).metrics()));
     }
     for (SectionDocs.Section s : SectionDocs.ALL) {
       out.put(s.name(), ParamDocs.markdown(s.keys()));
@@ -72,12 +76,12 @@ class ScenarioFormatDocsTest {
   }
 
   @Test
-  void shouldDocumentEveryTopLevelKeyChartAndMetric() throws IOException {
+  void shouldDocumentEveryTopLevelKeyGenericChartAndMetric() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     for (String key : ScenarioLoader.TOP_KEYS) {
       assertThat(doc).contains("\n" + key + ":");
     }
-    for (String chart : ScenarioLoader.CHARTS) {
+    for (String chart : ChartNames.GENERIC) {
       assertThat(doc).contains("`" + chart + "`");
     }
     for (String dist : Values.DISTRIBUTIONS.keySet()) {

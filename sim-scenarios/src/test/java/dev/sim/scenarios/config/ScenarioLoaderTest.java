@@ -204,8 +204,7 @@ class ScenarioLoaderTest {
 
     assertThat(s.expect())
         .extracting(ExpectSpec::metric)
-        .containsExactly(
-            "yield", "latency.p99", "harvest", "counter.lostWrites", "requests.timedOut");
+        .containsExactly("yield", "latency.p99", "harvest", "counter.oom", "requests.timedOut");
     assertThat(s.expect()).extracting(ExpectSpec::op).containsExactly(">=", "<", ">=", "==", "<=");
     assertThat(s.expect())
         .extracting(ExpectSpec::value)
@@ -227,6 +226,33 @@ class ScenarioLoaderTest {
     assertThat(s.instancesOf("api")).containsExactly("api-1", "api-2", "api-3");
     assertThat(s.instancesOf("api-2")).containsExactly("api-2");
     assertThat(s.instancesOf("nope")).isEmpty();
+  }
+
+  @Test
+  void shouldAcceptTheChartsAndCountersTheScenariosTypesDeclare() {
+    ScenarioSpec s =
+        load(
+            """
+            name: generals
+            duration: 1s
+            nodes:
+              general: {type: two-generals, role: a, peer: other, referee: referee}
+              other: {type: two-generals, role: b, peer: general, referee: referee}
+              referee: {type: two-generals-referee}
+            expect: [counter.trials >= 1, counter.lateMessengers == 0]
+            report: {charts: [spacetime, disagreement, messengers-sent, counters]}
+            """);
+    assertThat(s.report().charts())
+        .containsExactly("spacetime", "disagreement", "messengers-sent", "counters");
+    assertThat(s.expect()).extracting(ExpectSpec::metric).contains("counter.trials");
+    // A server's chart is not this scenario's, and a general records no retries.
+    String e =
+        error(
+            MINIMAL.replace("type: server", "type: two-generals-referee")
+                + "expect: [counter.retries == 0]\nreport: {charts: [queue]}\n");
+    assertThat(e)
+        .contains("unknown counter 'retries': no node type of this scenario declares it")
+        .contains("unknown chart 'queue'");
   }
 
   @Test

@@ -171,7 +171,8 @@ class FaultKindRegistryTest {
     assertThat(a.label()).matches("isolate api-[12]");
     assertThat(List.of(a.startNanos(), a.endNanos()))
         .containsExactly(2_000_000_000L, 5_000_000_000L);
-    assertThat(r.requests().failed() + r.requests().timedOut()).isPositive();
+    assertThat(r.requestsOrNone().totals().failed() + r.requestsOrNone().totals().timedOut())
+        .isPositive();
 
     assertThatThrownBy(
             () ->

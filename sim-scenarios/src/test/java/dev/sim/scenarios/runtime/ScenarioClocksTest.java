@@ -36,7 +36,7 @@ class ScenarioClocksTest {
             ScenarioLoader.parse(yaml, "clocks.yaml", TYPES, List.of()),
             1,
             ScenarioRunner.Options.DEFAULTS);
-    return r.requests().offered();
+    return r.requests().orElseThrow().totals().offered();
   }
 
   @Test
