@@ -53,10 +53,19 @@ public interface NodeContext {
   /** Cancels a pending timer; returns false if it already fired, was cancelled, or is unknown. */
   boolean cancelTimer(long handle);
 
-  /** Registers the handler for messages of exactly class {@code type}. */
+  /**
+   * Registers the handler for messages of exactly class {@code type}.
+   *
+   * @throws IllegalStateException if this node already has a handler for {@code type}: one type,
+   *     one handler (a restarted node starts with none)
+   */
   <M> void on(Class<M> type, MessageHandler<? super M> handler);
 
-  /** Registers the handler for timers of exactly class {@code type}. */
+  /**
+   * Registers the handler for timers of exactly class {@code type}.
+   *
+   * @throws IllegalStateException if this node already has a timer handler for {@code type}
+   */
   <T> void onTimer(Class<T> type, TimerHandler<? super T> handler);
 
   /** This node's own random stream, derived from the master seed and {@code "node/" + name()}. */

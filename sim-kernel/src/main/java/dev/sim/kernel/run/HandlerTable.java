@@ -74,7 +74,7 @@ final class HandlerTable<H> {
               + ".class, ...) would replace the first)");
     }
     if (count == types.length) {
-      int len = Math.max(4, count * 2);
+      int len = Math.max(2, count * 2);
       types = Arrays.copyOf(types, len);
       handlers = Arrays.copyOf(handlers, len);
       typeHashes = Arrays.copyOf(typeHashes, len);

@@ -177,8 +177,7 @@ final class Lifecycle {
     }
     slots.free(slot);
     loop.traceStart(node);
-    NodeContextImpl ctx =
-        new NodeContextImpl(node, incarnation[node], loop, this, table, metrics.forNode(node));
+    NodeContextImpl ctx = new NodeContextImpl(node, incarnation[node], loop, this, table, metrics);
     contexts[node] = ctx;
     ctx.runStart(table.factory(node));
     // Messages that arrived between the restart and this start waited in the inbox.

@@ -1,5 +1,6 @@
 package dev.sim.kernel.run;
 
+import dev.sim.kernel.metrics.MetricsCollector;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.MessageHandler;
 import dev.sim.kernel.node.Node;
@@ -27,7 +28,9 @@ final class NodeContextImpl implements NodeContext {
   private final EventLoop loop;
   private final Lifecycle lifecycle;
   private final NodeTable table;
-  private final NodeMetrics nodeMetrics;
+  private final MetricsCollector metrics;
+  // Made at the first metrics() call: a node that records nothing costs no view.
+  private NodeMetrics nodeMetrics;
   private final HandlerTable<MessageHandler<Object>> messageHandlers =
       new HandlerTable<>("message");
   private final HandlerTable<TimerHandler<Object>> timerHandlers = new HandlerTable<>("timer");
@@ -42,13 +45,13 @@ final class NodeContextImpl implements NodeContext {
       EventLoop loop,
       Lifecycle lifecycle,
       NodeTable table,
-      NodeMetrics nodeMetrics) {
+      MetricsCollector metrics) {
     this.node = node;
     this.incarnation = incarnation;
     this.loop = loop;
     this.lifecycle = lifecycle;
     this.table = table;
-    this.nodeMetrics = nodeMetrics;
+    this.metrics = metrics;
   }
 
   /** Creates the node instance with {@code factory} and runs its {@code start}. */
@@ -253,6 +256,9 @@ final class NodeContextImpl implements NodeContext {
 
   @Override
   public NodeMetrics metrics() {
+    if (nodeMetrics == null) {
+      nodeMetrics = metrics.forNode(node);
+    }
     return nodeMetrics;
   }
 

@@ -216,10 +216,15 @@ public final class Simulation {
   // ------------------------------------------------------------------ running
 
   /**
-   * Processes exactly one event, the next in (time, sequence) order, and returns true; or returns
-   * false, processing nothing, if no event is left or a node or control action has failed (see
-   * {@link #failure}). The first call starts the run: every node's start event is queued at the
-   * current time, after the control actions already scheduled for it.
+   * Processes exactly one event, the next queued in (time, sequence) order, and returns true; or
+   * returns false, processing nothing, if no event is left or a node or control action has failed
+   * (see {@link #failure}). The first call starts the run: every node's start event is queued at
+   * the current time, after the control actions already scheduled for it.
+   *
+   * <p>One exception to "one": an event that ends a node's pause, or starts a restarted node, also
+   * handles the messages and timers that waited for the node, right away and each counted (see
+   * {@link #resume}); {@link #run} does the same, so the two stay in step. A caller stepping to an
+   * event count compares {@link #eventCount} rather than counting steps.
    *
    * @throws IllegalStateException after {@link #run} has returned
    */

@@ -228,6 +228,73 @@ class FailuresAndLimitsTest {
   }
 
   @Test
+  void shouldStopQuiescentOnlyWhenTheQueueRunsEmpty() {
+    // The event limit reached on the very event that empties the queue: nothing was left, so
+    // QUIESCENT, not EVENT_LIMIT.
+    TestCluster exact = TestCluster.seed(1);
+    exact.node(
+        "a",
+        ctx -> {
+          ctx.onTimer(Tick.class, t -> {});
+          ctx.setTimer(ms(3), new Tick());
+        });
+    RunResult atLimit = exact.run(new RunLimits(s(10), 2, Long.MAX_VALUE));
+    assertThat(atLimit.stopReason()).isEqualTo(StopReason.QUIESCENT);
+    assertThat(atLimit.events()).isEqualTo(2);
+
+    // One more timer queued: the same limit now stops with an event left.
+    TestCluster more = TestCluster.seed(1);
+    more.node(
+        "a",
+        ctx -> {
+          ctx.onTimer(Tick.class, t -> {});
+          ctx.setTimer(ms(3), new Tick());
+          ctx.setTimer(ms(4), new Tick());
+        });
+    assertThat(more.run(new RunLimits(s(10), 2, Long.MAX_VALUE)).stopReason())
+        .isEqualTo(StopReason.EVENT_LIMIT);
+
+    // Events left only at or after the limit: TIME_LIMIT, the clock at the limit.
+    TestCluster later = TestCluster.seed(1);
+    later.node(
+        "a",
+        ctx -> {
+          ctx.onTimer(Tick.class, t -> {});
+          ctx.setTimer(s(10), new Tick());
+        });
+    RunResult timed = later.runFor(s(10));
+    assertThat(timed.stopReason()).isEqualTo(StopReason.TIME_LIMIT);
+    assertThat(timed.simulatedNanos()).isEqualTo(s(10));
+  }
+
+  @Test
+  void shouldStopQuiescentWhenOnlyACancelledTimerOrAPausedNodesInboxIsLeft() {
+    // A cancelled timer stays queued until its time and is skipped there (counted, hashed).
+    TestCluster cancelled = TestCluster.seed(1);
+    cancelled.node(
+        "a",
+        ctx -> {
+          ctx.onTimer(Tick.class, t -> {});
+          ctx.cancelTimer(ctx.setTimer(ms(7), new Tick()));
+        });
+    RunResult r = cancelled.runFor(s(1));
+    assertThat(r.stopReason()).isEqualTo(StopReason.QUIESCENT);
+    assertThat(r.events()).isEqualTo(2);
+    assertThat(r.simulatedNanos()).isEqualTo(ms(7));
+
+    // A node paused for good holds its messages for ever: nothing more can happen.
+    TestCluster paused = TestCluster.seed(1);
+    Recorder b = paused.recorder("b", Work.class);
+    paused.add("a", Recorder.of());
+    paused.at(ms(1), "pause b", () -> paused.sim().pause(paused.id("b"), "for good"));
+    paused.send(ms(2), "a", "b", new Work(1));
+    RunResult held = paused.runFor(s(1));
+    assertThat(held.stopReason()).isEqualTo(StopReason.QUIESCENT);
+    assertThat(held.simulatedNanos()).isEqualTo(ms(2));
+    assertThat(b.payloads()).isEmpty();
+  }
+
+  @Test
   void shouldStopAtTheTimeLimitWithoutProcessingEventsAtTheLimit() {
     TestCluster c = TestCluster.seed(1);
     Recorder r =
