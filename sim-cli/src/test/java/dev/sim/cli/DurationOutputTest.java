@@ -40,7 +40,7 @@ class DurationOutputTest {
     Cli.Result r = Cli.run("explain", file.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("runs 1.5m simulated")
+        .contains("runs 90s simulated")
         .contains("at 1.5s")
         .contains("restart after 250ms")
         .contains("at 2.5s")
@@ -67,7 +67,7 @@ class DurationOutputTest {
             "expect[1]=latency.p99 < 1s");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("small · seed 3 · 1.5m simulated in ")
+        .contains("small · seed 3 · 90s simulated in ")
         .containsPattern("simulated in \\d+(\\.\\d+)?(s|ms|us|m) wall")
         .contains("leave out the first 1.5s of warm-up")
         .containsPattern("latency +mean \\d+(\\.\\d+)?(ms|us|s) · p50 ")

@@ -305,22 +305,4 @@ public final class Simulation {
           "cannot " + what + " a node before the run starts; schedule it as a control action");
     }
   }
-
-  /**
-   * Formats nanoseconds for messages, e.g. {@code 12.500s}, {@code 3.000ms}: the format the
-   * command's messages have used so far. New code should use {@link Durations#format}, whose text
-   * the scenario language reads back; the kernel's own messages do.
-   */
-  public static String formatNanos(long nanos) {
-    if (nanos % 1_000_000_000L == 0) {
-      return nanos / 1_000_000_000L + "s";
-    }
-    if (nanos >= 1_000_000_000L) {
-      return String.format(java.util.Locale.ROOT, "%.3fs", nanos / 1e9);
-    }
-    if (nanos >= 1_000_000L) {
-      return String.format(java.util.Locale.ROOT, "%.3fms", nanos / 1e6);
-    }
-    return nanos + "ns";
-  }
 }

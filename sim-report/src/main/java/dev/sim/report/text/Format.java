@@ -1,5 +1,6 @@
 package dev.sim.report.text;
 
+import dev.sim.kernel.time.Durations;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ public final class Format {
     }
     double a = Math.abs(s);
     if (a < 1e-3) {
-      return trim(s * 1e6) + "µs";
+      return trim(s * 1e6) + "us";
     }
     if (a < 1) {
       return trim(s * 1e3) + "ms";
@@ -40,9 +41,12 @@ public final class Format {
     return sign + whole / 60 + "m" + whole % 60 + "s";
   }
 
-  /** Nanoseconds of simulated time as a short duration (see {@link #seconds}). */
+  /**
+   * Nanoseconds of simulated time as a scenario file would write them, exactly ({@code 1.5s},
+   * {@code 250us}, {@code 10m}): the simulator's one duration format, {@link Durations#format}.
+   */
   public static String nanos(long nanos) {
-    return seconds(nanos / 1e9);
+    return Durations.format(nanos);
   }
 
   /**

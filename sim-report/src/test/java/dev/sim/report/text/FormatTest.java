@@ -13,7 +13,7 @@ class FormatTest {
     assertThat(Format.seconds(600)).isEqualTo("10m");
     assertThat(Format.seconds(150)).isEqualTo("2m30s");
     assertThat(Format.seconds(7200)).isEqualTo("2h");
-    assertThat(Format.nanos(250_000L)).isEqualTo("250µs");
+    assertThat(Format.nanos(250_000L)).isEqualTo("250us");
   }
 
   @Test

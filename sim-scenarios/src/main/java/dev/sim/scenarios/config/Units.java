@@ -1,5 +1,6 @@
 package dev.sim.scenarios.config;
 
+import dev.sim.kernel.time.Durations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -247,33 +248,12 @@ public final class Units {
   }
 
   /**
-   * Writes nanoseconds in the largest unit that shows them exactly with at most three decimals:
-   * {@code 1500000000} → {@code 1.5s}, {@code 0} → {@code 0s}.
+   * Writes nanoseconds as a scenario file would, exactly and in the shortest text ({@code
+   * 1500000000} → {@code 1.5s}, {@code 0} → {@code 0s}): the simulator's one duration format,
+   * {@link Durations#format}, so messages, {@code sim explain} and the report agree.
    */
   public static String formatDuration(long nanos) {
-    if (nanos == 0) {
-      return "0s";
-    }
-    List<Map.Entry<String, Long>> units =
-        List.of(
-            Map.entry("h", 3_600_000_000_000L),
-            Map.entry("m", 60_000_000_000L),
-            Map.entry("s", 1_000_000_000L),
-            Map.entry("ms", 1_000_000L),
-            Map.entry("us", 1_000L),
-            Map.entry("ns", 1L));
-    long abs = Math.abs(nanos);
-    for (Map.Entry<String, Long> u : units) {
-      long f = u.getValue();
-      if (abs >= f && (f < 1000 || abs % (f / 1000) == 0)) {
-        return BigDecimal.valueOf(nanos)
-                .divide(BigDecimal.valueOf(f))
-                .stripTrailingZeros()
-                .toPlainString()
-            + u.getKey();
-      }
-    }
-    return nanos + "ns";
+    return Durations.format(nanos);
   }
 
   /** A number as a user would write it: no trailing zeros, no exponent. */

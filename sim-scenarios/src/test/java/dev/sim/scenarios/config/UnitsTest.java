@@ -139,12 +139,13 @@ class UnitsTest {
   }
 
   @Test
-  void shouldWriteDurationsInTheLargestExactUnit() {
+  void shouldWriteDurationsInTheOneShortestExactFormat() {
     assertThat(Units.formatDuration(0)).isEqualTo("0s");
     assertThat(Units.formatDuration(1_500_000_000L)).isEqualTo("1.5s");
     assertThat(Units.formatDuration(600_000_000_000L)).isEqualTo("10m");
     assertThat(Units.formatDuration(250_000)).isEqualTo("250us");
     assertThat(Units.formatDuration(-5_000_000)).isEqualTo("-5ms");
-    assertThat(Units.formatDuration(1_234_567)).isEqualTo("1234.567us");
+    assertThat(Units.formatDuration(1_234_567)).isEqualTo("1234567ns");
+    assertThat(Units.formatDuration(90_000_000_000L)).isEqualTo("90s");
   }
 }
