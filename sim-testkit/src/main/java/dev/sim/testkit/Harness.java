@@ -38,7 +38,7 @@ import java.util.function.Function;
  *         .restart(s(6), "api-1");
  * RunResult r = h.run(s(10));
  * assertThat(requests(r).yield()).isGreaterThan(0.9);
- * assertThat(counter(r, "api.served")).isPositive();
+ * assertThat(counter(r, "served")).isPositive();
  * }</pre>
  *
  * <p>Nodes are added the way the scenario runtime adds them: instances of a group of {@code count}
@@ -338,7 +338,7 @@ public final class Harness {
 
   // ------------------------------------------------------------------ read
 
-  /** Counter {@code name}'s run total (e.g. {@code api.served}), 0 if it was never counted. */
+  /** Counter {@code name}'s run total over every node, 0 if it was never counted. */
   public static long counter(RunResult r, String name) {
     return r.counters().getOrDefault(name, 0L);
   }
