@@ -1,7 +1,7 @@
 package dev.sim.components;
 
-import static dev.sim.components.Harness.ms;
-import static dev.sim.components.Harness.s;
+import static dev.sim.testkit.Harness.ms;
+import static dev.sim.testkit.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,6 +18,7 @@ import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Network;
+import dev.sim.testkit.Harness;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,10 @@
 package dev.sim.components;
 
-import static dev.sim.components.Harness.ms;
+import static dev.sim.testkit.Harness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.random.RandomStreams;
+import dev.sim.testkit.Harness;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

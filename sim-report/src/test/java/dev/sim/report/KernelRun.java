@@ -9,18 +9,17 @@ import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.kernel.run.RunLimits;
-import dev.sim.kernel.run.Simulation;
+import dev.sim.testkit.Harness;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small real run on the kernel: an open-loop client sending to a single-worker queueing server
- * over a 2 ms network, with a partition, a crash and restart, and a pause. The server reports the
- * gauges {@code queue} and {@code inflight} and the counters {@code served} and {@code gcPauseMs},
- * declared like a node type's ({@link TestSpecs}).
+ * A small real run on the kernel, built with the testkit's {@link Harness}: an open-loop client
+ * sending to a single-worker queueing server over a 2 ms network, with a partition, a crash and
+ * restart, and a pause. The server reports the gauges {@code queue} and {@code inflight} and the
+ * counters {@code served} and {@code gcPauseMs}, declared like a node type's ({@link TestSpecs}).
  */
 public final class KernelRun {
   static final long MS = 1_000_000L;
@@ -145,26 +144,26 @@ public final class KernelRun {
 
   /** Runs the scenario for 10 simulated seconds with 100 ms windows and a 1 s warm-up. */
   public static RunResult run(long seed) {
-    Simulation sim =
-        Simulation.builder("queue-demo", seed)
-            .declareMetrics("clients", "the demo client", TestSpecs.CLIENT)
-            .declareMetrics("api", "the demo server", TestSpecs.SERVER)
+    Harness h =
+        Harness.named("queue-demo", seed)
             .transport(new Network())
-            .metricsWindows(100 * MS, 1 * S)
-            .recordMessages(true)
-            .build();
-    sim.addNode("client", "clients", Client::new);
-    int api = sim.addNode("api", "api", Server::new);
-    sim.annotate(
-        new Annotation(
-            "partition", "partition client | api", 3 * S, 4 * S, List.of("client", "api")));
-    sim.annotate(new Annotation("crash", "crash api", 6 * S, 7 * S, List.of("api")));
-    sim.annotate(new Annotation("pause", "pause api", 8 * S, 8 * S + 300 * MS, List.of("api")));
-    sim.schedule(6 * S, "crash api", () -> sim.crash(api, "fault"));
-    sim.schedule(7 * S, "restart api", () -> sim.restart(api, "fault"));
-    sim.schedule(8 * S, "pause api", () -> sim.pause(api, "fault"));
-    sim.schedule(8 * S + 300 * MS, "resume api", () -> sim.resume(api, "fault"));
-    RunResult r = sim.run(RunLimits.simulated(10 * S));
+            .windows(100 * MS, 1 * S)
+            .recordMessages()
+            .reason("fault")
+            .node("client", "clients", Client::new)
+            .node("api", "api", Server::new)
+            .annotate(
+                new Annotation(
+                    "partition", "partition client | api", 3 * S, 4 * S, List.of("client", "api")))
+            .annotate(new Annotation("crash", "crash api", 6 * S, 7 * S, List.of("api")))
+            .annotate(new Annotation("pause", "pause api", 8 * S, 8 * S + 300 * MS, List.of("api")))
+            .crash(6 * S, "api")
+            .restart(7 * S, "api")
+            .pause(8 * S, "api", 300 * MS);
+    h.configure()
+        .declareMetrics("clients", "the demo client", TestSpecs.CLIENT)
+        .declareMetrics("api", "the demo server", TestSpecs.SERVER);
+    RunResult r = h.run(10 * S);
     RequestSummary q = r.requests().orElseThrow();
     return r.withExpectations(
             List.of(

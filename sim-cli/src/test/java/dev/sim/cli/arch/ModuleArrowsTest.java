@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' arrows point one way: kernel ← network; kernel ← api ← {scenarios, components,
- * protocols}; components ← protocols; {kernel, api} ← report; everything ← cli. Inside
- * sim-scenarios, the built-in fault kinds see only the SPI, and nothing else there names them.
- * Maven's module dependencies already stop most wrong imports at compile time; these rules also pin
- * what Maven cannot see (a test-scope dependency leaking into main code, a library used outside its
- * one package) and say in words why the build failed. The CLI's test class path is the only one
- * that holds every module, so the rules live here.
+ * protocols}; components ← protocols; {kernel, api} ← report; {kernel, network, api} ← testkit,
+ * which only tests use; everything ← cli. Inside sim-scenarios, the built-in fault kinds see only
+ * the SPI, and nothing else there names them. Maven's module dependencies already stop most wrong
+ * imports at compile time; these rules also pin what Maven cannot see (a test-scope dependency
+ * leaking into main code, a library used outside its one package) and say in words why the build
+ * failed. The CLI's test class path is the only one that holds every module, so the rules live
+ * here.
  */
 class ModuleArrowsTest {
   private static JavaClasses classes;
@@ -185,6 +186,35 @@ class ModuleArrowsTest {
                 "dev.sim.protocols..",
                 "dev.sim.cli..")
             .because("the report reads the run result and knows nothing of YAML or node types"));
+  }
+
+  @Test
+  void testkitBuildsOnTheKernelNetworkAndApiOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.testkit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.report..",
+                "dev.sim.cli..")
+            .because("a plugin's tests get the harness without the built-in families or the CLI"));
+  }
+
+  @Test
+  void noMainCodeDependsOnTheTestkit() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.sim.testkit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sim.testkit..")
+            .because("sim-testkit is for tests: modules and plugins add it with test scope only"));
   }
 
   @Test

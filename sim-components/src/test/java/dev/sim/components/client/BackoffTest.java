@@ -1,6 +1,6 @@
 package dev.sim.components.client;
 
-import static dev.sim.components.Harness.ms;
+import static dev.sim.testkit.Harness.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

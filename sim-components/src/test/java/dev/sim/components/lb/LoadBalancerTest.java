@@ -1,14 +1,13 @@
 package dev.sim.components.lb;
 
-import static dev.sim.components.Harness.counter;
-import static dev.sim.components.Harness.gauge;
-import static dev.sim.components.Harness.ms;
-import static dev.sim.components.Harness.requests;
-import static dev.sim.components.Harness.s;
+import static dev.sim.testkit.Harness.counter;
+import static dev.sim.testkit.Harness.gauge;
+import static dev.sim.testkit.Harness.ms;
+import static dev.sim.testkit.Harness.requests;
+import static dev.sim.testkit.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.sim.components.Harness;
 import dev.sim.components.Specs;
 import dev.sim.components.StubBackend;
 import dev.sim.components.client.ClientType;
@@ -18,6 +17,7 @@ import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
+import dev.sim.testkit.Harness;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

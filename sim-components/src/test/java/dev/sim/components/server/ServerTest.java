@@ -1,16 +1,15 @@
 package dev.sim.components.server;
 
-import static dev.sim.components.Harness.counter;
-import static dev.sim.components.Harness.gauge;
-import static dev.sim.components.Harness.max;
-import static dev.sim.components.Harness.ms;
-import static dev.sim.components.Harness.requests;
-import static dev.sim.components.Harness.s;
+import static dev.sim.testkit.Harness.counter;
+import static dev.sim.testkit.Harness.gauge;
+import static dev.sim.testkit.Harness.max;
+import static dev.sim.testkit.Harness.ms;
+import static dev.sim.testkit.Harness.requests;
+import static dev.sim.testkit.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.sim.components.BurstClient;
-import dev.sim.components.Harness;
 import dev.sim.components.Specs;
 import dev.sim.components.client.ClientType;
 import dev.sim.components.rpc.HedgeParams;
@@ -21,6 +20,7 @@ import dev.sim.components.server.ServerParams.Partial;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.testkit.Harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -413,7 +413,7 @@ class ServerTest {
                     .build());
     RunResult r = h.run(s(1));
     assertThat(counter(r, "oom")).isEqualTo(1);
-    assertThat(h.sim.isCrashed(h.sim.nodeId("api"))).isTrue();
+    assertThat(h.sim().isCrashed(h.id("api"))).isTrue();
     assertThat(log.responses).isEmpty();
 
     Harness again =
@@ -429,6 +429,6 @@ class ServerTest {
                     .build());
     RunResult restarted = again.run(s(1));
     assertThat(counter(restarted, "oom")).isEqualTo(1);
-    assertThat(again.sim.isCrashed(again.sim.nodeId("api"))).isFalse();
+    assertThat(again.sim().isCrashed(again.id("api"))).isFalse();
   }
 }

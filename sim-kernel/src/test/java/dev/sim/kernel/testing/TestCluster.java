@@ -22,6 +22,12 @@ import java.util.function.Consumer;
  * RunResult r = c.runFor(ms(100));
  * }</pre>
  *
+ * <p>This is the kernel's internal fixture. Tests above the kernel use {@code
+ * dev.sim.testkit.Harness} from {@code sim-testkit}, which adds node types, their controls and
+ * result readers; the kernel's tests cannot, since {@code sim-testkit} depends on the kernel and
+ * Maven would see a cycle. Keep the two vocabularies alike ({@code at}, {@code crash}, {@code
+ * restart}, {@code pause}).
+ *
  * <p>The transport, clocks and the rest are set on {@link #configure()} before anything is
  * scheduled; the underlying {@link Simulation} is built on first need (the first {@link #at},
  * {@link #sim()} or run) and is available from {@link #sim()} for anything else.

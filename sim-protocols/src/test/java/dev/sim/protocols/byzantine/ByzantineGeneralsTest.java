@@ -1,6 +1,6 @@
 package dev.sim.protocols.byzantine;
 
-import static dev.sim.protocols.Harness.counter;
+import static dev.sim.testkit.Harness.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.api.Problem;
@@ -9,7 +9,7 @@ import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Network;
 import dev.sim.network.clock.SkewedClocks;
-import dev.sim.protocols.Harness;
+import dev.sim.testkit.Harness;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +40,8 @@ class ByzantineGeneralsTest {
         new ByzantineParams(
             algorithm, m, "general-1", names(traitors), strategy, order, roundNanos, "referee");
     return Harness.seed(seed)
-        .group("general", n, new ByzantineGeneralType(), p)
-        .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
+        .add("general", n, new ByzantineGeneralType(), p)
+        .add("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
         .network(sim -> Network.builder().latencyNanos(Distributions.uniform(1 * MS, 20 * MS)));
   }
 
@@ -258,12 +258,12 @@ class ByzantineGeneralsTest {
         new ByzantineParams("om", 1, "general-1", null, "flip", "attack", ROUND, "referee");
     Harness h =
         Harness.seed(1)
-            .group("general", 4, new ByzantineGeneralType(), p)
-            .group("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
+            .add("general", 4, new ByzantineGeneralType(), p)
+            .add("referee", 1, new ByzantineRefereeType(), new RefereeParams("general", 0))
             .network(sim -> Network.builder().latencyNanos(Distributions.constant(1 * MS)));
-    SkewedClocks clocks = new SkewedClocks(h.sim().nodeCount());
-    clocks.setDriftPpm(h.sim().nodeId("general-2"), 100_000);
-    h.sim().clocks(clocks);
+    SkewedClocks clocks = new SkewedClocks(h.configure().nodeCount());
+    clocks.setDriftPpm(h.configure().nodeId("general-2"), 100_000);
+    h.configure().clocks(clocks);
     RunResult r = h.run(3 * ROUND);
     assertThat(counter(r, "lateMessages")).isZero();
     assertThat(counter(r, "missingMessages")).isZero();

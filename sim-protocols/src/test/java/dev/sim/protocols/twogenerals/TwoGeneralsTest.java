@@ -1,6 +1,6 @@
 package dev.sim.protocols.twogenerals;
 
-import static dev.sim.protocols.Harness.counter;
+import static dev.sim.testkit.Harness.counter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,7 +9,7 @@ import dev.sim.kernel.result.MessageRecord;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.network.Link;
 import dev.sim.network.Network;
-import dev.sim.protocols.Harness;
+import dev.sim.testkit.Harness;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +25,9 @@ class TwoGeneralsTest {
     TwoGeneralsParams b =
         new TwoGeneralsParams("b", "general-a", "referee", 1, acks, 0, 500 * MS, trials, 1000 * MS);
     return Harness.seed(seed)
-        .group("general-a", 1, new TwoGeneralsType(), a)
-        .group("general-b", 1, new TwoGeneralsType(), b)
-        .group("referee", 1, new TwoGeneralsRefereeType(), new TwoGeneralsRefereeParams())
+        .add("general-a", 1, new TwoGeneralsType(), a)
+        .add("general-b", 1, new TwoGeneralsType(), b)
+        .add("referee", 1, new TwoGeneralsRefereeType(), new TwoGeneralsRefereeParams())
         .network(
             sim ->
                 Network.builder()
