@@ -85,6 +85,12 @@ public final class ScenarioLoader {
   /** The most instances one group may have (the simulator aims at 100,000 nodes in all). */
   public static final int MAX_COUNT = 1_000_000;
 
+  /**
+   * The most windows a run may have: every window is kept in memory, charted and written to
+   * metrics.csv, so {@code window: 1ns} would exhaust the memory instead of running.
+   */
+  public static final long MAX_WINDOWS = 100_000;
+
   /** The seed used when a scenario names none. */
   public static final long DEFAULT_SEED = 1;
 
@@ -240,6 +246,19 @@ public final class ScenarioLoader {
               + Units.formatDuration(window)
               + " and duration "
               + Units.formatDuration(duration));
+    } else if (duration != null && window != null && windows(duration, window) > MAX_WINDOWS) {
+      String key = root.has("window") ? "window" : "duration";
+      values.problem(
+          root.get(key),
+          key,
+          "a run has at most "
+              + MAX_WINDOWS
+              + " windows, found window "
+              + Units.formatDuration(window)
+              + " and duration "
+              + Units.formatDuration(duration)
+              + ": make the window at least "
+              + Units.formatDuration(windows(duration, MAX_WINDOWS)));
     }
 
     List<NodeGroupSpec> nodes = nodes(root);
@@ -265,6 +284,11 @@ public final class ScenarioLoader {
         expect,
         report,
         source);
+  }
+
+  /** {@code total / width}, rounded up: how many windows of {@code width} cover {@code total}. */
+  private static long windows(long total, long width) {
+    return total / width + (total % width == 0 ? 0 : 1);
   }
 
   private String name(YamlMap root) {
