@@ -176,7 +176,7 @@ public final class ParamBinder {
       case NUMBER -> number(f, type, node, path);
       case TEXT -> values.text(node, path, "a text");
       case CHOICE -> choice(f, type, node, path);
-      case NODE_REF -> nodeRef(node, path);
+      case NODE_REF -> nodeRef(f, node, path);
       case NESTED -> {
         YamlMap m =
             values.map(
@@ -267,7 +267,7 @@ public final class ParamBinder {
     return v;
   }
 
-  private Object nodeRef(YamlNode node, String path) {
+  private Object nodeRef(ParamModel.Field f, YamlNode node, String path) {
     String v = values.text(node, path, "a node name");
     if (v == null) {
       return null;
@@ -282,7 +282,9 @@ public final class ParamBinder {
               + node.describe());
       return null;
     }
-    nodeRefs.add(new NodeRef(name, path, node.location()));
+    nodeRefs.add(
+        new NodeRef(
+            name, path, node.location(), f.param().single(), List.of(f.param().nodeTypes())));
     return name;
   }
 

@@ -13,8 +13,6 @@ import dev.sim.scenarios.config.yaml.YamlReader;
 import dev.sim.scenarios.config.yaml.YamlScalar;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -125,12 +123,9 @@ public final class ScenarioLoader {
     String name = file.toString();
     String text;
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text = Utf8.decode(Files.readAllBytes(file), name);
     } catch (NoSuchFileException e) {
       throw single(name, "no such file");
-    } catch (CharacterCodingException e) {
-      throw single(name, "cannot read the file: it is not UTF-8 text");
     } catch (IOException e) {
       throw single(name, "cannot read the file: " + e.getMessage());
     }
@@ -381,7 +376,8 @@ public final class ScenarioLoader {
       if (count == null) {
         names.addUncertain(group);
       } else {
-        String collision = names.add(group, NodeNames.instances(group, count));
+        String collision =
+            names.add(group, type == null ? null : type.name(), NodeNames.instances(group, count));
         if (collision != null) {
           problems.add(e.keyLocation(), path, collision);
           continue;
@@ -411,7 +407,7 @@ public final class ScenarioLoader {
       }
     }
     for (NodeRef r : binder.nodeRefs()) {
-      names.check(r.name(), r.location(), r.path(), problems);
+      names.check(r, problems);
     }
     return List.copyOf(out);
   }

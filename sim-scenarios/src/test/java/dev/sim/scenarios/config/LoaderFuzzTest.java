@@ -4,11 +4,16 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ScenarioMutations.Mutant;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import dev.sim.scenarios.runtime.ScenarioRunner;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -39,13 +46,13 @@ class LoaderFuzzTest {
 
   static final String FILE = "fuzz.yaml";
 
-  /** {@code file:line:column: message}, the form {@link Problem#render()} writes. */
-  private static final Pattern LOCATED = Pattern.compile("fuzz\\.yaml:(\\d+):(\\d+): \\S.*");
+  /** Where the byte-level property writes its files (a relative name, so messages are stable). */
+  static final Path BYTES_FILE = Path.of("target", "fuzz", "fuzz.yaml");
 
   /** How much of a loaded mutant runs: simulated time, events and nodes. */
-  static final long RUN_NANOS = 3_000_000_000L;
+  static final long RUN_NANOS = 1_000_000_000L;
 
-  static final long RUN_EVENTS = 200_000;
+  static final long RUN_EVENTS = 100_000;
   static final int RUN_MAX_NODES = 200;
 
   @Provide
@@ -53,12 +60,42 @@ class LoaderFuzzTest {
     return ScenarioMutations.mutants(ScenarioMutations.shipped());
   }
 
-  @Property(tries = 6000, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
+  @Property(tries = 4000, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
   void everyMutantLoadsOrIsAnsweredWithLocatedProblems(@ForAll("mutants") Mutant m) {
     ScenarioSpec spec = check(m);
     Statistics.label("outcome").collect(spec == null ? "rejected" : "loaded");
     if (spec != null) {
       Statistics.label("ran").collect(runBriefly(m, spec));
+    }
+  }
+
+  /**
+   * Mutants with a few raw bytes put in (most of them not UTF-8), written to a file and loaded from
+   * it as the CLI does: they too load or are answered with located problems.
+   */
+  @Property(tries = 400, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
+  void everyFileOfAnyBytesLoadsOrIsAnsweredWithLocatedProblems(
+      @ForAll("mutants") Mutant m,
+      @ForAll @IntRange(min = 0, max = 100_000) int at,
+      @ForAll @Size(min = 1, max = 4) byte[] junk)
+      throws IOException {
+    byte[] text = m.text().getBytes(StandardCharsets.UTF_8);
+    int cut = Math.floorMod(at, text.length + 1);
+    byte[] bytes = new byte[text.length + junk.length];
+    System.arraycopy(text, 0, bytes, 0, cut);
+    System.arraycopy(junk, 0, bytes, cut, junk.length);
+    System.arraycopy(text, cut, bytes, cut + junk.length, text.length - cut);
+    Files.createDirectories(BYTES_FILE.getParent());
+    Files.write(BYTES_FILE, bytes);
+    String what = HexFormat.of().formatHex(junk) + " at byte " + cut + " of " + m.describe();
+    try {
+      ScenarioLoader.load(BYTES_FILE, TYPES, List.of());
+    } catch (ScenarioException e) {
+      // The bad bytes read as U+FFFD here, so the line breaks are those of the valid text.
+      checkLocated(
+          new String(bytes, StandardCharsets.UTF_8), BYTES_FILE.toString(), e.getMessage(), what);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError("the loader threw " + e + " for " + what, e);
     }
   }
 
@@ -71,7 +108,7 @@ class LoaderFuzzTest {
     try {
       spec = ScenarioLoader.parse(m.text(), FILE, TYPES, List.of());
     } catch (ScenarioException e) {
-      checkLocated(m, e.getMessage());
+      checkLocated(m.text(), FILE, e.getMessage(), m);
       return null;
     } catch (RuntimeException | StackOverflowError e) {
       throw new AssertionError("the loader threw " + e + " for " + m.describe(), e);
@@ -84,24 +121,28 @@ class LoaderFuzzTest {
     return spec;
   }
 
-  /** Checks that every line of a loader message is {@code fuzz.yaml:LINE:COLUMN: ...}. */
-  static void checkLocated(Mutant m, String message) {
+  /**
+   * Checks that every line of a loader message is {@code FILE:LINE:COLUMN: ...} (the form {@link
+   * Problem#render()} writes) with the line inside {@code text}; {@code what} is shown on failure.
+   */
+  static void checkLocated(String text, String file, String message, Object what) {
+    Pattern located = Pattern.compile(Pattern.quote(file) + ":(\\d+):(\\d+): \\S.*");
     // Every line break YAML knows (NEL and the Unicode separators too) may start a new line.
-    long lines = m.text().split("\r\n|[\n\r\u0085\u2028\u2029]", -1).length;
+    long lines = text.split("\r\n|[\n\r\u0085\u2028\u2029]", -1).length;
     for (String line : message.split("\n", -1)) {
-      Matcher l = LOCATED.matcher(line);
+      Matcher l = located.matcher(line);
       if (!l.matches()) {
         throw new AssertionError(
-            "a problem without file:line:column: '" + line + "' in\n" + message + "\nfor " + m);
+            "a problem without file:line:column: '" + line + "' in\n" + message + "\nfor " + what);
       }
       long row = Long.parseLong(l.group(1));
       long col = Long.parseLong(l.group(2));
       if (row < 1 || row > lines || col < 1) {
         throw new AssertionError(
-            "a problem outside the file (" + lines + " lines): '" + line + "' for " + m);
+            "a problem outside the file (" + lines + " lines): '" + line + "' for " + what);
       }
       if (line.contains("Exception") || line.contains("\tat ")) {
-        throw new AssertionError("a message that leaks an exception: '" + line + "' for " + m);
+        throw new AssertionError("a message that leaks an exception: '" + line + "' for " + what);
       }
     }
   }

@@ -60,6 +60,8 @@ public final class ScenarioMutations {
   public enum Kind {
     /** Replace one scalar value with {@code value}. */
     REPLACE_VALUE,
+    /** Replace scalar value {@code a} with a copy of scalar value {@code b} of the same file. */
+    COPY_VALUE,
     /** Replace the unit of one number-with-unit value with {@code value}. */
     SWAP_UNIT,
     /** Turn one scalar value into a list or a map holding it (shape {@code b}). */
@@ -102,6 +104,14 @@ public final class ScenarioMutations {
     public String apply(String text) {
       return switch (kind) {
         case REPLACE_VALUE -> replaceSpan(text, scalarValues(text), a, value);
+        case COPY_VALUE -> {
+          List<int[]> spans = scalarValues(text);
+          if (spans.isEmpty()) {
+            yield text;
+          }
+          int[] from = spans.get(Math.floorMod(b, spans.size()));
+          yield replaceSpan(text, spans, a, text.substring(from[0], from[1]));
+        }
         case SWAP_UNIT -> swapUnit(text);
         case WRAP_VALUE -> wrapValue(text);
         case BLOCK_TO_VALUE -> blockToValue(text);
@@ -523,6 +533,7 @@ public final class ScenarioMutations {
             "minutes", "ms ms", "s/", "//s", "e", "e400ms", "E-400s", ".5ms");
     return Arbitraries.frequencyOf(
         Tuple.of(6, edit(Kind.REPLACE_VALUE, place, variant, value)),
+        Tuple.of(4, edit(Kind.COPY_VALUE, place, place, Arbitraries.just(""))),
         Tuple.of(4, edit(Kind.SWAP_UNIT, place, variant, unit)),
         Tuple.of(3, edit(Kind.WRAP_VALUE, place, variant, Arbitraries.just(""))),
         Tuple.of(2, edit(Kind.BLOCK_TO_VALUE, place, variant, value)),
