@@ -329,6 +329,13 @@ public final class ScenarioMutations {
           "1e300/s",
           "1e300Gbps",
           "1e309/s",
+          "1e-300/s",
+          "1e-300bps",
+          "1e-400bps",
+          "1bps",
+          "1e2147483648",
+          "1e-9999999ns",
+          "1e9999999B",
           "1e309Gbps",
           "1e309ms",
           "1e-309",
@@ -510,7 +517,9 @@ public final class ScenarioMutations {
           "faults: [{at: 1s, crash: random(api)}]",
           "expect: [yield >= 2]",
           "clocks: {default: {driftPpm: NaN}}",
-          "network: {bandwidth: 1e309bps}");
+          "network: {bandwidth: 1e309bps}",
+          "network: {bandwidth: 1e-300bps}",
+          "network: {links: [{between: [api, lb], bandwidth: 1e-400bps}]}");
 
   /** Edits of every kind, weighted towards those that leave the YAML readable. */
   public static Arbitrary<Edit> edits() {
