@@ -151,7 +151,7 @@ public final class ParamDocs {
                   : "whole number";
           case TEXT -> "text";
           case CHOICE -> String.join(" | ", f.choices());
-          case NODE_REF -> "node";
+          case NODE_REF -> "node" + nodeTypesText(f);
           case NESTED -> "section";
         };
     if (!f.list()) {
@@ -159,8 +159,14 @@ public final class ParamDocs {
     }
     return switch (f.unit()) {
       case NESTED -> "list of sections";
-      case NODE_REF -> "node or list of nodes";
+      case NODE_REF -> "node or list of nodes" + nodeTypesText(f);
       default -> "list of " + one;
     };
+  }
+
+  /** The node types a NODE_REF may name, e.g. {@code (server)}; empty for any type. */
+  private static String nodeTypesText(ParamModel.Field f) {
+    String[] types = f.param().nodeTypes();
+    return types.length == 0 ? "" : " (" + String.join(" | ", types) + ")";
   }
 }
