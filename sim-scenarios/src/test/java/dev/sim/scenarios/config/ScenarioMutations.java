@@ -62,6 +62,11 @@ public final class ScenarioMutations {
     REPLACE_VALUE,
     /** Replace scalar value {@code a} with a copy of scalar value {@code b} of the same file. */
     COPY_VALUE,
+    /**
+     * Scale the number of one value by 10^({@code b} - 12), keeping its unit; {@code b} 25 makes it
+     * 0 and 26 negates it. Values stay well-formed, so more mutants load and run.
+     */
+    SCALE_NUMBER,
     /** Replace the unit of one number-with-unit value with {@code value}. */
     SWAP_UNIT,
     /** Turn one scalar value into a list or a map holding it (shape {@code b}). */
@@ -112,6 +117,7 @@ public final class ScenarioMutations {
           int[] from = spans.get(Math.floorMod(b, spans.size()));
           yield replaceSpan(text, spans, a, text.substring(from[0], from[1]));
         }
+        case SCALE_NUMBER -> scaleNumber(text);
         case SWAP_UNIT -> swapUnit(text);
         case WRAP_VALUE -> wrapValue(text);
         case BLOCK_TO_VALUE -> blockToValue(text);
@@ -154,6 +160,52 @@ public final class ScenarioMutations {
         }
       }
       return replaceSpan(text, units, a, value);
+    }
+
+    private String scaleNumber(String text) {
+      List<int[]> numbers = new ArrayList<>();
+      for (int[] s : scalarValues(text)) {
+        int end = numberEnd(text, s[0], s[1]);
+        if (end > s[0]) {
+          numbers.add(new int[] {s[0], end});
+        }
+      }
+      if (numbers.isEmpty()) {
+        return text;
+      }
+      int[] s = numbers.get(Math.floorMod(a, numbers.size()));
+      String number = text.substring(s[0], s[1]);
+      String scaled;
+      int k = Math.floorMod(b, 27);
+      if (k == 25) {
+        scaled = "0";
+      } else if (k == 26) {
+        scaled = number.startsWith("-") ? number.substring(1) : "-" + number;
+      } else {
+        try {
+          scaled =
+              new java.math.BigDecimal(number.replace("_", ""))
+                  .scaleByPowerOfTen(k - 12)
+                  .stripTrailingZeros()
+                  .toPlainString();
+        } catch (NumberFormatException e) {
+          return text;
+        }
+      }
+      return text.substring(0, s[0]) + scaled + text.substring(s[1]);
+    }
+
+    /** Where the number at the start of [start, end) ends ({@code start} if there is none). */
+    private static int numberEnd(String text, int start, int end) {
+      int i = start;
+      if (i < end && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
+        i++;
+      }
+      int digits = i;
+      while (i < end && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+        i++;
+      }
+      return i > digits && Character.isDigit(text.charAt(i - 1)) ? i : start;
     }
 
     private String wrapValue(String text) {
@@ -543,6 +595,13 @@ public final class ScenarioMutations {
     return Arbitraries.frequencyOf(
         Tuple.of(6, edit(Kind.REPLACE_VALUE, place, variant, value)),
         Tuple.of(4, edit(Kind.COPY_VALUE, place, place, Arbitraries.just(""))),
+        Tuple.of(
+            5,
+            edit(
+                Kind.SCALE_NUMBER,
+                place,
+                Arbitraries.integers().between(0, 26),
+                Arbitraries.just(""))),
         Tuple.of(4, edit(Kind.SWAP_UNIT, place, variant, unit)),
         Tuple.of(3, edit(Kind.WRAP_VALUE, place, variant, Arbitraries.just(""))),
         Tuple.of(2, edit(Kind.BLOCK_TO_VALUE, place, variant, value)),
