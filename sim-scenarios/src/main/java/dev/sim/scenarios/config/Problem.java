@@ -12,12 +12,12 @@ package dev.sim.scenarios.config;
 public record Problem(SourceLocation location, String path, String message) {
   /**
    * Renders the problem on one line: {@code file:line:column: path: message}. Line breaks and other
-   * control characters in the path or message (they come from the user's own keys and values, or
-   * from the YAML parser naming the character it stumbled on) are written as escapes, so that every
-   * line of a message starts with its location.
+   * control characters (they come from the user's own keys, values, file names and {@code --set}
+   * arguments, or from the YAML parser naming the character it stumbled on) are written as escapes,
+   * so that every line of a message starts with its location.
    */
   public String render() {
-    return location + ": " + (path.isEmpty() ? "" : oneLine(path) + ": ") + oneLine(message);
+    return oneLine(location + ": " + (path.isEmpty() ? "" : path + ": ") + message);
   }
 
   @Override

@@ -31,4 +31,11 @@ class ProblemTest {
     assertThat(p.render())
         .isEqualTo("f.yaml:3:7: nodes.api: expected 5µs — did you mean 'é'? 日本 💥");
   }
+
+  @Test
+  void shouldEscapeALineBreakInTheLocationToo() {
+    Problem p = new Problem(SourceLocation.unknown("--set x\ny=1"), "x\ny", "unknown key 'x\ny'");
+
+    assertThat(p.render()).isEqualTo("--set x\\ny=1: x\\ny: unknown key 'x\\ny'");
+  }
 }
