@@ -1,5 +1,6 @@
 package dev.sim.cli;
 
+import dev.sim.scenarios.config.FuzzCases;
 import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioMutations;
@@ -15,35 +16,29 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A few mutants of the shipped scenarios (see the loader's fuzz test in sim-scenarios) run through
  * the real command line, some with a few raw bytes put in: one the loader rejects must end {@code
  * sim run} with exit code 2, every line of standard error naming the file with line and column, no
  * stack trace, and no output folder; one it accepts must pass {@code sim validate} with exit code
- * 0. The seed is fixed, so a failure is reproducible; it prints the edits and the whole mutated
- * text.
+ * 0. The seed is fixed, so a failure is reproducible; it prints the case's seed, the edits and the
+ * whole mutated text.
  */
 class CliFuzzTest {
   static final NodeTypeRegistry TYPES = NodeTypeRegistry.load(CliFuzzTest.class.getClassLoader());
 
   private static Path tmp;
 
-  @BeforeContainer
+  @BeforeAll
   static void makeFolder() throws IOException {
     tmp = Files.createTempDirectory("sim-cli-fuzz");
   }
 
-  @AfterContainer
+  @AfterAll
   static void removeFolder() throws IOException {
     try (Stream<Path> all = Files.walk(tmp)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
@@ -52,16 +47,28 @@ class CliFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<Mutant> mutants() {
-    return ScenarioMutations.mutants(ScenarioMutations.shipped());
+  /** The fixed master seed of the cases ({@link FuzzCases}: each case's seed is printed). */
+  static final long SEED = 20250611L;
+
+  /** How many mutants go through the command line (each starts the CLI once or twice). */
+  static final int MUTANTS = 120;
+
+  @Test
+  void everyRejectedMutantExitsWithCodeTwoAndLocatedMessages() {
+    List<ScenarioMutations.Scenario> shipped = ScenarioMutations.shipped();
+    FuzzCases.run(
+        "everyRejectedMutantExitsWithCodeTwoAndLocatedMessages",
+        SEED,
+        MUTANTS,
+        r -> {
+          Mutant m = ScenarioMutations.mutant(shipped, r);
+          int at = r.nextInt(100_001);
+          byte[] junk = ScenarioMutations.bytes(r, 0, 3);
+          check(m, at, junk);
+        });
   }
 
-  @Property(tries = 120, seed = "20250611", shrinking = ShrinkingMode.BOUNDED)
-  void everyRejectedMutantExitsWithCodeTwoAndLocatedMessages(
-      @ForAll("mutants") Mutant m,
-      @ForAll @IntRange(min = 0, max = 100_000) int at,
-      @ForAll @Size(max = 3) byte[] junk) {
+  private static void check(Mutant m, int at, byte[] junk) {
     Path file = tmp.resolve("fuzz.yaml");
     Path out = tmp.resolve("out");
     write(file, m.text(), at, junk);

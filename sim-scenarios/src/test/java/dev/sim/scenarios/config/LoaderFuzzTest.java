@@ -1,5 +1,7 @@
 package dev.sim.scenarios.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ScenarioMutations.Mutant;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
@@ -19,14 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzzes the loader with mutants of every shipped scenario ({@link ScenarioMutations}). The
@@ -34,12 +29,20 @@ import net.jqwik.api.statistics.Statistics;
  * file:line:column} inside the file — never another exception, never a silent default. A mutant
  * that loads must hold no nonsense (no NaN or infinite number anywhere in the spec) and, for the
  * small ones, run a few simulated seconds without a node failing or the runner throwing. The seed
- * is fixed so that a failure is reproducible; change {@link #SEED} to explore further. A failure
- * prints the edits and the whole mutated text.
+ * is fixed so that a failure is reproducible ({@link FuzzCases}); change {@link #SEED} to explore
+ * further. A failure prints the case's seed, the edits and the whole mutated text.
  */
 class LoaderFuzzTest {
-  /** The fixed seed of every property here (jqwik prints it with a failure too). */
-  static final String SEED = "20250611";
+  /**
+   * The fixed master seed: each case's own seed is drawn from it and printed with a failure, and
+   * {@code -Dfuzz.case=SEED} reruns that case alone.
+   */
+  static final long SEED = 20250611L;
+
+  /** How many mutants the loader is given as text, and how many as files with raw bytes in. */
+  static final int MUTANTS = 4000;
+
+  static final int BYTE_MUTANTS = 400;
 
   static final NodeTypeRegistry TYPES =
       NodeTypeRegistry.load(LoaderFuzzTest.class.getClassLoader());
@@ -55,48 +58,65 @@ class LoaderFuzzTest {
   static final long RUN_EVENTS = 100_000;
   static final int RUN_MAX_NODES = 200;
 
-  @Provide
-  Arbitrary<Mutant> mutants() {
-    return ScenarioMutations.mutants(ScenarioMutations.shipped());
-  }
+  /** The shipped scenarios the mutants start from. */
+  static final List<ScenarioMutations.Scenario> SHIPPED = ScenarioMutations.shipped();
 
-  @Property(tries = 4000, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-  void everyMutantLoadsOrIsAnsweredWithLocatedProblems(@ForAll("mutants") Mutant m) {
-    ScenarioSpec spec = check(m);
-    Statistics.label("outcome").collect(spec == null ? "rejected" : "loaded");
-    if (spec != null) {
-      Statistics.label("ran").collect(runBriefly(m, spec));
-    }
+  @Test
+  void everyMutantLoadsOrIsAnsweredWithLocatedProblems() {
+    int[] outcomes = new int[2]; // rejected, loaded
+    FuzzCases.run(
+        "everyMutantLoadsOrIsAnsweredWithLocatedProblems",
+        SEED,
+        MUTANTS,
+        r -> {
+          Mutant m = ScenarioMutations.mutant(SHIPPED, r);
+          ScenarioSpec spec = check(m);
+          outcomes[spec == null ? 0 : 1]++;
+          if (spec != null) {
+            runBriefly(m, spec);
+          }
+        });
+    // A mutation that always breaks (or never breaks) the file would test little.
+    assertThat(outcomes[0]).as("rejected mutants").isPositive();
+    assertThat(outcomes[1]).as("loaded mutants").isPositive();
   }
 
   /**
    * Mutants with a few raw bytes put in (most of them not UTF-8), written to a file and loaded from
    * it as the CLI does: they too load or are answered with located problems.
    */
-  @Property(tries = 400, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-  void everyFileOfAnyBytesLoadsOrIsAnsweredWithLocatedProblems(
-      @ForAll("mutants") Mutant m,
-      @ForAll @IntRange(min = 0, max = 100_000) int at,
-      @ForAll @Size(min = 1, max = 4) byte[] junk)
-      throws IOException {
-    byte[] text = m.text().getBytes(StandardCharsets.UTF_8);
-    int cut = Math.floorMod(at, text.length + 1);
-    byte[] bytes = new byte[text.length + junk.length];
-    System.arraycopy(text, 0, bytes, 0, cut);
-    System.arraycopy(junk, 0, bytes, cut, junk.length);
-    System.arraycopy(text, cut, bytes, cut + junk.length, text.length - cut);
+  @Test
+  void everyFileOfAnyBytesLoadsOrIsAnsweredWithLocatedProblems() throws IOException {
     Files.createDirectories(BYTES_FILE.getParent());
-    Files.write(BYTES_FILE, bytes);
-    String what = HexFormat.of().formatHex(junk) + " at byte " + cut + " of " + m.describe();
-    try {
-      ScenarioLoader.load(BYTES_FILE, TYPES, List.of());
-    } catch (ScenarioException e) {
-      // The bad bytes read as U+FFFD here, so the line breaks are those of the valid text.
-      checkLocated(
-          new String(bytes, StandardCharsets.UTF_8), BYTES_FILE.toString(), e.getMessage(), what);
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new AssertionError("the loader threw " + e + " for " + what, e);
-    }
+    FuzzCases.run(
+        "everyFileOfAnyBytesLoadsOrIsAnsweredWithLocatedProblems",
+        SEED + 1,
+        BYTE_MUTANTS,
+        r -> {
+          Mutant m = ScenarioMutations.mutant(SHIPPED, r);
+          int at = r.nextInt(100_001);
+          byte[] junk = ScenarioMutations.bytes(r, 1, 4);
+          byte[] text = m.text().getBytes(StandardCharsets.UTF_8);
+          int cut = Math.floorMod(at, text.length + 1);
+          byte[] bytes = new byte[text.length + junk.length];
+          System.arraycopy(text, 0, bytes, 0, cut);
+          System.arraycopy(junk, 0, bytes, cut, junk.length);
+          System.arraycopy(text, cut, bytes, cut + junk.length, text.length - cut);
+          Files.write(BYTES_FILE, bytes);
+          String what = HexFormat.of().formatHex(junk) + " at byte " + cut + " of " + m.describe();
+          try {
+            ScenarioLoader.load(BYTES_FILE, TYPES, List.of());
+          } catch (ScenarioException e) {
+            // The bad bytes read as U+FFFD here, so the line breaks are those of the valid text.
+            checkLocated(
+                new String(bytes, StandardCharsets.UTF_8),
+                BYTES_FILE.toString(),
+                e.getMessage(),
+                what);
+          } catch (RuntimeException | StackOverflowError e) {
+            throw new AssertionError("the loader threw " + e + " for " + what, e);
+          }
+        });
   }
 
   /**
@@ -148,8 +168,7 @@ class LoaderFuzzTest {
   }
 
   /**
-   * Runs a small loaded mutant for {@link #RUN_NANOS} simulated at most; returns what happened, for
-   * the statistics.
+   * Runs a small loaded mutant for {@link #RUN_NANOS} simulated at most; returns why it stopped.
    */
   static String runBriefly(Mutant m, ScenarioSpec spec) {
     int nodes = spec.nodes().stream().mapToInt(NodeGroupSpec::count).sum();

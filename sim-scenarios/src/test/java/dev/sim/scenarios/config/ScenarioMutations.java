@@ -7,19 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Mutations of the shipped scenarios for the loader fuzz tests: each mutant is a scenario file with
  * one to three edits of the kinds a hurried user (or a broken editor) makes — a key deleted or
  * written twice, a value of the wrong type or unit, garbage typed in, the file cut short. The edits
  * work on the text, not on a parsed tree, so that they can also break the YAML itself. Every edit
- * is a plain record of small numbers, so jqwik can shrink a failing mutant to a short one, and
- * applying it is deterministic. Shared with the CLI's fuzz test (through the test jar).
+ * is a plain record of small numbers drawn from a seeded {@link SplittableRandom}, and applying it
+ * is deterministic, so a case's seed reproduces its mutant. Shared with the CLI's fuzz test
+ * (through the test jar).
  */
 public final class ScenarioMutations {
   private ScenarioMutations() {}
@@ -573,74 +572,129 @@ public final class ScenarioMutations {
           "network: {bandwidth: 1e-300bps}",
           "network: {links: [{between: [api, lb], bandwidth: 1e-400bps}]}");
 
-  /** Edits of every kind, weighted towards those that leave the YAML readable. */
-  public static Arbitrary<Edit> edits() {
-    Arbitrary<Integer> place = Arbitraries.integers().between(0, 100_000);
-    Arbitrary<Integer> variant = Arbitraries.integers().between(0, 5);
-    Arbitrary<String> value =
-        Arbitraries.frequencyOf(
-            Tuple.of(8, Arbitraries.of(VALUES)),
-            Tuple.of(1, unicodeText()),
-            Tuple.of(1, Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30)));
-    Arbitrary<String> garbage =
-        Arbitraries.frequencyOf(
-            Tuple.of(6, Arbitraries.of(GARBAGE)),
-            Tuple.of(2, Arbitraries.of(VALUES)),
-            Tuple.of(2, unicodeText()));
-    Arbitrary<String> unit =
-        Arbitraries.of(
-            "ns", "us", "µs", "ms", "s", "m", "h", "d", "B", "KB", "MB", "GB", "TB", "bps", "Kbps",
-            "Mbps", "Gbps", "/s", "/m", "/h", "/d", "/ms", "%", "", " ", "S", "Ms", "mS", "sec",
-            "minutes", "ms ms", "s/", "//s", "e", "e400ms", "E-400s", ".5ms");
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, edit(Kind.REPLACE_VALUE, place, variant, value)),
-        Tuple.of(4, edit(Kind.COPY_VALUE, place, place, Arbitraries.just(""))),
-        Tuple.of(
-            5,
-            edit(
-                Kind.SCALE_NUMBER,
-                place,
-                Arbitraries.integers().between(0, 26),
-                Arbitraries.just(""))),
-        Tuple.of(4, edit(Kind.SWAP_UNIT, place, variant, unit)),
-        Tuple.of(3, edit(Kind.WRAP_VALUE, place, variant, Arbitraries.just(""))),
-        Tuple.of(2, edit(Kind.BLOCK_TO_VALUE, place, variant, value)),
-        Tuple.of(2, edit(Kind.DELETE_LINE, place, variant, Arbitraries.just(""))),
-        Tuple.of(3, edit(Kind.DELETE_KEY, place, variant, Arbitraries.just(""))),
-        Tuple.of(3, edit(Kind.DUPLICATE_KEY, place, variant, Arbitraries.just(""))),
-        Tuple.of(2, edit(Kind.RENAME_KEY, place, variant, Arbitraries.of(KEYS))),
-        Tuple.of(2, edit(Kind.INSERT_LINE, place, variant, Arbitraries.of(LINES))),
-        Tuple.of(2, edit(Kind.INSERT_TEXT, place, variant, garbage)),
-        Tuple.of(1, edit(Kind.REPLACE_CHAR, place, variant, garbage)),
-        Tuple.of(1, edit(Kind.SHIFT_INDENT, place, variant, Arbitraries.just(""))),
-        Tuple.of(1, edit(Kind.TRUNCATE, place, variant, Arbitraries.just(""))));
+  private static final List<String> UNITS =
+      List.of(
+          "ns", "us", "µs", "ms", "s", "m", "h", "d", "B", "KB", "MB", "GB", "TB", "bps", "Kbps",
+          "Mbps", "Gbps", "/s", "/m", "/h", "/d", "/ms", "%", "", " ", "S", "Ms", "mS", "sec",
+          "minutes", "ms ms", "s/", "//s", "e", "e400ms", "E-400s", ".5ms");
+
+  /**
+   * The kinds of edit with their weights, towards those that leave the YAML readable: the order and
+   * the weights fix which edit a seed draws, so changing them changes every case.
+   */
+  private static final List<Map.Entry<Kind, Integer>> WEIGHTS =
+      List.of(
+          Map.entry(Kind.REPLACE_VALUE, 6),
+          Map.entry(Kind.COPY_VALUE, 4),
+          Map.entry(Kind.SCALE_NUMBER, 5),
+          Map.entry(Kind.SWAP_UNIT, 4),
+          Map.entry(Kind.WRAP_VALUE, 3),
+          Map.entry(Kind.BLOCK_TO_VALUE, 2),
+          Map.entry(Kind.DELETE_LINE, 2),
+          Map.entry(Kind.DELETE_KEY, 3),
+          Map.entry(Kind.DUPLICATE_KEY, 3),
+          Map.entry(Kind.RENAME_KEY, 2),
+          Map.entry(Kind.INSERT_LINE, 2),
+          Map.entry(Kind.INSERT_TEXT, 2),
+          Map.entry(Kind.REPLACE_CHAR, 1),
+          Map.entry(Kind.SHIFT_INDENT, 1),
+          Map.entry(Kind.TRUNCATE, 1));
+
+  private static final int TOTAL_WEIGHT = WEIGHTS.stream().mapToInt(Map.Entry::getValue).sum();
+
+  /** One edit of any kind, drawn from {@code r}. */
+  public static Edit edit(SplittableRandom r) {
+    int pick = r.nextInt(TOTAL_WEIGHT);
+    Kind kind = null;
+    for (Map.Entry<Kind, Integer> w : WEIGHTS) {
+      pick -= w.getValue();
+      if (pick < 0) {
+        kind = w.getKey();
+        break;
+      }
+    }
+    int place = r.nextInt(100_001);
+    return switch (kind) {
+      case REPLACE_VALUE -> new Edit(kind, place, r.nextInt(6), value(r));
+      case COPY_VALUE -> new Edit(kind, place, r.nextInt(100_001), "");
+      case SCALE_NUMBER -> new Edit(kind, place, r.nextInt(27), "");
+      case SWAP_UNIT -> new Edit(kind, place, r.nextInt(6), pick(r, UNITS));
+      case BLOCK_TO_VALUE -> new Edit(kind, place, r.nextInt(6), value(r));
+      case RENAME_KEY -> new Edit(kind, place, r.nextInt(6), pick(r, KEYS));
+      case INSERT_LINE -> new Edit(kind, place, r.nextInt(6), pick(r, LINES));
+      case INSERT_TEXT, REPLACE_CHAR -> new Edit(kind, place, r.nextInt(6), garbage(r));
+      default -> new Edit(kind, place, r.nextInt(6), "");
+    };
   }
 
-  /** Mutants of {@code scenarios}: one of them with one to three edits applied in order. */
-  public static Arbitrary<Mutant> mutants(List<Scenario> scenarios) {
-    return Combinators.combine(Arbitraries.of(scenarios), edits().list().ofMinSize(1).ofMaxSize(3))
-        .as(
-            (s, edits) -> {
-              String text = s.text();
-              for (Edit e : edits) {
-                text = e.apply(text);
-              }
-              return new Mutant(s.file(), List.copyOf(edits), text);
-            });
+  /**
+   * The mutant of case {@code seed}: one of {@code scenarios} with one to three edits applied in
+   * order. The same seed always gives the same mutant, so a failure is reproduced from its seed.
+   */
+  public static Mutant mutant(List<Scenario> scenarios, long seed) {
+    return mutant(scenarios, new SplittableRandom(seed));
   }
 
-  private static Arbitrary<Edit> edit(
-      Kind kind, Arbitrary<Integer> place, Arbitrary<Integer> variant, Arbitrary<String> value) {
-    return Combinators.combine(place, variant, value).as((a, b, v) -> new Edit(kind, a, b, v));
+  /** A mutant drawn from {@code r}: one of {@code scenarios} with one to three edits. */
+  public static Mutant mutant(List<Scenario> scenarios, SplittableRandom r) {
+    Scenario s = pick(r, scenarios);
+    int n = 1 + r.nextInt(3);
+    List<Edit> edits = new ArrayList<>(n);
+    String text = s.text();
+    for (int i = 0; i < n; i++) {
+      Edit e = edit(r);
+      edits.add(e);
+      text = e.apply(text);
+    }
+    return new Mutant(s.file(), List.copyOf(edits), text);
+  }
+
+  /** Between {@code min} and {@code max} raw bytes, any of the 256 values. */
+  public static byte[] bytes(SplittableRandom r, int min, int max) {
+    byte[] b = new byte[min + r.nextInt(max - min + 1)];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) r.nextInt(256);
+    }
+    return b;
+  }
+
+  /** A value to write: mostly a tricky one from the list, else any text or a long number. */
+  private static String value(SplittableRandom r) {
+    int w = r.nextInt(10);
+    return w < 8 ? pick(r, VALUES) : w < 9 ? unicodeText(r) : digits(r);
+  }
+
+  /** Garbage to type in: mostly from the list, else a value or any text. */
+  private static String garbage(SplittableRandom r) {
+    int w = r.nextInt(10);
+    return w < 6 ? pick(r, GARBAGE) : w < 8 ? pick(r, VALUES) : unicodeText(r);
+  }
+
+  private static <T> T pick(SplittableRandom r, List<T> from) {
+    return from.get(r.nextInt(from.size()));
+  }
+
+  /** One to 30 decimal digits. */
+  private static String digits(SplittableRandom r) {
+    int n = 1 + r.nextInt(30);
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append((char) ('0' + r.nextInt(10)));
+    }
+    return b.toString();
   }
 
   /** Short text of any characters a UTF-8 file can hold (no lone surrogates). */
-  private static Arbitrary<String> unicodeText() {
-    return Arbitraries.strings()
-        .withCharRange('\u0000', '\uD7FF')
-        .withCharRange('\uE000', '\uFFFD')
-        .ofMinLength(1)
-        .ofMaxLength(12);
+  private static String unicodeText(SplittableRandom r) {
+    int n = 1 + r.nextInt(12);
+    StringBuilder b = new StringBuilder(n);
+    int low = 0xD7FF + 1; // characters 0..U+D7FF, then U+E000..U+FFFD
+    int high = 0xFFFD - 0xE000 + 1;
+    for (int i = 0; i < n; i++) {
+      int c = r.nextInt(low + high);
+      b.append((char) (c < low ? c : 0xE000 + c - low));
+    }
+    return b.toString();
   }
 
   // ------------------------------------------------------------------ the shipped scenarios
