@@ -49,6 +49,19 @@ public @interface Param {
   /** Whether the key must be present. */
   boolean required() default false;
 
+  /**
+   * For a NODE_REF: the name must stand for exactly one node, an instance or a group of one (a
+   * peer, a referee). The loader then rejects a group of several, which such a node could not use.
+   */
+  boolean single() default false;
+
+  /**
+   * For a NODE_REF: the node types (their names, like {@code byzantine-referee}) of the nodes it
+   * may name; empty means any. The loader rejects a node of another type, which would not
+   * understand the messages sent to it.
+   */
+  String[] nodeTypes() default {};
+
   /** Allowed values of a CHOICE parameter. */
   String[] choices() default {};
 

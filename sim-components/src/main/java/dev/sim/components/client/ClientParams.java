@@ -24,7 +24,8 @@ public record ClientParams(
     @Param(
             doc = "Node group or instance to send requests to (usually a load balancer).",
             unit = Unit.NODE_REF,
-            required = true)
+            required = true,
+            nodeTypes = {"load-balancer", "server"})
         String target,
     @Param(
             doc = "Offered load: open loop (rate or profile) or closed loop (users, think).",

@@ -17,7 +17,8 @@ public record LoadBalancerParams(
     @Param(
             doc = "Node group whose instances receive the requests.",
             unit = Unit.NODE_REF,
-            required = true)
+            required = true,
+            nodeTypes = "server")
         String backends,
     @Param(
             doc =

@@ -125,7 +125,8 @@ public record ServerParams(
       @Param(
               doc = "Node group or instance called after local service.",
               unit = Unit.NODE_REF,
-              required = true)
+              required = true,
+              nodeTypes = {"load-balancer", "server"})
           String target,
       @Param(
               key = "timeout",

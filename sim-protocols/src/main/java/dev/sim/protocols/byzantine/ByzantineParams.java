@@ -42,13 +42,16 @@ public record ByzantineParams(
     @Param(
             doc = "The general (an instance of this group) who gives the order.",
             unit = Unit.NODE_REF,
-            required = true)
+            required = true,
+            single = true,
+            nodeTypes = "byzantine-general")
         String commander,
     @Param(
             doc =
                 "The traitors: a list of generals, e.g. [general-3, general-4], or one name;"
                     + " absent: everyone is loyal.",
-            unit = Unit.NODE_REF)
+            unit = Unit.NODE_REF,
+            nodeTypes = "byzantine-general")
         List<String> traitors,
     @Param(
             doc =
@@ -77,7 +80,9 @@ public record ByzantineParams(
             doc =
                 "The byzantine-referee instance each general reports to after the last round;"
                     + " absent: no reports.",
-            unit = Unit.NODE_REF)
+            unit = Unit.NODE_REF,
+            single = true,
+            nodeTypes = "byzantine-referee")
         String referee) {
 
   /** Whether the algorithm is SM(m) rather than OM(m). */

@@ -14,7 +14,8 @@ public record RefereeParams(
     @Param(
             doc = "The group of byzantine-general instances whose reports the referee judges.",
             unit = Unit.NODE_REF,
-            required = true)
+            required = true,
+            nodeTypes = "byzantine-general")
         String generals,
     @Param(
             key = "deadline",

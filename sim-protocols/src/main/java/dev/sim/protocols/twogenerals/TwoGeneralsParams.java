@@ -27,10 +27,18 @@ public record TwoGeneralsParams(
             choices = {"a", "b"},
             required = true)
         String role,
-    @Param(doc = "The other general.", unit = Unit.NODE_REF, required = true) String peer,
+    @Param(
+            doc = "The other general.",
+            unit = Unit.NODE_REF,
+            required = true,
+            single = true,
+            nodeTypes = "two-generals")
+        String peer,
     @Param(
             doc = "The two-generals-referee each decision is reported to; absent: none.",
-            unit = Unit.NODE_REF)
+            unit = Unit.NODE_REF,
+            single = true,
+            nodeTypes = "two-generals-referee")
         String referee,
     @Param(
             doc =

@@ -38,8 +38,16 @@ final class NodeValues {
     return List.copyOf(cuts);
   }
 
-  /** One node name; or null. */
+  /** One node name, of any type; or null. */
   String nodeRef(YamlNode node, String path) {
+    return nodeRef(node, path, false, List.of());
+  }
+
+  /**
+   * One node name; or null. With {@code single} it must stand for exactly one node, and with {@code
+   * nodeTypes} not empty it must be of one of those types (both checked once every group is known).
+   */
+  String nodeRef(YamlNode node, String path, boolean single, List<String> nodeTypes) {
     String v = values.text(node, path, "a node name");
     if (v == null) {
       return null;
@@ -54,7 +62,7 @@ final class NodeValues {
               + node.describe());
       return null;
     }
-    refs.add(new NodeRef(name, path, node.location()));
+    refs.add(new NodeRef(name, path, node.location(), false, single, nodeTypes));
     return name;
   }
 

@@ -244,7 +244,8 @@ public final class ParamBinder {
       case NUMBER -> numbers.number(f, type, node, path);
       case TEXT -> values.text(node, path, "a text");
       case CHOICE -> choice(f, type, node, path);
-      case NODE_REF -> nodes.nodeRef(node, path);
+      case NODE_REF ->
+          nodes.nodeRef(node, path, f.param().single(), List.of(f.param().nodeTypes()));
       case TARGET -> nodes.target(node, path);
       case SIDES ->
           nodes.sides(

@@ -164,7 +164,7 @@ public final class ParamDocs {
                   : "whole number";
           case TEXT -> "text";
           case CHOICE -> f.manyChoices() ? f.noun() + " name" : String.join(" | ", f.choices());
-          case NODE_REF -> "node";
+          case NODE_REF -> "node" + nodeTypesText(f);
           case TARGET -> "target";
           case SIDES -> f.element() == dev.sim.api.Cut.class ? "sides or {from, to}" : "sides";
           case NESTED -> "section";
@@ -174,9 +174,15 @@ public final class ParamDocs {
     }
     return switch (f.unit()) {
       case NESTED -> "list of sections";
-      case NODE_REF -> "node or list of nodes";
+      case NODE_REF -> "node or list of nodes" + nodeTypesText(f);
       case CHOICE -> f.manyChoices() ? "list of " + f.noun() + " names" : "list of " + one;
       default -> "list of " + one;
     };
+  }
+
+  /** The node types a NODE_REF may name, e.g. {@code (server)}; empty for any type. */
+  private static String nodeTypesText(ParamModel.Field f) {
+    String[] types = f.param().nodeTypes();
+    return types.length == 0 ? "" : " (" + String.join(" | ", types) + ")";
   }
 }

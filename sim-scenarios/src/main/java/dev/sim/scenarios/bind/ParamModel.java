@@ -196,6 +196,9 @@ final class ParamModel {
     if (p.required() && !p.defaultValue().isEmpty()) {
       throw new PluginException(name + ": a required parameter cannot also have a default");
     }
+    if ((p.single() || p.nodeTypes().length > 0) && p.unit() != Unit.NODE_REF) {
+      throw new PluginException(name + ": single and nodeTypes apply to a NODE_REF only");
+    }
     if (p.min() > p.max()) {
       throw new PluginException(name + ": min " + p.min() + " is more than max " + p.max());
     }

@@ -69,7 +69,8 @@ final class NodeGroupReader {
       if (count == null) {
         names.addUncertain(group);
       } else {
-        String collision = names.add(group, NodeNames.instances(group, count));
+        String collision =
+            names.add(group, type == null ? null : type.name(), NodeNames.instances(group, count));
         if (collision != null) {
           problems.add(e.keyLocation(), path, collision);
           continue;

@@ -1,5 +1,6 @@
 package dev.sim.scenarios.config;
 
+import dev.sim.scenarios.bind.NodeRef;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ final class NodeNames {
   private final Map<String, List<String>> groups = new LinkedHashMap<>();
   private final Map<String, String> owner = new LinkedHashMap<>();
   private final Set<String> uncertain = new LinkedHashSet<>();
+  private final Map<String, String> typeOf = new LinkedHashMap<>();
 
   /** The instance names of a group of {@code count}. */
   static List<String> instances(String group, int count) {
@@ -30,10 +32,10 @@ final class NodeNames {
   }
 
   /**
-   * Adds a group; returns a collision message (and adds nothing) when one of its names is already
-   * taken, else null.
+   * Adds a group of node type {@code type} (null when the type is unknown); returns a collision
+   * message (and adds nothing) when one of its names is already taken, else null.
    */
-  String add(String group, List<String> instances) {
+  String add(String group, String type, List<String> instances) {
     if (owner.containsKey(group)) {
       return "the node group '"
           + group
@@ -51,6 +53,9 @@ final class NodeNames {
       }
     }
     groups.put(group, instances);
+    if (type != null) {
+      typeOf.put(group, type);
+    }
     owner.put(group, "the node group '" + group + "'");
     for (String i : instances) {
       if (!i.equals(group)) {
@@ -120,6 +125,47 @@ final class NodeNames {
     }
     problems.add(at, path, unknown(name));
     return false;
+  }
+
+  /**
+   * Checks a node parameter's reference: that it exists, that it is not a group of several when it
+   * must stand for one node, and that its type is one it may name. Returns whether it passed (or
+   * cannot be judged).
+   */
+  boolean check(NodeRef ref, Problems problems) {
+    if (!check(ref.name(), ref.location(), ref.path(), problems)) {
+      return false;
+    }
+    List<String> all = expand(ref.name());
+    if (ref.single() && all.size() > 1 && !uncertain.contains(ref.name())) {
+      problems.add(
+          ref.location(),
+          ref.path(),
+          "expected one node, found group '"
+              + ref.name()
+              + "' of "
+              + all.size()
+              + " instances; name one of them ("
+              + all.get(0)
+              + " to "
+              + all.get(all.size() - 1)
+              + ")");
+      return false;
+    }
+    String type = typeOf.get(groupOf(ref.name()));
+    if (!ref.nodeTypes().isEmpty() && type != null && !ref.nodeTypes().contains(type)) {
+      problems.add(
+          ref.location(),
+          ref.path(),
+          "expected a node of type "
+              + String.join(" or ", ref.nodeTypes())
+              + ", found '"
+              + ref.name()
+              + "' of type "
+              + type);
+      return false;
+    }
+    return true;
   }
 
   /** The message for a name that is neither a group nor an instance. */

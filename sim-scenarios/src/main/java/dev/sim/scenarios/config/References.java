@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * Checks the node names a binder met once every group is known: each names a group or an instance,
- * the group inside {@code random(...)} is a group, and no node is on two sides of a cut.
+ * the group inside {@code random(...)} is a group, a reference that must stand for one node is not
+ * a group of several, one limited to some node types names one of them, and no node is on two sides
+ * of a cut.
  */
 final class References {
   private References() {}
@@ -30,7 +32,7 @@ final class References {
                 + ") or "
                 + r.name());
       } else {
-        names.check(r.name(), r.location(), r.path(), problems);
+        names.check(r, problems);
       }
     }
     if (problems.size() == before) {

@@ -7,8 +7,6 @@ import dev.sim.scenarios.config.yaml.YamlReader;
 import dev.sim.scenarios.config.yaml.YamlScalar;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,6 +46,12 @@ public final class ScenarioLoader {
   /** The most instances one group may have (the simulator aims at 100,000 nodes in all). */
   public static final int MAX_COUNT = 1_000_000;
 
+  /**
+   * The most windows a run may have: every window is kept in memory, charted and written to
+   * metrics.csv, so {@code window: 1ns} would exhaust the memory instead of running.
+   */
+  public static final long MAX_WINDOWS = 100_000;
+
   /** The seed used when a scenario names none. */
   public static final long DEFAULT_SEED = 1;
 
@@ -82,12 +86,9 @@ public final class ScenarioLoader {
     String name = file.toString();
     String text;
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      text = Utf8.decode(Files.readAllBytes(file), name);
     } catch (NoSuchFileException e) {
       throw single(name, "no such file");
-    } catch (CharacterCodingException e) {
-      throw single(name, "cannot read the file: it is not UTF-8 text");
     } catch (IOException e) {
       throw single(name, "cannot read the file: " + e.getMessage());
     }
@@ -205,6 +206,19 @@ public final class ScenarioLoader {
               + Units.formatDuration(window)
               + " and duration "
               + Units.formatDuration(duration));
+    } else if (duration != null && window != null && windows(duration, window) > MAX_WINDOWS) {
+      String key = root.has("window") ? "window" : "duration";
+      values.problem(
+          root.get(key),
+          key,
+          "a run has at most "
+              + MAX_WINDOWS
+              + " windows, found window "
+              + Units.formatDuration(window)
+              + " and duration "
+              + Units.formatDuration(duration)
+              + ": make the window at least "
+              + Units.formatDuration(windows(duration, MAX_WINDOWS)));
     }
 
     List<NodeGroupSpec> nodes = new NodeGroupReader(values, names, types).read(root);
@@ -236,6 +250,11 @@ public final class ScenarioLoader {
         report,
         source,
         problems.warnings());
+  }
+
+  /** {@code total / width}, rounded up: how many windows of {@code width} cover {@code total}. */
+  private static long windows(long total, long width) {
+    return total / width + (total % width == 0 ? 0 : 1);
   }
 
   private String name(YamlMap root) {

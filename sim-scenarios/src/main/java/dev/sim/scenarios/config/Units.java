@@ -64,6 +64,9 @@ public final class Units {
 
   private static final String DURATION_LIKE = "a duration like 5ms or 1.5s";
 
+  /** Numbers written beyond 1e±this are out of range (a double reaches about 1e308). */
+  private static final int MAX_EXPONENT = 400;
+
   /** A non-negative duration ({@code 250us}, {@code 5ms}, {@code 1.5s}, {@code 10m}) in ns. */
   public static long durationNanos(String text) {
     long v = signedDurationNanos(text);
@@ -109,7 +112,9 @@ public final class Units {
               + unknownUnit(unit, DURATION_UNITS.keySet(), "ns, us, ms, s, m, h")
               + ")");
     }
-    BigDecimal nanos = number(m.group(1)).multiply(BigDecimal.valueOf(factor));
+    BigDecimal nanos =
+        number(m.group(1), "expected " + DURATION_LIKE + ", found ", t)
+            .multiply(BigDecimal.valueOf(factor));
     try {
       return nanos.setScale(0, RoundingMode.HALF_UP).longValueExact();
     } catch (ArithmeticException e) {
@@ -133,11 +138,11 @@ public final class Units {
       throw new IllegalArgumentException(
           like + t + " (" + unknownUnit(unit, RATE_UNITS.keySet(), "/s, /m, /h") + ")");
     }
-    BigDecimal v = number(m.group(1));
+    BigDecimal v = number(m.group(1), like, t);
     if (v.signum() < 0) {
       throw new IllegalArgumentException(like + t + " (a rate cannot be negative)");
     }
-    return v.doubleValue() * factor;
+    return finite(v.doubleValue() * factor, like, t);
   }
 
   /** A size ({@code 512KB}, {@code 2MB}, {@code 4GB}; powers of 1024) in bytes. */
@@ -154,7 +159,7 @@ public final class Units {
               : unknownUnit(unit, SIZE_UNITS.keySet(), "B, KB, MB, GB");
       throw new IllegalArgumentException(like + t + " (" + hint + ")");
     }
-    BigDecimal v = number(m.group(1));
+    BigDecimal v = number(m.group(1), like, t);
     if (v.signum() < 0) {
       throw new IllegalArgumentException(like + t + " (a size cannot be negative)");
     }
@@ -181,11 +186,16 @@ public final class Units {
               : unknownUnit(unit, BANDWIDTH_UNITS.keySet(), "bps, Kbps, Mbps, Gbps");
       throw new IllegalArgumentException(like + t + " (" + hint + ")");
     }
-    BigDecimal v = number(m.group(1));
+    BigDecimal v = number(m.group(1), like, t);
     if (v.signum() <= 0) {
       throw new IllegalArgumentException(like + t + " (a bandwidth must be positive)");
     }
-    return v.doubleValue() * factor;
+    double bps = finite(v.doubleValue() * factor, like, t);
+    if (bps == 0) {
+      // 1e-400bps rounds to 0, which the network reads as no limit at all.
+      throw new IllegalArgumentException(like + t + " (too small)");
+    }
+    return bps;
   }
 
   /** A probability: a plain number from 0 to 1 ({@code 0.001}). */
@@ -193,7 +203,7 @@ public final class Units {
     String t = text.strip();
     String like = "expected a probability between 0 and 1, found ";
     if (t.endsWith("%") && isPlainNumber(t.substring(0, t.length() - 1).strip())) {
-      BigDecimal pct = number(t.substring(0, t.length() - 1).strip());
+      BigDecimal pct = number(t.substring(0, t.length() - 1).strip(), like, t);
       throw new IllegalArgumentException(
           like
               + t
@@ -206,7 +216,7 @@ public final class Units {
     if (!isPlainNumber(t)) {
       throw new IllegalArgumentException(like + shown(t));
     }
-    double v = number(t).doubleValue();
+    double v = number(t, like, t).doubleValue();
     if (!(v >= 0 && v <= 1)) {
       throw new IllegalArgumentException(like + t);
     }
@@ -219,7 +229,8 @@ public final class Units {
     if (!isPlainNumber(t)) {
       throw new IllegalArgumentException("expected " + expected + ", found " + shown(t));
     }
-    return number(t).doubleValue();
+    String like = "expected " + expected + ", found ";
+    return finite(number(t, like, t).doubleValue(), like, t);
   }
 
   /** A whole number that fits a {@code long}. */
@@ -228,17 +239,16 @@ public final class Units {
     if (!isPlainNumber(t)) {
       throw new IllegalArgumentException("expected " + expected + ", found " + shown(t));
     }
+    BigDecimal v = number(t, "expected " + expected + ", found ", t);
     try {
-      return number(t).longValueExact();
+      return v.longValueExact();
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(
           "expected "
               + expected
               + ", found "
               + t
-              + (number(t).stripTrailingZeros().scale() > 0
-                  ? " (not a whole number)"
-                  : " (too large)"));
+              + (v.stripTrailingZeros().scale() > 0 ? " (not a whole number)" : " (too large)"));
     }
   }
 
@@ -267,8 +277,34 @@ public final class Units {
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  private static BigDecimal number(String digits) {
-    return new BigDecimal(digits.replace("_", "").replace("+", ""));
+  /**
+   * The number {@code digits} ({@code 1_000}, {@code +5}, {@code 2.5e3}); one whose exponent puts
+   * it beyond {@code 1e}±{@value #MAX_EXPONENT} is out of range ({@code like + t} says so). Such a
+   * number means nothing here, and rounding {@code 1e9999999ns} to whole nanoseconds would take
+   * seconds and megabytes.
+   */
+  private static BigDecimal number(String digits, String like, String t) {
+    BigDecimal v;
+    try {
+      v = new BigDecimal(digits.replace("_", "").replace("+", ""));
+    } catch (NumberFormatException e) {
+      // An exponent beyond what BigDecimal holds ("1e2147483648"); the pattern let all else in.
+      throw new IllegalArgumentException(like + t + " (out of range)");
+    }
+    // precision - scale - 1 is the exponent of the leading digit: 2 for 123, -3 for 0.00123.
+    long exponent = (long) v.precision() - v.scale() - 1;
+    if (v.signum() != 0 && Math.abs(exponent) > MAX_EXPONENT) {
+      throw new IllegalArgumentException(like + t + " (out of range)");
+    }
+    return v;
+  }
+
+  /** {@code v}, unless it overflowed to infinity (1e309, 1e300Tbps). */
+  private static double finite(double v, String like, String t) {
+    if (Double.isInfinite(v)) {
+      throw new IllegalArgumentException(like + t + " (too large)");
+    }
+    return v;
   }
 
   private static String shown(String t) {

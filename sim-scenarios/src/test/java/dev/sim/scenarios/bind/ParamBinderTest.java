@@ -221,6 +221,8 @@ class ParamBinderTest {
         .hasMessageContaining("a required parameter cannot also have a default");
     assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.DuplicateKeys.class))
         .hasMessageContaining("two components use the YAML key 't' (a and b)");
+    assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.SingleNotANodeRef.class))
+        .hasMessageContaining("single and nodeTypes apply to a NODE_REF only");
     assertThatThrownBy(() -> ParamBinder.checkRecord(TestTypes.NestedFault.class))
         .hasMessageContaining("NoParam.timeout has no @Param");
   }

@@ -102,6 +102,8 @@ final class TestTypes {
 
   record WrongJavaType(@Param(doc = "x", unit = Unit.DURATION) int timeout) {}
 
+  record SingleNotANodeRef(@Param(doc = "x", unit = Unit.TEXT, single = true) String name) {}
+
   record BadDefault(@Param(doc = "x", unit = Unit.DURATION, defaultValue = "5") long timeout) {}
 
   record ChoiceWithoutChoices(@Param(doc = "x", unit = Unit.CHOICE) String mode) {}

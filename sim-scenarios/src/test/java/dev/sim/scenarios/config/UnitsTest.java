@@ -148,4 +148,31 @@ class UnitsTest {
     assertThat(Units.formatDuration(1_234_567)).isEqualTo("1234567ns");
     assertThat(Units.formatDuration(90_000_000_000L)).isEqualTo("90s");
   }
+
+  @Test
+  void shouldRejectNumbersThatOverflowToInfinityInsteadOfAcceptingThem() {
+    assertThatThrownBy(() -> Units.number("1e309", "a number"))
+        .hasMessage("expected a number, found 1e309 (too large)");
+    assertThatThrownBy(() -> Units.ratePerSecond("1e309/s"))
+        .hasMessage("expected a rate like 800/s or 30/m, found 1e309/s (too large)");
+    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("1e300Tbps"))
+        .hasMessage("expected a bandwidth like 100Mbps or 1Gbps, found 1e300Tbps (too large)");
+  }
+
+  @Test
+  void shouldRejectABandwidthSoSmallItRoundsToZeroWhichWouldMeanNoLimit() {
+    assertThatThrownBy(() -> Units.bandwidthBitsPerSecond("1e-400bps"))
+        .hasMessage("expected a bandwidth like 100Mbps or 1Gbps, found 1e-400bps (too small)");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"1e2147483648ns", "1e99999999999ns", "1e9999999ns", "1e-9999999ns", "1e-401ns"})
+  void shouldSayAnExponentFarOutIsOutOfRangeQuicklyAndInTheUsersWords(String text) {
+    // Rounding 1e9999999ns to whole nanoseconds used to take seconds; now it is refused at once.
+    assertThatThrownBy(() -> Units.durationNanos(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected a duration like 5ms or 1.5s, found " + text + " (out of range)");
+    assertThatThrownBy(() -> Units.wholeNumber(text.replace("ns", ""), "a count"))
+        .hasMessage("expected a count, found " + text.replace("ns", "") + " (out of range)");
+  }
 }

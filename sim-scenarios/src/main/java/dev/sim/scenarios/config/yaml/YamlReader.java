@@ -5,6 +5,8 @@ import dev.sim.scenarios.config.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -13,6 +15,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.dataformat.yaml.YAMLFactory;
 import tools.jackson.dataformat.yaml.YAMLParser;
 
@@ -23,6 +26,10 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 public final class YamlReader {
   private static final YAMLFactory FACTORY = new YAMLFactory();
+
+  private static final Pattern NESTING =
+      Pattern.compile("nesting depth \\(\\d+\\) exceeds the maximum allowed \\((\\d+)");
+  private static final Pattern API_NAME = Pattern.compile(",? from `[^`]*`");
 
   private final String file;
   private final SourceLocation fixed;
@@ -78,15 +85,17 @@ public final class YamlReader {
             "a scenario is one YAML document; found a second one (a line with '---'?)");
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      // A limit of the parser (nesting depth, a name's length), not a syntax error: the parser
+      // gives no location and its message names its own Java API, so say it in the user's terms.
+      problems.add(parserLocation(), pathPrefix, limitMessage(e));
+      return null;
     } catch (JacksonException e) {
       problems.add(syntaxProblemLocation(e), pathPrefix, syntaxMessage(e, fixed == null));
       return null;
     } catch (YamlEngineException e) {
       // Not expected (Jackson wraps the engine's errors), but never let one escape as a trace.
-      problems.add(
-          fixed != null ? fixed : SourceLocation.unknown(file),
-          pathPrefix,
-          "YAML syntax error: " + e.getMessage().strip());
+      problems.add(parserLocation(), pathPrefix, "YAML syntax error: " + e.getMessage().strip());
       return null;
     }
   }
@@ -179,9 +188,37 @@ public final class YamlReader {
       }
     }
     TokenStreamLocation l = e.getLocation();
-    return l == null
-        ? SourceLocation.unknown(file)
+    return l == null || l.getLineNr() <= 0
+        ? parserLocation()
         : new SourceLocation(file, l.getLineNr(), l.getColumnNr());
+  }
+
+  /**
+   * Where the parser stopped, for an error that carries no location of its own; line 1 when it
+   * stopped before reading anything. Every problem of a file names a line.
+   */
+  private SourceLocation parserLocation() {
+    if (fixed != null) {
+      return fixed;
+    }
+    TokenStreamLocation l = parser == null ? null : parser.currentLocation();
+    if (l == null || l.getLineNr() <= 0) {
+      return new SourceLocation(file, 1, 1);
+    }
+    return new SourceLocation(file, l.getLineNr(), Math.max(1, l.getColumnNr()));
+  }
+
+  /** A parser limit in plain words, without the parser's API names. */
+  private static String limitMessage(StreamConstraintsException e) {
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Matcher depth = NESTING.matcher(original);
+    if (depth.find()) {
+      return "the sections and lists here nest more than "
+          + depth.group(1)
+          + " levels deep, more than the YAML reader allows (a scenario needs a few)";
+    }
+    // Keep the numbers, drop the "from `StreamReadConstraints...`" that only a programmer reads.
+    return "too large for the YAML reader: " + API_NAME.matcher(original).replaceAll("").strip();
   }
 
   /** A syntax error in plain words, with a hint for the mistakes beginners make most. */
