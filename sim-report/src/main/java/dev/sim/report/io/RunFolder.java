@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * reader never sees half a file. Errors are {@link IOException}s whose message a user can act on.
  */
 public final class RunFolder {
-  /** The contract summary (SCENARIO-FORMAT.md, "Output contract"). */
+  /** The contract summary (docs/scenario-format.md, "Output contract"). */
   public static final String SUMMARY = "summary.json";
 
   /** One row per window. */

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes {@code summary.json}, the output contract of SCENARIO-FORMAT.md: the contract's keys
+ * Writes {@code summary.json}, the output contract of docs/scenario-format.md: the contract's keys
  * first, in the contract's order and meaning, then added keys. NaN figures are {@code null}.
  */
 public final class SummaryJson {

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Reads a scenario file into a validated {@link ScenarioSpec}: YAML with locations, {@code --set}
- * overrides, every key of the scenario format (SCENARIO-FORMAT.md) with its units, node parameters
- * bound through each type's parameter record, and every node reference checked. All problems of a
- * file are reported together in one {@link ScenarioException}, one line each: {@code
+ * overrides, every key of the scenario format (docs/scenario-format.md) with its units, node
+ * parameters bound through each type's parameter record, and every node reference checked. All
+ * problems of a file are reported together in one {@link ScenarioException}, one line each: {@code
  * file:line:column: key.path: what was expected, what was found — did you mean ...?}.
  */
 public final class ScenarioLoader {
