@@ -10,14 +10,15 @@ import java.util.List;
  * generals, in group order.
  *
  * @param algorithm [algorithm] {@code om} (oral messages, OM(m)) or {@code sm} (signed messages,
- *     SM(m))
+ *     SM(m)); see {@link Algorithm}
  * @param m [m] the number of traitors the algorithm is built to tolerate: it runs m + 1 rounds
  * @param commander [commander] the instance that gives the order; must be one of the group's
  * @param traitors [traitors] the traitors: a list of instance (or group) names, e.g. {@code
  *     [general-3, general-4]}, or one name; absent or empty: everyone is loyal
  * @param strategy [strategy] how traitors corrupt their messages: {@code flip}, {@code random},
  *     {@code split} or {@code silent} (see {@link Strategy})
- * @param order [order] the order a loyal commander gives: {@code attack} or {@code retreat}
+ * @param order [order] the order a loyal commander gives: {@code attack} or {@code retreat} (see
+ *     {@link Order})
  * @param roundNanos [round] the round timeout: a message of round r must arrive before the end of
  *     round r, else it counts as missing (RETREAT); must exceed the network's latency
  * @param referee [referee] the referee instance every general reports to when the last round ends;
@@ -27,9 +28,8 @@ public record ByzantineParams(
     @Param(
             doc = "Which algorithm: om (oral messages, OM(m)) or sm (signed messages, SM(m)).",
             unit = Unit.CHOICE,
-            choices = {"om", "sm"},
             defaultValue = "om")
-        String algorithm,
+        Algorithm algorithm,
     @Param(
             doc =
                 "Traitors the algorithm is built to tolerate; it runs m + 1 rounds. OM(m) needs"
@@ -59,15 +59,13 @@ public record ByzantineParams(
                     + " per message), split (ATTACK to half the loyal lieutenants, RETREAT to the rest) or"
                     + " silent (send nothing).",
             unit = Unit.CHOICE,
-            choices = {"flip", "random", "split", "silent"},
             defaultValue = "flip")
-        String strategy,
+        Strategy strategy,
     @Param(
             doc = "The order a loyal commander gives: attack or retreat.",
             unit = Unit.CHOICE,
-            choices = {"attack", "retreat"},
             defaultValue = "attack")
-        String order,
+        Order order,
     @Param(
             key = "round",
             doc =
@@ -87,7 +85,7 @@ public record ByzantineParams(
 
   /** Whether the algorithm is SM(m) rather than OM(m). */
   public boolean signed() {
-    return "sm".equals(algorithm);
+    return algorithm == Algorithm.SM;
   }
 
   /** The traitor names in the order written; empty when there are none. */

@@ -50,8 +50,8 @@ abstract class General implements Node {
     roster = Roster.resolve(ctx, params);
     self = ctx.id();
     traitor = roster.isTraitor(self);
-    strategy = Strategy.parse(params.strategy());
-    order = Order.parse(params.order());
+    strategy = params.strategy();
+    order = params.order();
     if (params.referee() != null && !params.referee().isEmpty()) {
       int[] r = ctx.members(params.referee());
       if (r.length != 1) {

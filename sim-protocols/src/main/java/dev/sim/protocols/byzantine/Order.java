@@ -11,16 +11,4 @@ public enum Order {
   public Order opposite() {
     return this == ATTACK ? RETREAT : ATTACK;
   }
-
-  /** Parses {@code attack} or {@code retreat} (as written in YAML). */
-  public static Order parse(String text) {
-    switch (text) {
-      case "attack":
-        return ATTACK;
-      case "retreat":
-        return RETREAT;
-      default:
-        throw new IllegalArgumentException("order must be attack or retreat, not '" + text + "'");
-    }
-  }
 }

@@ -17,23 +17,6 @@ public enum Strategy {
   /** Sends nothing at all, so its receivers' round timeouts stand in RETREAT for it. */
   SILENT;
 
-  /** Parses a strategy as written in YAML: {@code flip}, {@code random}, {@code split}, ... */
-  public static Strategy parse(String text) {
-    switch (text) {
-      case "flip":
-        return FLIP;
-      case "random":
-        return RANDOM;
-      case "split":
-        return SPLIT;
-      case "silent":
-        return SILENT;
-      default:
-        throw new IllegalArgumentException(
-            "strategy must be flip, random, split or silent, not '" + text + "'");
-    }
-  }
-
   /** The name as written in YAML. */
   public String yamlName() {
     return name().toLowerCase(java.util.Locale.ROOT);

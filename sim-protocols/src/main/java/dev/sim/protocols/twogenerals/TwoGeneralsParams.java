@@ -7,7 +7,7 @@ import dev.sim.api.Param.Unit;
  * Parameters of the {@code two-generals} node type (YAML keys in brackets).
  *
  * @param role [role] {@code a}: proposes the attack and sends the messengers; {@code b}: receives
- *     them and acknowledges each
+ *     them and acknowledges each (see {@link Role})
  * @param peer [peer] the other general
  * @param referee [referee] the two-generals-referee each decision is reported to; absent: none
  * @param messengers [messengers] A's messengers per trial (B ignores it)
@@ -24,9 +24,8 @@ public record TwoGeneralsParams(
                 "a: proposes the attack and sends the messengers; b: acknowledges each"
                     + " messenger that reaches it.",
             unit = Unit.CHOICE,
-            choices = {"a", "b"},
             required = true)
-        String role,
+        Role role,
     @Param(
             doc = "The other general.",
             unit = Unit.NODE_REF,
@@ -81,6 +80,6 @@ public record TwoGeneralsParams(
 
   /** Whether this general is A, the one who proposes. */
   public boolean proposer() {
-    return "a".equals(role);
+    return role == Role.A;
   }
 }

@@ -18,23 +18,30 @@ import org.junit.jupiter.api.Test;
 class ByzantineGeneralsTest {
   private static final long MS = 1_000_000L;
   private static final long ROUND = 50 * MS;
-  private static final List<String> STRATEGIES = List.of("flip", "random", "split", "silent");
+  private static final List<Strategy> STRATEGIES =
+      List.of(Strategy.FLIP, Strategy.RANDOM, Strategy.SPLIT, Strategy.SILENT);
   private static final int SEEDS = 20;
 
   /** One run: n generals general-1..n with general-1 commanding, a referee, latency 1–20ms. */
   private static RunResult run(
-      long seed, String algorithm, int n, int m, String traitors, String strategy, String order) {
+      long seed,
+      Algorithm algorithm,
+      int n,
+      int m,
+      String traitors,
+      Strategy strategy,
+      Order order) {
     return harness(seed, algorithm, n, m, traitors, strategy, order, ROUND).run((m + 2) * ROUND);
   }
 
   private static Harness harness(
       long seed,
-      String algorithm,
+      Algorithm algorithm,
       int n,
       int m,
       String traitors,
-      String strategy,
-      String order,
+      Strategy strategy,
+      Order order,
       long roundNanos) {
     ByzantineParams p =
         new ByzantineParams(
@@ -81,9 +88,9 @@ class ByzantineGeneralsTest {
   @Test
   void shouldAgreeWithFourGeneralsUnderOmOneForEveryTraitorAndStrategy() {
     int runs = 0;
-    for (String order : List.of("attack", "retreat")) {
+    for (Order order : List.of(Order.ATTACK, Order.RETREAT)) {
       for (int traitor = 1; traitor <= 4; traitor++) {
-        for (String strategy : STRATEGIES) {
+        for (Strategy strategy : STRATEGIES) {
           for (long seed = 1; seed <= SEEDS; seed++) {
             String setup =
                 "OM(1) n=4 traitor=general-"
@@ -92,7 +99,7 @@ class ByzantineGeneralsTest {
                     + strategy
                     + " order="
                     + order;
-            RunResult r = run(seed, "om", 4, 1, "general-" + traitor, strategy, order);
+            RunResult r = run(seed, Algorithm.OM, 4, 1, "general-" + traitor, strategy, order);
             assertAgreement(r, setup);
             assertThat(counter(r, "traitors")).as(setup).isEqualTo(1);
             runs++;
@@ -105,8 +112,8 @@ class ByzantineGeneralsTest {
 
   @Test
   void shouldObeyTheLoyalCommanderWhenEveryoneIsLoyal() {
-    RunResult attack = run(3, "om", 4, 1, null, "flip", "attack");
-    RunResult retreat = run(3, "om", 4, 1, "", "flip", "retreat");
+    RunResult attack = run(3, Algorithm.OM, 4, 1, null, Strategy.FLIP, Order.ATTACK);
+    RunResult retreat = run(3, Algorithm.OM, 4, 1, "", Strategy.FLIP, Order.RETREAT);
     assertThat(counter(attack, "decidedAttack")).isEqualTo(3);
     assertThat(counter(retreat, "decidedRetreat")).isEqualTo(3);
     assertThat(counter(attack, "missingMessages")).isZero();
@@ -116,16 +123,16 @@ class ByzantineGeneralsTest {
   void shouldBreakInteractiveConsistencyWithThreeGeneralsUnderOmOne() {
     List<String> broken = new ArrayList<>();
     for (int traitor = 1; traitor <= 3; traitor++) {
-      for (String strategy : STRATEGIES) {
+      for (Strategy strategy : STRATEGIES) {
         for (long seed = 1; seed <= SEEDS; seed++) {
-          RunResult r = run(seed, "om", 3, 1, "general-" + traitor, strategy, "attack");
+          RunResult r = run(seed, Algorithm.OM, 3, 1, "general-" + traitor, strategy, Order.ATTACK);
           assertThat(counter(r, "verdicts")).isEqualTo(1);
           if (counter(r, "ic1Violations") + counter(r, "ic2Violations") > 0) {
             broken.add(
                 "traitor=general-"
                     + traitor
                     + " strategy="
-                    + strategy
+                    + strategy.yamlName()
                     + " seed="
                     + seed
                     + (counter(r, "ic1Violations") > 0 ? " IC1" : "")
@@ -158,23 +165,23 @@ class ByzantineGeneralsTest {
     // SM(1), n = 3: the commander signs ATTACK for general-2 and RETREAT for general-3; each
     // relays its signed order, so both hold V = {ATTACK, RETREAT}, know the commander is a
     // traitor, and both RETREAT.
-    RunResult r = run(1, "sm", 3, 1, "general-1", "split", "attack");
+    RunResult r = run(1, Algorithm.SM, 3, 1, "general-1", Strategy.SPLIT, Order.ATTACK);
     assertThat(counter(r, "decidedRetreat")).isEqualTo(2);
     assertThat(counter(r, "messages")).isEqualTo(2 + 2);
     // A lieutenant cannot forge the loyal commander's signature: wanting to flip, it stays silent.
-    RunResult flip = run(1, "sm", 3, 1, "general-3", "flip", "attack");
+    RunResult flip = run(1, Algorithm.SM, 3, 1, "general-3", Strategy.FLIP, Order.ATTACK);
     assertThat(counter(flip, "decidedAttack")).isEqualTo(1);
     assertThat(counter(flip, "messages")).isEqualTo(2 + 1);
   }
 
   @Test
   void shouldAgreeWithThreeGeneralsUnderSmOneForEveryTraitorAndStrategy() {
-    for (String order : List.of("attack", "retreat")) {
+    for (Order order : List.of(Order.ATTACK, Order.RETREAT)) {
       for (int traitor = 0; traitor <= 3; traitor++) {
-        for (String strategy : STRATEGIES) {
+        for (Strategy strategy : STRATEGIES) {
           for (long seed = 1; seed <= SEEDS; seed++) {
             String traitors = traitor == 0 ? null : "general-" + traitor;
-            RunResult r = run(seed, "sm", 3, 1, traitors, strategy, order);
+            RunResult r = run(seed, Algorithm.SM, 3, 1, traitors, strategy, order);
             assertAgreement(
                 r, "SM(1) n=3 traitors=" + traitors + " strategy=" + strategy + " order=" + order);
           }
@@ -188,10 +195,10 @@ class ByzantineGeneralsTest {
     int runs = 0;
     for (int a = 1; a <= 7; a++) {
       for (int b = a + 1; b <= 7; b++) {
-        for (String strategy : STRATEGIES) {
+        for (Strategy strategy : STRATEGIES) {
           for (long seed = 1; seed <= 3; seed++) {
             String traitors = "general-" + a + ", general-" + b;
-            RunResult r = run(seed, "om", 7, 2, traitors, strategy, "attack");
+            RunResult r = run(seed, Algorithm.OM, 7, 2, traitors, strategy, Order.ATTACK);
             assertAgreement(r, "OM(2) n=7 traitors=" + traitors + " strategy=" + strategy);
             assertThat(counter(r, "traitors")).isEqualTo(2);
             runs++;
@@ -205,9 +212,9 @@ class ByzantineGeneralsTest {
   @Test
   void shouldAgreeWithSevenGeneralsUnderSmTwoWithTwoTraitors() {
     for (String traitors : List.of("general-1, general-2", "general-3, general-6")) {
-      for (String strategy : STRATEGIES) {
+      for (Strategy strategy : STRATEGIES) {
         for (long seed = 1; seed <= 5; seed++) {
-          RunResult r = run(seed, "sm", 7, 2, traitors, strategy, "attack");
+          RunResult r = run(seed, Algorithm.SM, 7, 2, traitors, strategy, Order.ATTACK);
           assertAgreement(r, "SM(2) n=7 traitors=" + traitors + " strategy=" + strategy);
         }
       }
@@ -221,8 +228,8 @@ class ByzantineGeneralsTest {
       int n = c[0];
       int m = c[1];
       long expected = paperCount(n, m);
-      RunResult loyal = run(11, "om", n, m, null, "flip", "attack");
-      RunResult flipping = run(11, "om", n, m, "general-2", "flip", "attack");
+      RunResult loyal = run(11, Algorithm.OM, n, m, null, Strategy.FLIP, Order.ATTACK);
+      RunResult flipping = run(11, Algorithm.OM, n, m, "general-2", Strategy.FLIP, Order.ATTACK);
       assertThat(counter(loyal, "messages")).as("OM(%d) n=%d", m, n).isEqualTo(expected);
       assertThat(counter(flipping, "messages"))
           .as("OM(%d) n=%d, one traitor", m, n)
@@ -235,7 +242,7 @@ class ByzantineGeneralsTest {
   @Test
   void shouldSendEachValueOnlyOnceUnderSmWhenEveryoneIsLoyal() {
     for (int m = 1; m <= 3; m++) {
-      RunResult r = run(5, "sm", 6, m, null, "flip", "attack");
+      RunResult r = run(5, Algorithm.SM, 6, m, null, Strategy.FLIP, Order.ATTACK);
       assertThat(counter(r, "messages")).as("SM(%d) n=6", m).isEqualTo(5 + 5 * 4);
       assertThat(counter(r, "decidedAttack")).isEqualTo(5);
     }
@@ -243,7 +250,8 @@ class ByzantineGeneralsTest {
 
   @Test
   void shouldTakeMissingOrdersAsRetreatWhenTheRoundIsShorterThanTheLatency() {
-    RunResult r = harness(1, "om", 4, 1, null, "flip", "attack", 500_000L).run(3 * ROUND);
+    RunResult r =
+        harness(1, Algorithm.OM, 4, 1, null, Strategy.FLIP, Order.ATTACK, 500_000L).run(3 * ROUND);
     assertThat(counter(r, "missingMessages")).isEqualTo(3 * (1 + 2));
     assertThat(counter(r, "lateMessages")).isEqualTo(3 + 3 * 2);
     assertThat(counter(r, "decidedRetreat")).isEqualTo(3);
@@ -255,7 +263,8 @@ class ByzantineGeneralsTest {
     // general-2's clock gains 10%: its round 0 ends at 45.5ms of simulated time, and its relays
     // (1ms latency) reach the others while their round 0 still runs. They are kept for round 1.
     ByzantineParams p =
-        new ByzantineParams("om", 1, "general-1", null, "flip", "attack", ROUND, "referee");
+        new ByzantineParams(
+            Algorithm.OM, 1, "general-1", null, Strategy.FLIP, Order.ATTACK, ROUND, "referee");
     Harness h =
         Harness.seed(1)
             .add("general", 4, new ByzantineGeneralType(), p)
@@ -273,7 +282,7 @@ class ByzantineGeneralsTest {
   @Test
   void shouldLabelMessagesShortlyForTheSpaceTimeDiagram() {
     RunResult om =
-        harness(2, "om", 4, 1, "general-3", "flip", "attack", ROUND)
+        harness(2, Algorithm.OM, 4, 1, "general-3", Strategy.FLIP, Order.ATTACK, ROUND)
             .recordMessages()
             .run(3 * ROUND);
     List<String> summaries = om.messages().stream().map(MessageRecord::summary).toList();
@@ -286,7 +295,9 @@ class ByzantineGeneralsTest {
             "ordered ATTACK",
             "traitor");
     RunResult sm =
-        harness(2, "sm", 3, 1, null, "flip", "attack", ROUND).recordMessages().run(3 * ROUND);
+        harness(2, Algorithm.SM, 3, 1, null, Strategy.FLIP, Order.ATTACK, ROUND)
+            .recordMessages()
+            .run(3 * ROUND);
     assertThat(sm.messages())
         .extracting(MessageRecord::summary)
         .contains("SM v=ATTACK sig=[c]", "SM v=ATTACK sig=[c,3]");
@@ -294,9 +305,12 @@ class ByzantineGeneralsTest {
 
   @Test
   void shouldRepeatARunExactlyForTheSameSeed() {
-    RunResult a = run(42, "om", 7, 2, "general-2, general-5", "random", "attack");
-    RunResult b = run(42, "om", 7, 2, "general-2, general-5", "random", "attack");
-    RunResult c = run(43, "om", 7, 2, "general-2, general-5", "random", "attack");
+    RunResult a =
+        run(42, Algorithm.OM, 7, 2, "general-2, general-5", Strategy.RANDOM, Order.ATTACK);
+    RunResult b =
+        run(42, Algorithm.OM, 7, 2, "general-2, general-5", Strategy.RANDOM, Order.ATTACK);
+    RunResult c =
+        run(43, Algorithm.OM, 7, 2, "general-2, general-5", Strategy.RANDOM, Order.ATTACK);
     assertThat(a.traceHash()).isEqualTo(b.traceHash());
     assertThat(a.events()).isEqualTo(b.events());
     assertThat(a.traceHash()).isNotEqualTo(c.traceHash());
@@ -306,12 +320,12 @@ class ByzantineGeneralsTest {
   void shouldReportBadTraitorNamesBeforeTheRun() {
     ByzantineParams p =
         new ByzantineParams(
-            "om",
+            Algorithm.OM,
             1,
             "general-1",
             List.of("general-2", "General 3", "general-2"),
-            "flip",
-            "attack",
+            Strategy.FLIP,
+            Order.ATTACK,
             ROUND,
             null);
     assertThat(new ByzantineGeneralType().check(p))
@@ -326,7 +340,8 @@ class ByzantineGeneralsTest {
   @Test
   void shouldFailTheRunNamingATraitorWhoIsNotAGeneral() {
     RunResult r =
-        harness(1, "om", 4, 1, "general-9", "flip", "attack", ROUND).runAllowingFailure(3 * ROUND);
+        harness(1, Algorithm.OM, 4, 1, "general-9", Strategy.FLIP, Order.ATTACK, ROUND)
+            .runAllowingFailure(3 * ROUND);
     assertThat(r.failure()).isNotNull();
     assertThat(r.failure().message())
         .contains("traitors: no node called 'general-9'", "group 'general'");

@@ -21,9 +21,10 @@ class TwoGeneralsTest {
   private static Harness harness(long seed, double loss, int messengers, int acks, int trials) {
     TwoGeneralsParams a =
         new TwoGeneralsParams(
-            "a", "general-b", "referee", messengers, 1, 10 * MS, 500 * MS, trials, 1000 * MS);
+            Role.A, "general-b", "referee", messengers, 1, 10 * MS, 500 * MS, trials, 1000 * MS);
     TwoGeneralsParams b =
-        new TwoGeneralsParams("b", "general-a", "referee", 1, acks, 0, 500 * MS, trials, 1000 * MS);
+        new TwoGeneralsParams(
+            Role.B, "general-a", "referee", 1, acks, 0, 500 * MS, trials, 1000 * MS);
     return Harness.seed(seed)
         .add("general-a", 1, new TwoGeneralsType(), a)
         .add("general-b", 1, new TwoGeneralsType(), b)
@@ -127,7 +128,7 @@ class TwoGeneralsTest {
   @Test
   void shouldRejectAnIntervalThatOutlastsTheAttack() {
     TwoGeneralsParams p =
-        new TwoGeneralsParams("a", "general-b", null, 5, 1, 200 * MS, 500 * MS, 1, 1000 * MS);
+        new TwoGeneralsParams(Role.A, "general-b", null, 5, 1, 200 * MS, 500 * MS, 1, 1000 * MS);
     assertThat(new TwoGeneralsType().check(p))
         .singleElement()
         .satisfies(
