@@ -101,7 +101,7 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Validates scenario text (for tests, and scenarios built in code).
+   * Validates scenario text held in memory (a scenario built in code, or an editor's buffer).
    *
    * @param yaml the YAML text
    * @param source the name messages use for it, e.g. {@code scenarios/gc-spiral.yaml}

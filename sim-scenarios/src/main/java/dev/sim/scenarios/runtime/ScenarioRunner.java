@@ -58,7 +58,7 @@ public final class ScenarioRunner {
    * @param trace a sink for every event, or null
    */
   public record Options(long maxEvents, long maxWallNanos, WallClock wallClock, TraceSink trace) {
-    /** Generous limits, no trace, no wall clock: what tests use. */
+    /** Generous limits, no trace, no wall clock: a run embedded in another program. */
     public static final Options DEFAULTS =
         new Options(2_000_000_000L, Long.MAX_VALUE, WallClock.NONE, null);
   }
@@ -92,11 +92,6 @@ public final class ScenarioRunner {
     for (int i = 0; i < spec.faults().size(); i++) {
       scheduleFault(spec.faults().get(i), i);
     }
-  }
-
-  /** The simulation being built (tests use it to inspect nodes). */
-  public Simulation simulation() {
-    return sim;
   }
 
   /** Runs to the scenario's duration (or a limit) and evaluates the expectations. */
