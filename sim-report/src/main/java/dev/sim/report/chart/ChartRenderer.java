@@ -57,6 +57,18 @@ public final class ChartRenderer {
     return toJFreeChart(c, Double.NaN);
   }
 
+  /** The time-axis step for a run of {@code endSeconds}: 1, 2 or 5 times a power of ten. */
+  static double timeTick(double endSeconds) {
+    double raw = endSeconds / 10;
+    double pow = StrictMath.pow(10, StrictMath.floor(StrictMath.log10(raw)));
+    for (double step : new double[] {1, 2, 5}) {
+      if (step * pow >= raw) {
+        return step * pow;
+      }
+    }
+    return 10 * pow;
+  }
+
   /**
    * The JFreeChart of {@code c}, styled for the report, with {@code valueAxisWidth} pixels left of
    * the plot for the value axis (its tick labels and label); NaN leaves the width to the axis.
@@ -66,8 +78,11 @@ public final class ChartRenderer {
   public static JFreeChart toJFreeChart(TimeChart c, double valueAxisWidth) {
     XYSeriesCollection data = dataset(c);
     NumberAxis time = new NumberAxis("simulated time (s)");
-    time.setRange(0, Math.max(c.endSeconds(), 1e-9));
-    time.setNumberFormatOverride(new DecimalFormat("#,##0.###", ROOT));
+    double end = Math.max(c.endSeconds(), 1e-9);
+    time.setRange(0, end);
+    // At most about ten labelled ticks on a 1, 2, 5 step: JFreeChart's own choice measures labels
+    // without the format override and crowded short runs' axes (0.050.10.15...).
+    time.setTickUnit(new NumberTickUnit(timeTick(end), new DecimalFormat("#,##0.###", ROOT)));
     ValueAxis value = valueAxis(c);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     renderer.setDrawSeriesLineAsPath(true);
