@@ -17,12 +17,13 @@ final class SummaryPrinter {
   static void print(RunResult r, Path dir, boolean report, boolean trace, PrintWriter out) {
     out.printf(
         Locale.ROOT,
-        "%s · seed %d · %s simulated in %s wall · %s events · trace %s%n",
+        "%s · seed %d · %s simulated in %s wall · %s %s · trace %s%n",
         r.scenario(),
         r.seed(),
         Text.duration(r.simulatedNanos()),
         wall(r.wallSeconds()),
         count(r.events()),
+        r.events() == 1 ? "event" : "events",
         r.traceHash());
     if (r.warmupNanos() > 0) {
       out.printf(
