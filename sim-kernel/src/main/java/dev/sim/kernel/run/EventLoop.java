@@ -1,8 +1,10 @@
 package dev.sim.kernel.run;
 
+import dev.sim.kernel.event.EventQueue;
 import dev.sim.kernel.net.Clocks;
 import dev.sim.kernel.net.Transport;
 import dev.sim.kernel.result.Failure;
+import dev.sim.kernel.result.StopReason;
 import dev.sim.kernel.trace.EventKind;
 import dev.sim.kernel.trace.TraceHash;
 import dev.sim.kernel.trace.TraceSink;
@@ -10,18 +12,23 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /**
- * The event loop: the simulated clock, the count of processed events, the trace hash, the first
- * failure, and what processing each kind of event means (deliver a message, fire a timer, start a
- * node, run a control action, skip a cancelled or stale event). {@link #step}, {@link #runUntil}
- * and {@link #run} all take events off the queue through {@link #processAt}, so a run driven event
- * by event is the same run, hash for hash, as one run to a limit.
+ * The event loop: the event queue and its sequence counter, the simulated clock, the count of
+ * processed events, the trace hash, the first failure, and what processing each kind of event means
+ * (deliver a message, fire a timer, start a node, run a control action, skip a cancelled or stale
+ * event). {@link #step}, {@link #runUntil} and {@link #run} all take events off the queue through
+ * one loop, {@link #advance}, so a run driven event by event is the same run, hash for hash, as one
+ * run to a limit. The sequence counter numbers events in the order they are queued, which makes
+ * ties in time pop first in, first out.
  *
  * <p>Every processed event is counted and folds one record into the trace hash, even one that is
  * skipped; the order of those folds is what golden tests pin, so this class changes only with them.
  * The common cases (a timer or message for a running node under perfect clocks) stay inline; the
- * rare ones branch out to keep the hot path short.
+ * rare ones branch out to keep the hot path short. The queue is held here, not behind {@link
+ * EventSlots}, so that the loop calls it directly: the JIT compiled a wrapper on its own first and
+ * then would not inline it into the loop.
  */
 final class EventLoop {
+  private final EventQueue queue = new EventQueue(EventSlots.INITIAL_SLOTS);
   private final EventSlots slots;
   private final NodeTable table;
   private final Transport transport;
@@ -34,6 +41,7 @@ final class EventLoop {
   private Lifecycle nodes;
 
   private long now;
+  private long sequence;
   private long events;
   private Failure failure;
 
@@ -86,11 +94,9 @@ final class EventLoop {
 
   /** Processes the next event, if there is one and nothing has failed; returns whether it did. */
   boolean step() {
-    if (failure != null || slots.isEmpty()) {
-      return false;
-    }
-    processAt(slots.peekTime());
-    return true;
+    long before = events;
+    advance(Long.MAX_VALUE, events + 1, Long.MAX_VALUE, WallClock.NONE);
+    return events != before;
   }
 
   /**
@@ -98,58 +104,65 @@ final class EventLoop {
    * leaving the clock at the failed event, if something fails.
    */
   void runUntil(long time) {
-    while (failure == null && !slots.isEmpty()) {
-      long t = slots.peekTime();
-      if (t >= time) {
-        break;
-      }
-      processAt(t);
-    }
-    if (failure == null) {
+    if (advance(time, Long.MAX_VALUE, Long.MAX_VALUE, WallClock.NONE) == StopReason.QUIESCENT) {
+      // The queue ran empty first: the clock still moves on to the time asked for.
       now = time;
     }
   }
 
   /**
    * Processes events until the first limit of {@code limits} is reached, the queue runs empty, or
-   * something fails; returns why it stopped. Wall time comes from {@code wallClock}, read every
-   * 65,536 events so that its cost does not show.
+   * something fails; returns why it stopped, with the result's sentence for it.
    */
   Stop run(RunLimits limits, WallClock wallClock) {
-    long wallStart = wallClock.nanos();
-    long end = limits.simulatedNanos();
-    long maxEvents = limits.maxEvents();
-    boolean wallLimited = limits.wallNanos() != Long.MAX_VALUE;
-    while (true) {
-      if (failure != null) {
-        return Stop.failed(failure);
-      }
-      if (slots.isEmpty()) {
-        return Stop.QUIESCENT;
-      }
-      long t = slots.peekTime();
-      if (t >= end) {
-        now = end;
-        return Stop.TIME_LIMIT;
-      }
-      if (events >= maxEvents) {
-        return Stop.eventLimit(events, now);
-      }
-      if (wallLimited
-          && (events & 0xFFFF) == 0
-          && wallClock.nanos() - wallStart >= limits.wallNanos()) {
-        return Stop.wallLimit(limits.wallNanos(), now);
-      }
-      processAt(t);
-    }
+    StopReason reason =
+        advance(limits.simulatedNanos(), limits.maxEvents(), limits.wallNanos(), wallClock);
+    return switch (reason) {
+      case NODE_FAILURE -> Stop.failed(failure);
+      case QUIESCENT -> Stop.QUIESCENT;
+      case TIME_LIMIT -> Stop.TIME_LIMIT;
+      case EVENT_LIMIT -> Stop.eventLimit(events, now);
+      case WALL_LIMIT -> Stop.wallLimit(limits.wallNanos(), now);
+    };
   }
 
-  /** Moves the clock to {@code time}, the next event's, and processes that event. */
-  private void processAt(long time) {
-    now = time;
-    int slot = slots.pop();
-    events++;
-    process(slot);
+  /**
+   * The loop {@link #step}, {@link #runUntil} and {@link #run} share: takes events off the queue in
+   * order and processes them until something has failed, the queue is empty, the next event is at
+   * or after {@code end} (the clock then moves to {@code end}), {@code maxEvents} have been
+   * processed in all, or {@code wallNanos} of {@code wallClock} time have passed (read every 65,536
+   * events so that its cost does not show); returns which.
+   *
+   * <p>One method with the event's processing inline, rather than a helper each caller calls: the
+   * JIT compiled such a helper on its own first and then would not inline it into the loop, which
+   * cost the hold benchmark a few percent.
+   */
+  private StopReason advance(long end, long maxEvents, long wallNanos, WallClock wallClock) {
+    long wallStart = wallClock.nanos();
+    boolean wallLimited = wallNanos != Long.MAX_VALUE;
+    while (true) {
+      if (failure != null) {
+        return StopReason.NODE_FAILURE;
+      }
+      if (queue.isEmpty()) {
+        return StopReason.QUIESCENT;
+      }
+      long t = queue.peekTime();
+      if (t >= end) {
+        now = end;
+        return StopReason.TIME_LIMIT;
+      }
+      if (events >= maxEvents) {
+        return StopReason.EVENT_LIMIT;
+      }
+      if (wallLimited && (events & 0xFFFF) == 0 && wallClock.nanos() - wallStart >= wallNanos) {
+        return StopReason.WALL_LIMIT;
+      }
+      now = t;
+      int slot = queue.pop();
+      events++;
+      process(slot);
+    }
   }
 
   /**
@@ -215,7 +228,7 @@ final class EventLoop {
         long t = clocks.simTimeAt(node, slots.localDue(slot), now);
         if (t > now) {
           // The clock was stepped back after the timer was set: not due on the local clock yet.
-          slots.push(t, slot);
+          push(t, slot);
           return false;
         }
       }
@@ -295,6 +308,11 @@ final class EventLoop {
 
   // ------------------------------------------------------------------ scheduling
 
+  /** Queues the event in {@code slot} at {@code time}, numbered after every event queued so far. */
+  void push(long time, int slot) {
+    queue.push(time, sequence++, slot);
+  }
+
   /**
    * Schedules control action {@code action} at {@code time}; {@code label} is traced and hashed.
    */
@@ -302,12 +320,12 @@ final class EventLoop {
     if (time < now) {
       throw new IllegalArgumentException("cannot schedule in the past: " + time + " < " + now);
     }
-    slots.push(time, slots.add(EventSlots.CONTROL, -1, 0, new Control(label, action)));
+    push(time, slots.add(EventSlots.CONTROL, -1, 0, new Control(label, action)));
   }
 
   /** Schedules the start of incarnation {@code incarnation} of {@code node}, now. */
   void scheduleStart(int node, int incarnation) {
-    slots.push(now, slots.add(EventSlots.START, node, incarnation, null));
+    push(now, slots.add(EventSlots.START, node, incarnation, null));
   }
 
   /**
@@ -318,7 +336,7 @@ final class EventLoop {
     int slot = slots.add(EventSlots.TIMER, node, incarnation, timer);
     // With perfect clocks the local due time is the simulated one and is never read.
     long t = perfectClocks ? now + delayNanos : skewedTimerTime(slot, node, delayNanos);
-    slots.push(t, slot);
+    push(t, slot);
     return slots.timerHandle(slot);
   }
 
@@ -345,7 +363,7 @@ final class EventLoop {
       // Perfect clocks never change, and their timers keep no local due time to re-place them by.
       return;
     }
-    slots.retime(
+    queue.retime(
         (slot, time) -> {
           if (slots.kind(slot) == EventSlots.TIMER && slots.target(slot) == id) {
             return Math.max(now, clocks.simTimeAt(id, slots.localDue(slot), now));

@@ -4,8 +4,8 @@ import dev.sim.kernel.event.EventQueue;
 import java.util.Arrays;
 
 /**
- * The pending events: the {@link EventQueue} and the side tables that say what each queued event
- * carries.
+ * What each pending event carries: side tables beside the {@link EventQueue}, which {@link
+ * EventLoop} owns.
  *
  * <p>The queue moves only numbers, a time and a key packing the sequence number above a slot, so
  * that its hot path never stores an object reference. What an event is lives here instead, in
@@ -14,10 +14,8 @@ import java.util.Arrays;
  * ({@link #localDue}: a timer's due time on its node's local clock, kept only under skewed clocks,
  * or a message's index in the {@link MessageLog}). A slot is taken when an event is scheduled and
  * freed once it has been processed; freeing bumps the slot's generation, so a timer handle that
- * outlived its timer cannot cancel the slot's next event. The arrays grow by doubling.
- *
- * <p>The sequence counter numbers events in the order they were scheduled, which makes ties in time
- * pop first in, first out.
+ * outlived its timer cannot cancel the slot's next event. The arrays grow by doubling, up to the
+ * queue's {@link EventQueue#MAX_SLOT}.
  */
 final class EventSlots {
   static final int MESSAGE = 0;
@@ -26,9 +24,9 @@ final class EventSlots {
   static final int CONTROL = 3;
   static final int CANCELLED = 4;
 
-  private static final int INITIAL_SLOTS = 1024;
+  /** Slots made at first; the queue is made with the same capacity. */
+  static final int INITIAL_SLOTS = 1024;
 
-  private final EventQueue queue = new EventQueue(INITIAL_SLOTS);
   private int[] kind = new int[INITIAL_SLOTS];
   private int[] target = new int[INITIAL_SLOTS];
   private int[] other = new int[INITIAL_SLOTS];
@@ -38,10 +36,9 @@ final class EventSlots {
   private int[] freeSlots = new int[INITIAL_SLOTS];
   private int freeCount;
   private int slotHigh;
-  private long sequence;
 
   /**
-   * Takes a free slot and fills it; {@link #push} then queues it. {@link #localDue} is left for the
+   * Takes a free slot and fills it, for the caller to queue. {@link #localDue} is left for the
    * caller, who sets it only where it means something.
    */
   int add(int eventKind, int eventTarget, int eventOther, Object eventPayload) {
@@ -51,25 +48,6 @@ final class EventSlots {
     other[slot] = eventOther;
     payload[slot] = eventPayload;
     return slot;
-  }
-
-  /** Queues the event in {@code slot} at {@code time}, numbered after every event queued so far. */
-  void push(long time, int slot) {
-    queue.push(time, sequence++, slot);
-  }
-
-  boolean isEmpty() {
-    return queue.isEmpty();
-  }
-
-  /** The time of the next event; only when not {@link #isEmpty}. */
-  long peekTime() {
-    return queue.peekTime();
-  }
-
-  /** Takes the next event off the queue; its slot stays filled until {@link #free}. */
-  int pop() {
-    return queue.pop();
   }
 
   int kind(int slot) {
@@ -94,11 +72,6 @@ final class EventSlots {
 
   void setLocalDue(int slot, long value) {
     localDue[slot] = value;
-  }
-
-  /** Re-places queued events: see {@link EventQueue#retime}. */
-  void retime(EventQueue.SlotRetimer retimer) {
-    queue.retime(retimer);
   }
 
   /** Frees a processed (or dropped) event's slot; a pending handle to it goes stale. */

@@ -38,7 +38,7 @@ final class MessageSender implements Transport.Deliveries {
     int slot = slots.add(EventSlots.MESSAGE, to, from, message);
     slots.setLocalDue(slot, log.sent(now, from, to, message));
     // A transport may not deliver into the past; the earliest is the send instant.
-    slots.push(Math.max(time, now), slot);
+    loop.push(Math.max(time, now), slot);
   }
 
   @Override

@@ -32,8 +32,8 @@ import java.util.Objects;
  * no threads and holds no static state, so many may run at once on different threads.
  *
  * <p>This class is the façade; the work is split by what each part owns. Read them in this order:
- * {@link NodeTable} (the nodes as added), {@link EventSlots} (the queue and what each pending event
- * carries), {@link EventLoop} (the clock, the trace hash, what each kind of event does, and the
+ * {@link NodeTable} (the nodes as added), {@link EventSlots} (what each pending event carries),
+ * {@link EventLoop} (the queue, the clock, the trace hash, what each kind of event does, and the
  * loop that {@link #step}, {@link #runUntil} and {@link #run} share), {@link Lifecycle} (each
  * node's state: up, crashed, paused, its inbox), {@link NodeContextImpl} with its {@link
  * HandlerTable}s (what a node sees and can do), {@link MessageSender} and {@link MessageLog}
