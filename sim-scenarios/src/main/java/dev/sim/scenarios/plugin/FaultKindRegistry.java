@@ -7,14 +7,10 @@ import dev.sim.api.Param;
 import dev.sim.api.PluginException;
 import dev.sim.scenarios.bind.ParamBinder;
 import dev.sim.scenarios.bind.ParamDocs;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 
 /**
  * The fault kinds a scenario's {@code faults:} may use, by unique name, in the order found: the
@@ -43,23 +39,7 @@ public final class FaultKindRegistry {
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static FaultKindRegistry load(ClassLoader loader) {
-    List<FaultKind<?>> found = new ArrayList<>();
-    Iterator<FaultKind> it = ServiceLoader.load(FaultKind.class, loader).iterator();
-    while (true) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        found.add((FaultKind<?>) it.next());
-      } catch (ServiceConfigurationError e) {
-        Throwable cause = e.getCause();
-        throw new PluginException(
-            "cannot load a fault kind: "
-                + e.getMessage()
-                + (cause == null ? "" : " (" + cause + ")"),
-            e);
-      }
-    }
+    List<FaultKind> found = Services.load(FaultKind.class, loader, "fault kind");
     return of(found.toArray(new FaultKind<?>[0]));
   }
 

@@ -10,12 +10,10 @@ import dev.sim.scenarios.config.DidYouMean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -47,23 +45,7 @@ public final class NodeTypeRegistry {
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static NodeTypeRegistry load(ClassLoader loader) {
-    List<NodeType<?>> found = new ArrayList<>();
-    Iterator<NodeType> it = ServiceLoader.load(NodeType.class, loader).iterator();
-    while (true) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        found.add((NodeType<?>) it.next());
-      } catch (ServiceConfigurationError e) {
-        Throwable cause = e.getCause();
-        throw new PluginException(
-            "cannot load a node type: "
-                + e.getMessage()
-                + (cause == null ? "" : " (" + cause + ")"),
-            e);
-      }
-    }
+    List<NodeType> found = Services.load(NodeType.class, loader, "node type");
     return of(found.toArray(new NodeType<?>[0])).withFaults(FaultKindRegistry.load(loader));
   }
 

@@ -3,12 +3,9 @@ package dev.sim.scenarios.plugin;
 import dev.sim.api.Names;
 import dev.sim.api.PluginException;
 import dev.sim.api.ScenarioPlugin;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The scenario plugins found on a class path, by unique name, listed in name order. */
@@ -27,17 +24,7 @@ public final class ScenarioPlugins {
    */
   public static ScenarioPlugins load(ClassLoader loader) {
     Map<String, ScenarioPlugin> found = new TreeMap<>();
-    Iterator<ScenarioPlugin> it = ServiceLoader.load(ScenarioPlugin.class, loader).iterator();
-    while (true) {
-      ScenarioPlugin p;
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        p = it.next();
-      } catch (ServiceConfigurationError e) {
-        throw new PluginException("cannot load a scenario plugin: " + e.getMessage(), e);
-      }
+    for (ScenarioPlugin p : Services.load(ScenarioPlugin.class, loader, "scenario plugin")) {
       String name = p.name();
       if (!Names.isValid(name)) {
         throw new PluginException(
