@@ -1,5 +1,6 @@
 package dev.sim.kernel.node;
 
+import dev.sim.kernel.history.History;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.random.Rng;
 import java.util.function.Supplier;
@@ -111,4 +112,10 @@ public interface NodeContext {
    * (≥ 0), else stays down.
    */
   void crash(String reason, long restartAfterNanos);
+
+  /**
+   * The run's operation history, shared by every node: clients record their operations on data
+   * there (invoke, then ok, fail or info), stores the siblings they find and their replica state.
+   */
+  History history();
 }

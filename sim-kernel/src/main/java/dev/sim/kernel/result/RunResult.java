@@ -1,5 +1,6 @@
 package dev.sim.kernel.result;
 
+import dev.sim.kernel.history.HistoryData;
 import dev.sim.kernel.metrics.MetricSpec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,6 +43,9 @@ import java.util.Optional;
  * @param expectations checks evaluated on the summary (filled in by the scenario layer)
  * @param info how the run was described and started (filled in by the scenario layer and CLI)
  * @param families the summaries of the families of figures the run recorded, each family once
+ * @param history the operations clients recorded on data, and what stores reported beside them
+ *     (empty for a run without stateful node types); written to {@code history.jsonl}, not to
+ *     {@code result.json}
  */
 public record RunResult(
     String scenario,
@@ -65,7 +69,8 @@ public record RunResult(
     List<MetricSpec> metricSpecs,
     List<ExpectationResult> expectations,
     RunInfo info,
-    List<FamilySummary> families) {
+    List<FamilySummary> families,
+    HistoryData history) {
 
   /** Copies every collection so the record stays immutable; absent ones read as empty. */
   public RunResult {
@@ -80,6 +85,7 @@ public record RunResult(
     metricSpecs = copy(metricSpecs);
     expectations = copy(expectations);
     families = copy(families);
+    history = history == null ? HistoryData.EMPTY : history;
     for (int i = 0; i < families.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (families.get(i).family().equals(families.get(j).family())) {
@@ -194,6 +200,7 @@ public record RunResult(
     private List<MetricSpec> metricSpecs = List.of();
     private List<ExpectationResult> expectations = List.of();
     private RunInfo info = RunInfo.NONE;
+    private HistoryData history = HistoryData.EMPTY;
     private final Map<String, FamilySummary> families = new LinkedHashMap<>();
 
     private Builder(String scenario, long seed) {
@@ -222,6 +229,7 @@ public record RunResult(
       metricSpecs = r.metricSpecs;
       expectations = r.expectations;
       info = r.info;
+      history = r.history;
       r.families.forEach(this::family);
     }
 
@@ -342,6 +350,12 @@ public record RunResult(
     }
 
     /** The run result. */
+    /** The recorded operation history. */
+    public Builder history(HistoryData v) {
+      history = v == null ? HistoryData.EMPTY : v;
+      return this;
+    }
+
     public RunResult build() {
       return new RunResult(
           scenario,
@@ -365,7 +379,8 @@ public record RunResult(
           metricSpecs,
           expectations,
           info,
-          new ArrayList<>(families.values()));
+          new ArrayList<>(families.values()),
+          history);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sim.kernel.run;
 
 import dev.sim.kernel.event.EventQueue;
+import dev.sim.kernel.history.History;
 import dev.sim.kernel.net.Clocks;
 import dev.sim.kernel.net.Transport;
 import dev.sim.kernel.result.Failure;
@@ -38,6 +39,7 @@ final class EventLoop {
   private final MessageLog messages;
   private final MessageSender sender;
   private final TraceHash hash = new TraceHash();
+  private final History history = new History(this::now);
   private Lifecycle nodes;
 
   private long now;
@@ -74,6 +76,11 @@ final class EventLoop {
 
   long events() {
     return events;
+  }
+
+  /** The run's operation history, shared by every node. */
+  History history() {
+    return history;
   }
 
   String traceHash() {

@@ -1,5 +1,6 @@
 package dev.sim.kernel.run;
 
+import dev.sim.kernel.history.History;
 import dev.sim.kernel.metrics.MetricsCollector;
 import dev.sim.kernel.metrics.NodeMetrics;
 import dev.sim.kernel.node.MessageHandler;
@@ -303,5 +304,10 @@ final class NodeContextImpl implements NodeContext {
   public void crash(String reason, long restartAfterNanos) {
     pendingCrash = reason;
     pendingRestartNanos = restartAfterNanos;
+  }
+
+  @Override
+  public History history() {
+    return loop.history();
   }
 }

@@ -54,7 +54,8 @@ final class RunResults {
             .annotations(timeline.annotations())
             .nodeEvents(timeline.nodeEvents())
             .messages(messages.records())
-            .metricSpecs(metrics.metricSpecs());
+            .metricSpecs(metrics.metricSpecs())
+            .history(loop.history().data());
     metrics.requestSummary(end).ifPresent(b::family);
     return b.build();
   }
