@@ -85,7 +85,7 @@ final class Explanation {
   private static String hint(
       KeyHistory h, int[] prefix, RegisterOp stuck, Long expected, String x) {
     if (expected == null) {
-      return "a read sees nothing (null) only before the first write takes effect";
+      return x + " holds nothing (null) only until the first write takes effect";
     }
     List<RegisterOp> writers = new ArrayList<>();
     List<RegisterOp> failed = new ArrayList<>();

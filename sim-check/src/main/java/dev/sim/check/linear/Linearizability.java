@@ -27,7 +27,9 @@ public final class Linearizability {
    * Checks {@code history} (any keys, invokes and completions in order) as registers of {@code
    * model}. Operations completed {@code info}, and invokes with no completion, may take effect at
    * any point after their invoke or never; {@code fail} operations never took effect. When {@code
-   * timeout} passes before a verdict, the undecided keys are {@code unknown}, never valid.
+   * timeout} passes before a verdict, the undecided keys are {@code unknown}, never valid. Real
+   * time is the history's order: an operation precedes another when its completion comes before the
+   * other's invoke in the list (ties in simulated time are in the order they happened).
    *
    * @throws IllegalArgumentException if the model is not a register model, or the history breaks
    *     the format (the message names the history index)

@@ -28,7 +28,13 @@ final class RegisterOps {
     Map<Integer, Op> open = new HashMap<>();
     // Per key, the invokes in order; each slot is filled with its completion later.
     Map<String, List<Op[]>> pairs = new LinkedHashMap<>();
+    int last = -1;
     for (Op op : history) {
+      if (op.index() <= last) {
+        throw error(
+            op, "indices must increase through the history, but this line follows index " + last);
+      }
+      last = op.index();
       if (op.isInvoke()) {
         Op earlier = open.get(op.process());
         if (earlier != null) {

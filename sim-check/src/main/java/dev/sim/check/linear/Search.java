@@ -52,7 +52,11 @@ final class Search {
   private Verdict verdict;
   private long steps;
 
-  private int[] deepest = new int[0];
+  // The deepest dead end: its prefix (shares positions below lowWater with the stack), the state
+  // there, and the operation that stopped it.
+  private final int[] deepest;
+  private int deepestLength = -1;
+  private int lowWater;
   private int deepestState;
   private int stuck = -1;
 
@@ -86,6 +90,7 @@ final class Search {
     observersLeft = h.observers.clone();
     stackOp = new int[n];
     stackState = new int[n];
+    deepest = new int[n];
     cache = new StateCache(bits.length, budget);
     cursor = next[head];
     if (okLeft == 0) {
@@ -113,7 +118,9 @@ final class Search {
    * in linearization order.
    */
   int[] prefix() {
-    return verdict == Verdict.VALID ? java.util.Arrays.copyOf(stackOp, depth) : deepest.clone();
+    return verdict == Verdict.VALID
+        ? java.util.Arrays.copyOf(stackOp, depth)
+        : java.util.Arrays.copyOf(deepest, Math.max(0, deepestLength));
   }
 
   /** The register state (value id) after {@link #prefix()} when invalid. */
@@ -229,6 +236,7 @@ final class Search {
         return END;
       }
       depth--;
+      lowWater = Math.min(lowWater, depth);
       op = stackOp[depth];
       state = stackState[depth];
       if (h.ok[op]) {
@@ -252,10 +260,14 @@ final class Search {
    * could would have led deeper.
    */
   private void remember(int e) {
-    if (depth < deepest.length || (depth == deepest.length && stuck >= 0)) {
+    if (depth <= deepestLength) {
       return;
     }
-    deepest = java.util.Arrays.copyOf(stackOp, depth);
+    // Only the part of the stack that changed since the last snapshot is copied, so keeping the
+    // deepest prefix costs no more than the pushes themselves (not depth per dead end).
+    System.arraycopy(stackOp, lowWater, deepest, lowWater, depth - lowWater);
+    deepestLength = depth;
+    lowWater = depth;
     deepestState = state;
     stuck = e == END ? earliestReturning() : h.entryOp[e];
   }

@@ -52,7 +52,8 @@ final class StateCache {
   StateCache(int words, Budget budget) {
     this.words = Math.max(1, words);
     this.budget = budget;
-    int initial = 1 << 10;
+    // Small to start: a check may have thousands of keys, most of them decided in a few steps.
+    int initial = 16;
     if (!reserve(bytesFor(initial))) {
       initial = 0;
       full = true;

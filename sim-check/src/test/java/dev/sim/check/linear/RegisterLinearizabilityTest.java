@@ -385,6 +385,13 @@ class RegisterLinearizabilityTest {
             "history index 0: unknown function 'add' for the cas-register model (expected read,"
                 + " write or cas)");
 
+    List<Op> swapped = new java.util.ArrayList<>(twice.ops());
+    java.util.Collections.reverse(swapped);
+    assertThatThrownBy(() -> Linearizability.check(swapped, Model.REGISTER, TIMEOUT))
+        .hasMessage(
+            "history index 0: indices must increase through the history, but this line follows"
+                + " index 1");
+
     assertThatThrownBy(() -> Linearizability.check(List.of(), Model.SET, TIMEOUT))
         .hasMessageContaining("not set");
   }

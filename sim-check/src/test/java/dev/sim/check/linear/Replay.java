@@ -112,10 +112,15 @@ final class Replay {
         ops.add(e);
       }
     }
-    return search(ops, new boolean[ops.size()], null);
+    if (ops.size() > 62) {
+      throw new IllegalArgumentException("too many operations to try every order");
+    }
+    return search(ops, new boolean[ops.size()], null, new java.util.HashSet<>());
   }
 
-  private static boolean search(List<Entry> ops, boolean[] placed, Long state) {
+  /** Depth first over every order; {@code failed} holds (placed set, state) known to fail. */
+  private static boolean search(
+      List<Entry> ops, boolean[] placed, Long state, java.util.Set<List<Object>> failed) {
     boolean allOk = true;
     for (int i = 0; i < ops.size(); i++) {
       if (!placed[i] && ops.get(i).outcome() == OpType.OK) {
@@ -124,6 +129,14 @@ final class Replay {
     }
     if (allOk) {
       return true;
+    }
+    long mask = 0;
+    for (int i = 0; i < ops.size(); i++) {
+      mask |= placed[i] ? 1L << i : 0;
+    }
+    List<Object> config = java.util.Arrays.asList(mask, state);
+    if (failed.contains(config)) {
+      return false;
     }
     for (int i = 0; i < ops.size(); i++) {
       if (placed[i] || !mayGoNext(ops, placed, i)) {
@@ -134,12 +147,13 @@ final class Replay {
         continue;
       }
       placed[i] = true;
-      boolean ok = search(ops, placed, next);
+      boolean ok = search(ops, placed, next, failed);
       placed[i] = false;
       if (ok) {
         return true;
       }
     }
+    failed.add(config);
     return false;
   }
 
