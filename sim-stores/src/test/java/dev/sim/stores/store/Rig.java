@@ -36,6 +36,7 @@ final class Rig {
   private final List<Object[]> crashes = new ArrayList<>();
   final List<Outcome> outcomes = new ArrayList<>();
   private Harness harness;
+  private long windowNanos;
 
   Rig(long seed, int stores, KvStoreParams params) {
     this.seed = seed;
@@ -51,6 +52,12 @@ final class Rig {
   /** Each message takes a time drawn from {@code d} (nanoseconds). */
   Rig latency(Distribution d) {
     latency = d;
+    return this;
+  }
+
+  /** Metrics windows of {@code ms} (default: the harness's). */
+  Rig windowsMs(long ms) {
+    windowNanos = ms * MS;
     return this;
   }
 
@@ -87,6 +94,9 @@ final class Rig {
     scripts.forEach(
         (client, steps) ->
             h.node(client, "clients", () -> new ScriptedClient(ScriptedClient.sorted(steps), outcomes)));
+    if (windowNanos > 0) {
+      h.windows(windowNanos, 0);
+    }
     Network net = Network.builder().latencyNanos(latency).build(h.configure().streams());
     h.transport(net);
     if (!offsets.isEmpty()) {
