@@ -14,11 +14,11 @@ import java.util.TreeSet;
 /**
  * Anti-entropy by digest exchange, so replicas converge after a partition heals even for keys
  * nobody reads. Every {@code antiEntropy} interval a node offers its next peer (round robin) the
- * digests of the keys both replicate; the peer answers with its states of the keys that differ
- * (or that only it holds) and asks for the offerer's; the offerer merges and sends what was asked.
- * Both record the number of keys that differed in the {@code divergentKeys} gauge, and count each
- * key a merge changed as an {@code antiEntropyRepairs}. A flat digest list rather than a Merkle
- * tree: the simulated stores hold thousands of keys, not billions.
+ * digests of the keys both replicate; the peer answers with its states of the keys that differ (or
+ * that only it holds) and asks for the offerer's; the offerer merges and sends what was asked. Both
+ * record the number of keys that differed in the {@code divergentKeys} gauge, and count each key a
+ * merge changed as an {@code antiEntropyRepairs}. A flat digest list rather than a Merkle tree: the
+ * simulated stores hold thousands of keys, not billions.
  */
 final class AntiEntropy {
   private final NodeContext ctx;

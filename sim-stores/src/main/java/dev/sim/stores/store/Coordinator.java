@@ -28,8 +28,8 @@ import java.util.Map;
  * write as a hint. Too few targets for R (W), or too few primaries for PR (PW), and the request is
  * refused as UNAVAILABLE before anything is sent. Otherwise each target gets the request and the
  * coordinator waits {@code replicaTimeout}; targets that stay silent are suspected, and a sloppy
- * quorum sends to further fallbacks in their place (also after a write was acknowledged, so that
- * it still reaches N nodes).
+ * quorum sends to further fallbacks in their place (also after a write was acknowledged, so that it
+ * still reaches N nodes).
  *
  * <p>Answers: a read is OK once R replies (PR of them from primaries) are in, with their states
  * merged; it keeps collecting until every target answered or timed out, then repairs the ones that
@@ -128,7 +128,9 @@ final class Coordinator {
     }
     t.status = Status.ANSWERED;
     t.state = m.state();
-    if (!op.quorum && op.count(Status.ANSWERED) >= r && op.primaries(Status.ANSWERED) >= params.pr()) {
+    if (!op.quorum
+        && op.count(Status.ANSWERED) >= r
+        && op.primaries(Status.ANSWERED) >= params.pr()) {
       op.quorum = true;
       readQuorum(op);
     }
@@ -181,9 +183,7 @@ final class Coordinator {
     }
     for (Target t : op.targets) {
       if (t.status == Status.ANSWERED && !merged.equals(t.state)) {
-        ctx.send(
-            peers.id(t.node),
-            new StoreMessages.Repair(op.request.key(), merged, t.hintFor()));
+        ctx.send(peers.id(t.node), new StoreMessages.Repair(op.request.key(), merged, t.hintFor()));
         metrics.readRepair();
       }
     }
@@ -318,8 +318,7 @@ final class Coordinator {
   }
 
   private void sendWrite(Coordination op, Target t) {
-    ctx.send(
-        peers.id(t.node), new ReplicaWrite(op.id, op.request.key(), op.update, t.hintFor()));
+    ctx.send(peers.id(t.node), new ReplicaWrite(op.id, op.request.key(), op.update, t.hintFor()));
   }
 
   /** Refuses {@code op}: too few replicas were reachable, or (after a timeout) answered. */

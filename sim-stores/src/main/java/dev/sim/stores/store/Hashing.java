@@ -3,10 +3,10 @@ package dev.sim.stores.store;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The store's one hash: 64-bit FNV-1a over a text's UTF-8 bytes, finished with MurmurHash3's
- * {@code fmix64} so that neighbouring texts ({@code key-1}, {@code key-2}) land far apart on the
- * ring. Stated rather than borrowed from {@code String.hashCode} (32 bits, weak mixing) so ring
- * positions and digests are the same on every JVM and documented in {@code docs/kv-store.md}.
+ * The store's one hash: 64-bit FNV-1a over a text's UTF-8 bytes, finished with MurmurHash3's {@code
+ * fmix64} so that neighbouring texts ({@code key-1}, {@code key-2}) land far apart on the ring.
+ * Stated rather than borrowed from {@code String.hashCode} (32 bits, weak mixing) so ring positions
+ * and digests are the same on every JVM and documented in {@code docs/kv-store.md}.
  */
 final class Hashing {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;

@@ -112,7 +112,8 @@ public record KvStoreParams(
             defaultValue = "lww")
         Conflicts conflicts,
     @Param(
-            doc = "Points each node owns on the hash ring (virtual nodes); more spread keys evenly.",
+            doc =
+                "Points each node owns on the hash ring (virtual nodes); more spread keys evenly.",
             unit = Unit.COUNT,
             defaultValue = "32",
             max = 4096)

@@ -108,8 +108,7 @@ public final class KvStoreType implements NodeType<KvStoreParams> {
   private static void aboveN(
       List<Problem> out, String key, String name, Integer value, int n, String why) {
     if (value != null && value > n) {
-      out.add(
-          new Problem(key, name + " = " + value + " is above N = " + n + ": " + why));
+      out.add(new Problem(key, name + " = " + value + " is above N = " + n + ": " + why));
     }
   }
 

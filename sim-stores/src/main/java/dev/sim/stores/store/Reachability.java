@@ -4,8 +4,8 @@ package dev.sim.stores.store;
  * Which peers a coordinator takes for reachable. A peer that let a replica request time out is
  * suspected for {@code retryInterval} of local time, or until any message from it arrives; while
  * suspected, coordinations skip it (and a sloppy quorum sends to a fallback instead), so a write
- * that cannot reach enough replicas is refused before anything is applied rather than left to
- * time out.
+ * that cannot reach enough replicas is refused before anything is applied rather than left to time
+ * out.
  */
 final class Reachability {
   private final long[] suspectedUntil;

@@ -28,8 +28,7 @@ final class Requests {
       case "add" -> needs(req, DataKind.SET) != null ? needs(req, DataKind.SET) : whole(req);
       case "incr" ->
           needs(req, DataKind.COUNTER) != null ? needs(req, DataKind.COUNTER) : whole(req);
-      default ->
-          "unknown operation '" + req.f() + "': expected read, write, cas, add or incr";
+      default -> "unknown operation '" + req.f() + "': expected read, write, cas, add or incr";
     };
   }
 
@@ -45,7 +44,8 @@ final class Requests {
 
   private static String whole(KvRequest req) {
     Object v = req.value();
-    boolean ok = v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
+    boolean ok =
+        v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
     return ok ? null : req.f() + " takes a whole number, found " + Data.text(v);
   }
 }

@@ -8,12 +8,12 @@ import java.util.Map;
 
 /**
  * A consistent-hash ring with virtual nodes, as Dynamo and Riak place keys. Node {@code i} (an
- * index into the group's instance names) owns {@code vnodes} points at {@code hash(name + "#" +
- * v)} for {@code v} in {@code [0, vnodes)}; a key sits at {@code hash(key)}, and its replicas are
- * the first distinct nodes met walking clockwise (increasing unsigned position) from there. The
- * first {@code n} are the key's primaries; the rest, in the same order, are its fallbacks for
- * hinted handoff. Points that collide are ordered by node index, so the walk is a pure function of
- * the names, {@code vnodes} and the key.
+ * index into the group's instance names) owns {@code vnodes} points at {@code hash(name + "#" + v)}
+ * for {@code v} in {@code [0, vnodes)}; a key sits at {@code hash(key)}, and its replicas are the
+ * first distinct nodes met walking clockwise (increasing unsigned position) from there. The first
+ * {@code n} are the key's primaries; the rest, in the same order, are its fallbacks for hinted
+ * handoff. Points that collide are ordered by node index, so the walk is a pure function of the
+ * names, {@code vnodes} and the key.
  */
 final class Ring {
   private final long[] positions;

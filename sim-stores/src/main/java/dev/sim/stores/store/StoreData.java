@@ -8,9 +8,9 @@ import java.util.TreeSet;
 /**
  * A store node's durable state ({@code NodeContext.durable}): what survives a crash. The keys it
  * replicates, the hints it keeps for unreachable primaries, its sequence of write stamps, and, in
- * siblings mode, what it has itself added to each set and counter (a new sibling always carries
- * its coordinator's whole contribution, so superseding an older sibling of the same coordinator
- * loses nothing). Sorted maps, so anything iterated reaches the simulation in a fixed order.
+ * siblings mode, what it has itself added to each set and counter (a new sibling always carries its
+ * coordinator's whole contribution, so superseding an older sibling of the same coordinator loses
+ * nothing). Sorted maps, so anything iterated reaches the simulation in a fixed order.
  */
 final class StoreData {
   /** Key to the state this node holds as one of the key's primaries. */

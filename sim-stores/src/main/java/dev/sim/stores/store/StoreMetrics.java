@@ -38,6 +38,7 @@ final class StoreMetrics {
           outcome(UNAVAILABLE, "Answered unavailable", "unavailable", 13),
           outcome(THROTTLED, "Throttled requests", "throttled", 14),
           MetricSpec.gauge(LAG, "Replication lag", "ms")
+              .chart("replication-lag")
               .yLabel("lag (ms)")
               .describe(
                   "Time from a write at its coordinator to its apply at a replica (by the two"

@@ -1,9 +1,9 @@
 package dev.sim.stores.store;
 
 /**
- * The optional per-node throughput limit: a token bucket refilled at {@code rate} per second of
- * the node's local clock, holding at most one second's worth (at least one token). It starts full,
- * and again after a restart (the bucket is volatile), as provisioned throughput does.
+ * The optional per-node throughput limit: a token bucket refilled at {@code rate} per second of the
+ * node's local clock, holding at most one second's worth (at least one token). It starts full, and
+ * again after a restart (the bucket is volatile), as provisioned throughput does.
  */
 final class Throttle {
   private static final double NANOS_PER_SECOND = 1e9;

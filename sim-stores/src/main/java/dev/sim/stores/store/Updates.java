@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Makes the state a write sends to the replicas, per conflict mode. Called only once the write
- * will be sent: it takes a sequence number and, in siblings mode, records this node's contribution
- * in its durable state, which must not happen for a write refused before it was sent.
+ * Makes the state a write sends to the replicas, per conflict mode. Called only once the write will
+ * be sent: it takes a sequence number and, in siblings mode, records this node's contribution in
+ * its durable state, which must not happen for a write refused before it was sent.
  *
- * <p>Last-writer-wins: a version stamped with this node's local clock. {@code add} and {@code
- * incr} are read-modify-writes of the value the coordinator read ({@code base}): two coordinators
- * adding at once each write their own whole set, and the later stamp wins, so one add vanishes.
+ * <p>Last-writer-wins: a version stamped with this node's local clock. {@code add} and {@code incr}
+ * are read-modify-writes of the value the coordinator read ({@code base}): two coordinators adding
+ * at once each write their own whole set, and the later stamp wins, so one add vanishes.
  *
- * <p>Siblings: a new sibling superseding what {@code base} covers (for blind writes, what this
- * node itself holds; for {@code cas}, what it read). A set sibling carries the elements of {@code
- * base} and every element this node ever added to the key; a counter sibling carries {@code base}'s
+ * <p>Siblings: a new sibling superseding what {@code base} covers (for blind writes, what this node
+ * itself holds; for {@code cas}, what it read). A set sibling carries the elements of {@code base}
+ * and every element this node ever added to the key; a counter sibling carries {@code base}'s
  * PN-counter with this node's own totals. Concurrent adds and increments therefore all survive.
  */
 final class Updates {
@@ -71,8 +71,7 @@ final class Updates {
     }
     TreeSet<Long> own = data.ownAdds.computeIfAbsent(key, k -> new TreeSet<>());
     own.add(element);
-    return SiblingState.write(
-        DataKind.SET, context(base), self, seq, now, Data.union(known, own));
+    return SiblingState.write(DataKind.SET, context(base), self, seq, now, Data.union(known, own));
   }
 
   private KeyState incr(String key, KeyState base, long seq, long now, long amount) {

@@ -20,8 +20,7 @@ class KvStoreConflictTest {
 
   /** Acknowledged adds missing from the final read, for one run. */
   private static long lostAdds(long seed, Params p, long skewMs) {
-    Rig rig =
-        new Rig(seed, 3, p.build()).latency(Distributions.uniform(1 * Rig.MS, 10 * Rig.MS));
+    Rig rig = new Rig(seed, 3, p.build()).latency(Distributions.uniform(1 * Rig.MS, 10 * Rig.MS));
     if (skewMs != 0) {
       rig.skew(store(3), skewMs);
     }
@@ -126,8 +125,7 @@ class KvStoreConflictTest {
   @Test
   void shouldCountEveryIncrementThroughEveryCoordinatorInSiblingsMode() {
     for (Params p : List.of(Params.of().siblings(), Params.of())) {
-      Rig rig =
-          new Rig(3, 3, p.build()).latency(Distributions.uniform(1 * Rig.MS, 20 * Rig.MS));
+      Rig rig = new Rig(3, 3, p.build()).latency(Distributions.uniform(1 * Rig.MS, 20 * Rig.MS));
       for (int i = 0; i < 30; i++) {
         rig.step("a", 10.0 * i, store(1), "incr", "n", 1L, DataKind.COUNTER);
         rig.step("b", 10.0 * i, store(2), "incr", "n", 2L, DataKind.COUNTER);

@@ -41,7 +41,8 @@ class KvStorePartitionTest {
     // By then store-3 is suspected: the second write is refused up front and applied nowhere.
     KvReply second = rig.replyAt(400);
     assertThat(second.status()).isEqualTo(KvStatus.UNAVAILABLE);
-    assertThat(second.detail()).isEqualTo("2 replicas (2 primaries) reachable; a write needs 3 (3 primaries)");
+    assertThat(second.detail())
+        .isEqualTo("2 replicas (2 primaries) reachable; a write needs 3 (3 primaries)");
     assertThat(counter(r, StoreMetrics.UNKNOWN)).isEqualTo(1);
     assertThat(counter(r, StoreMetrics.UNAVAILABLE)).isEqualTo(1);
     assertThat(counter(r, StoreMetrics.FAIL)).isZero();
@@ -160,7 +161,9 @@ class KvStorePartitionTest {
     for (int i = 0; i < 20; i++) {
       String key = "key-" + i;
       for (int s = 1; s <= 3; s++) {
-        assertThat(replicaDigest(r, store(s), key)).as(store(s) + " " + key).isEqualTo(digestOf((long) i));
+        assertThat(replicaDigest(r, store(s), key))
+            .as(store(s) + " " + key)
+            .isEqualTo(digestOf((long) i));
       }
     }
     assertThat(counter(r, StoreMetrics.AE_REPAIRS)).isEqualTo(20);

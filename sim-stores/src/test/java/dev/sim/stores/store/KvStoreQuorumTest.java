@@ -40,9 +40,11 @@ class KvStoreQuorumTest {
   void shouldAnswerAWriteOnlyOnceWReplicasHoldIt() {
     // Latency 5 ms each way: W = 1 is answered by the coordinator's own replica at once, W = 3
     // only after the two remote acknowledgements have come back (10 ms).
-    Rig one = new Rig(1, 3, Params.of().w(1).build()).step("c", 10, store(1), "write", "x", 1L, REG);
+    Rig one =
+        new Rig(1, 3, Params.of().w(1).build()).step("c", 10, store(1), "write", "x", 1L, REG);
     one.run(200);
-    Rig all = new Rig(1, 3, Params.of().w(3).build()).step("c", 10, store(1), "write", "x", 1L, REG);
+    Rig all =
+        new Rig(1, 3, Params.of().w(3).build()).step("c", 10, store(1), "write", "x", 1L, REG);
     all.run(200);
     Outcome fast = one.outcomes.get(0);
     Outcome slow = all.outcomes.get(0);

@@ -3,7 +3,9 @@ package dev.sim.stores.store;
 import dev.sim.api.Param;
 import dev.sim.stores.store.KvStoreParams.Conflicts;
 
-/** A fluent builder of {@link KvStoreParams} for tests; starts from {@link KvStoreParams#defaults}. */
+/**
+ * A fluent builder of {@link KvStoreParams} for tests; starts from {@link KvStoreParams#defaults}.
+ */
 final class Params {
   private static final long MS = 1_000_000L;
 

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * A small kv-store simulation for tests: {@code stores} nodes {@code store-1..} of one group,
- * scripted clients, a simulated network (constant 5 ms unless told), partitions that cut some
- * nodes off from all the others for a while, and skewed store clocks.
+ * scripted clients, a simulated network (constant 5 ms unless told), partitions that cut some nodes
+ * off from all the others for a while, and skewed store clocks.
  */
 final class Rig {
   static final long MS = 1_000_000L;
@@ -93,7 +93,10 @@ final class Rig {
     Harness h = Harness.seed(seed).add("store", stores, new KvStoreType(), params);
     scripts.forEach(
         (client, steps) ->
-            h.node(client, "clients", () -> new ScriptedClient(ScriptedClient.sorted(steps), outcomes)));
+            h.node(
+                client,
+                "clients",
+                () -> new ScriptedClient(ScriptedClient.sorted(steps), outcomes)));
     if (windowNanos > 0) {
       h.windows(windowNanos, 0);
     }
