@@ -134,11 +134,12 @@ final class Coordinator {
       op.quorum = true;
       readQuorum(op);
     }
-    if (inflight.get(op.id) == op
-        && op.phase == Phase.READ
-        && op.quorum
-        && op.count(Status.PENDING) == 0) {
-      endRead(op);
+    if (inflight.get(op.id) == op && op.phase == Phase.READ && op.count(Status.PENDING) == 0) {
+      if (op.quorum) {
+        endRead(op);
+      } else {
+        unavailable(op, true, r, params.pr()); // every target answered, too few primaries
+      }
     }
   }
 
@@ -217,10 +218,8 @@ final class Coordinator {
           KvStatus.UNKNOWN,
           op.request.value(),
           0,
-          acks
-              + " replicas ("
-              + op.primaries(Status.ANSWERED)
-              + " primaries) hold it, short of W = "
+          replicas(acks, op.primaries(Status.ANSWERED))
+              + " hold it, short of W = "
               + w
               + (params.pw() > 0 ? ", PW = " + params.pw() : "")
               + "; it may still spread");
@@ -325,21 +324,15 @@ final class Coordinator {
   private void unavailable(Coordination op, boolean timedOut, int need, int needPrimaries) {
     String what = op.phase == Phase.READ ? "read" : "write";
     String detail =
-        timedOut
-            ? op.count(Status.ANSWERED)
-                + " of the "
-                + need
-                + " replicas a "
-                + what
-                + " needs answered within replicaTimeout"
-            : op.targets.size()
-                + " replicas ("
-                + op.primaries()
-                + " primaries) reachable; a "
-                + what
-                + " needs "
-                + need
-                + (needPrimaries > 0 ? " (" + needPrimaries + " primaries)" : "");
+        (timedOut
+                ? replicas(op.count(Status.ANSWERED), op.primaries(Status.ANSWERED))
+                    + " answered within replicaTimeout"
+                : replicas(op.targets.size(), op.primaries()) + " reachable")
+            + "; a "
+            + what
+            + " needs "
+            + need
+            + (needPrimaries > 0 ? " (" + plural(needPrimaries, "primary", "primaries") + ")" : "");
     Object value = op.request.f().equals("read") ? null : op.request.value();
     answer(op, KvStatus.UNAVAILABLE, value, 0, detail);
     done(op);
@@ -376,6 +369,18 @@ final class Coordinator {
   /** Coordinations in flight, for tests. */
   int inflight() {
     return inflight.size();
+  }
+
+  /** {@code 3 replicas (1 primary)}. */
+  private static String replicas(int replicas, int primaries) {
+    return plural(replicas, "replica", "replicas")
+        + " ("
+        + plural(primaries, "primary", "primaries")
+        + ")";
+  }
+
+  private static String plural(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   static String kindName(DataKind k) {

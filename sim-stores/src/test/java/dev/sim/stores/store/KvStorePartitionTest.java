@@ -34,7 +34,8 @@ class KvStorePartitionTest {
     RunResult r = rig.run(1000);
     KvReply first = rig.replyAt(100);
     assertThat(first.status()).isEqualTo(KvStatus.UNKNOWN);
-    assertThat(first.detail()).contains("2 replicas (2 primaries) hold it, short of W = 3, PW = 3");
+    assertThat(first.detail())
+        .isEqualTo("2 replicas (2 primaries) hold it, short of W = 3, PW = 3; it may still spread");
     assertThat(replicaDigest(r, store(1), "x")).isEqualTo(digestOf(7L));
     assertThat(replicaDigest(r, store(2), "x")).isEqualTo(digestOf(7L));
     assertThat(replicaDigest(r, store(3), "x")).isNull();
@@ -114,6 +115,26 @@ class KvStorePartitionTest {
         assertThat(replicaDigest(r, w.get(i), "k")).isNull();
       }
     }
+  }
+
+  @Test
+  void shouldNotCountFallbacksTowardsPrimaryReads() {
+    List<String> w = walk("k");
+    Rig rig =
+        new Rig(1, 5, Params.of().sloppy().pr(2).build())
+            .partition(100, 2000, w.get(1), w.get(2))
+            .step("c", 200, w.get(0), "read", "k", null, REG)
+            .step("c", 600, w.get(0), "read", "k", null, REG);
+    rig.run(1000);
+    // Fallbacks answer and make R = 2, but only one primary did: no read.
+    assertThat(rig.replyAt(200).status()).isEqualTo(KvStatus.UNAVAILABLE);
+    assertThat(rig.replyAt(200).detail())
+        .isEqualTo(
+            "3 replicas (1 primary) answered within replicaTimeout; a read needs 2 (2 primaries)");
+    KvReply second = rig.replyAt(600);
+    assertThat(second.status()).isEqualTo(KvStatus.UNAVAILABLE);
+    assertThat(second.detail())
+        .isEqualTo("3 replicas (1 primary) reachable; a read needs 2 (2 primaries)");
   }
 
   @Test
