@@ -12,9 +12,9 @@ import java.util.List;
  * are unique and follow {@link Names}; a duplicate is an error.
  *
  * <p>A node type describes itself: its parameters ({@link #parameters}, each component carrying a
- * {@link Param}), the checks across them ({@link #check}), the metrics its nodes record ({@link
- * #metrics}) and the marks it puts on the charts ({@link #marks}). The scenario loader, runner and
- * report are generic and never name a type or a metric.
+ * {@link Param}), the checks across them ({@link #check(Record, Group)}), the metrics its nodes
+ * record ({@link #metrics}) and the marks it puts on the charts ({@link #marks}). The scenario
+ * loader, runner and report are generic and never name a type or a metric.
  *
  * @param <P> the parameter record; each component carries a {@link Param}
  */
@@ -34,6 +34,17 @@ public interface NodeType<P extends Record> {
    */
   default List<Problem> check(P params) {
     return List.of();
+  }
+
+  /**
+   * Cross-checks bound parameters against the group they configure (e.g. a replication factor above
+   * the group's size); the loader calls this one. By default {@link #check(Record)} alone.
+   *
+   * @param params the group's bound parameters
+   * @param group the group's name and instances
+   */
+  default List<Problem> check(P params, Group group) {
+    return check(params);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.sim.scenarios.config;
 
+import dev.sim.api.Group;
 import dev.sim.api.Names;
 import dev.sim.api.NodeType;
 import dev.sim.scenarios.bind.ParamBinder;
@@ -87,7 +88,10 @@ final class NodeGroupReader {
         continue;
       }
       String path = "nodes." + p.name();
-      Record params = bindParams(binder, p.type(), p.spec(), path);
+      // The group's instances, for checks against its size; none when its count is wrong.
+      Group group =
+          p.count() == null ? null : new Group(p.name(), NodeNames.instances(p.name(), p.count()));
+      Record params = bindParams(binder, p.type(), p.spec(), path, group);
       if (params != null && p.count() != null) {
         out.add(
             new NodeGroupSpec(
@@ -146,8 +150,13 @@ final class NodeGroupReader {
   }
 
   private <P extends Record> P bindParams(
-      ParamBinder binder, NodeType<P> type, YamlMap spec, String path) {
+      ParamBinder binder, NodeType<P> type, YamlMap spec, String path, Group group) {
     P params = binder.bind(type.parameters(), spec, path, GROUP_KEYS);
-    return params != null && binder.report(spec, path, type.check(params)) ? params : null;
+    if (params == null) {
+      return null;
+    }
+    return binder.report(spec, path, group == null ? type.check(params) : type.check(params, group))
+        ? params
+        : null;
   }
 }
