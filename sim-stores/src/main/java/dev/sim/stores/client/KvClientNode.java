@@ -62,6 +62,7 @@ final class KvClientNode implements Node, Sender.Listener {
   private double nextArrivalNanos;
   private long scheduledArrivalNanos;
   private boolean stopped;
+  private boolean wasOffline;
 
   KvClientNode(KvClientParams params, BuildContext build) {
     this.params = params;
@@ -89,16 +90,14 @@ final class KvClientNode implements Node, Sender.Listener {
             members, params.coordinator(), fixed, params.explore(), c.random("coordinator"));
     this.values = new Values(c.id(), state);
     this.recorder = new Recorder(c);
-    this.queue = new OfflineQueue(c.metrics());
+    NodeControls controls = build.controls() != null ? build.controls() : new NodeControls();
+    this.queue = new OfflineQueue(c.metrics(), controls::offline);
     this.sender =
         new Sender(c, params, coordinators, recorder, queue, values, state, this::userFree);
-    NodeControls controls = build.controls();
-    if (controls != null) {
-      // A client restarted while offline starts offline.
-      queue.setOffline(controls.offline());
-      controls.listen(() -> c.setTimer(0, new ControlsChanged()));
-      c.onTimer(ControlsChanged.class, t -> controlsChanged(controls));
-    }
+    // A client restarted while offline starts offline; the fault's end sends it a timer.
+    wasOffline = controls.offline();
+    controls.listen(() -> c.setTimer(0, new ControlsChanged()));
+    c.onTimer(ControlsChanged.class, t -> controlsChanged());
     c.onTimer(Arrival.class, t -> onArrival());
     c.onTimer(UserTurn.class, t -> onUserTurn(t.user()));
     c.onTimer(StopWorkload.class, t -> stopped = true);
@@ -235,12 +234,12 @@ final class KvClientNode implements Node, Sender.Listener {
     ctx.setTimer(t, new UserTurn(user));
   }
 
-  private void controlsChanged(NodeControls controls) {
-    boolean offline = controls.offline();
-    if (offline == queue.offline()) {
+  private void controlsChanged() {
+    boolean offline = queue.offline();
+    if (offline == wasOffline) {
       return;
     }
-    queue.setOffline(offline);
+    wasOffline = offline;
     if (ctx.tracing()) {
       ctx.log(offline ? "offline" : "online, " + queue.size() + " queued writes to send");
     }

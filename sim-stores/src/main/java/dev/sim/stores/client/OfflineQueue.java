@@ -1,40 +1,40 @@
 package dev.sim.stores.client;
 
 import dev.sim.kernel.metrics.NodeMetrics;
-import java.util.ArrayDeque;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The writes a client made (or had to resend) while it was offline, waiting to be sent when it is
  * back online, and whether it is offline now. They are sent one at a time in the order they were
- * made, the way an offline app syncs its edits, so that the store sees one user's edits of a key in
- * order. Each stays the operation it was: invoked in the history when the user made it, completed
- * when the store finally answers. Reads are not queued: offline, nothing can be read.
+ * made (a write caught in flight by the cut, retried offline, goes before the writes made after
+ * it), the way an offline app syncs its edits, so that the store sees this client's edits of a key
+ * in order. Each stays the operation it was: invoked in the history when the user made it,
+ * completed when the store finally answers. Reads are not queued: offline, nothing can be read.
  */
 final class OfflineQueue {
-  private final ArrayDeque<Operation> waiting = new ArrayDeque<>();
+  // By the order the writes were made (Operation.seq).
+  private final TreeMap<Long, Operation> waiting = new TreeMap<>();
   private final NodeMetrics metrics;
+  private final BooleanSupplier offline;
   private Operation sending;
-  private boolean offline;
 
-  OfflineQueue(NodeMetrics metrics) {
+  /**
+   * @param offline whether the client is off the network now: read at every send, so that a write
+   *     made in the instant the fault struck is queued, not sent into the cut
+   */
+  OfflineQueue(NodeMetrics metrics, BooleanSupplier offline) {
     this.metrics = metrics;
+    this.offline = offline;
     metrics.gauge("offlineQueue", 0);
   }
 
   /** Whether the client is off the network now. */
   boolean offline() {
-    return offline;
+    return offline.getAsBoolean();
   }
 
-  /** Marks the client offline or back online. */
-  void setOffline(boolean offline) {
-    this.offline = offline;
-  }
-
-  /**
-   * Queues {@code op}: at the head if it was the write being sent (its try failed while the client
-   * went offline again), else at the tail.
-   */
+  /** Queues {@code op}, in the order of when it was made; the write being sent may come back. */
   void add(Operation op) {
     if (!op.queued) {
       metrics.count("offlineQueued", 1);
@@ -42,10 +42,8 @@ final class OfflineQueue {
     op.queued = true;
     if (op == sending) {
       sending = null;
-      waiting.addFirst(op);
-    } else {
-      waiting.addLast(op);
     }
+    waiting.put(op.seq, op);
     gauge();
   }
 
@@ -54,10 +52,10 @@ final class OfflineQueue {
    * write stays counted until {@link #done}.
    */
   Operation next() {
-    if (offline || sending != null || waiting.isEmpty()) {
+    if (sending != null || waiting.isEmpty() || offline()) {
       return null;
     }
-    sending = waiting.pollFirst();
+    sending = waiting.pollFirstEntry().getValue();
     return sending;
   }
 
@@ -66,7 +64,7 @@ final class OfflineQueue {
     if (op == sending) {
       sending = null;
     } else {
-      waiting.remove(op);
+      waiting.remove(op.seq);
     }
     gauge();
   }

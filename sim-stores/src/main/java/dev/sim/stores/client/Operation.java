@@ -9,6 +9,9 @@ import java.util.List;
  * retries and resends after an offline period stay this one operation.
  */
 final class Operation {
+  /** Its number in the order this client made its operations, from 1. */
+  final long seq;
+
   final OpKind kind;
   final String key;
 
@@ -53,7 +56,8 @@ final class Operation {
 
   boolean done;
 
-  Operation(OpKind kind, String key, Object value, int process, User user) {
+  Operation(long seq, OpKind kind, String key, Object value, int process, User user) {
+    this.seq = seq;
     this.kind = kind;
     this.key = key;
     this.value = value;

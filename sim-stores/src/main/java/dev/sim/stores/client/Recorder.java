@@ -17,6 +17,7 @@ final class Recorder {
   private final NodeContext ctx;
   private final History history;
   private final NodeMetrics metrics;
+  private long invoked;
 
   Recorder(NodeContext ctx) {
     this.ctx = ctx;
@@ -31,7 +32,7 @@ final class Recorder {
 
   /** Invokes an operation on {@code process} for {@code user} (null: none waits for it). */
   Operation invoke(OpKind kind, String key, Object value, int process, User user) {
-    Operation op = new Operation(kind, key, value, process, user);
+    Operation op = new Operation(++invoked, kind, key, value, process, user);
     history.invoke(process, kind.f, key, value);
     metrics.count(kind.counter, 1);
     op.stamp = metrics.offer();
