@@ -5,9 +5,10 @@ import dev.sim.components.client.ClientType;
 import dev.sim.kernel.time.Durations;
 import dev.sim.stores.client.KvClientParams.Coordinator;
 import dev.sim.stores.client.KvClientParams.KeyDistribution;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The checks across a {@code kv-client}'s keys that single values cannot make: the mix's shares,
@@ -83,7 +84,10 @@ final class KvClientChecks {
               "mix",
               "the shares must add up to 1, like {register: {read: 0.5, write: 0.5}}; these"
                   + " add up to "
-                  + String.format(Locale.ROOT, "%.6g", sum)));
+                  + new BigDecimal(sum)
+                      .round(new MathContext(6))
+                      .stripTrailingZeros()
+                      .toPlainString()));
     }
   }
 
@@ -96,7 +100,8 @@ final class KvClientChecks {
       if (d != KeyDistribution.ZIPF) {
         problems.add(
             new Problem(
-                "exponent", "only keyDistribution zipf has an exponent; add it or remove this"));
+                "exponent",
+                "only keyDistribution: zipf takes an exponent; set that distribution or remove exponent"));
       } else if (!(p.exponent() > 0) || Double.isInfinite(p.exponent())) {
         problems.add(
             new Problem(
@@ -121,7 +126,9 @@ final class KvClientChecks {
       }
     } else if (p.hot() != null) {
       problems.add(
-          new Problem("hot", "only keyDistribution hot has a hot share; add it or remove this"));
+          new Problem(
+              "hot",
+              "only keyDistribution: hot takes a hot share; set that distribution or remove hot"));
     }
     if (p.hot() != null && !(p.hot() >= 0 && p.hot() <= 1)) {
       problems.add(new Problem("hot", "a share is in [0, 1], found " + p.hot()));
@@ -135,7 +142,7 @@ final class KvClientChecks {
         problems.add(
             new Problem(
                 "coordinatorIndex",
-                "only coordinator fixed uses an index; remove it or use coordinator: fixed"));
+                "only coordinator: fixed takes an index; set that coordinator or remove coordinatorIndex"));
       } else if (p.coordinatorIndex() < 0) {
         problems.add(new Problem("coordinatorIndex", "must not be negative"));
       }

@@ -114,7 +114,8 @@ public record KvClientParams(
     @Param(
             doc = "With keyDistribution hot: how many keys are hot (the first ones: r0, s0, c0).",
             unit = Unit.COUNT,
-            defaultValue = "1")
+            defaultValue = "1",
+            max = 1_000_000)
         int hotKeys,
     @Param(doc = "What each counter incr adds.", unit = Unit.NUMBER, defaultValue = "1", min = 1)
         long incrBy,
