@@ -36,7 +36,6 @@ public interface BuildContext {
   }
 
   /** The plain implementation behind {@link #of}. */
-  record Values(
-      String instance, String group, int index, NodeControls controls, long runEndNanos)
+  record Values(String instance, String group, int index, NodeControls controls, long runEndNanos)
       implements BuildContext {}
 }

@@ -43,9 +43,10 @@ import java.util.function.Function;
  *
  * <p>Nodes are added the way the scenario runtime adds them: instances of a group of {@code count}
  * are named {@code group-1 .. group-count} ({@code group} alone when there is one), in that order,
- * each with its own {@link NodeControls} and a {@link BuildContext} giving its name, group,
- * index and the end of the run ({@link #run}'s duration; -1 for nodes started before it); the type's declared metrics are declared for the group, so a metric the type does not
- * declare fails the run as it would in a scenario.
+ * each with its own {@link NodeControls} and a {@link BuildContext} giving its name, group, index
+ * and the end of the run ({@link #run}'s duration; -1 for nodes started before it); the type's
+ * declared metrics are declared for the group, so a metric the type does not declare fails the run
+ * as it would in a scenario.
  *
  * <p>Everything that configures the simulation (network, clocks, metrics windows, message log)
  * comes before it is built; it is built on {@link #run}, or earlier on {@link #sim()}. Actions
