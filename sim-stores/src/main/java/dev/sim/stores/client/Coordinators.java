@@ -2,6 +2,7 @@ package dev.sim.stores.client;
 
 import dev.sim.kernel.random.Rng;
 import dev.sim.stores.client.KvClientParams.Coordinator;
+import java.util.Arrays;
 
 /**
  * Chooses the store member that coordinates each try: always the same one ({@code fixed}), one
@@ -38,7 +39,7 @@ final class Coordinators {
     this.explore = explore;
     this.rng = rng;
     this.estimateNanos = new double[members.length];
-    java.util.Arrays.fill(estimateNanos, Double.NaN);
+    Arrays.fill(estimateNanos, Double.NaN);
   }
 
   /** The index of the member to coordinate the next try. */

@@ -267,9 +267,4 @@ final class KvClientNode implements Node, Sender.Listener {
       sender.start(recorder.invoke(read, e.getKey(), null, recorder.newProcess(), null));
     }
   }
-
-  /** The users so far, for tests. */
-  List<User> users() {
-    return users;
-  }
 }

@@ -94,11 +94,6 @@ final class Sender {
     }
   }
 
-  /** Operations with a try in flight or waiting for a retry, for tests and the trace. */
-  int openTries() {
-    return tries.size();
-  }
-
   private void send(Operation op) {
     if (op.done) {
       return;
