@@ -39,6 +39,9 @@ final class Operation {
   long sentLocalNanos;
   long timeoutTimer = -1;
 
+  /** Whether the current try waits for its answer (not yet answered, timed out or backing off). */
+  boolean awaiting;
+
   /** The delay before the previous retry (for decorrelated jitter). */
   long previousBackoffNanos;
 

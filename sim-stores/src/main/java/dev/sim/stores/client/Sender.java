@@ -128,6 +128,7 @@ final class Sender {
       metrics.count("kvRetries", 1);
     }
     op.tries++;
+    op.awaiting = true;
     long id = ++state.requests;
     op.coordinator = coordinators.pick();
     op.sentLocalNanos = ctx.localTime();
@@ -159,8 +160,8 @@ final class Sender {
     if (r.status() == KvStatus.UNKNOWN) {
       op.uncertain = true;
     }
-    if (t.tryNo() != op.tries) {
-      // An earlier try failed late; the current one may still succeed.
+    if (t.tryNo() != op.tries || !op.awaiting) {
+      // An earlier try failed late (or this one, after its timeout): the operation has moved on.
       return;
     }
     ctx.cancelTimer(op.timeoutTimer);
@@ -169,7 +170,7 @@ final class Sender {
 
   private void onTimeout(TryTimeout t) {
     Operation op = t.op();
-    if (op.done || t.tryNo() != op.tries) {
+    if (op.done || t.tryNo() != op.tries || !op.awaiting) {
       return;
     }
     coordinators.observe(op.coordinator, params.timeoutNanos());
@@ -186,6 +187,7 @@ final class Sender {
 
   /** The current try failed with {@code status} (null: timed out): retry, or complete. */
   private void tryFailed(Operation op, KvStatus status, Outcome why) {
+    op.awaiting = false;
     op.lastFailure = why;
     if (backoff != null && op.kind.idempotent && op.tries <= params.retry().max()) {
       long delay = backoff.delayNanos(op.tries, op.previousBackoffNanos, backoffRng);

@@ -8,6 +8,7 @@ import static dev.sim.testkit.Harness.requests;
 import static dev.sim.testkit.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.components.client.ClientParams;
 import dev.sim.kernel.history.OpType;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.stores.client.FakeStore.Answer;
@@ -157,6 +158,45 @@ class KvClientRetryTest {
     assertThat(done).allMatch(p -> p.completion().time() - p.invoke().time() == ms(32));
     // One retry each (and perhaps one for the write still open at the end).
     assertThat(counter(r, "kvRetries")).isBetween((long) done.size(), done.size() + 1L);
+  }
+
+  @Test
+  void shouldIgnoreALateRefusalOfATryThatAlreadyTimedOut() {
+    FakeStore.Log log = new FakeStore.Log();
+    // Every answer comes 30 ms after the request, past the 20 ms timeout: the refusal of try 1
+    // arrives while the client waits 50 ms to retry, and must not schedule a second retry.
+    RunResult r =
+        Harness.seed(17)
+            .latency(ms(1))
+            .node(
+                "store",
+                "store",
+                () -> new FakeStore((q, seen) -> Answer.of(KvStatus.THROTTLED), ms(30), log))
+            .add(
+                "client",
+                1,
+                TYPE,
+                KvSpecs.closed(1, null)
+                    .registers(0, 1, 0)
+                    .timeout(ms(20))
+                    .retry(
+                        new ClientParams.Retry(
+                            1,
+                            ClientParams.BackoffShape.CONSTANT,
+                            ms(50),
+                            0,
+                            ClientParams.Jitter.NONE))
+                    .build())
+            .run(s(2));
+    List<Pair> done = pairs(r).stream().filter(p -> p.completion() != null).toList();
+    assertThat(done).hasSizeGreaterThan(10);
+    for (Pair p : done) {
+      assertThat(log.count("write", p.invoke().value())).isEqualTo(2);
+      // Try 1 timed out (it may have been applied): unknown, though try 2 was refused.
+      assertThat(p.type()).isEqualTo(OpType.INFO);
+      // Sent, timed out at 20 ms, retried at 70 ms, timed out at 90 ms.
+      assertThat(p.completion().time() - p.invoke().time()).isEqualTo(ms(90));
+    }
   }
 
   @Test

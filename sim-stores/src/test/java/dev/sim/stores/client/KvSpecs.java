@@ -88,6 +88,11 @@ final class KvSpecs {
     return this;
   }
 
+  KvSpecs retry(ClientParams.Retry r) {
+    retry = r;
+    return this;
+  }
+
   KvSpecs finalReads(long nanos) {
     finalReadsNanos = nanos;
     return this;
