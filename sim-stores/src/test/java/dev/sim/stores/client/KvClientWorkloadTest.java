@@ -8,8 +8,11 @@ import static dev.sim.testkit.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.api.Group;
+import dev.sim.components.client.ClientParams;
 import dev.sim.kernel.history.Op;
 import dev.sim.kernel.random.Distributions;
+import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.stores.client.FakeStore.Answer;
 import dev.sim.stores.client.Histories.Pair;
@@ -43,6 +46,28 @@ class KvClientWorkloadTest {
     assertThat(requests(r).totals().offered()).isEqualTo(invokes(r));
     RunResult even = echo(21).add("client", 1, TYPE, KvSpecs.constant(100).build()).run(s(10));
     assertThat(invokes(even)).isBetween(999L, 1000L);
+  }
+
+  @Test
+  void shouldFollowARateProfileAndMarkItsSurge() {
+    KvSpecs spec = KvSpecs.constant(1);
+    spec.load =
+        new ClientParams.Load(
+            ClientParams.Arrivals.CONSTANT,
+            null,
+            List.of(
+                new ClientParams.ProfileStep(0, 100, 0),
+                new ClientParams.ProfileStep(s(5), 300, 0)),
+            0,
+            null);
+    assertThat(TYPE.check(spec.build())).isEmpty();
+    RunResult r = echo(31).add("client", 1, TYPE, spec.build()).run(s(10));
+    long before = Histories.ops(r).stream().filter(o -> o.isInvoke() && o.time() < s(5)).count();
+    long after = Histories.ops(r).stream().filter(o -> o.isInvoke() && o.time() >= s(5)).count();
+    assertThat(before).isBetween(499L, 501L);
+    assertThat(after).isBetween(1499L, 1501L);
+    List<Annotation> marks = TYPE.marks(spec.build(), new Group("client", List.of("client")));
+    assertThat(marks).extracting(Annotation::label).containsExactly("load 100→300/s");
   }
 
   @Test
