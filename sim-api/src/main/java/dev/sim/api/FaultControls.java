@@ -72,6 +72,12 @@ public interface FaultControls {
   /** Ends the loss burst with this handle. */
   void endLoss(long handle);
 
+  /**
+   * The knobs of node {@code id} that its node type reads ({@link NodeControls}), e.g. to tell it
+   * that it is offline; they outlive its crashes and restarts.
+   */
+  NodeControls controls(int id);
+
   /** Steps node {@code id}'s local clock by {@code stepNanos} (signed); its timers follow. */
   void stepClock(int id, long stepNanos);
 

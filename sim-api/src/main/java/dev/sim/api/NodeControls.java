@@ -2,11 +2,13 @@ package dev.sim.api;
 
 /**
  * Knobs the fault schedule turns on one node instance while the run goes on. A node type reads them
- * when it needs them; they survive the node's crashes and restarts. Not thread-safe (one run, one
- * thread).
+ * when it needs them, and may {@link #listen} to hear of a change as it happens; they survive the
+ * node's crashes and restarts. Not thread-safe (one run, one thread).
  */
 public final class NodeControls {
   private double slowFactor = 1.0;
+  private boolean offline;
+  private Runnable listener;
 
   /** Multiplier on the node's service times: 1 normally, e.g. 10 during a {@code slow} fault. */
   public double slowFactor() {
@@ -19,5 +21,36 @@ public final class NodeControls {
       throw new IllegalArgumentException("slow factor must be positive: " + factor);
     }
     this.slowFactor = factor;
+    changed();
+  }
+
+  /**
+   * Whether a fault has taken the node off the network (the same fault cuts its links); a node type
+   * that works offline, like a client that queues its writes until it reconnects, reads it.
+   */
+  public boolean offline() {
+    return offline;
+  }
+
+  /** Marks the node off the network or back on it (the {@code offline} fault and its end). */
+  public void setOffline(boolean offline) {
+    this.offline = offline;
+    changed();
+  }
+
+  /**
+   * Runs {@code listener} after every change of a knob, replacing the listener set before (a
+   * restarted node sets its own). It runs inside the fault schedule's event, not in one of the
+   * node's handlers: it should only set a timer (of delay 0), so that the node reacts in its own
+   * handler. Null stops listening.
+   */
+  public void listen(Runnable listener) {
+    this.listener = listener;
+  }
+
+  private void changed() {
+    if (listener != null) {
+      listener.run();
+    }
   }
 }

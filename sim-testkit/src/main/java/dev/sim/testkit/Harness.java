@@ -43,9 +43,10 @@ import java.util.function.Function;
  *
  * <p>Nodes are added the way the scenario runtime adds them: instances of a group of {@code count}
  * are named {@code group-1 .. group-count} ({@code group} alone when there is one), in that order,
- * each with its own {@link NodeControls} and a {@link BuildContext} giving its name, group and
- * index; the type's declared metrics are declared for the group, so a metric the type does not
- * declare fails the run as it would in a scenario.
+ * each with its own {@link NodeControls} and a {@link BuildContext} giving its name, group, index
+ * and the end of the run ({@link #run}'s duration; -1 for nodes started before it); the type's
+ * declared metrics are declared for the group, so a metric the type does not declare fails the run
+ * as it would in a scenario.
  *
  * <p>Everything that configures the simulation (network, clocks, metrics windows, message log)
  * comes before it is built; it is built on {@link #run}, or earlier on {@link #sim()}. Actions
@@ -63,6 +64,7 @@ public final class Harness {
   private boolean windowsSet;
   private long maxEvents = DEFAULT_MAX_EVENTS;
   private String reason = "test";
+  private long runEndNanos = -1;
 
   private Harness(SimulationBuilder builder) {
     this.builder = builder;
@@ -196,8 +198,12 @@ public final class Harness {
       String name = count == 1 ? group : group + "-" + (i + 1);
       NodeControls c = new NodeControls();
       controls.put(name, c);
-      BuildContext bc = BuildContext.of(name, group, i, c);
-      addNode(name, group, () -> type.create(params, bc));
+      int index = i;
+      // Made when the node starts, so that it knows the end of the run this harness was asked for.
+      addNode(
+          name,
+          group,
+          () -> type.create(params, BuildContext.of(name, group, index, c, runEndNanos)));
     }
     return this;
   }
@@ -333,6 +339,7 @@ public final class Harness {
     if (sim == null && !windowsSet) {
       builder.metricsWindows(Math.max(s(1), durationNanos / 50), 0);
     }
+    runEndNanos = durationNanos;
     return sim().run(new RunLimits(durationNanos, maxEvents, Long.MAX_VALUE));
   }
 

@@ -7,9 +7,10 @@ import java.util.List;
  * t, when has the expected number of arrivals grown by e? Constant arrivals step by e = 1; Poisson
  * arrivals by e ~ Exp(1), which is exact for a time-varying rate (the time-change theorem) and
  * needs one draw per arrival, unlike thinning. Times are nanoseconds since the client's start, as
- * doubles so that spacing does not accumulate rounding.
+ * doubles so that spacing does not accumulate rounding. Public for other workloads (the {@code
+ * kv-client}) that offer load the way the {@code client} does.
  */
-final class ArrivalProcess {
+public final class ArrivalProcess {
   private final double[] start;
   private final double[] rate;
   private final double[] slope;
@@ -22,12 +23,12 @@ final class ArrivalProcess {
   }
 
   /** A constant rate of {@code perSecond} from time 0. */
-  static ArrivalProcess constantRate(double perSecond) {
+  public static ArrivalProcess constantRate(double perSecond) {
     return new ArrivalProcess(new double[] {0}, new double[] {perSecond / 1e9}, new double[] {0});
   }
 
   /** The rate described by {@code steps}, sorted by {@code at}, ramps not overlapping the next. */
-  static ArrivalProcess profile(List<ClientParams.ProfileStep> steps) {
+  public static ArrivalProcess profile(List<ClientParams.ProfileStep> steps) {
     int n = 1;
     for (ClientParams.ProfileStep s : steps) {
       n += s.rampNanos() > 0 ? 2 : 1;
@@ -61,7 +62,7 @@ final class ArrivalProcess {
   }
 
   /** The rate in arrivals per second at time {@code t} (nanoseconds). */
-  double ratePerSecondAt(double t) {
+  public double ratePerSecondAt(double t) {
     int i = 0;
     while (i + 1 < start.length && start[i + 1] <= t) {
       i++;
@@ -73,7 +74,7 @@ final class ArrivalProcess {
    * The time at which the integral of the rate from {@code t} reaches {@code e}, or positive
    * infinity if it never does (the rate ends at 0). Calls must come with non-decreasing {@code t}.
    */
-  double next(double t, double e) {
+  public double next(double t, double e) {
     while (cursor + 1 < start.length && start[cursor + 1] <= t) {
       cursor++;
     }

@@ -8,22 +8,24 @@ import dev.sim.kernel.random.Rng;
  * Back-off before a retry, after the AWS Architecture Blog's "Exponential Backoff And Jitter": with
  * b = base (constant) or min(cap, base·2^(n−1)) (exponential) for retry n ≥ 1, full jitter draws
  * uniformly in [0, b], equal jitter b/2 + uniformly in [0, b/2], and decorrelated jitter min(cap,
- * uniformly in [base, 3·previous]) starting from previous = base.
+ * uniformly in [base, 3·previous]) starting from previous = base. Public for other workloads (the
+ * {@code kv-client}) that retry the way the {@code client} does.
  */
-final class Backoff {
+public final class Backoff {
   private final BackoffShape shape;
   private final Jitter jitter;
   private final double baseNanos;
   private final double capNanos;
 
-  Backoff(ClientParams.Retry r) {
+  /** The back-off {@code r} describes. */
+  public Backoff(ClientParams.Retry r) {
     this(r.backoff(), r.jitter(), r.baseNanos(), r.capNanos());
   }
 
   /**
    * A back-off of {@code shape} and {@code jitter}; null stands for NONE (records built in code).
    */
-  Backoff(BackoffShape shape, Jitter jitter, long baseNanos, long capNanos) {
+  public Backoff(BackoffShape shape, Jitter jitter, long baseNanos, long capNanos) {
     this.shape = shape == null ? BackoffShape.NONE : shape;
     this.jitter = jitter == null ? Jitter.NONE : jitter;
     this.baseNanos = baseNanos;
@@ -31,7 +33,7 @@ final class Backoff {
   }
 
   /** The un-jittered back-off before retry {@code retry} (1 = the first retry), in nanoseconds. */
-  double plainNanos(int retry) {
+  public double plainNanos(int retry) {
     return switch (shape) {
       case NONE -> 0;
       case CONSTANT -> Math.min(capNanos, baseNanos);
@@ -44,7 +46,7 @@ final class Backoff {
    * retry (0 before the first), used by decorrelated jitter. Draws from {@code rng} only when
    * jitter is on and the delay is positive.
    */
-  long delayNanos(int retry, long previousNanos, Rng rng) {
+  public long delayNanos(int retry, long previousNanos, Rng rng) {
     if (shape == BackoffShape.NONE) {
       return 0;
     }

@@ -79,7 +79,33 @@ public final class ClientType implements NodeType<ClientParams> {
   @Override
   public List<Problem> check(ClientParams p) {
     List<Problem> problems = new ArrayList<>();
-    ClientParams.Load load = p.load();
+    checkLoad(p.load(), problems);
+    if (p.timeoutNanos() < 0) {
+      problems.add(new Problem("timeout", "must not be negative"));
+    }
+    checkRetry(p.retry(), problems);
+    if (p.retryBudget() < 0) {
+      problems.add(new Problem("retryBudget", "must not be negative"));
+    }
+    if (p.throttle() != null) {
+      if (p.throttle().k() <= 0) {
+        problems.add(new Problem("throttle.k", "must be positive"));
+      }
+      if (p.throttle().windowNanos() <= 0) {
+        problems.add(new Problem("throttle.window", "must be positive"));
+      }
+    }
+    if (p.hedge() != null && p.hedge().afterNanos() <= 0) {
+      problems.add(new Problem("hedge.after", "must be positive"));
+    }
+    return problems;
+  }
+
+  /**
+   * Adds to {@code problems} what is wrong with the {@code load} key: the rules of the {@code
+   * client}'s load, for other workloads that take the same key.
+   */
+  public static void checkLoad(ClientParams.Load load, List<Problem> problems) {
     if (load == null) {
       problems.add(new Problem("load", "give a rate, a profile or a number of users"));
     } else {
@@ -121,10 +147,13 @@ public final class ClientType implements NodeType<ClientParams> {
         }
       }
     }
-    if (p.timeoutNanos() < 0) {
-      problems.add(new Problem("timeout", "must not be negative"));
-    }
-    ClientParams.Retry r = p.retry();
+  }
+
+  /**
+   * Adds to {@code problems} what is wrong with the {@code retry} key (null: no retries), for other
+   * workloads that take the same key.
+   */
+  public static void checkRetry(ClientParams.Retry r, List<Problem> problems) {
     if (r != null) {
       if (r.max() < 0) {
         problems.add(new Problem("retry.max", "must be 0 or more"));
@@ -144,21 +173,6 @@ public final class ClientType implements NodeType<ClientParams> {
             new Problem("retry.jitter", "jitter needs a back-off (constant or exponential)"));
       }
     }
-    if (p.retryBudget() < 0) {
-      problems.add(new Problem("retryBudget", "must not be negative"));
-    }
-    if (p.throttle() != null) {
-      if (p.throttle().k() <= 0) {
-        problems.add(new Problem("throttle.k", "must be positive"));
-      }
-      if (p.throttle().windowNanos() <= 0) {
-        problems.add(new Problem("throttle.window", "must be positive"));
-      }
-    }
-    if (p.hedge() != null && p.hedge().afterNanos() <= 0) {
-      problems.add(new Problem("hedge.after", "must be positive"));
-    }
-    return problems;
   }
 
   /**
@@ -168,11 +182,21 @@ public final class ClientType implements NodeType<ClientParams> {
    */
   @Override
   public List<Annotation> marks(ClientParams p, Group group) {
-    if (p.load() == null || p.load().profile() == null) {
+    if (p.load() == null) {
+      return List.of();
+    }
+    return profileMarks(p.load().profile(), group);
+  }
+
+  /**
+   * The marks of {@link #marks} for a rate profile ({@code steps}, null for none) of {@code group},
+   * for other workloads that take the same {@code load} key.
+   */
+  public static List<Annotation> profileMarks(List<ClientParams.ProfileStep> steps, Group group) {
+    if (steps == null) {
       return List.of();
     }
     List<Annotation> marks = new ArrayList<>();
-    List<ClientParams.ProfileStep> steps = p.load().profile();
     for (int i = 1; i < steps.size(); i++) {
       double from = steps.get(i - 1).rate() * group.count();
       double to = steps.get(i).rate() * group.count();

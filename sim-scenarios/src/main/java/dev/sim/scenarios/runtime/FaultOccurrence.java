@@ -125,6 +125,11 @@ final class FaultOccurrence implements FaultControls {
   }
 
   @Override
+  public NodeControls controls(int id) {
+    return run.controls()[id];
+  }
+
+  @Override
   public void stepClock(int id, long stepNanos) {
     run.clocks().jump(id, stepNanos, run.sim().now());
     run.sim().clockChanged(id);

@@ -78,7 +78,7 @@ public final class ScenarioRunner {
       for (int i = 0; i < g.instances().size(); i++) {
         NodeControls c = new NodeControls();
         ctl.add(c);
-        b.addNode(g.instances().get(i), g.name(), factoryFor(g, i, c));
+        b.addNode(g.instances().get(i), g.name(), factoryFor(g, i, c, spec.durationNanos()));
       }
     }
     this.controls = ctl.toArray(new NodeControls[0]);
@@ -109,8 +109,9 @@ public final class ScenarioRunner {
   // ---------------------------------------------------------------- nodes
 
   private static dev.sim.kernel.node.NodeFactory factoryFor(
-      NodeGroupSpec g, int index, NodeControls controls) {
-    BuildContext ctx = BuildContext.of(g.instances().get(index), g.name(), index, controls);
+      NodeGroupSpec g, int index, NodeControls controls, long runEndNanos) {
+    BuildContext ctx =
+        BuildContext.of(g.instances().get(index), g.name(), index, controls, runEndNanos);
     return () -> create(g.type(), g.params(), ctx);
   }
 
