@@ -193,9 +193,7 @@ public final class HistoryTimeline {
     b.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#555\">simulated time</text>\n",
-            LEFT - 6,
-            TOP - 10));
+            "<text x=\"4\" y=\"%d\" fill=\"#555\">simulated time</text>\n", TOP - 10));
   }
 
   private void bar(StringBuilder b, Operation o, int y) {
@@ -217,7 +215,7 @@ public final class HistoryTimeline {
       dash = " stroke-dasharray=\"3 2\"";
     } else if (order != null) {
       stroke = PREFIX;
-      strokeWidth = "1.5";
+      strokeWidth = "2";
     }
     b.append("<g>");
     b.append(
