@@ -13,8 +13,8 @@ final class Registers {
   private Registers() {}
 
   /**
-   * Checks {@code ops} (the lines of every key of {@code model}, in order) for linearizability.
-   * The search sees them numbered from 0 without gaps (a file's indices need only increase, and a
+   * Checks {@code ops} (the lines of every key of {@code model}, in order) for linearizability. The
+   * search sees them numbered from 0 without gaps (a file's indices need only increase, and a
    * sublist of a history has gaps); its indices are mapped back to the history's.
    */
   static List<KeyCheck> check(List<Op> ops, Model model, Duration timeout) {

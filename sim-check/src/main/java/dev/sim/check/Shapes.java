@@ -106,7 +106,8 @@ public final class Shapes {
       default:
         return v instanceof Long
             ? null
-            : f + " value should be an integer"
+            : f
+                + " value should be an integer"
                 + (f.equals("incr") ? " (the amount)" : "")
                 + ", found "
                 + Values.text(v);
@@ -127,8 +128,7 @@ public final class Shapes {
       case SET ->
           v instanceof List<?> l && !l.contains(null)
               ? null
-              : "a set read returns the list of its elements, like [1, 2], found "
-                  + Values.text(v);
+              : "a set read returns the list of its elements, like [1, 2], found " + Values.text(v);
       case COUNTER ->
           v instanceof Long ? null : "a counter read returns an integer, found " + Values.text(v);
     };

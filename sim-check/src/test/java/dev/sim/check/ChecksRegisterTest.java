@@ -60,8 +60,7 @@ class ChecksRegisterTest {
     Rec r = new Rec(2);
     r.at(0).inv(0, "write", "x", 1L).at(1).info(0, null);
     r.at(5).inv(1, "read", "x", null).at(6).ok(1, 1L);
-    assertThat(Checks.check(r.data(), Model.REGISTER, MINUTE).verdict())
-        .isEqualTo(Verdict.VALID);
+    assertThat(Checks.check(r.data(), Model.REGISTER, MINUTE).verdict()).isEqualTo(Verdict.VALID);
   }
 
   @Test

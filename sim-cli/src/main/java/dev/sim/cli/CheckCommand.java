@@ -28,10 +28,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sim check FILE}: checks an operation history ({@code history.jsonl}) against a data
- * model and says valid (exit 0), invalid (3, with the key, the operation that cannot be placed and
- * the longest valid prefix), or unknown (4: the deadline passed). A malformed history is exit 2
- * with {@code FILE:LINE}.
+ * {@code sim check FILE}: checks an operation history ({@code history.jsonl}) against a data model
+ * and says valid (exit 0), invalid (3, with the key, the operation that cannot be placed and the
+ * longest valid prefix), or unknown (4: the deadline passed). A malformed history is exit 2 with
+ * {@code FILE:LINE}.
  */
 @Command(
     name = "check",
@@ -188,7 +188,9 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** Where the EDN goes: FILE's name with {@code .edn} for {@code .jsonl}, beside it or in --out. */
+  /**
+   * Where the EDN goes: FILE's name with {@code .edn} for {@code .jsonl}, beside it or in --out.
+   */
   Path ednPath() {
     String name = file.getFileName().toString();
     String base = name.endsWith(".jsonl") ? name.substring(0, name.length() - 6) : name;

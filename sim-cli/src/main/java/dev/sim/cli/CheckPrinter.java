@@ -52,8 +52,7 @@ final class CheckPrinter {
         }
         continue;
       }
-      out.printf(
-          Locale.ROOT, "  %-8s %s%n", k.verdict().id().toUpperCase(Locale.ROOT), title(k));
+      out.printf(Locale.ROOT, "  %-8s %s%n", k.verdict().id().toUpperCase(Locale.ROOT), title(k));
       details(k, h, byInvoke, out);
     }
     if (!listValid) {
@@ -102,10 +101,7 @@ final class CheckPrinter {
     Operation stuck = byInvoke.get(k.stuckOp());
     if (stuck != null) {
       out.printf(
-          Locale.ROOT,
-          "    %s %s%n",
-          register ? "cannot be placed:" : "the read:",
-          line(stuck, h));
+          Locale.ROOT, "    %s %s%n", register ? "cannot be placed:" : "the read:", line(stuck, h));
     }
     if (register) {
       List<Integer> prefix = k.longestPrefix();
@@ -122,9 +118,7 @@ final class CheckPrinter {
       for (int i = from; i < prefix.size(); i++) {
         Operation o = byInvoke.get(prefix.get(i));
         out.printf(
-            Locale.ROOT,
-            "      %s%n",
-            o == null ? "history index " + prefix.get(i) : line(o, h));
+            Locale.ROOT, "      %s%n", o == null ? "history index " + prefix.get(i) : line(o, h));
       }
     }
   }

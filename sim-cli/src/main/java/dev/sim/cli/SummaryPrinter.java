@@ -83,13 +83,15 @@ final class SummaryPrinter {
       }
       out.printf(Locale.ROOT, "  %-10s %s%n", "counters", b);
     }
-    r.consistency().ifPresent(c -> out.printf(Locale.ROOT, "  %-10s %s%n", "consistency", consistency(c)));
+    r.consistency()
+        .ifPresent(c -> out.printf(Locale.ROOT, "  %-10s %s%n", "consistency", consistency(c)));
     if (!r.expectations().isEmpty()) {
       out.println();
       for (ExpectationResult e : r.expectations()) {
         // Latency expectations compare milliseconds; show them as the durations they are.
         boolean latency = e.check().trim().startsWith("latency") && !Double.isNaN(e.actual());
-        boolean truth = e.check().trim().startsWith("consistency.valid") && !Double.isNaN(e.actual());
+        boolean truth =
+            e.check().trim().startsWith("consistency.valid") && !Double.isNaN(e.actual());
         out.printf(
             Locale.ROOT,
             "  %s %-28s actual %s%n",
@@ -114,8 +116,8 @@ final class SummaryPrinter {
   }
 
   /**
-   * The checkers' verdict in one line: {@code set · valid · 1,200 operations · lost writes 0 · ...},
-   * and for a verdict that is not valid the witness after it.
+   * The checkers' verdict in one line: {@code set · valid · 1,200 operations · lost writes 0 ·
+   * ...}, and for a verdict that is not valid the witness after it.
    */
   static String consistency(ConsistencySummary c) {
     String line =

@@ -35,7 +35,10 @@ class CheckCommandRegisterTest {
 
   @Test
   void shouldExitZeroForALinearizableRegister() throws IOException {
-    String ok = STALE.replace("\"type\": \"ok\", \"f\": \"read\", \"key\": \"x\", \"value\": 1", "\"type\": \"ok\", \"f\": \"read\", \"key\": \"x\", \"value\": 2");
+    String ok =
+        STALE.replace(
+            "\"type\": \"ok\", \"f\": \"read\", \"key\": \"x\", \"value\": 1",
+            "\"type\": \"ok\", \"f\": \"read\", \"key\": \"x\", \"value\": 2");
     assertThat(ok).isNotEqualTo(STALE);
     Cli.Result r = Cli.run("check", file("h.jsonl", ok).toString(), "--model", "register");
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
@@ -75,7 +78,10 @@ class CheckCommandRegisterTest {
     Cli.Result r =
         Cli.run("check", file("hard.jsonl", b.toString()).toString(), "--timeout", "1ns");
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(4);
-    assertThat(r.out()).contains("UNKNOWN").contains("raise --timeout").contains("verdict: unknown");
+    assertThat(r.out())
+        .contains("UNKNOWN")
+        .contains("raise --timeout")
+        .contains("verdict: unknown");
   }
 
   private static String line(int index, long time, int process, String type, String f, String v) {

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code sim check} on sets and counters and on malformed files (registers: CheckCommandRegisterTest). */
+/**
+ * {@code sim check} on sets and counters and on malformed files (registers:
+ * CheckCommandRegisterTest).
+ */
 class CheckCommandTest {
   static final String SET_LOST =
       """
@@ -82,28 +85,40 @@ class CheckCommandTest {
     Path f = file("bad.jsonl", SET_LOST.replace("\"index\": 3,", "\"index\": 3"));
     Cli.Result r = Cli.run("check", f.toString(), "--model", "set");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).matches("(?s)sim: " + java.util.regex.Pattern.quote(f.toString()) + ":4:\\d+: not JSON.*");
+    assertThat(r.err())
+        .matches("(?s)sim: " + java.util.regex.Pattern.quote(f.toString()) + ":4:\\d+: not JSON.*");
     assertThat(r.err()).doesNotContain("\tat ").doesNotContain("Exception");
     assertThat(r.out()).isEmpty();
   }
 
   @Test
   void shouldExitTwoForTwoOperationsOutstandingOnOneProcess() throws IOException {
-    Path f = file("two.jsonl", SET_LOST.replace("\"process\": 0, \"type\": \"ok\", \"f\": \"add\", \"value\": 1", "\"process\": 0, \"type\": \"invoke\", \"f\": \"add\", \"value\": 9"));
+    Path f =
+        file(
+            "two.jsonl",
+            SET_LOST.replace(
+                "\"process\": 0, \"type\": \"ok\", \"f\": \"add\", \"value\": 1",
+                "\"process\": 0, \"type\": \"invoke\", \"f\": \"add\", \"value\": 9"));
     Cli.Result r = Cli.run("check", f.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err())
-        .startsWith("sim: " + f + ":2: process 0 invokes add while its add from line 1 is still"
-            + " outstanding");
+        .startsWith(
+            "sim: "
+                + f
+                + ":2: process 0 invokes add while its add from line 1 is still"
+                + " outstanding");
   }
 
   @Test
   void shouldExitTwoForAnUnknownFOrTypeOrAMissingField() throws IOException {
-    Cli.Result f = Cli.run("check", file("f.jsonl", SET_LOST.replace("\"add\"", "\"put\"")).toString());
+    Cli.Result f =
+        Cli.run("check", file("f.jsonl", SET_LOST.replace("\"add\"", "\"put\"")).toString());
     assertThat(f.exitCode()).isEqualTo(2);
     assertThat(f.err()).contains("f.jsonl:1: unknown f 'put'");
-    Cli.Result t = Cli.run("check", file("t.jsonl", SET_LOST.replace("\"ok\"", "\"done\"")).toString());
-    assertThat(t.err()).contains("t.jsonl:2: unknown type 'done'; expected invoke, ok, fail or info");
+    Cli.Result t =
+        Cli.run("check", file("t.jsonl", SET_LOST.replace("\"ok\"", "\"done\"")).toString());
+    assertThat(t.err())
+        .contains("t.jsonl:2: unknown type 'done'; expected invoke, ok, fail or info");
     Cli.Result m =
         Cli.run("check", file("m.jsonl", SET_LOST.replace("\"time\": 0, ", "")).toString());
     assertThat(m.err()).contains("m.jsonl:1: missing field 'time'");

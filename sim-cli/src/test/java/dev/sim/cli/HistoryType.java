@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A test node type that records a set's history through {@code ctx.history()} without any store:
- * it adds 1..adds to key {@code s}, each acknowledged 5ms later, then reads the set and returns
- * every element but the first {@code drop}. It registers two replicas whose digests of {@code s}
- * differ when it drops any.
+ * A test node type that records a set's history through {@code ctx.history()} without any store: it
+ * adds 1..adds to key {@code s}, each acknowledged 5ms later, then reads the set and returns every
+ * element but the first {@code drop}. It registers two replicas whose digests of {@code s} differ
+ * when it drops any.
  */
 public final class HistoryType implements NodeType<HistoryType.Params> {
   /**

@@ -13,7 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run whose node records operations: history.jsonl, the consistency family, expectations on it. */
+/**
+ * A run whose node records operations: history.jsonl, the consistency family, expectations on it.
+ */
 class RunHistoryTest {
   static final String HISTORY = "src/test/resources/scenarios/history.yaml";
 
@@ -61,7 +63,8 @@ class RunHistoryTest {
         .contains("\"divergentKeys\": 1")
         .contains("\"verdict\": \"invalid\"")
         .contains("\"witnessKey\": \"s\"")
-        .contains("{\"key\": \"s\", \"value\": 1, \"writtenSeconds\": 0.01, \"lostSeconds\": 0.055}");
+        .contains(
+            "{\"key\": \"s\", \"value\": 1, \"writtenSeconds\": 0.01, \"lostSeconds\": 0.055}");
     Cli.Result check = Cli.run("check", out.resolve("history.jsonl").toString(), "--model", "set");
     assertThat(check.exitCode()).as(check.out() + check.err()).isEqualTo(3);
     assertThat(check.out()).contains("element 1 was lost").contains("element 2 was lost");
@@ -72,7 +75,8 @@ class RunHistoryTest {
     RunPipeline pipeline = RunPipeline.withPlugins(List.of());
     ScenarioSpec spec = pipeline.load(Path.of(HISTORY), List.of("nodes.store.drop=1"));
     RunResult result =
-        pipeline.run(spec, 7, RunPipeline.Limits.DEFAULT, null, RunPipeline.info(spec, HISTORY, ""));
+        pipeline.run(
+            spec, 7, RunPipeline.Limits.DEFAULT, null, RunPipeline.info(spec, HISTORY, ""));
     Path out = tmp.resolve("run");
     pipeline.writeFolder(result, out);
     assertThat(result.history().ops()).hasSize(12);
@@ -82,7 +86,8 @@ class RunHistoryTest {
     ConsistencySummary written = result.consistency().orElseThrow();
     assertThat(RunFolder.read(out).consistency()).contains(written);
     assertThat(written.lost()).hasSize(1);
-    assertThat(written.byNode()).containsExactly(new ConsistencySummary.NodeOutcomes("store", 6, 0, 0));
+    assertThat(written.byNode())
+        .containsExactly(new ConsistencySummary.NodeOutcomes("store", 6, 0, 0));
   }
 
   @Test

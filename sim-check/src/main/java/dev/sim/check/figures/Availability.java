@@ -1,8 +1,8 @@
 package dev.sim.check.figures;
 
 /**
- * How operations ended: {@code ok}, {@code fail} or {@code info} (an operation that never
- * completed counts as info).
+ * How operations ended: {@code ok}, {@code fail} or {@code info} (an operation that never completed
+ * counts as info).
  *
  * @param ok operations that happened
  * @param fail operations that definitely did not

@@ -73,8 +73,7 @@ public final class RegisterFigures {
     int[] latestInvoke = new int[okWrites.size()];
     for (int i = 0; i < completed.length; i++) {
       completed[i] = okWrites.get(i).completeIndex();
-      latestInvoke[i] =
-          Math.max(i == 0 ? -1 : latestInvoke[i - 1], okWrites.get(i).invokeIndex());
+      latestInvoke[i] = Math.max(i == 0 ? -1 : latestInvoke[i - 1], okWrites.get(i).invokeIndex());
     }
     long stale = 0;
     for (Operation r : reads) {

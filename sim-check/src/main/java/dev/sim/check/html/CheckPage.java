@@ -123,7 +123,10 @@ public final class CheckPage {
     row(
         b,
         "siblings",
-        "max " + f.siblingsMax() + ", mean " + String.format(Locale.ROOT, "%.2f", f.siblingsMean()));
+        "max "
+            + f.siblingsMax()
+            + ", mean "
+            + String.format(Locale.ROOT, "%.2f", f.siblingsMean()));
     row(
         b,
         "divergent keys",
@@ -210,12 +213,7 @@ public final class CheckPage {
   }
 
   private static void witness(
-      StringBuilder b,
-      KeyCheck k,
-      List<Op> ops,
-      long start,
-      long end,
-      IntUnaryOperator lineOf) {
+      StringBuilder b, KeyCheck k, List<Op> ops, long start, long end, IntUnaryOperator lineOf) {
     b.append("<h2>")
         .append(Xml.escape(Operations.keyName(k.key())))
         .append(": <span class=\"")
@@ -258,7 +256,10 @@ public final class CheckPage {
       b.append("</ol>\n</details>\n");
     }
     b.append("<div class=\"scroll\">")
-        .append(HistoryTimeline.of(ops, start, end).mark(k.longestPrefix(), k.stuckOp(), k.related()).svg())
+        .append(
+            HistoryTimeline.of(ops, start, end)
+                .mark(k.longestPrefix(), k.stuckOp(), k.related())
+                .svg())
         .append("</div>\n");
   }
 

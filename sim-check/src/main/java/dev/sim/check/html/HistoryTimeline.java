@@ -16,10 +16,11 @@ import java.util.TreeSet;
 
 /**
  * A history drawn as an inline SVG, one lane per process and one bar per operation from its invoke
- * to its completion, coloured by outcome (ok green, fail red, info amber; an info or never-completed
- * operation runs to the end of the axis). Each bar's hover title says what it was. For an invalid
- * key, {@link #mark} outlines the longest valid prefix in blue, the operation that cannot be placed
- * in thick red with a line down the lanes at its invoke, and related operations in dashed purple.
+ * to its completion, coloured by outcome (ok green, fail red, info amber; an info or
+ * never-completed operation runs to the end of the axis). Each bar's hover title says what it was.
+ * For an invalid key, {@link #mark} outlines the longest valid prefix in blue, the operation that
+ * cannot be placed in thick red with a line down the lanes at its invoke, and related operations in
+ * dashed purple.
  *
  * <p>Self-contained: styles are attributes, so the SVG can be embedded in any page (the check page,
  * a run's report) without CSS of its own and without external assets.
@@ -192,8 +193,7 @@ public final class HistoryTimeline {
     }
     b.append(
         String.format(
-            Locale.ROOT,
-            "<text x=\"4\" y=\"%d\" fill=\"#555\">simulated time</text>\n", TOP - 10));
+            Locale.ROOT, "<text x=\"4\" y=\"%d\" fill=\"#555\">simulated time</text>\n", TOP - 10));
   }
 
   private void bar(StringBuilder b, Operation o, int y) {

@@ -17,8 +17,8 @@ import java.util.Locale;
  *       every value becomes the tuple {@code [key value]} ({@code ["x" 7]}, {@code ["x" nil]}; the
  *       unnamed key is {@code nil}).
  *   <li>A cas value {@code [old new]} and a set read's elements are vectors; null is {@code nil}.
- *   <li>The client's instance, when known, follows as {@code :node "client-1"}, a key the
- *       checkers ignore.
+ *   <li>The client's instance, when known, follows as {@code :node "client-1"}, a key the checkers
+ *       ignore.
  * </ul>
  */
 public final class EdnWriter {

@@ -5,13 +5,13 @@ import dev.sim.check.Shapes;
 import dev.sim.kernel.history.Op;
 import dev.sim.kernel.history.OpType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -139,9 +139,7 @@ public final class HistoryReader {
               + EXAMPLE);
     }
     if (o == null || !o.isObject()) {
-      throw error(
-          line,
-          "expected a JSON object like " + EXAMPLE + ", found " + shown(o));
+      throw error(line, "expected a JSON object like " + EXAMPLE + ", found " + shown(o));
     }
     for (String key : REQUIRED) {
       if (o.get(key) == null) {
@@ -299,8 +297,7 @@ public final class HistoryReader {
     return v.stringValue();
   }
 
-  private String optionalString(JsonNode o, String name, int line)
-      throws HistoryFormatException {
+  private String optionalString(JsonNode o, String name, int line) throws HistoryFormatException {
     JsonNode v = o.get(name);
     if (v == null || v.isNull()) {
       return null;

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the {@code add} and {@code read} operations of one set. "After" is real-time order: a
- * read is after an add when it was invoked after the add completed. Reads that did not end ok say
+ * Checks the {@code add} and {@code read} operations of one set. "After" is real-time order: a read
+ * is after an add when it was invoked after the add completed. Reads that did not end ok say
  * nothing; an add that ended info (or never completed) may have happened, so its element in a read
  * is fine and its absence is too.
  */
@@ -60,7 +60,8 @@ public final class SetChecker {
     // Reads are in order of invoke (pair keeps it); `acked` in order of the adds' invokes, so sort
     // it by acknowledgement for a readable report.
     List<Map.Entry<Long, Operation>> byAck = new ArrayList<>(acked.entrySet());
-    byAck.sort((a, b) -> Integer.compare(a.getValue().completeIndex(), b.getValue().completeIndex()));
+    byAck.sort(
+        (a, b) -> Integer.compare(a.getValue().completeIndex(), b.getValue().completeIndex()));
 
     List<Lost> lost = new ArrayList<>();
     Set<Long> lostElements = new HashSet<>();

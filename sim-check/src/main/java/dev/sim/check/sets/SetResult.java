@@ -14,8 +14,8 @@ import java.util.List;
  *     first such read, in order of acknowledgement
  * @param vanished elements (not lost) seen in a read and missing from a read invoked after that
  *     read completed, each with the first such pair of reads
- * @param unexpected elements a read returned that no add could have put there: never added, only
- *     by adds that failed, or by adds invoked after the read completed
+ * @param unexpected elements a read returned that no add could have put there: never added, only by
+ *     adds that failed, or by adds invoked after the read completed
  * @param neverRead elements of ok adds that no ok read returned, in order of acknowledgement
  * @param infoAddsSeen elements of adds that ended info (or never completed) that a read returned:
  *     such adds did happen, which is fine

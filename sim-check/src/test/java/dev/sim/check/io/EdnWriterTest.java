@@ -49,7 +49,9 @@ class EdnWriterTest {
   void shouldNameIncrementsAddAsJepsensCounterCheckerReadsThem() {
     Rec r = new Rec(1);
     r.at(0).inv(0, "incr", "n", 2L).at(1).ok(0, 2L);
-    assertThat(EdnWriter.toEdn(r.ops())).contains(":f :add, :value [\"n\" 2]").doesNotContain("incr");
+    assertThat(EdnWriter.toEdn(r.ops()))
+        .contains(":f :add, :value [\"n\" 2]")
+        .doesNotContain("incr");
   }
 
   @Test

@@ -85,7 +85,10 @@ class HistoryReaderTest {
   @Test
   void shouldNameLineAndColumnOfALineThatIsNotJson() {
     String e = error(null, W0, "{\"index\": 1, \"time\": 2,, }");
-    assertThat(e).startsWith("h.jsonl:2:").contains("not JSON").contains("one JSON object per line");
+    assertThat(e)
+        .startsWith("h.jsonl:2:")
+        .contains("not JSON")
+        .contains("one JSON object per line");
     assertThat(e.split(":")[2]).matches("\\d+");
   }
 

@@ -3,9 +3,9 @@ package dev.sim.kernel.result;
 import java.util.List;
 
 /**
- * The consistency family: what the checkers found in the run's operation history. A run has it
- * when a client recorded any operation on data. The first seven components are the contract's
- * {@code consistency} section of {@code summary.json}; the rest are added.
+ * The consistency family: what the checkers found in the run's operation history. A run has it when
+ * a client recorded any operation on data. The first seven components are the contract's {@code
+ * consistency} section of {@code summary.json}; the rest are added.
  *
  * @param model the model checked: {@code register}, {@code cas-register}, {@code set} or {@code
  *     counter}, each key's inferred from its operations; keys of several models join theirs with

@@ -1,11 +1,11 @@
 package dev.sim.scenarios.runtime;
 
 import dev.sim.api.BuildContext;
-import dev.sim.check.Checks;
 import dev.sim.api.FaultKind;
 import dev.sim.api.Group;
 import dev.sim.api.NodeControls;
 import dev.sim.api.NodeType;
+import dev.sim.check.Checks;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.result.Annotation;
@@ -97,8 +97,8 @@ public final class ScenarioRunner {
   }
 
   /**
-   * Wall time the linearizability search may take on a run's history before it calls a key
-   * unknown: the default of {@code sim check --timeout}.
+   * Wall time the linearizability search may take on a run's history before it calls a key unknown:
+   * the default of {@code sim check --timeout}.
    */
   public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
 

@@ -49,7 +49,8 @@ class ConsistencyExpectTest {
                 + " == 0', 'consistency.staleReads < 10', 'consistency.siblingsMax <= 2',"
                 + " 'consistency.divergentKeys == 0', 'consistency.ops > 100',"
                 + " 'consistency.okShare >= 0.8', 'consistency.siblingsMean < 1.5']");
-    assertThat(s.expect()).extracting(ExpectSpec::value)
+    assertThat(s.expect())
+        .extracting(ExpectSpec::value)
         .containsExactly(1.0, 0.0, 0.0, 10.0, 2.0, 0.0, 100.0, 0.8, 1.5);
   }
 
@@ -81,7 +82,8 @@ class ConsistencyExpectTest {
   @Test
   void shouldSuggestTheNearestFigureForAMisspelling() {
     assertThat(error("['consistency.lostWrite == 0']"))
-        .contains("unknown metric 'consistency.lostWrite' — did you mean 'consistency.lostWrites'?");
+        .contains(
+            "unknown metric 'consistency.lostWrite' — did you mean 'consistency.lostWrites'?");
     assertThat(error("['consistency.vaild == true']"))
         .contains("did you mean 'consistency.valid'?");
     assertThat(error("['consistency == 0']"))
