@@ -194,7 +194,9 @@ public final class CheckPage {
         .append(swatch(HistoryTimeline.FAIL, "none"))
         .append(" fail ")
         .append(swatch(HistoryTimeline.INFO, "none"))
-        .append(" info (runs to the end: it may take effect any time after its invoke) ")
+        .append(
+            " info (a thin tail runs to the end: it may take effect any time after its invoke;"
+                + " a bar that never completed runs to the end whole) ")
         .append(swatch("#fff", HistoryTimeline.PREFIX))
         .append(" in the longest valid prefix ")
         .append(swatch("#fff", HistoryTimeline.STUCK))

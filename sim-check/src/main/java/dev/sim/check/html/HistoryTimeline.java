@@ -197,7 +197,10 @@ public final class HistoryTimeline {
   }
 
   private void bar(StringBuilder b, Operation o, int y) {
-    boolean open = o.outcome() == OpType.INFO;
+    // A pending operation's bar runs to the end; an info one's to its completion, then a thin
+    // tail to the end: it may take effect any time after its invoke, and the process may go on.
+    boolean open = o.pending();
+    boolean tail = o.outcome() == OpType.INFO && !open;
     double x1 = x(o.invokeNanos());
     double x2 = open ? x(endNanos) : x(o.completeNanos());
     double w = Math.max(2, x2 - x1);
@@ -218,6 +221,17 @@ public final class HistoryTimeline {
       strokeWidth = "2";
     }
     b.append("<g>");
+    if (tail && x(endNanos) > x1 + w) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"3\" fill=\"%s\""
+                  + " fill-opacity=\"0.7\"/>",
+              x1 + w,
+              y + BAR / 2 - 1,
+              x(endNanos) - x1 - w,
+              INFO));
+    }
     b.append(
         String.format(
             Locale.ROOT,

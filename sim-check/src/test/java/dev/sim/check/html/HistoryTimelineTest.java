@@ -1,6 +1,7 @@
 package dev.sim.check.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.sim.check.Rec;
 import java.util.List;
@@ -39,19 +40,32 @@ class HistoryTimelineTest {
   }
 
   @Test
-  void shouldRunAnInfoBarToTheEndOfTheAxis() {
-    String svg = HistoryTimeline.of(sample().ops()).width(1110).svg();
-    // The axis spans 0..100ms over x = 110..1090; the info read starts at 40ms.
-    Matcher m =
+  void shouldRunAnInfoOperationsTailAndAPendingOnesBarToTheEndOfTheAxis() {
+    Rec r = sample();
+    r.at(70).inv(1, "read", null);
+    String svg = HistoryTimeline.of(r.ops(), 0, 100_000_000L).width(1110).svg();
+    // The axis spans 0..100ms over x = 110..1090. The info read ran 40..50ms, then its tail.
+    Matcher tail =
         Pattern.compile(
-                "<rect x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\" height=\"13\" rx=\"2\" fill=\""
+                "<rect x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\" height=\"3\" fill=\""
                     + HistoryTimeline.INFO)
             .matcher(svg);
-    assertThat(m.find()).isTrue();
-    double x = Double.parseDouble(m.group(1));
-    double w = Double.parseDouble(m.group(2));
-    assertThat(x).isEqualTo(110 + 0.4 * 980, org.assertj.core.data.Offset.offset(0.1));
-    assertThat(x + w).isEqualTo(1090, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(tail.find()).isTrue();
+    assertThat(Double.parseDouble(tail.group(1))).isCloseTo(110 + 0.5 * 980, offset(0.1));
+    assertThat(Double.parseDouble(tail.group(1)) + Double.parseDouble(tail.group(2)))
+        .isCloseTo(1090, offset(0.1));
+    // The read invoked at 70ms never completed: its whole bar runs to the end.
+    Matcher pending =
+        Pattern.compile(
+                "<rect x=\"([\\d.]+)\" y=\"\\d+\" width=\"([\\d.]+)\" height=\"13\" rx=\"2\""
+                    + " fill=\""
+                    + HistoryTimeline.INFO
+                    + "\" fill-opacity=\"0.6\"")
+            .matcher(svg);
+    assertThat(pending.find()).isTrue();
+    assertThat(Double.parseDouble(pending.group(1))).isCloseTo(110 + 0.7 * 980, offset(0.1));
+    assertThat(Double.parseDouble(pending.group(1)) + Double.parseDouble(pending.group(2)))
+        .isCloseTo(1090, offset(0.1));
   }
 
   @Test
