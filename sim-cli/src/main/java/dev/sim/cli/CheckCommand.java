@@ -183,6 +183,11 @@ final class CheckCommand implements Callable<Integer> {
       return h;
     } catch (HistoryFormatException e) {
       throw new UserError(e.getMessage());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new UserError(
+          file + ": no such file (expected a history, e.g. a run folder's history.jsonl)");
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new UserError(file + ": permission denied");
     } catch (IOException e) {
       throw new UserError(file + ": cannot read the history (" + e.getMessage() + ")");
     }

@@ -47,6 +47,9 @@ public final class HistoryReader {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
+  private static final java.util.regex.Pattern DUPLICATE =
+      java.util.regex.Pattern.compile("^Duplicate Object property \"(.*)\"");
+
   private final String source;
   private final Model model;
   private final List<Op> ops = new ArrayList<>();
@@ -129,14 +132,20 @@ public final class HistoryReader {
     } catch (JacksonException e) {
       TokenStreamLocation loc = e.getLocation();
       int column = loc == null ? 0 : Math.max(0, loc.getColumnNr());
+      String message = firstLine(e.getOriginalMessage());
+      java.util.regex.Matcher dup = DUPLICATE.matcher(message);
+      if (dup.find()) {
+        throw new HistoryFormatException(
+            source,
+            line,
+            column,
+            "field '" + dup.group(1) + "' appears twice; each field once per line");
+      }
       throw new HistoryFormatException(
           source,
           line,
           column,
-          "not JSON ("
-              + firstLine(e.getOriginalMessage())
-              + "); expected one JSON object per line, like "
-              + EXAMPLE);
+          "not JSON (" + message + "); expected one JSON object per line, like " + EXAMPLE);
     }
     if (o == null || !o.isObject()) {
       throw error(line, "expected a JSON object like " + EXAMPLE + ", found " + shown(o));

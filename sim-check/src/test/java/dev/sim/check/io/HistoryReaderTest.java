@@ -193,9 +193,7 @@ class HistoryReaderTest {
     assertThat(error(null, W0.replace("\"key\": \"x\"", "\"key\": 4")))
         .isEqualTo("h.jsonl:1: key should be a string like \"x\", found 4");
     assertThat(error(null, W0.replace("\"index\": 0,", "\"index\": 0, \"index\": 1,")))
-        .startsWith("h.jsonl:1:")
-        .contains("not JSON")
-        .contains("index");
+        .matches("h\\.jsonl:1:\\d+: field 'index' appears twice; each field once per line");
   }
 
   @Test
