@@ -45,7 +45,7 @@ final class Registers {
       int stuck = k.stuckOp() >= 0 ? original[k.stuckOp()] : -1;
       String why = k.verdict() == Verdict.VALID ? "" : k.explanation();
       if (k.verdict() == Verdict.UNKNOWN && why.isEmpty()) {
-        why = "the deadline of " + timeout.toMillis() + "ms passed before a verdict";
+        why = "the deadline of " + Values.time(timeout.toNanos()) + " passed before a verdict";
       }
       out.add(
           new KeyCheck(
