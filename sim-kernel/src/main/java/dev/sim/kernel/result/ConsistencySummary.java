@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The consistency family: what the checkers found in the run's operation history. A run has it when
- * a client recorded any operation on data. The first seven components are the contract's {@code
- * consistency} section of {@code summary.json}; the rest are added.
+ * a client recorded any operation on data; the scenario runner checks the history after the run and
+ * adds it before the expectations are evaluated. The first seven components are the contract's
+ * {@code consistency} section of {@code summary.json}; the rest are added.
  *
  * @param model the model checked: {@code register}, {@code cas-register}, {@code set} or {@code
  *     counter}, each key's inferred from its operations; keys of several models join theirs with
@@ -25,8 +26,9 @@ import java.util.List;
  * @param info operations that ended info or never completed
  * @param byNode how each client instance's operations ended, by instance name
  * @param lost the lost writes with their times, in order of when the loss showed
- * @param witnessKey the key of the witness (the first invalid key, else the first unknown one), or
- *     null when every key is valid
+ * @param witnessKey the key of the witness (the first invalid key, else the first unknown one);
+ *     null when every key is valid, or when the witness is the unnamed key ({@code witness} then
+ *     says which)
  * @param witness for people: why that key is not valid, or empty
  */
 public record ConsistencySummary(
