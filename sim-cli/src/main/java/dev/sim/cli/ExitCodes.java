@@ -14,5 +14,11 @@ public final class ExitCodes {
   /** Ran, and an expectation failed. */
   public static final int EXPECTATION_FAILED = 3;
 
+  /** {@code sim check}: the history is not valid for its model (the same code as a failed run). */
+  public static final int HISTORY_INVALID = 3;
+
+  /** {@code sim check}: the deadline passed before a verdict; never reported as valid. */
+  public static final int HISTORY_UNKNOWN = 4;
+
   private ExitCodes() {}
 }

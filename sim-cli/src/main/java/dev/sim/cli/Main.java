@@ -25,12 +25,14 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 ran and every expectation held; 1 the simulation failed;",
-      "2 invalid input or usage; 3 ran, and an expectation failed.",
+      "2 invalid input or usage; 3 ran, and an expectation failed (sim check: the",
+      "history is not valid); 4 sim check reached its deadline before a verdict.",
       "",
       "Example: sim run scenarios/gc-spiral.yaml --seed 42"
     })

@@ -1,5 +1,6 @@
 package dev.sim.cli;
 
+import dev.sim.check.io.HistoryWriter;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
@@ -41,6 +42,9 @@ import java.util.List;
 public final class RunPipeline {
   /** The file {@link #openTrace} writes into a run folder. */
   public static final String TRACE_FILE = "trace.jsonl";
+
+  /** The operation history {@link #writeFolder} writes for a run whose clients recorded any. */
+  public static final String HISTORY_FILE = "history.jsonl";
 
   private final NodeTypeRegistry types;
   private final ScenarioPlugins scenarios;
@@ -216,7 +220,8 @@ public final class RunPipeline {
 
   /**
    * Writes the run folder without the report: summary.json, metrics.csv and result.json (from which
-   * {@code sim report} re-renders). Creates {@code dir} if needed.
+   * {@code sim report} re-renders), and {@link #HISTORY_FILE} when the run recorded operations (a
+   * run without any removes one an earlier run left). Creates {@code dir} if needed.
    *
    * @throws UserError when the folder cannot be written
    */
@@ -224,6 +229,12 @@ public final class RunPipeline {
     createFolder(dir);
     try {
       RunFolder.write(result, dir);
+      Path history = dir.resolve(HISTORY_FILE);
+      if (result.history().isEmpty()) {
+        Files.deleteIfExists(history);
+      } else {
+        RunFolder.writeAtomically(history, HistoryWriter.toJsonLines(result.history().ops()));
+      }
     } catch (IOException e) {
       throw new UserError("cannot write the run folder " + dir + ": " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.sim.cli;
 
+import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.LatencySummary;
 import dev.sim.kernel.result.RequestSummary;
@@ -82,21 +83,28 @@ final class SummaryPrinter {
       }
       out.printf(Locale.ROOT, "  %-10s %s%n", "counters", b);
     }
+    r.consistency()
+        .ifPresent(c -> out.printf(Locale.ROOT, "  %-10s %s%n", "consistency", consistency(c)));
     if (!r.expectations().isEmpty()) {
       out.println();
       for (ExpectationResult e : r.expectations()) {
         // Latency expectations compare milliseconds; show them as the durations they are.
         boolean latency = e.check().trim().startsWith("latency") && !Double.isNaN(e.actual());
+        boolean truth =
+            e.check().trim().startsWith("consistency.valid") && !Double.isNaN(e.actual());
         out.printf(
             Locale.ROOT,
             "  %s %-28s actual %s%n",
             e.ok() ? "PASS" : "FAIL",
             e.check(),
-            latency ? ms(e.actual()) : plain(e.actual()));
+            latency ? ms(e.actual()) : truth ? String.valueOf(e.actual() == 1) : plain(e.actual()));
       }
     }
     out.println();
     StringBuilder files = new StringBuilder("summary.json, metrics.csv");
+    if (!r.history().isEmpty()) {
+      files.append(", ").append(RunPipeline.HISTORY_FILE);
+    }
     if (report) {
       files.append(", report.html and charts");
     }
@@ -105,6 +113,31 @@ final class SummaryPrinter {
     }
     out.printf("  wrote %s/ (%s)%n", dir, files);
     out.flush();
+  }
+
+  /**
+   * The checkers' verdict in one line: {@code set · valid · 1,200 operations · lost writes 0 ·
+   * ...}, and for a verdict that is not valid the witness after it.
+   */
+  static String consistency(ConsistencySummary c) {
+    String line =
+        String.format(
+            Locale.ROOT,
+            "%s · %s · %s operations · lost writes %s · stale reads %s · siblings max %d ·"
+                + " divergent keys %d",
+            c.model(),
+            c.valid() ? "valid" : c.verdict().toUpperCase(Locale.ROOT),
+            count(c.ops()),
+            count(c.lostWrites()),
+            count(c.staleReads()),
+            c.siblingsMax(),
+            c.divergentKeys());
+    if (c.witness().isEmpty()) {
+      return line;
+    }
+    String w = c.witness();
+    // The first sentence is enough here; sim check on history.jsonl, or check.html, has the rest.
+    return line + "\n" + " ".repeat(13) + (w.length() > 160 ? w.substring(0, 157) + "..." : w);
   }
 
   static String count(long n) {

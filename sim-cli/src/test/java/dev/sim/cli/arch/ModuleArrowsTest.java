@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' arrows point one way: kernel ← network; kernel ← api ← {scenarios, components,
- * protocols}; components ← protocols; {kernel, api} ← report; {kernel, network, api} ← testkit,
- * which only tests use; everything ← cli. Inside sim-scenarios, the built-in fault kinds see only
- * the SPI, and nothing else there names them. Maven's module dependencies already stop most wrong
- * imports at compile time; these rules also pin what Maven cannot see (a test-scope dependency
- * leaking into main code, a library used outside its one package) and say in words why the build
- * failed. The CLI's test class path is the only one that holds every module, so the rules live
- * here.
+ * protocols, stores}; components ← protocols; kernel ← check ← {scenarios, report, cli}; {kernel,
+ * api} ← report; {kernel, network, api} ← testkit, which only tests use; everything ← cli. Inside
+ * sim-scenarios, the built-in fault kinds see only the SPI, and nothing else there names them.
+ * Maven's module dependencies already stop most wrong imports at compile time; these rules also pin
+ * what Maven cannot see (a test-scope dependency leaking into main code, a library used outside its
+ * one package) and say in words why the build failed. The CLI's test class path is the only one
+ * that holds every module, so the rules live here.
  */
 class ModuleArrowsTest {
   private static JavaClasses classes;
@@ -53,6 +53,8 @@ class ModuleArrowsTest {
                 "dev.sim.scenarios..",
                 "dev.sim.components..",
                 "dev.sim.protocols..",
+                "dev.sim.stores..",
+                "dev.sim.check..",
                 "dev.sim.report..",
                 "dev.sim.cli..")
             .because("the kernel knows nothing of the network's models, of YAML or of charts"));
@@ -105,7 +107,11 @@ class ModuleArrowsTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                "dev.sim.components..", "dev.sim.protocols..", "dev.sim.report..", "dev.sim.cli..")
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.stores..",
+                "dev.sim.report..",
+                "dev.sim.cli..")
             .because("node types describe themselves; the loader and runner stay generic"));
   }
 
@@ -172,6 +178,62 @@ class ModuleArrowsTest {
   }
 
   @Test
+  void checkersBuildOnTheKernelOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.check..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.api..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.stores..",
+                "dev.sim.report..",
+                "dev.sim.cli..",
+                "dev.sim.testkit..")
+            .because(
+                "a checker reads a history (the kernel's Op) and knows no store that made it"));
+  }
+
+  @Test
+  void storesBuildOnTheKernelAndApiOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.stores..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.check..",
+                "dev.sim.report..",
+                "dev.sim.cli..")
+            .because("a store is a family of node types written against the plugin API"));
+  }
+
+  @Test
+  void onlyTheCliScenariosAndReportUseTheCheckers() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages(
+                "dev.sim.check..", "dev.sim.cli..", "dev.sim.scenarios..", "dev.sim.report..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sim.check..")
+            .because(
+                "node types record histories through the kernel and never judge them; the runner"
+                    + " checks them after a run, the CLI on demand, and the report draws them"));
+  }
+
+  @Test
   void reportNamesNoLanguageAndNoNodeType() {
     check(
         noClasses()
@@ -184,6 +246,7 @@ class ModuleArrowsTest {
                 "dev.sim.scenarios..",
                 "dev.sim.components..",
                 "dev.sim.protocols..",
+                "dev.sim.stores..",
                 "dev.sim.cli..")
             .because("the report reads the run result and knows nothing of YAML or node types"));
   }
@@ -222,7 +285,8 @@ class ModuleArrowsTest {
     check(
         noClasses()
             .that()
-            .resideOutsideOfPackages("dev.sim.scenarios.config..", "dev.sim.report.io..")
+            .resideOutsideOfPackages(
+                "dev.sim.scenarios.config..", "dev.sim.report.io..", "dev.sim.check.io..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("tools.jackson..", "com.fasterxml.jackson.."));

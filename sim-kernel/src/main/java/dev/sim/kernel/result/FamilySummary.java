@@ -9,7 +9,7 @@ package dev.sim.kernel.result;
  * the kernel's metrics produce it ({@code RunResults}), {@code result.json} writes and reads it
  * under its {@link #family} name, and the report draws its charts when it is present.
  */
-public sealed interface FamilySummary permits RequestSummary {
+public sealed interface FamilySummary permits RequestSummary, ConsistencySummary {
   /** The family's name, its key in {@code result.json}: e.g. {@code requests}. */
   String family();
 }

@@ -125,6 +125,11 @@ public record RunResult(
     return family(RequestSummary.class);
   }
 
+  /** What the checkers found in the operation history, if the run recorded any operation. */
+  public Optional<ConsistencySummary> consistency() {
+    return family(ConsistencySummary.class);
+  }
+
   /**
    * The request/response figures, or those of no request over this run's windows when it recorded
    * none: for outputs that always hold request columns.

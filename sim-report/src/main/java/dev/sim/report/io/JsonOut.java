@@ -38,6 +38,11 @@ final class JsonOut {
     return begin('{', false, true);
   }
 
+  JsonOut beginInlineObject(String key) {
+    key(key);
+    return begin('{', false, true);
+  }
+
   JsonOut beginArray(String key) {
     key(key);
     return begin('[', true, inlineNow());

@@ -2,6 +2,7 @@ package dev.sim.report.io;
 
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.Annotation;
+import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.Failure;
@@ -206,6 +207,8 @@ public final class ResultJson {
       j.beginObject(family.family());
       if (family instanceof RequestSummary q) {
         writeRequests(j, q);
+      } else if (family instanceof ConsistencySummary c) {
+        writeConsistency(j, c);
       } else {
         throw new IllegalStateException("no result.json form for family " + family.family());
       }
@@ -239,6 +242,45 @@ public final class ResultJson {
       j.end();
     }
     j.end();
+  }
+
+  /** The consistency family: every component, times in nanoseconds. */
+  private static void writeConsistency(JsonOut j, ConsistencySummary c) {
+    j.field("model", c.model())
+        .field("valid", c.valid())
+        .field("ops", c.ops())
+        .field("lostWrites", c.lostWrites())
+        .field("staleReads", c.staleReads())
+        .field("siblingsMax", c.siblingsMax())
+        .field("divergentKeys", c.divergentKeys())
+        .field("verdict", c.verdict())
+        .field("keys", c.keys())
+        .field("siblingsMean", c.siblingsMean())
+        .field("ok", c.ok())
+        .field("fail", c.fail())
+        .field("info", c.info());
+    j.beginArray("byNode");
+    for (ConsistencySummary.NodeOutcomes n : c.byNode()) {
+      j.beginInlineObject()
+          .field("node", n.node())
+          .field("ok", n.ok())
+          .field("fail", n.fail())
+          .field("info", n.info())
+          .end();
+    }
+    j.end();
+    j.beginArray("lost");
+    for (ConsistencySummary.LostWrite l : c.lost()) {
+      j.beginInlineObject()
+          .field("key", l.key())
+          .field("value", l.value())
+          .field("writtenNanos", l.writtenNanos())
+          .field("lostNanos", l.lostNanos())
+          .end();
+    }
+    j.end();
+    j.field("witnessKey", c.witnessKey());
+    j.field("witness", c.witness());
   }
 
   /** The request/response family: totals, yield, harvest, latency, then the windows. */
@@ -518,6 +560,8 @@ public final class ResultJson {
         }
         if (e.getKey().equals(RequestSummary.NAME)) {
           b.family(requests(e.getValue(), p));
+        } else if (e.getKey().equals(ConsistencySummary.NAME)) {
+          b.family(consistency(e.getValue(), p));
         } else {
           throw new IOException(
               source
@@ -602,6 +646,46 @@ public final class ResultJson {
                 dbl(w, "latencyMaxMs", wp)));
       }
       return new RequestSummary(totals, dbl(o, "yield", p), dbl(o, "harvest", p), latency, windows);
+    }
+
+    private ConsistencySummary consistency(JsonNode o, String p) throws IOException {
+      List<ConsistencySummary.NodeOutcomes> nodes = new ArrayList<>();
+      int i = 0;
+      for (JsonNode n : arr(o, "byNode", p)) {
+        String q = p + "byNode[" + i++ + "].";
+        nodes.add(
+            new ConsistencySummary.NodeOutcomes(
+                str(n, "node", q), lng(n, "ok", q), lng(n, "fail", q), lng(n, "info", q)));
+      }
+      List<ConsistencySummary.LostWrite> lost = new ArrayList<>();
+      i = 0;
+      for (JsonNode l : arr(o, "lost", p)) {
+        String q = p + "lost[" + i++ + "].";
+        lost.add(
+            new ConsistencySummary.LostWrite(
+                str(l, "key", q),
+                lng(l, "value", q),
+                lng(l, "writtenNanos", q),
+                lng(l, "lostNanos", q)));
+      }
+      return new ConsistencySummary(
+          str(o, "model", p),
+          bool(o, "valid", p),
+          lng(o, "ops", p),
+          lng(o, "lostWrites", p),
+          lng(o, "staleReads", p),
+          integer(o, "siblingsMax", p),
+          integer(o, "divergentKeys", p),
+          str(o, "verdict", p),
+          integer(o, "keys", p),
+          dbl(o, "siblingsMean", p),
+          lng(o, "ok", p),
+          lng(o, "fail", p),
+          lng(o, "info", p),
+          nodes,
+          lost,
+          str(o, "witnessKey", p),
+          str(o, "witness", p));
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String value, String path)

@@ -1,5 +1,6 @@
 package dev.sim.report.io;
 
+import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.LatencySummary;
@@ -87,7 +88,51 @@ public final class SummaryJson {
       j.field("message", f.message());
       j.end();
     }
+    // The checkers' section, for runs whose clients recorded operations (the histories contract);
+    // last, so that every key before it keeps its place.
+    r.consistency().ifPresent(c -> consistency(j, c));
     j.end();
     return j + "\n";
+  }
+
+  /** The contract's seven keys first, then the added ones; times in simulated seconds. */
+  private static void consistency(JsonOut j, ConsistencySummary c) {
+    j.beginObject("consistency");
+    j.field("model", c.model());
+    j.field("valid", c.valid());
+    j.field("ops", c.ops());
+    j.field("lostWrites", c.lostWrites());
+    j.field("staleReads", c.staleReads());
+    j.field("siblingsMax", c.siblingsMax());
+    j.field("divergentKeys", c.divergentKeys());
+    j.field("verdict", c.verdict());
+    j.field("keys", c.keys());
+    j.field("siblingsMean", c.siblingsMean());
+    j.field("ok", c.ok());
+    j.field("fail", c.fail());
+    j.field("info", c.info());
+    j.field("okShare", c.okShare());
+    j.field("failShare", c.failShare());
+    j.field("infoShare", c.infoShare());
+    j.beginObject("byNode");
+    for (ConsistencySummary.NodeOutcomes n : c.byNode()) {
+      j.beginInlineObject(n.node());
+      j.field("ok", n.ok()).field("fail", n.fail()).field("info", n.info());
+      j.end();
+    }
+    j.end();
+    j.beginArray("lost");
+    for (ConsistencySummary.LostWrite l : c.lost()) {
+      j.beginInlineObject();
+      j.field("key", l.key());
+      j.field("value", l.value());
+      j.field("writtenSeconds", l.writtenNanos() / NANOS_PER_SECOND);
+      j.field("lostSeconds", l.lostNanos() / NANOS_PER_SECOND);
+      j.end();
+    }
+    j.end();
+    j.field("witnessKey", c.witnessKey());
+    j.field("witness", c.witness());
+    j.end();
   }
 }

@@ -104,7 +104,7 @@ final class ExpectReader {
     if (!ok) {
       return null;
     }
-    Double value = value(values, n, path, metric, valueText);
+    Double value = value(values, n, path, metric, op, valueText);
     return value == null ? null : new ExpectSpec(text, metric, op, value, n.location());
   }
 
@@ -117,6 +117,11 @@ final class ExpectReader {
       return "'requests' needs a count: requests.offered, requests.ok, requests.failed,"
           + " requests.timedOut, requests.rejected, requests.attempts or requests.unfinished";
     }
+    if (metric.equals("consistency") || metric.equals("consistency.")) {
+      return "'consistency' needs a figure: "
+          + String.join(", ", consistencyMetrics())
+          + " (what the checkers found in the run's operation history)";
+    }
     if (metric.equals("counter") || metric.equals("counter.")) {
       return "'counter' needs the counter's name, like counter.retries";
     }
@@ -127,8 +132,14 @@ final class ExpectReader {
         + (near.isEmpty()
             ? "; metrics are yield, harvest,"
                 + " latency.p50|p90|p99|p999|max|mean, requests.offered|ok|failed|timedOut|rejected|"
-                + "attempts|unfinished, events, and counter.NAME"
+                + "attempts|unfinished, events, consistency.valid|ops|lostWrites|staleReads|"
+                + "siblingsMax|siblingsMean|divergentKeys|okShare|failShare|infoShare, and"
+                + " counter.NAME"
             : near);
+  }
+
+  private static List<String> consistencyMetrics() {
+    return METRICS.stream().filter(m -> m.startsWith("consistency.")).toList();
   }
 
   private static String unknownCounter(String counter, List<String> counters) {
@@ -143,15 +154,29 @@ final class ExpectReader {
                 : "; its types declare " + String.join(", ", counters));
   }
 
-  private static Double value(Values values, YamlNode n, String path, String metric, String text) {
+  private static Double value(
+      Values values, YamlNode n, String path, String metric, String op, String text) {
     try {
-      if (metric.equals("yield") || metric.equals("harvest")) {
+      if (metric.equals("consistency.valid")) {
+        if (!op.equals("==") && !op.equals("!=")) {
+          throw new IllegalArgumentException(
+              "is true or false: compare it with == or !=, like 'consistency.valid == true'");
+        }
+        return switch (text) {
+          case "true" -> 1.0;
+          case "false" -> 0.0;
+          default -> throw new IllegalArgumentException("expected true or false, found " + text);
+        };
+      }
+      if (metric.endsWith("Share") || metric.equals("yield") || metric.equals("harvest")) {
         return Units.probability(text);
       }
       if (metric.startsWith("latency.")) {
         return Units.durationNanos(text) / 1e6;
       }
-      if (metric.startsWith("requests.") || metric.equals("events")) {
+      if (metric.startsWith("requests.")
+          || metric.equals("events")
+          || (metric.startsWith("consistency.") && !metric.equals("consistency.siblingsMean"))) {
         long v = Units.wholeNumber(text, "a whole number");
         if (v < 0) {
           throw new IllegalArgumentException("expected a count of 0 or more, found " + text);

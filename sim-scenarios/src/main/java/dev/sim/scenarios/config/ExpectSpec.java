@@ -6,8 +6,10 @@ package dev.sim.scenarios.config;
  *
  * @param text as written
  * @param metric {@code yield}, {@code harvest}, {@code latency.p50|p90|p99|p999|max|mean}, {@code
- *     requests.offered|ok|failed|timedOut|rejected|attempts}, or {@code counter.NAME} for a counter
- *     a node type of the scenario declares
+ *     requests.offered|ok|failed|timedOut|rejected|attempts}, {@code consistency.valid|ops|
+ *     lostWrites|staleReads|siblingsMax|siblingsMean|divergentKeys|okShare|failShare|infoShare}
+ *     (valid is 1 for true, 0 for false), or {@code counter.NAME} for a counter a node type of the
+ *     scenario declares
  * @param op one of {@code < <= > >= == !=}
  * @param value the threshold in the metric's unit (milliseconds for latency)
  * @param location where it was written

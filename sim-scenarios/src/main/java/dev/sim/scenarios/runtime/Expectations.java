@@ -1,5 +1,6 @@
 package dev.sim.scenarios.runtime;
 
+import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ExpectSpec;
@@ -50,7 +51,22 @@ public final class Expectations {
     m.put("requests.attempts", r -> r.requestsOrNone().totals().attempts());
     m.put("requests.unfinished", r -> r.requestsOrNone().totals().unfinished());
     m.put("events", RunResult::events);
+    // The checkers' figures; a run that recorded no operation has none (NaN: the check fails).
+    m.put("consistency.valid", r -> consistency(r, c -> c.valid() ? 1 : 0));
+    m.put("consistency.ops", r -> consistency(r, ConsistencySummary::ops));
+    m.put("consistency.lostWrites", r -> consistency(r, ConsistencySummary::lostWrites));
+    m.put("consistency.staleReads", r -> consistency(r, ConsistencySummary::staleReads));
+    m.put("consistency.siblingsMax", r -> consistency(r, ConsistencySummary::siblingsMax));
+    m.put("consistency.siblingsMean", r -> consistency(r, ConsistencySummary::siblingsMean));
+    m.put("consistency.divergentKeys", r -> consistency(r, ConsistencySummary::divergentKeys));
+    m.put("consistency.okShare", r -> consistency(r, ConsistencySummary::okShare));
+    m.put("consistency.failShare", r -> consistency(r, ConsistencySummary::failShare));
+    m.put("consistency.infoShare", r -> consistency(r, ConsistencySummary::infoShare));
     return Collections.unmodifiableMap(m);
+  }
+
+  private static double consistency(RunResult r, ToDoubleFunction<ConsistencySummary> figure) {
+    return r.consistency().map(figure::applyAsDouble).orElse(Double.NaN);
   }
 
   /** The value of a metric name as used in {@code expect:} (latency in milliseconds). */

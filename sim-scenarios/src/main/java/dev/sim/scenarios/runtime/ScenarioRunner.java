@@ -5,6 +5,7 @@ import dev.sim.api.FaultKind;
 import dev.sim.api.Group;
 import dev.sim.api.NodeControls;
 import dev.sim.api.NodeType;
+import dev.sim.check.Checks;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.result.Annotation;
@@ -24,6 +25,7 @@ import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.TraceName;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,11 +96,43 @@ public final class ScenarioRunner {
     }
   }
 
-  /** Runs to the scenario's duration (or a limit) and evaluates the expectations. */
+  /**
+   * Wall time the linearizability search may take on a run's history before it calls a key unknown:
+   * the default of {@code sim check --timeout}.
+   */
+  public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
+
+  /**
+   * Runs to the scenario's duration (or a limit), checks the operation history when clients
+   * recorded one (the {@code consistency} family), and evaluates the expectations, which may name
+   * its figures.
+   */
   public RunResult run(Options options) {
     RunResult r =
         sim.run(new RunLimits(spec.durationNanos(), options.maxEvents(), options.maxWallNanos()));
+    r = withConsistency(r);
     return r.withExpectations(Expectations.evaluate(spec.expect(), r));
+  }
+
+  /**
+   * {@code r} with the checkers' findings on its history as its {@code consistency} family, or
+   * {@code r} itself when no operation was recorded. Each key is checked as the model its
+   * operations show.
+   */
+  static RunResult withConsistency(RunResult r) {
+    if (r.history().isEmpty()) {
+      return r;
+    }
+    try {
+      return r.toBuilder()
+          .family(Checks.check(r.history(), null, CHECK_TIMEOUT).toSummary())
+          .build();
+    } catch (IllegalArgumentException e) {
+      // The recorder enforces the format's order rules; what is left is a node type recording
+      // values of the wrong shape, or mixing models on one key: that type's bug, said plainly.
+      throw new IllegalStateException(
+          "the run's operation history cannot be checked: " + e.getMessage(), e);
+    }
   }
 
   /** Builds and runs {@code spec} with {@code seed}. */
