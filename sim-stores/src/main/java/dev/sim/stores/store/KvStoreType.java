@@ -77,6 +77,12 @@ public final class KvStoreType implements NodeType<KvStoreParams> {
     if (p.retryIntervalNanos() <= 0) {
       problems.add(new Problem("retryInterval", "must be positive, like 1s"));
     }
+    if (p.workers() < 1) {
+      problems.add(new Problem("workers", "must be at least 1, or unbounded"));
+    }
+    if (p.queueLimit() < 0) {
+      problems.add(new Problem("queueLimit", "must not be negative; leave it out for no limit"));
+    }
     if (p.limit() != null && !(p.limit() > 0)) {
       problems.add(
           new Problem("limit", "must be a positive rate like 500/s; leave it out for no limit"));
@@ -114,6 +120,6 @@ public final class KvStoreType implements NodeType<KvStoreParams> {
 
   @Override
   public Node create(KvStoreParams params, BuildContext ctx) {
-    return new KvStoreNode(params);
+    return new KvStoreNode(params, ctx.controls());
   }
 }
