@@ -23,19 +23,22 @@ import java.util.Map;
  * The coordinator side of a store node: the node a client sends a {@link KvRequest} to runs it
  * against the key's replicas and answers with a {@link KvReply}.
  *
- * <p>Targets: the key's N primaries that are {@link Reachability reachable}; with a sloppy quorum
- * each unreachable primary is replaced by the next reachable node on the ring, which keeps the
- * write as a hint. Too few targets for R (W), or too few primaries for PR (PW), and the request is
- * refused as UNAVAILABLE before anything is sent. Otherwise each target gets the request and the
- * coordinator waits {@code replicaTimeout}; targets that stay silent are suspected, and a sloppy
- * quorum sends to further fallbacks in their place (also after a write was acknowledged, so that it
- * still reaches N nodes).
+ * <p>Targets ({@link Targets}): the key's N primaries that are {@link Reachability reachable}; with
+ * a sloppy quorum each unreachable primary is replaced by the next reachable node on the ring,
+ * which keeps the write as a hint. Too few targets for R (W), or too few primaries for PR (PW), and
+ * the request is refused as UNAVAILABLE before anything is sent. Otherwise each target gets the
+ * request and the coordinator waits {@code replicaTimeout}; targets that stay silent are suspected,
+ * and a sloppy quorum sends to further fallbacks in their place (also after a write was
+ * acknowledged, so that it still reaches N nodes). A target whose queue is full refuses at once
+ * ({@link StoreMessages.Busy}); it is not suspected, nor replaced: it is there, only busy.
  *
  * <p>Answers: a read is OK once R replies (PR of them from primaries) are in, with their states
- * merged; it keeps collecting until every target answered or timed out, then repairs the ones that
- * were behind. A write is OK once W replicas (PW primaries) hold it; FAIL only when every target
- * refused it (nothing applied anywhere); otherwise, when the replicas stop answering short of W or
- * PW, UNKNOWN: it may be on some replicas and spread from there.
+ * merged; it keeps collecting until every target answered, refused or timed out, then repairs the
+ * ones that were behind. A read that can no longer reach R is UNAVAILABLE, or THROTTLED when
+ * replicas refused with full queues. A write is OK once W replicas (PW primaries) hold it; FAIL
+ * (THROTTLED, if a queue was full) only when every target refused it and nothing of it can reach a
+ * replica later; otherwise, when the replicas stop answering short of W or PW, UNKNOWN: it may be
+ * on some replicas and spread from there.
  */
 final class Coordinator {
   private final NodeContext ctx;

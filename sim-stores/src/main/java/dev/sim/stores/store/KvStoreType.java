@@ -17,8 +17,10 @@ import java.util.List;
  * keeps writing through fallbacks that hand their hints off later ({@link HintedHandoff}); read
  * repair and anti-entropy ({@link AntiEntropy}) bring replicas back together; conflicts resolve by
  * last-writer-wins on the coordinator's local clock ({@link LwwState}) or are kept as siblings
- * ({@link SiblingState}). What each parameter means is its {@code @Param} doc on {@link
- * KvStoreParams}; {@code docs/kv-store.md} tells the whole story.
+ * ({@link SiblingState}). With a {@code service} time, replica operations wait in each node's queue
+ * for one of its {@code workers} ({@link WorkQueue}), so a hot key's replicas queue while the rest
+ * idle. What each parameter means is its {@code @Param} doc on {@link KvStoreParams}; {@code
+ * docs/kv-store.md} tells the whole story.
  */
 public final class KvStoreType implements NodeType<KvStoreParams> {
   @Override
