@@ -1,6 +1,7 @@
 package dev.sim.testkit;
 
 import dev.sim.api.BuildContext;
+import dev.sim.api.Group;
 import dev.sim.api.NodeControls;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
@@ -182,20 +183,31 @@ public final class Harness {
 
   /**
    * Adds {@code count} instances of {@code type} with {@code params} as group {@code group}, named
-   * like the runtime names them; runs the type's {@link NodeType#check check} first and fails with
-   * its problems if it finds any.
+   * like the runtime names them; first runs the type's {@link NodeType#check(Record, Group) check}
+   * against the group, as the scenario loader does (so a replication factor above the group's size
+   * is caught here too), and fails with its problems if it finds any.
    *
-   * @throws IllegalArgumentException naming the group and every problem the check found
+   * @throws IllegalArgumentException with every problem the check found, each as {@code group.key:
+   *     message}
    */
   public <P extends Record> Harness add(String group, int count, NodeType<P> type, P params) {
-    List<Problem> problems = type.check(params);
+    List<String> names = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      names.add(count == 1 ? group : group + "-" + (i + 1));
+    }
+    List<Problem> problems = type.check(params, new Group(group, names));
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(group + ": " + problems);
+      List<String> lines = new ArrayList<>();
+      for (Problem p : problems) {
+        String where = p.keyPath().isEmpty() ? group : group + "." + p.keyPath();
+        lines.add(where + ": " + p.message());
+      }
+      throw new IllegalArgumentException(String.join("; ", lines));
     }
     // As the scenario runtime does: a metric the type does not declare fails the run.
     builder.declareMetrics(group, "node type '" + type.name() + "'", type.metrics());
     for (int i = 0; i < count; i++) {
-      String name = count == 1 ? group : group + "-" + (i + 1);
+      String name = names.get(i);
       NodeControls c = new NodeControls();
       controls.put(name, c);
       int index = i;

@@ -23,7 +23,7 @@ final class Coordination {
     PENDING,
     /** Answered: a read's state, or a write held. */
     ANSWERED,
-    /** A write refused: nothing applied there. */
+    /** Refused, nothing applied there: a write the replica could not hold, or a full queue. */
     REFUSED,
     /** No answer within the replica timeout (it may still come, and may have been applied). */
     TIMED_OUT
@@ -37,6 +37,8 @@ final class Coordination {
     Status status = Status.PENDING;
     KeyState state;
     String why = "";
+    // Refused because the replica's queue was full, not because it could not hold the data.
+    boolean busy;
 
     Target(int node, int standsFor, boolean primary) {
       this.node = node;
@@ -59,6 +61,7 @@ final class Coordination {
   boolean answered;
   boolean quorum;
   KeyState update;
+  Updates.Contribution contribution;
   final List<Target> targets = new ArrayList<>();
 
   Coordination(long id, int client, KvRequest request) {
@@ -133,6 +136,16 @@ final class Coordination {
       }
     }
     return s;
+  }
+
+  /** Whether a target of this phase refused because its queue was full. */
+  boolean anyBusy() {
+    for (Target t : targets) {
+      if (t.status == Status.REFUSED && t.busy) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first reason a replica gave for refusing, or empty. */

@@ -1,7 +1,6 @@
 package dev.sim.stores.store;
 
 import dev.sim.kernel.node.NodeContext;
-import dev.sim.stores.protocol.DataKind;
 import dev.sim.stores.protocol.KvReply;
 import dev.sim.stores.protocol.KvRequest;
 import dev.sim.stores.protocol.KvStatus;
@@ -9,6 +8,7 @@ import dev.sim.stores.store.Coordination.Phase;
 import dev.sim.stores.store.Coordination.Status;
 import dev.sim.stores.store.Coordination.Target;
 import dev.sim.stores.store.KvStoreParams.Conflicts;
+import dev.sim.stores.store.StoreMessages.Busy;
 import dev.sim.stores.store.StoreMessages.ReadReply;
 import dev.sim.stores.store.StoreMessages.ReplicaRead;
 import dev.sim.stores.store.StoreMessages.ReplicaTimeout;
@@ -23,19 +23,22 @@ import java.util.Map;
  * The coordinator side of a store node: the node a client sends a {@link KvRequest} to runs it
  * against the key's replicas and answers with a {@link KvReply}.
  *
- * <p>Targets: the key's N primaries that are {@link Reachability reachable}; with a sloppy quorum
- * each unreachable primary is replaced by the next reachable node on the ring, which keeps the
- * write as a hint. Too few targets for R (W), or too few primaries for PR (PW), and the request is
- * refused as UNAVAILABLE before anything is sent. Otherwise each target gets the request and the
- * coordinator waits {@code replicaTimeout}; targets that stay silent are suspected, and a sloppy
- * quorum sends to further fallbacks in their place (also after a write was acknowledged, so that it
- * still reaches N nodes).
+ * <p>Targets ({@link Targets}): the key's N primaries that are {@link Reachability reachable}; with
+ * a sloppy quorum each unreachable primary is replaced by the next reachable node on the ring,
+ * which keeps the write as a hint. Too few targets for R (W), or too few primaries for PR (PW), and
+ * the request is refused as UNAVAILABLE before anything is sent. Otherwise each target gets the
+ * request and the coordinator waits {@code replicaTimeout}; targets that stay silent are suspected,
+ * and a sloppy quorum sends to further fallbacks in their place (also after a write was
+ * acknowledged, so that it still reaches N nodes). A target whose queue is full refuses at once
+ * ({@link StoreMessages.Busy}); it is not suspected, nor replaced: it is there, only busy.
  *
  * <p>Answers: a read is OK once R replies (PR of them from primaries) are in, with their states
- * merged; it keeps collecting until every target answered or timed out, then repairs the ones that
- * were behind. A write is OK once W replicas (PW primaries) hold it; FAIL only when every target
- * refused it (nothing applied anywhere); otherwise, when the replicas stop answering short of W or
- * PW, UNKNOWN: it may be on some replicas and spread from there.
+ * merged; it keeps collecting until every target answered, refused or timed out, then repairs the
+ * ones that were behind. A read that can no longer reach R is UNAVAILABLE, or THROTTLED when
+ * replicas refused with full queues. A write is OK once W replicas (PW primaries) hold it; FAIL
+ * (THROTTLED, if a queue was full) only when every target refused it and nothing of it can reach a
+ * replica later; otherwise, when the replicas stop answering short of W or PW, UNKNOWN: it may be
+ * on some replicas and spread from there.
  */
 final class Coordinator {
   private final NodeContext ctx;
@@ -44,6 +47,7 @@ final class Coordinator {
   private final Ring ring;
   private final StoreData data;
   private final Reachability reach;
+  private final Targets targets;
   private final Throttle throttle;
   private final Updates updates;
   private final StoreMetrics metrics;
@@ -66,6 +70,7 @@ final class Coordinator {
     this.ring = ring;
     this.data = data;
     this.reach = reach;
+    this.targets = new Targets(ctx, params, peers, ring, reach);
     this.metrics = metrics;
     this.throttle = new Throttle(params.limit());
     this.updates = new Updates(params.conflicts(), data, peers.self());
@@ -96,7 +101,7 @@ final class Coordinator {
 
   private void startRead(Coordination op) {
     op.begin(Phase.READ);
-    if (!select(op, r, params.pr())) {
+    if (!targets.select(op, r, params.pr())) {
       unavailable(op, false, r, params.pr());
       return;
     }
@@ -108,11 +113,13 @@ final class Coordinator {
 
   private void startWrite(Coordination op, KeyState base) {
     op.begin(Phase.WRITE);
-    if (!select(op, w, params.pw())) {
+    if (!targets.select(op, w, params.pw())) {
       unavailable(op, false, w, params.pw());
       return;
     }
-    op.update = updates.build(op.request, base, ctx.localTime());
+    Updates.Built built = updates.build(op.request, base, ctx.localTime());
+    op.update = built.state();
+    op.contribution = built.contribution();
     for (Target t : op.targets) {
       sendWrite(op, t);
     }
@@ -143,11 +150,35 @@ final class Coordinator {
     }
   }
 
+  /** A replica refused a read or write because its queue was full: nothing applied there. */
+  void onBusy(Busy m, int sender) {
+    Coordination op = inflight.get(m.op());
+    Target t = op == null || op.phase != m.phase() ? null : op.target(peers.indexOf(sender));
+    if (t == null || t.status == Status.ANSWERED || t.status == Status.REFUSED) {
+      return;
+    }
+    t.status = Status.REFUSED;
+    t.busy = true;
+    t.why = "queue full (queueLimit " + params.queueLimit() + ")";
+    if (op.phase == Phase.WRITE) {
+      if (op.count(Status.PENDING) == 0) {
+        endWrite(op);
+      }
+    } else if (op.quorum) {
+      if (op.count(Status.PENDING) == 0) {
+        endRead(op);
+      }
+    } else if (op.count(Status.ANSWERED) + op.count(Status.PENDING) < r
+        || op.primaries(Status.ANSWERED) + op.primaries(Status.PENDING) < params.pr()) {
+      unavailable(op, true, r, params.pr()); // throttled: the refusals leave too few to answer
+    }
+  }
+
   private void readQuorum(Coordination op) {
     KvRequest req = op.request;
     KeyState merged = op.merged();
     if (merged != null && merged.kind() != req.kind()) {
-      answer(op, KvStatus.FAIL, null, 0, "the key holds a " + kindName(merged.kind()));
+      answer(op, KvStatus.FAIL, null, 0, "the key holds a " + Words.kindName(merged.kind()));
       done(op);
       return;
     }
@@ -201,7 +232,7 @@ final class Coordinator {
     t.why = m.why();
     int acks = op.count(Status.ANSWERED);
     if (!op.answered && acks >= w && op.primaries(Status.ANSWERED) >= params.pw()) {
-      answer(op, KvStatus.OK, op.request.value(), 0, acks + " replicas hold it");
+      answer(op, KvStatus.OK, written(op.request), 0, acks + " replicas hold it");
     }
     if (op.count(Status.PENDING) == 0) {
       endWrite(op);
@@ -210,15 +241,26 @@ final class Coordinator {
 
   private void endWrite(Coordination op) {
     int acks = op.count(Status.ANSWERED);
-    if (acks == 0 && op.count(Status.TIMED_OUT) == 0) {
-      answer(op, KvStatus.FAIL, op.request.value(), 0, "every replica refused: " + op.refusal());
+    if (acks == 0 && op.count(Status.TIMED_OUT) == 0 && updates.withdraw(op.contribution)) {
+      // Nothing was applied anywhere, and nothing of it will be: fail (throttled if a replica's
+      // queue was full, since trying again later may work).
+      KvStatus status = op.anyBusy() ? KvStatus.THROTTLED : KvStatus.FAIL;
+      answer(op, status, written(op.request), 0, "every replica refused: " + op.refusal());
+    } else if (acks == 0 && op.count(Status.TIMED_OUT) == 0) {
+      answer(
+          op,
+          KvStatus.UNKNOWN,
+          written(op.request),
+          0,
+          "every replica refused, but a later write through this node carries it; it may still"
+              + " be applied");
     } else {
       answer(
           op,
           KvStatus.UNKNOWN,
-          op.request.value(),
+          written(op.request),
           0,
-          replicas(acks, op.primaries(Status.ANSWERED))
+          Words.replicas(acks, op.primaries(Status.ANSWERED))
               + " hold it, short of W = "
               + w
               + (params.pw() > 0 ? ", PW = " + params.pw() : "")
@@ -261,7 +303,7 @@ final class Coordinator {
     int[] walk = ring.walk(op.request.key());
     boolean sent = false;
     for (Target t : late) {
-      int f = fallback(op, walk);
+      int f = targets.fallback(op, walk);
       if (f < 0) {
         break;
       }
@@ -280,62 +322,42 @@ final class Coordinator {
     return sent;
   }
 
-  /** Picks the phase's targets; false if too few (or too few primaries) are reachable. */
-  private boolean select(Coordination op, int need, int needPrimaries) {
-    int[] walk = ring.walk(op.request.key());
-    int n = Math.min(params.n(), walk.length);
-    long now = ctx.localTime();
-    List<Integer> down = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (walk[i] == peers.self() || reach.reachable(walk[i], now)) {
-        op.add(walk[i], walk[i], true);
-      } else {
-        down.add(walk[i]);
-      }
-    }
-    if (params.sloppyQuorum()) {
-      for (int p : down) {
-        int f = fallback(op, walk);
-        if (f >= 0) {
-          op.add(f, p, false);
-        }
-      }
-    }
-    return op.targets.size() >= need && op.primaries() >= needPrimaries;
-  }
-
-  /** The first node past the key's primaries that this phase has not asked and is reachable. */
-  private int fallback(Coordination op, int[] walk) {
-    long now = ctx.localTime();
-    for (int i = Math.min(params.n(), walk.length); i < walk.length; i++) {
-      int f = walk[i];
-      if (!op.uses(f) && (f == peers.self() || reach.reachable(f, now))) {
-        return f;
-      }
-    }
-    return -1;
-  }
-
   private void sendWrite(Coordination op, Target t) {
     ctx.send(peers.id(t.node), new ReplicaWrite(op.id, op.request.key(), op.update, t.hintFor()));
   }
 
-  /** Refuses {@code op}: too few replicas were reachable, or (after a timeout) answered. */
-  private void unavailable(Coordination op, boolean timedOut, int need, int needPrimaries) {
+  /**
+   * Refuses {@code op} before anything was applied: too few replicas were reachable, or (once
+   * asked) answered. Throttled rather than unavailable when some refused with their queues full.
+   */
+  private void unavailable(Coordination op, boolean asked, int need, int needPrimaries) {
     String what = op.phase == Phase.READ ? "read" : "write";
+    int busy = 0;
+    for (Target t : op.targets) {
+      busy += t.busy ? 1 : 0;
+    }
     String detail =
-        (timedOut
-                ? replicas(op.count(Status.ANSWERED), op.primaries(Status.ANSWERED))
-                    + " answered within replicaTimeout"
-                : replicas(op.targets.size(), op.primaries()) + " reachable")
+        (asked
+                ? Words.replicas(op.count(Status.ANSWERED), op.primaries(Status.ANSWERED))
+                    + (busy == 0
+                        ? " answered within replicaTimeout"
+                        : " answered, " + busy + " refused with a full queue")
+                : Words.replicas(op.targets.size(), op.primaries()) + " reachable")
             + "; a "
             + what
             + " needs "
             + need
-            + (needPrimaries > 0 ? " (" + plural(needPrimaries, "primary", "primaries") + ")" : "");
-    Object value = op.request.f().equals("read") ? null : op.request.value();
-    answer(op, KvStatus.UNAVAILABLE, value, 0, detail);
+            + (needPrimaries > 0
+                ? " (" + Words.plural(needPrimaries, "primary", "primaries") + ")"
+                : "");
+    Object value = op.request.f().equals("read") ? null : written(op.request);
+    answer(op, busy > 0 ? KvStatus.THROTTLED : KvStatus.UNAVAILABLE, value, 0, detail);
     done(op);
+  }
+
+  /** The value a write's answer carries: what it wrote (a put's elements as the set keeps them). */
+  private static Object written(KvRequest req) {
+    return req.f().equals("put") ? Data.elements(req.value()) : req.value();
   }
 
   private void arm(Coordination op) {
@@ -369,21 +391,5 @@ final class Coordinator {
   /** Coordinations in flight, for tests. */
   int inflight() {
     return inflight.size();
-  }
-
-  /** {@code 3 replicas (1 primary)}. */
-  private static String replicas(int replicas, int primaries) {
-    return plural(replicas, "replica", "replicas")
-        + " ("
-        + plural(primaries, "primary", "primaries")
-        + ")";
-  }
-
-  private static String plural(int n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
-
-  static String kindName(DataKind k) {
-    return k.name().toLowerCase(java.util.Locale.ROOT);
   }
 }

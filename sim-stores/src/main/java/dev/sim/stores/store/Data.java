@@ -31,6 +31,15 @@ final class Data {
     throw new IllegalArgumentException(what + " must be a whole number, found " + v);
   }
 
+  /** A put's elements as the store keeps a set: sorted, without repeats, immutable Longs. */
+  static List<Long> elements(Object v) {
+    TreeSet<Long> out = new TreeSet<>();
+    for (Object o : (List<?>) v) {
+      out.add(whole(o, "an element of a put"));
+    }
+    return List.copyOf(out);
+  }
+
   /** The sorted union of two sorted element lists, immutable. */
   static List<Long> union(List<Long> a, Collection<Long> b) {
     if (b.isEmpty()) {

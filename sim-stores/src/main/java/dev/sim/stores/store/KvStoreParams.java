@@ -2,6 +2,8 @@ package dev.sim.stores.store;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.kernel.random.Distribution;
+import dev.sim.kernel.random.Distributions;
 
 /**
  * Parameters of the {@code kv-store} node type. Each component's {@link Param} doc is the one
@@ -22,6 +24,10 @@ import dev.sim.api.Param.Unit;
  * @param vnodes ring points per node
  * @param limit requests each node coordinates per second; null = no limit
  * @param capacity keys each node stores; {@link Param#UNBOUNDED} = no limit
+ * @param service the time one replica operation takes on a node, in nanoseconds; constant 0 =
+ *     instant (no queueing at all)
+ * @param workers replica operations a node serves at once; {@link Param#UNBOUNDED} = no waiting
+ * @param queueLimit replica operations that may wait on a node; {@link Param#UNBOUNDED} = no limit
  */
 public record KvStoreParams(
     @Param(
@@ -131,7 +137,32 @@ public record KvStoreParams(
                     + " every replica refused fails.",
             unit = Unit.COUNT,
             defaultValue = "unbounded")
-        int capacity) {
+        int capacity,
+    @Param(
+            doc =
+                "Time one replica operation takes on a node (a replica's read, write or read"
+                    + " repair, the coordinator's own included), drawn when a worker takes it and"
+                    + " multiplied by the slow fault's factor; operations wait in the node's queue"
+                    + " for a free worker; 0s = instant, nothing waits.",
+            unit = Unit.DISTRIBUTION,
+            defaultValue = "0s")
+        Distribution service,
+    @Param(
+            doc =
+                "Replica operations a node serves at once (with a service time); unbounded ="
+                    + " none waits, each just takes its service time.",
+            unit = Unit.COUNT,
+            defaultValue = "1")
+        int workers,
+    @Param(
+            doc =
+                "Replica operations that may wait on a node for a worker; one more is refused"
+                    + " and nothing applied, and a request left short of its quorum by such"
+                    + " refusals is answered throttled; unbounded: no limit.",
+            unit = Unit.COUNT,
+            defaultValue = "unbounded",
+            min = 0)
+        int queueLimit) {
 
   /** How concurrent writes to one key resolve ({@code conflicts}). */
   public enum Conflicts {
@@ -156,7 +187,9 @@ public record KvStoreParams(
     return w != null ? w : quorum(n);
   }
 
-  /** Defaults for tests and code: N = 3, quorums, lww, no anti-entropy, no limits. */
+  /**
+   * Defaults for tests and code: N = 3, quorums, lww, no anti-entropy, no limits, instant replicas.
+   */
   public static KvStoreParams defaults() {
     return new KvStoreParams(
         3,
@@ -172,6 +205,14 @@ public record KvStoreParams(
         Conflicts.LWW,
         32,
         null,
+        Param.UNBOUNDED,
+        Distributions.constant(0),
+        1,
         Param.UNBOUNDED);
+  }
+
+  /** Whether replica operations take no time: then nothing queues and none is refused. */
+  public boolean instant() {
+    return service == null || service.mean() == 0;
   }
 }

@@ -17,8 +17,10 @@ import java.util.List;
  * keeps writing through fallbacks that hand their hints off later ({@link HintedHandoff}); read
  * repair and anti-entropy ({@link AntiEntropy}) bring replicas back together; conflicts resolve by
  * last-writer-wins on the coordinator's local clock ({@link LwwState}) or are kept as siblings
- * ({@link SiblingState}). What each parameter means is its {@code @Param} doc on {@link
- * KvStoreParams}; {@code docs/kv-store.md} tells the whole story.
+ * ({@link SiblingState}). With a {@code service} time, replica operations wait in each node's queue
+ * for one of its {@code workers} ({@link WorkQueue}), so a hot key's replicas queue while the rest
+ * idle. What each parameter means is its {@code @Param} doc on {@link KvStoreParams}; {@code
+ * docs/kv-store.md} tells the whole story.
  */
 public final class KvStoreType implements NodeType<KvStoreParams> {
   @Override
@@ -77,6 +79,12 @@ public final class KvStoreType implements NodeType<KvStoreParams> {
     if (p.retryIntervalNanos() <= 0) {
       problems.add(new Problem("retryInterval", "must be positive, like 1s"));
     }
+    if (p.workers() < 1) {
+      problems.add(new Problem("workers", "must be at least 1, or unbounded"));
+    }
+    if (p.queueLimit() < 0) {
+      problems.add(new Problem("queueLimit", "must not be negative; leave it out for no limit"));
+    }
     if (p.limit() != null && !(p.limit() > 0)) {
       problems.add(
           new Problem("limit", "must be a positive rate like 500/s; leave it out for no limit"));
@@ -114,6 +122,6 @@ public final class KvStoreType implements NodeType<KvStoreParams> {
 
   @Override
   public Node create(KvStoreParams params, BuildContext ctx) {
-    return new KvStoreNode(params);
+    return new KvStoreNode(params, ctx.controls());
   }
 }

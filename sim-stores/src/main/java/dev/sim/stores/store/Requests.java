@@ -28,24 +28,32 @@ final class Requests {
       case "add" -> needs(req, DataKind.SET) != null ? needs(req, DataKind.SET) : whole(req);
       case "incr" ->
           needs(req, DataKind.COUNTER) != null ? needs(req, DataKind.COUNTER) : whole(req);
-      default -> "unknown operation '" + req.f() + "': expected read, write, cas, add or incr";
+      case "put" -> needs(req, DataKind.SET) != null ? needs(req, DataKind.SET) : elements(req);
+      default -> "unknown operation '" + req.f() + "': expected read, write, cas, add, incr or put";
     };
   }
 
   private static String needs(KvRequest req, DataKind kind) {
     return req.kind() == kind
         ? null
-        : req.f()
-            + " works on a "
-            + Coordinator.kindName(kind)
-            + ", not a "
-            + Coordinator.kindName(req.kind());
+        : req.f() + " works on a " + Words.kindName(kind) + ", not a " + Words.kindName(req.kind());
   }
 
   private static String whole(KvRequest req) {
     Object v = req.value();
-    boolean ok =
-        v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
-    return ok ? null : req.f() + " takes a whole number, found " + Data.text(v);
+    return isWhole(v) ? null : req.f() + " takes a whole number, found " + Data.text(v);
+  }
+
+  /** A put's value: the set's elements, a list of whole numbers (empty for an empty set). */
+  private static String elements(KvRequest req) {
+    if (req.value() instanceof List<?> list && list.stream().allMatch(Requests::isWhole)) {
+      return null;
+    }
+    return "put takes the set's elements as a list of whole numbers, found "
+        + Data.text(req.value());
+  }
+
+  private static boolean isWhole(Object v) {
+    return v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte;
   }
 }

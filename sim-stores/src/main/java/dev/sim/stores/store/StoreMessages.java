@@ -26,6 +26,12 @@ final class StoreMessages {
   /** A replica's answer to {@link ReplicaWrite}: held, or refused and why (nothing was applied). */
   record WriteAck(long op, boolean applied, String why) {}
 
+  /**
+   * A replica's answer to a {@link ReplicaRead} or {@link ReplicaWrite} of phase {@code phase} when
+   * its queue was full: refused, nothing applied.
+   */
+  record Busy(long op, Coordination.Phase phase) {}
+
   /** Read repair: merge {@code state} (or keep it as a hint for {@code hintFor}); no answer. */
   record Repair(String key, KeyState state, int hintFor) {}
 

@@ -23,6 +23,9 @@ final class StoreMetrics {
   static final String READ_REPAIRS = "readRepairs";
   static final String AE_REPAIRS = "antiEntropyRepairs";
   static final String HANDOFFS = "handoffsDelivered";
+  static final String QUEUE = "storeQueue";
+  static final String UTILISATION = "storeUtilisation";
+  static final String QUEUE_FULL = "storeQueueFull";
 
   private static final String OUTCOMES = "store-outcomes";
   private static final String OUTCOMES_TITLE = "Store answers by outcome";
@@ -67,7 +70,23 @@ final class StoreMetrics {
               .order(25),
           MetricSpec.counter(HANDOFFS, "Hinted handoffs delivered", "hints")
               .describe("Hints a primary took from a fallback after it was reachable again")
-              .order(26));
+              .order(26),
+          MetricSpec.gauge(QUEUE, "Store queue", "operations")
+              .yLabel("operations waiting")
+              .describe(
+                  "Replica operations waiting for a worker on each store node (with a service"
+                      + " time)")
+              .order(27),
+          MetricSpec.gauge(UTILISATION, "Store utilisation", "share of workers")
+              .yLabel("busy workers / workers")
+              .describe(
+                  "Share of each store node's workers busy with replica operations (with a"
+                      + " service time and bounded workers)")
+              .averaged()
+              .order(28),
+          MetricSpec.counter(QUEUE_FULL, "Store queue full", "operations")
+              .describe("Replica operations a store node refused because its queue was full")
+              .order(29));
 
   private static MetricSpec outcome(String name, String title, String legend, int order) {
     return MetricSpec.counter(name, title, "requests")
@@ -122,5 +141,17 @@ final class StoreMetrics {
 
   void handoff() {
     m.count(HANDOFFS, 1);
+  }
+
+  void queue(int waiting) {
+    m.gauge(QUEUE, waiting);
+  }
+
+  void utilisation(double busyShare) {
+    m.gauge(UTILISATION, busyShare);
+  }
+
+  void queueFull() {
+    m.count(QUEUE_FULL, 1);
   }
 }

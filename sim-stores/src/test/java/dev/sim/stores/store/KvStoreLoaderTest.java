@@ -1,16 +1,24 @@
 package dev.sim.stores.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sim.api.Param;
+import dev.sim.api.Problem;
+import dev.sim.kernel.random.Distributions;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
+import dev.sim.testkit.Harness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** kv-store groups through the real scenario loader: its binding, its checks, its messages. */
+/**
+ * kv-store groups through the real scenario loader (its binding, its checks, its messages), and the
+ * same checks through the test harness.
+ */
 class KvStoreLoaderTest {
   private static final NodeTypeRegistry TYPES =
       NodeTypeRegistry.load(KvStoreLoaderTest.class.getClassLoader());
@@ -56,6 +64,9 @@ class KvStoreLoaderTest {
                 conflicts: siblings
                 limit: 500/s
                 capacity: 1000
+                service: {dist: exponential, mean: 2ms}
+                workers: 4
+                queueLimit: 0
                 """));
     NodeGroupSpec g = s.nodes().get(0);
     KvStoreParams p = (KvStoreParams) g.params();
@@ -68,6 +79,10 @@ class KvStoreLoaderTest {
     assertThat(p.conflicts()).isEqualTo(KvStoreParams.Conflicts.SIBLINGS);
     assertThat(p.limit()).isEqualTo(500.0);
     assertThat(p.capacity()).isEqualTo(1000);
+    assertThat(p.service()).isEqualTo(Distributions.exponential(2_000_000));
+    assertThat(p.instant()).isFalse();
+    assertThat(p.workers()).isEqualTo(4);
+    assertThat(p.queueLimit()).isZero();
   }
 
   @Test
@@ -76,6 +91,31 @@ class KvStoreLoaderTest {
     assertThat(p).isEqualTo(KvStoreParams.defaults());
     assertThat(p.readQuorum()).isEqualTo(2);
     assertThat(p.writeQuorum()).isEqualTo(2);
+    assertThat(p.instant()).isTrue();
+    assertThat(p.queueLimit()).isEqualTo(Param.UNBOUNDED);
+  }
+
+  @Test
+  void shouldRejectBadWorkersAndQueueLimits() {
+    assertThat(error(scenario("workers: 0"))).contains("test.yaml:7:14: nodes.store.workers");
+    assertThat(error(scenario("queueLimit: -1")))
+        .contains("test.yaml:7:17: nodes.store.queueLimit");
+    assertThat(error(scenario("service: {dist: expo, mean: 2ms}")))
+        .contains("nodes.store.service")
+        .contains("did you mean 'exponential'?");
+    assertThat(new KvStoreType().check(Params.of().workers(0).queueLimit(-1).build()))
+        .extracting(Problem::keyPath)
+        .containsExactly("workers", "queueLimit");
+  }
+
+  @Test
+  void shouldCheckNAgainstTheGroupInTheHarnessToo() {
+    assertThatThrownBy(
+            () -> Harness.seed(1).add("store", 2, new KvStoreType(), KvStoreParams.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "store.n: N = 3 replicas per key need at least 3 store nodes, but group 'store' has"
+                + " 2; lower n or raise count");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.sim.stores.store;
 
 import dev.sim.api.Param;
+import dev.sim.kernel.random.Distribution;
+import dev.sim.kernel.random.Distributions;
 import dev.sim.stores.store.KvStoreParams.Conflicts;
 
 /**
@@ -23,6 +25,9 @@ final class Params {
   int vnodes = 32;
   Double limit;
   int capacity = Param.UNBOUNDED;
+  Distribution service = Distributions.constant(0);
+  int workers = 1;
+  int queueLimit = Param.UNBOUNDED;
 
   static Params of() {
     return new Params();
@@ -93,6 +98,25 @@ final class Params {
     return this;
   }
 
+  Params service(Distribution d) {
+    service = d;
+    return this;
+  }
+
+  Params serviceMs(double ms) {
+    return service(Distributions.constant(ms * MS));
+  }
+
+  Params workers(int v) {
+    workers = v;
+    return this;
+  }
+
+  Params queueLimit(int v) {
+    queueLimit = v;
+    return this;
+  }
+
   KvStoreParams build() {
     return new KvStoreParams(
         n,
@@ -108,6 +132,9 @@ final class Params {
         conflicts,
         vnodes,
         limit,
-        capacity);
+        capacity,
+        service,
+        workers,
+        queueLimit);
   }
 }

@@ -34,6 +34,7 @@ final class Rig {
   private final List<long[]> partitionTimes = new ArrayList<>();
   private final List<List<String>> partitionSides = new ArrayList<>();
   private final List<Object[]> crashes = new ArrayList<>();
+  private final Map<String, Double> slow = new LinkedHashMap<>();
   final List<Outcome> outcomes = new ArrayList<>();
   private Harness harness;
   private long windowNanos;
@@ -88,6 +89,12 @@ final class Rig {
     return this;
   }
 
+  /** Store {@code node}'s service times are {@code factor} times longer (a slow fault). */
+  Rig slow(String node, double factor) {
+    slow.put(node, factor);
+    return this;
+  }
+
   /** Runs for {@code ms} of simulated time. */
   RunResult run(double ms) {
     Harness h = Harness.seed(seed).add("store", stores, new KvStoreType(), params);
@@ -118,6 +125,7 @@ final class Rig {
       h.crash((Long) c[0], (String) c[2]);
       h.restart((Long) c[1], (String) c[2]);
     }
+    slow.forEach((node, factor) -> h.controls(node).setSlowFactor(factor));
     harness = h;
     return h.run((long) (ms * MS));
   }
