@@ -12,7 +12,10 @@ public enum KvStatus {
   OK,
   /** It definitely did not happen (a cas whose old value did not match, say). */
   FAIL,
-  /** Refused before anything was applied: the store is over its throughput limit. */
+  /**
+   * Refused before anything was applied: the coordinator is over its throughput {@code limit}, or
+   * the replicas' work queues are full (a hot partition).
+   */
   THROTTLED,
   /** Refused before anything was applied: too few replicas reachable, or no leader. */
   UNAVAILABLE,
