@@ -51,7 +51,9 @@ public final class KvClientType implements NodeType<KvClientParams> {
               .describe("Writes made (or resent) while offline, queued until the client reconnects")
               .order(150),
           MetricSpec.gauge("offlineQueue", "Offline queue", "writes")
-              .describe("Writes waiting to be sent after an offline period")
+              .describe(
+                  "Writes waiting to be sent after an offline period (each add a put carries"
+                      + " counts)")
               .order(160),
           MetricSpec.counter("offlineSyncs", "Sets synced with a put", "puts")
               .describe(

@@ -79,8 +79,8 @@ final class LocalSets {
   }
 
   /**
-   * The sync of {@code element} ended unknown: it stays in the copy, like an acknowledged add, until
-   * a later read says otherwise (it may well be in the store).
+   * The sync of {@code element} ended unknown: it stays in the copy, like an acknowledged add,
+   * until a later read says otherwise (it may well be in the store).
    */
   void unknown(String key, long element, long invoked) {
     acked(key, element, invoked);

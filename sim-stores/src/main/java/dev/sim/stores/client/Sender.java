@@ -155,15 +155,14 @@ final class Sender {
     tries.put(id, new Try(op, op.tries, op.coordinator, op.sentLocalNanos));
     metrics.attempt();
     ctx.send(
-        coordinators.id(op.coordinator),
-        new KvRequest(id, op.kind.f, op.key, value, op.kind.kind));
+        coordinators.id(op.coordinator), new KvRequest(id, op.kind.f, op.key, value, op.kind.kind));
     op.timeoutTimer = ctx.setTimer(params.timeoutNanos(), new TryTimeout(op, op.tries));
   }
 
   /**
-   * The put's value, the whole local copy of its set. The copy also holds the offline adds of
-   * other puts of the set still to come (made after this put was first sent): once this try goes,
-   * the store may apply them, so a definite failure of their own put no longer proves they did not
+   * The put's value, the whole local copy of its set. The copy also holds the offline adds of other
+   * puts of the set still to come (made after this put was first sent): once this try goes, the
+   * store may apply them, so a definite failure of their own put no longer proves they did not
    * happen.
    */
   private List<Long> putValue(Operation put) {

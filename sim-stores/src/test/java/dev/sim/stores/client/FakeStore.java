@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * A single-node store for tests: it keeps registers, sets and counters in memory and answers each
  * request as its policy says (a status, or none at all), after a fixed delay. It applies an
  * operation when the answer is OK or UNKNOWN, or when the policy says so for no answer, and never
- * for FAIL, THROTTLED or UNAVAILABLE, as the protocol promises. Everything it received is logged.
- * A put of a set's whole value either replaces the set (as a last-writer-wins store does) or is
+ * for FAIL, THROTTLED or UNAVAILABLE, as the protocol promises. Everything it received is logged. A
+ * put of a set's whole value either replaces the set (as a last-writer-wins store does) or is
  * merged into it by union (as a store keeping siblings and merging sets does).
  */
 final class FakeStore implements Node {

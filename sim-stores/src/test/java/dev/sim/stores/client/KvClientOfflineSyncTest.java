@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code offlineSync}: two clients add to the same set while one of them ({@code b}) is offline
- * from 2 s to 4 s. With {@code put} (the default) {@code b} uploads its local copy on reconnect, and
- * the store's handling of a put decides whether {@code a}'s edits of the meantime survive; with
+ * from 2 s to 4 s. With {@code put} (the default) {@code b} uploads its local copy on reconnect,
+ * and the store's handling of a put decides whether {@code a}'s edits of the meantime survive; with
  * {@code replay} its adds are sent one by one and nothing is lost. The workload stops at 6 s and
  * both clients read every key back at 7 s.
  */
@@ -73,8 +73,7 @@ class KvClientOfflineSyncTest {
     // One key: b's put goes at 4 s, before any read b makes online can refresh its copy.
     RunResult r = run(62, log, Put.REPLACE, setEditors(1).build());
     OfflineEdits.assertEachCompletesOnce(r);
-    List<Pair> aMeanwhile =
-        adds(r, "a", OFF, ON).stream().filter(p -> p.is(OpType.OK)).toList();
+    List<Pair> aMeanwhile = adds(r, "a", OFF, ON).stream().filter(p -> p.is(OpType.OK)).toList();
     assertThat(aMeanwhile).hasSizeGreaterThan(250);
     List<Pair> bOffline = adds(r, "b", OFF, ON);
     assertThat(bOffline).isNotEmpty().allMatch(p -> p.is(OpType.OK));
@@ -96,8 +95,7 @@ class KvClientOfflineSyncTest {
     OfflineEdits.assertEachCompletesOnce(r);
     List<Pair> okAdds =
         Histories.withF(Histories.pairs(r), "add").stream().filter(p -> p.is(OpType.OK)).toList();
-    List<Pair> aMeanwhile =
-        adds(r, "a", OFF, ON).stream().filter(p -> p.is(OpType.OK)).toList();
+    List<Pair> aMeanwhile = adds(r, "a", OFF, ON).stream().filter(p -> p.is(OpType.OK)).toList();
     assertThat(aMeanwhile).hasSizeGreaterThan(250);
     assertThat(received(log, "put")).hasSize(1);
     for (String reader : List.of("a", "b")) {
