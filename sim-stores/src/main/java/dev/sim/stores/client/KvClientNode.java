@@ -93,7 +93,16 @@ final class KvClientNode implements Node, Sender.Listener {
     NodeControls controls = build.controls() != null ? build.controls() : new NodeControls();
     this.queue = new OfflineQueue(c.metrics(), controls::offline);
     this.sender =
-        new Sender(c, params, coordinators, recorder, queue, values, state, this::userFree);
+        new Sender(
+            c,
+            params,
+            coordinators,
+            recorder,
+            queue,
+            values,
+            new LocalSets(),
+            state,
+            this::userFree);
     // A client restarted while offline starts offline; the fault's end sends it a timer.
     wasOffline = controls.offline();
     controls.listen(() -> c.setTimer(0, new ControlsChanged()));
@@ -209,6 +218,7 @@ final class KvClientNode implements Node, Sender.Listener {
           case CAS -> values.cas(key, valuesRng);
           case COUNTER_INCR -> params.incrBy();
           case REGISTER_READ, SET_READ, COUNTER_READ -> null;
+          case SET_PUT -> throw new IllegalStateException("a mix never draws a put");
         };
     state.keysUsed.putIfAbsent(key, kind.kind);
     user.busy = true;

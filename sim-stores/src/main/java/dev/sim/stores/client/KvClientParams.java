@@ -30,6 +30,7 @@ import dev.sim.components.client.ClientParams;
  * @param finalReadsNanos [finalReads] the quiet stretch at the end of the run before and during the
  *     final reads; 0 = none
  * @param checkAnswers [checkAnswers] whether the application heeds the store's answers to writes
+ * @param offlineSync [offlineSync] how the sets edited offline are synced on reconnect; null: put
  */
 public record KvClientParams(
     @Param(
@@ -150,7 +151,17 @@ public record KvClientParams(
                     + " store answered, the 'logs are liars' mistake; reads stay honest.",
             unit = Unit.CHOICE,
             defaultValue = "true")
-        boolean checkAnswers) {
+        boolean checkAnswers,
+    @Param(
+            doc =
+                "How a set edited offline is synced on reconnect: put (one put of the client's"
+                    + " local copy per edited set, as a naive offline app uploads its copy, so"
+                    + " the store's conflict mode decides whose edits survive) or replay (each"
+                    + " queued add sent as an add, which the store applies to its own value, so"
+                    + " nothing is lost). Register writes and increments are always replayed.",
+            unit = Unit.CHOICE,
+            defaultValue = "put")
+        OfflineSync offlineSync) {
 
   /** Whether the load is a closed loop of users. */
   public boolean closedLoop() {
@@ -160,6 +171,19 @@ public record KvClientParams(
   /** The mix, or the default (register read 0.5, write 0.5) when none is given. */
   public Mix mixOrDefault() {
     return mix != null ? mix : new Mix(new RegisterShares(0.5, 0.5, 0), null, null);
+  }
+
+  /** How the sets edited offline are synced, {@link OfflineSync#PUT} when absent. */
+  public OfflineSync offlineSyncOrDefault() {
+    return offlineSync != null ? offlineSync : OfflineSync.PUT;
+  }
+
+  /** How a set edited offline is synced on reconnect ({@code offlineSync}). */
+  public enum OfflineSync {
+    /** One put of the client's local copy per edited set: the store's conflict mode decides. */
+    PUT,
+    /** Each queued add sent as an add, applied by the store to its own value. */
+    REPLAY
   }
 
   /** Which member of the target coordinates a try ({@code coordinator}). */

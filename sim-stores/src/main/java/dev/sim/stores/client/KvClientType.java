@@ -20,7 +20,8 @@ import java.util.List;
  * charts work; counters by history outcome ({@code kvOk}, {@code kvFail}, {@code kvInfo}), by f
  * ({@code kvReads}, {@code kvWrites}, {@code kvCas}, {@code kvAdds}, {@code kvIncrs}), {@code
  * kvRetries}, {@code droppedArrivals}, {@code recordsWritten} (the writes the application counts as
- * done), {@code offlineQueued}; the gauge {@code offlineQueue}.
+ * done), {@code offlineQueued}, {@code offlineSyncs} (puts of sets edited offline); the gauge
+ * {@code offlineQueue}.
  */
 public final class KvClientType implements NodeType<KvClientParams> {
   /** What a kv-client records. */
@@ -50,8 +51,14 @@ public final class KvClientType implements NodeType<KvClientParams> {
               .describe("Writes made (or resent) while offline, queued until the client reconnects")
               .order(150),
           MetricSpec.gauge("offlineQueue", "Offline queue", "writes")
-              .describe("Writes waiting to be sent after an offline period")
-              .order(160));
+              .describe(
+                  "Writes waiting to be sent after an offline period (each add a put carries"
+                      + " counts)")
+              .order(160),
+          MetricSpec.counter("offlineSyncs", "Sets synced with a put", "puts")
+              .describe(
+                  "Sets edited offline whose local copy was uploaded with one put on reconnect")
+              .order(170));
 
   private static MetricSpec outcome(String name, String title, String legend, int order) {
     return MetricSpec.counter(name, title, "operations")

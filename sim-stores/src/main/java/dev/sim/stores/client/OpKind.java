@@ -3,8 +3,10 @@ package dev.sim.stores.client;
 import dev.sim.stores.protocol.DataKind;
 
 /**
- * The seven operations a {@code kv-client} makes: what each is called in the history ({@link #f}),
- * the kind of data its key holds, and whether it may be retried.
+ * The seven operations a {@code kv-client}'s users make, what each is called in the history ({@link
+ * #f}), the kind of data its key holds, and whether it may be retried; and {@link #SET_PUT}, the
+ * request that syncs a set edited offline, which is not an operation of the history but carries the
+ * adds that are.
  */
 enum OpKind {
   /** Reads a register. */
@@ -20,7 +22,18 @@ enum OpKind {
   /** Increments a counter. */
   COUNTER_INCR("incr", DataKind.COUNTER, true, false, "kvIncrs"),
   /** Reads a counter. */
-  COUNTER_READ("read", DataKind.COUNTER, false, true, "kvReads");
+  COUNTER_READ("read", DataKind.COUNTER, false, true, "kvReads"),
+  /**
+   * Sends a set's whole value, the client's local copy, on behalf of the adds made to it offline;
+   * never drawn from the mix and never in the history. Sending the same copy twice adds nothing the
+   * first did not, so it is retried like the adds it carries.
+   */
+  SET_PUT("put", DataKind.SET, true, true, "offlineSyncs");
+
+  /** The operations a mix draws from, in the order of {@code OpMix}'s shares. */
+  static final OpKind[] MIXED = {
+    REGISTER_READ, REGISTER_WRITE, CAS, SET_ADD, SET_READ, COUNTER_INCR, COUNTER_READ
+  };
 
   /** The operation's name in the history and in {@code KvRequest.f}. */
   final String f;
@@ -37,7 +50,7 @@ enum OpKind {
    */
   final boolean idempotent;
 
-  /** The counter that counts its invokes. */
+  /** The counter that counts its invokes (for a put: its first tries). */
   final String counter;
 
   OpKind(String f, DataKind kind, boolean write, boolean idempotent, String counter) {

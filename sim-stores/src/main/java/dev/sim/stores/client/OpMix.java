@@ -5,10 +5,10 @@ import dev.sim.stores.client.KvClientParams.Mix;
 
 /**
  * Draws each operation's kind from the mix's shares: one uniform draw against the cumulative
- * shares, in the fixed order of {@link OpKind}, so the same stream gives the same operations.
+ * shares, in the fixed order of {@link OpKind#MIXED}, so the same stream gives the same operations.
  */
 final class OpMix {
-  private static final OpKind[] KINDS = OpKind.values();
+  private static final OpKind[] KINDS = OpKind.MIXED;
   private final double[] cumulative = new double[KINDS.length];
 
   OpMix(Mix mix) {
@@ -27,7 +27,10 @@ final class OpMix {
     }
   }
 
-  /** The shares of {@code mix} indexed by {@link OpKind#ordinal()}; absent parts have none. */
+  /**
+   * The shares of {@code mix} indexed by {@link OpKind#ordinal()}, which is the index in {@link
+   * OpKind#MIXED} (the put comes after them); absent parts have none.
+   */
   static double[] shares(Mix mix) {
     double[] s = new double[KINDS.length];
     if (mix.register() != null) {

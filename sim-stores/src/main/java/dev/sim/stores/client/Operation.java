@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * One logical operation, from its invoke in the history to its one completion, through every try:
- * retries and resends after an offline period stay this one operation.
+ * retries and resends after an offline period stay this one operation. A {@link OpKind#SET_PUT} is
+ * the exception: not in the history itself, it carries the offline adds of one set ({@link
+ * #members}) and completes them.
  */
 final class Operation {
   /** Its number in the order this client made its operations, from 1. */
@@ -18,7 +20,7 @@ final class Operation {
   /** The value sent and recorded on invoke: a write's value, cas [old, new], incr amount, null. */
   final Object value;
 
-  /** The history process it was invoked on. */
+  /** The history process it was invoked on; -1 for a put, which is not in the history. */
   final int process;
 
   /** The user waiting for it, or null (a final read, or a write handed to the offline queue). */
@@ -58,6 +60,12 @@ final class Operation {
   boolean queued;
 
   boolean done;
+
+  /** An add made offline under {@code offlineSync: put}: the put that will sync it, or null. */
+  Operation sync;
+
+  /** A put: the adds it syncs that have not completed otherwise; null for any other operation. */
+  List<Operation> members;
 
   Operation(long seq, OpKind kind, String key, Object value, int process, User user) {
     this.seq = seq;

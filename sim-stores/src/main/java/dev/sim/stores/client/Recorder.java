@@ -25,6 +25,11 @@ final class Recorder {
     this.metrics = ctx.metrics();
   }
 
+  /** How many operations this client has invoked so far; the next one's seq is one more. */
+  long invoked() {
+    return invoked;
+  }
+
   /** A new history process for this client. */
   int newProcess() {
     return history.newProcess(ctx.name());

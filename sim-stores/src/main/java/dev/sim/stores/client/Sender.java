@@ -23,8 +23,11 @@ import java.util.Map;
  * the operation, whichever try is current.
  *
  * <p>Offline, nothing is sent: a write goes to the {@link OfflineQueue} (its user carries on, on a
- * new process) and a read fails at once. With {@code checkAnswers: false} a write is ok as soon as
- * any answer comes or the timeout passes, whatever the store said, and is never retried.
+ * new process) and a read fails at once. Under {@code offlineSync: put} a set add made offline is
+ * applied to the client's {@link LocalSets local copy} instead and joins the one put that will
+ * upload that copy on reconnect; the put's outcome is each of its adds' (see {@link #synced}). With
+ * {@code checkAnswers: false} a write is ok as soon as any answer comes or the timeout passes,
+ * whatever the store said, and is never retried.
  */
 final class Sender {
   /** What the node hears from its sender. */
@@ -48,6 +51,8 @@ final class Sender {
   private final Recorder recorder;
   private final OfflineQueue queue;
   private final Values values;
+  private final LocalSets sets;
+  private final boolean putSync;
   private final ClientState state;
   private final Listener listener;
   private final Backoff backoff;
@@ -63,6 +68,7 @@ final class Sender {
       Recorder recorder,
       OfflineQueue queue,
       Values values,
+      LocalSets sets,
       ClientState state,
       Listener listener) {
     this.ctx = ctx;
@@ -71,6 +77,8 @@ final class Sender {
     this.recorder = recorder;
     this.queue = queue;
     this.values = values;
+    this.sets = sets;
+    this.putSync = params.offlineSyncOrDefault() == KvClientParams.OfflineSync.PUT;
     this.state = state;
     this.listener = listener;
     this.backoff = params.retry() == null ? null : new Backoff(params.retry());
@@ -102,6 +110,13 @@ final class Sender {
       sendTry(op);
       return;
     }
+    if (op.kind == OpKind.SET_ADD && putSync) {
+      // The app edits its own copy now; the store hears of it in the set's put on reconnect.
+      sets.edit(op);
+      queue.join(op);
+      detach(op);
+      return;
+    }
     if (op.kind.write) {
       queue.add(op);
       detach(op);
@@ -127,6 +142,10 @@ final class Sender {
     if (op.tries > 0) {
       metrics.count("kvRetries", 1);
     }
+    Object value = op.value;
+    if (op.kind == OpKind.SET_PUT) {
+      value = putValue(op);
+    }
     op.tries++;
     op.awaiting = true;
     long id = ++state.requests;
@@ -136,9 +155,26 @@ final class Sender {
     tries.put(id, new Try(op, op.tries, op.coordinator, op.sentLocalNanos));
     metrics.attempt();
     ctx.send(
-        coordinators.id(op.coordinator),
-        new KvRequest(id, op.kind.f, op.key, op.value, op.kind.kind));
+        coordinators.id(op.coordinator), new KvRequest(id, op.kind.f, op.key, value, op.kind.kind));
     op.timeoutTimer = ctx.setTimer(params.timeoutNanos(), new TryTimeout(op, op.tries));
+  }
+
+  /**
+   * The put's value, the whole local copy of its set. The copy also holds the offline adds of other
+   * puts of the set still to come (made after this put was first sent): once this try goes, the
+   * store may apply them, so a definite failure of their own put no longer proves they did not
+   * happen.
+   */
+  private List<Long> putValue(Operation put) {
+    if (put.tries == 0) {
+      metrics.count(put.kind.counter, 1);
+    }
+    for (Operation other : sets.pending(put.key)) {
+      if (other.sync != put) {
+        other.uncertain = true;
+      }
+    }
+    return sets.elements(put.key);
   }
 
   private void onReply(KvReply r) {
@@ -205,6 +241,12 @@ final class Sender {
     for (Long id : op.requestIds) {
       tries.remove(id);
     }
+    if (op.kind == OpKind.SET_PUT) {
+      synced(op, status, why);
+      queue.done(op);
+      online();
+      return;
+    }
     switch (status) {
       case OK -> {
         recorder.ok(op, value);
@@ -226,8 +268,48 @@ final class Sender {
     }
   }
 
-  /** A register's value the client now knows of, for its later compare-and-sets. */
+  /**
+   * Completes the adds {@code put} carries with its outcome: ok when it was acknowledged, info when
+   * it ended unknown, fail when it was refused, except for an add that may have been applied anyway
+   * (its own try timed out before the cut, or another put carried it), which is info. A failed add
+   * leaves the local copy, so that no later put brings back what the history calls failed.
+   */
+  private void synced(Operation put, KvStatus status, Outcome why) {
+    if (put.done) {
+      throw new IllegalStateException("put completed twice: " + put);
+    }
+    put.done = true;
+    for (Operation add : put.members) {
+      for (Long id : add.requestIds) {
+        tries.remove(id);
+      }
+      long element = (Long) add.value;
+      if (status == KvStatus.OK) {
+        recorder.ok(add, add.value);
+        sets.acked(add.key, element, recorder.invoked());
+      } else if (status == KvStatus.UNKNOWN || add.uncertain) {
+        recorder.info(add, why);
+        sets.unknown(add.key, element, recorder.invoked());
+      } else {
+        recorder.fail(add, why);
+        sets.discard(add.key, element);
+      }
+    }
+  }
+
+  /**
+   * What the client now knows of the data: a register's value, for its later compare-and-sets; a
+   * set's value or its own acknowledged add, for its local copy.
+   */
   private void remember(Operation op, Object value) {
+    if (op.kind == OpKind.SET_ADD) {
+      sets.acked(op.key, (Long) op.value, recorder.invoked());
+      return;
+    }
+    if (op.kind == OpKind.SET_READ) {
+      sets.read(op.key, value, op.seq);
+      return;
+    }
     if (op.kind.kind != DataKind.REGISTER) {
       return;
     }

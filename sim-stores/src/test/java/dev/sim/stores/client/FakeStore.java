@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * A single-node store for tests: it keeps registers, sets and counters in memory and answers each
  * request as its policy says (a status, or none at all), after a fixed delay. It applies an
  * operation when the answer is OK or UNKNOWN, or when the policy says so for no answer, and never
- * for FAIL, THROTTLED or UNAVAILABLE, as the protocol promises. Everything it received is logged.
+ * for FAIL, THROTTLED or UNAVAILABLE, as the protocol promises. Everything it received is logged. A
+ * put of a set's whole value either replaces the set (as a last-writer-wins store does) or is
+ * merged into it by union (as a store keeping siblings and merging sets does).
  */
 final class FakeStore implements Node {
   /** What to do with one request. */
@@ -28,6 +30,14 @@ final class FakeStore implements Node {
     static Answer of(KvStatus s) {
       return new Answer(s, s == KvStatus.OK || s == KvStatus.UNKNOWN);
     }
+  }
+
+  /** What a put does to the set it names. */
+  enum Put {
+    /** The put's elements become the set: elements it never saw are gone. */
+    REPLACE,
+    /** The put's elements are added to the set: nothing is lost. */
+    UNION
   }
 
   /** Decides the answer to a request; {@code seen} counts earlier requests for the same value. */
@@ -61,11 +71,17 @@ final class FakeStore implements Node {
   private final Policy policy;
   private final long delayNanos;
   private final Log log;
+  private final Put put;
 
   FakeStore(Policy policy, long delayNanos, Log log) {
+    this(policy, delayNanos, log, Put.REPLACE);
+  }
+
+  FakeStore(Policy policy, long delayNanos, Log log, Put put) {
     this.policy = policy;
     this.delayNanos = delayNanos;
     this.log = log;
+    this.put = put;
   }
 
   /** Answers every request OK at once. */
@@ -118,6 +134,15 @@ final class FakeStore implements Node {
         log.registers.put(q.key(), (Long) on.get(1));
       }
       case "add" -> log.sets.computeIfAbsent(q.key(), k -> new TreeSet<>()).add((Long) q.value());
+      case "put" -> {
+        TreeSet<Long> set = log.sets.computeIfAbsent(q.key(), k -> new TreeSet<>());
+        if (put == Put.REPLACE) {
+          set.clear();
+        }
+        for (Object e : (List<?>) q.value()) {
+          set.add((Long) e);
+        }
+      }
       case "incr" -> log.counters.merge(q.key(), (Long) q.value(), Long::sum);
       default -> {
         // a read changes nothing

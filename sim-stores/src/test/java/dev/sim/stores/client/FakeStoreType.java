@@ -16,12 +16,15 @@ final class FakeStoreType implements NodeType<FakeStoreType.Params> {
   /**
    * @param throttleWrites refuse every write THROTTLED
    * @param delayNanos how long each answer takes
+   * @param put what a put of a set does
    */
   record Params(
       @Param(doc = "Refuse every write.", unit = Unit.CHOICE, defaultValue = "false")
           boolean throttleWrites,
       @Param(key = "delay", doc = "Answer delay.", unit = Unit.DURATION, defaultValue = "0s")
-          long delayNanos) {}
+          long delayNanos,
+      @Param(doc = "What a put does to a set.", unit = Unit.CHOICE, defaultValue = "replace")
+          FakeStore.Put put) {}
 
   @Override
   public String name() {
@@ -44,6 +47,7 @@ final class FakeStoreType implements NodeType<FakeStoreType.Params> {
         p.throttleWrites()
             ? (q, seen) -> q.f().equals("read") ? Answer.OK : Answer.of(KvStatus.THROTTLED)
             : (q, seen) -> Answer.OK;
-    return new FakeStore(policy, p.delayNanos(), new FakeStore.Log());
+    FakeStore.Put put = p.put() == null ? FakeStore.Put.REPLACE : p.put();
+    return new FakeStore(policy, p.delayNanos(), new FakeStore.Log(), put);
   }
 }

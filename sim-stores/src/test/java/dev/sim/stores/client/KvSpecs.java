@@ -10,6 +10,7 @@ import dev.sim.stores.client.KvClientParams.Coordinator;
 import dev.sim.stores.client.KvClientParams.CounterShares;
 import dev.sim.stores.client.KvClientParams.KeyDistribution;
 import dev.sim.stores.client.KvClientParams.Mix;
+import dev.sim.stores.client.KvClientParams.OfflineSync;
 import dev.sim.stores.client.KvClientParams.RegisterShares;
 import dev.sim.stores.client.KvClientParams.SetShares;
 
@@ -32,6 +33,7 @@ final class KvSpecs {
   ClientParams.Retry retry;
   long finalReadsNanos;
   boolean checkAnswers = true;
+  OfflineSync offlineSync = OfflineSync.PUT;
 
   /** An open loop of Poisson arrivals at {@code perSecond}. */
   static KvSpecs open(double perSecond) {
@@ -103,6 +105,16 @@ final class KvSpecs {
     return this;
   }
 
+  KvSpecs sets(double add, double read) {
+    mix = new Mix(null, new SetShares(add, read), null);
+    return this;
+  }
+
+  KvSpecs offlineSync(OfflineSync o) {
+    offlineSync = o;
+    return this;
+  }
+
   KvSpecs target(String t) {
     target = t;
     return this;
@@ -136,6 +148,7 @@ final class KvSpecs {
         timeoutNanos,
         retry,
         finalReadsNanos,
-        checkAnswers);
+        checkAnswers,
+        offlineSync);
   }
 }
