@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.stores.protocol.DataKind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Golden runs: their event counts and trace hashes are pinned, so a change that alters what a store
  * does, event for event, shows here. The values were taken from the store as it was before replica
  * operations had a service time: with the default instant service the store must still run exactly
- * as it did. A deliberate change of behaviour updates them, and says why in its commit.
+ * as it did. A deliberate change of behaviour updates them, and says why in its commit. Tagged
+ * golden, so CI runs it on JDK 25 as well.
  */
+@Tag("golden")
 class KvStoreGoldenTest {
   private static final DataKind REG = DataKind.REGISTER;
   private static final DataKind SET = DataKind.SET;
