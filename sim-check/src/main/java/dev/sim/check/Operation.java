@@ -118,7 +118,7 @@ public record Operation(Op invoke, Op completion) {
       b.append(" on \"").append(key()).append('"');
     }
     if (isRead() && ok()) {
-      b.append(" → ").append(Values.text(completion.value()));
+      b.append(" → ").append(Values.brief(completion.value(), 8));
     }
     b.append(" (").append(pending() ? "never completed" : outcome().json()).append(')');
     return b.toString();

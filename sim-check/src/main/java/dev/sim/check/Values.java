@@ -26,6 +26,18 @@ public final class Values {
   }
 
   /**
+   * Like {@link #text}, but a list longer than {@code limit} shows its first {@code limit} elements
+   * and how many there are: a set read of 140 elements in every sentence about it would bury the
+   * finding.
+   */
+  public static String brief(Object v, int limit) {
+    if (v instanceof List<?> l && l.size() > limit) {
+      return text(l.subList(0, limit)).replaceFirst("]$", ", … (" + l.size() + " elements)]");
+    }
+    return text(v);
+  }
+
+  /**
    * A simulated time for people, to at most three decimals of the largest unit it reaches: {@code
    * 1.5ms}, {@code 2.346s}, {@code 250us}, {@code 0s}. Rounded, unlike the scenario language's
    * exact durations, because a history's times are measurements.

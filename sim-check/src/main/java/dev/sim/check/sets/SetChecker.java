@@ -193,7 +193,7 @@ public final class SetChecker {
               + " by process "
               + l.read().process()
               + " returned "
-              + Values.text(l.read().value())
+              + Values.brief(l.read().value(), 8)
               + " without it");
     }
     for (Vanished x : r.vanished()) {
