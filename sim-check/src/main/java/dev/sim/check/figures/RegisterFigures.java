@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Stale reads and lost writes of one register (write, cas and read), by real-time order alone.
@@ -20,11 +21,10 @@ import java.util.Map;
  *   <li>A <em>stale read</em> is an ok read returning {@code u} when some ok write {@code w}
  *       completed before the read was invoked and {@code u} is definitely older than {@code w}.
  *   <li>An ok write {@code w} is <em>lost</em> when an ok read {@code r} invoked after {@code w}
- *       completed returns a value definitely older than {@code w}, and so does every ok read
- *       invoked after {@code r}, to the end of the history: the store went back to an older value
- *       and never showed {@code w}'s, or a newer one, again. Its time is {@code r}'s invoke. A
- *       write that a later read shows superseded by a newer or concurrent write is not lost, even
- *       when a stale read came between.
+ *       completed returns a value definitely older than {@code w}, and no ok read invoked after
+ *       {@code r} returns {@code w}'s value: the store went back to an older value and never showed
+ *       {@code w}'s again. Its time is {@code r}'s invoke. A write superseded by a newer or
+ *       concurrent write is not lost.
  * </ul>
  */
 public final class RegisterFigures {
@@ -50,6 +50,7 @@ public final class RegisterFigures {
     Map<Long, Integer> writtenBy = new HashMap<>();
     List<Operation> okWrites = new ArrayList<>();
     List<Operation> reads = new ArrayList<>();
+    Map<Long, Integer> lastReadInvoke = new HashMap<>();
     for (Operation o : ops) {
       if (o.isWrite() && o.mayHaveHappened()) {
         int done = o.ok() ? o.completeIndex() : Operation.NEVER;
@@ -59,6 +60,10 @@ public final class RegisterFigures {
         }
       } else if (o.isRead() && o.ok()) {
         reads.add(o);
+        Long v = (Long) o.completion().value();
+        if (v != null) {
+          lastReadInvoke.merge(v, o.invokeIndex(), Math::max);
+        }
       }
     }
     // Ok writes by completion, and for each prefix the latest invoke among them: a read invoked at
@@ -86,41 +91,17 @@ public final class RegisterFigures {
         }
       }
     }
-    // d[j]: the position before which read j's value was surely written (its writes' latest ok
-    // completion), -1 for null (the initial value), MAX when it may come from a write that never
-    // completed ok or that nobody made: read j shows a value definitely older than write w exactly
-    // when d[j] < w's invoke. suffixMax makes "every read from j on is older than w" a search.
-    int[] suffixMax = new int[reads.size() + 1];
-    suffixMax[reads.size()] = Integer.MIN_VALUE;
-    for (int j = reads.size() - 1; j >= 0; j--) {
-      Long u = (Long) reads.get(j).completion().value();
-      int d;
-      if (u == null) {
-        d = -1;
-      } else {
-        Integer done = writtenBy.get(u);
-        d = done == null || done == Operation.NEVER ? Integer.MAX_VALUE : done;
-      }
-      suffixMax[j] = Math.max(d, suffixMax[j + 1]);
-    }
     List<LostWrite> lost = new ArrayList<>();
     for (Operation w : okWrites) {
-      // Lost: from some read on, every read invoked after w completed shows a value definitely
-      // older than w, up to the last read of the history. A write a later read shows superseded
-      // by a newer (or concurrent) one is not lost, even if a stale read came between.
-      int from = firstInvokedAfter(reads, w.completeIndex());
-      int lo = from;
-      int hi = reads.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (suffixMax[mid] < w.invokeIndex()) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
+      long v = w.written();
+      int after = Math.max(w.completeIndex(), lastReadInvoke.getOrDefault(v, -1));
+      for (int i = firstInvokedAfter(reads, after); i < reads.size(); i++) {
+        Operation r = reads.get(i);
+        Long u = (Long) r.completion().value();
+        if (!Objects.equals(u, v) && older(u, w, writtenBy)) {
+          lost.add(new LostWrite(key, v, w, r));
+          break;
         }
-      }
-      if (lo < reads.size()) {
-        lost.add(new LostWrite(key, w.written(), w, reads.get(lo)));
       }
     }
     lost.sort(

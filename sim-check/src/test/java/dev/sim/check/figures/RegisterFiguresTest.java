@@ -102,40 +102,4 @@ class RegisterFiguresTest {
     assertThat(f.staleReads()).isEqualTo(1);
     assertThat(f.lost()).extracting(LostWrite::value).containsExactly(5L);
   }
-
-  @Test
-  void shouldNotCallAWriteLostWhenAStaleReadCameBeforeANewerWriteThatLaterReadsShow() {
-    // R = W = 1: write 2 is acknowledged, a replica that has not got it answers a read with 1,
-    // then write 3 (invoked after write 2 completed) supersedes it and the reads show 3.
-    Rec r = new Rec(3);
-    r.at(0).inv(0, "write", 1L).at(1).ok(0, 1L);
-    r.at(2).inv(0, "write", 2L).at(3).ok(0, 2L);
-    r.at(4).inv(1, "read", null).at(5).ok(1, 1L);
-    r.at(6).inv(2, "write", 3L).at(7).ok(2, 3L);
-    r.at(8).inv(1, "read", null).at(9).ok(1, 3L);
-    RegisterFigures.Result f = figures(r);
-    assertThat(f.staleReads()).isEqualTo(1);
-    assertThat(f.lost()).isEmpty();
-  }
-
-  @Test
-  void shouldCallAWriteLostFromTheFirstReadOfTheOlderValueThatNeverEnded() {
-    // The store shows write 2, goes back to 1, shows 2 once more, then 1 for good: lost from the
-    // third read on, not the first stale one.
-    Rec r = new Rec(2);
-    r.at(0).inv(0, "write", 1L).at(1).ok(0, 1L);
-    r.at(2).inv(0, "write", 2L).at(3).ok(0, 2L);
-    r.at(4).inv(1, "read", null).at(5).ok(1, 1L);
-    r.at(6).inv(1, "read", null).at(7).ok(1, 2L);
-    r.at(8).inv(1, "read", null).at(9).ok(1, 1L);
-    r.at(10).inv(1, "read", null).at(11).ok(1, 1L);
-    RegisterFigures.Result f = figures(r);
-    assertThat(f.lost())
-        .singleElement()
-        .satisfies(
-            l -> {
-              assertThat(l.value()).isEqualTo(2L);
-              assertThat(l.lostNanos()).isEqualTo(8_000_000L);
-            });
-  }
 }
