@@ -23,8 +23,9 @@ import java.util.Objects;
  *   <li>An ok write {@code w} is <em>lost</em> when an ok read {@code r} invoked after {@code w}
  *       completed returns a value definitely older than {@code w}, and no ok read invoked after
  *       {@code r} returns {@code w}'s value: the store went back to an older value and never showed
- *       {@code w}'s again. Its time is {@code r}'s invoke. A write superseded by a newer or
- *       concurrent write is not lost.
+ *       {@code w}'s again. Its time is {@code r}'s invoke. A write is not lost while the reads
+ *       after it show its value or newer or concurrent ones; a newer write that takes over after
+ *       the older value was shown does not save it (nobody read {@code w} again).
  * </ul>
  */
 public final class RegisterFigures {
