@@ -14,7 +14,8 @@ class ReportHistoryTest {
   private Path invalidRun() {
     Path out = tmp.resolve("run");
     Cli.Result r =
-        Cli.run("run", RunHistoryTest.HISTORY, "--out", out.toString(), "--set", "nodes.store.drop=2");
+        Cli.run(
+            "run", RunHistoryTest.HISTORY, "--out", out.toString(), "--set", "nodes.store.drop=2");
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(3);
     return out;
   }

@@ -20,8 +20,8 @@ import java.util.TreeSet;
  * never-completed operation runs to the end of the axis). Each bar's hover title says what it was.
  * For an invalid key, {@link #mark} outlines the longest valid prefix in blue, the operation that
  * cannot be placed in thick red with a line down the lanes at its invoke, and related operations in
- * dashed purple. {@link #band} shades spans of time (a run's fault windows) behind the lanes, as the
- * report's charts do. The axis may cover part of the history: bars are cut at its ends.
+ * dashed purple. {@link #band} shades spans of time (a run's fault windows) behind the lanes, as
+ * the report's charts do. The axis may cover part of the history: bars are cut at its ends.
  *
  * <p>Self-contained: styles are attributes, so the SVG can be embedded in any page (the check page,
  * a run's report) without CSS of its own and without external assets.
@@ -41,9 +41,6 @@ public final class HistoryTimeline {
   private static final int RIGHT = 20;
   private static final int BOTTOM = 12;
 
-  /** Room above the time labels for a row of band labels. */
-  private static final int BAND_ROW = 18;
-
   private final List<Operation> ops;
   private final long startNanos;
   private final long endNanos;
@@ -53,10 +50,7 @@ public final class HistoryTimeline {
   private Map<Integer, Integer> prefixOrder = Map.of();
   private int stuck = -1;
   private Set<Integer> related = Set.of();
-  private final List<Shade> bands = new ArrayList<>();
-
-  /** A shaded span of time with its label and colour ({@code #rrggbb}). */
-  private record Shade(long fromNanos, long toNanos, String label, String colour) {}
+  private final TimelineBands bands = new TimelineBands();
 
   private HistoryTimeline(List<Op> history, long startNanos, long endNanos) {
     this.ops = Operations.pair(history);
@@ -104,10 +98,7 @@ public final class HistoryTimeline {
    * of no width is drawn as a line.
    */
   public HistoryTimeline band(long fromNanos, long toNanos, String label, String colour) {
-    if (!colour.matches("#[0-9a-fA-F]{6}")) {
-      throw new IllegalArgumentException("a band's colour is #rrggbb, not " + colour);
-    }
-    bands.add(new Shade(fromNanos, Math.max(fromNanos, toNanos), label, colour));
+    bands.add(fromNanos, toNanos, label, colour);
     return this;
   }
 
@@ -131,11 +122,7 @@ public final class HistoryTimeline {
     }
     // About 5.6 pixels a character at 10px sans-serif, and room for the gap to the lanes.
     left = Math.max(LEFT, (int) Math.ceil(longest * 5.6) + 12);
-    boolean shaded = false;
-    for (Shade sh : bands) {
-      shaded |= sh.fromNanos() <= endNanos && sh.toNanos() >= startNanos;
-    }
-    top = TOP + (shaded ? BAND_ROW : 0);
+    top = TOP + (bands.any(startNanos, endNanos) ? TimelineBands.ROW : 0);
     int height = top + Math.max(1, lane.size()) * LANE + BOTTOM;
     StringBuilder b = new StringBuilder(1024 + ops.size() * 320);
     b.append(
@@ -170,7 +157,7 @@ public final class HistoryTimeline {
               Xml.escape(laneName.get(p)),
               Xml.escape("process " + p + (node == null ? "" : " on " + node))));
     }
-    bands(b, height);
+    bands.draw(b, this::x, left, width - RIGHT, top, height - BOTTOM);
     axis(b, height);
     if (stuck >= 0) {
       for (Operation o : ops) {
@@ -194,73 +181,6 @@ public final class HistoryTimeline {
     }
     b.append("</svg>\n");
     return b.toString();
-  }
-
-  /** The bands behind the lanes, each with a solid cap and its label above the time labels. */
-  private void bands(StringBuilder b, int height) {
-    double labelsEnd = Double.NEGATIVE_INFINITY;
-    for (Shade s : bands) {
-      double x0 = Math.max(left, x(s.fromNanos()));
-      double x1 = Math.min(width - RIGHT, x(s.toNanos()));
-      if (x1 < left || x0 > width - RIGHT) {
-        continue;
-      }
-      if (x1 - x0 < 2) {
-        // An instant (a clock jump): a line, not an invisible band.
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\""
-                    + " stroke-opacity=\"0.6\" stroke-width=\"2\"/>\n",
-                x0,
-                top - BAND_ROW - 2,
-                x0,
-                height - BOTTOM,
-                s.colour()));
-      } else {
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\""
-                    + " fill-opacity=\"0.16\"/>\n"
-                    + "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"3\" fill=\"%s\""
-                    + " fill-opacity=\"0.82\"/>\n",
-                x0,
-                top - 4,
-                x1 - x0,
-                height - BOTTOM - top + 4,
-                s.colour(),
-                x0,
-                top - BAND_ROW - 2,
-                x1 - x0,
-                s.colour()));
-      }
-      // A label that would run into the one before is left out: the page lists every fault.
-      String text = s.label().length() > 48 ? s.label().substring(0, 47) + "…" : s.label();
-      double w = text.length() * 5.6;
-      double x = Math.max(left, Math.min(x0, width - RIGHT - w));
-      if (x >= labelsEnd + 8) {
-        labelsEnd = x + w;
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "<text x=\"%.1f\" y=\"%d\" fill=\"%s\">%s<title>%s</title></text>\n",
-                x,
-                top - BAND_ROW - 6,
-                darker(s.colour()),
-                Xml.escape(text),
-                Xml.escape(s.label())));
-      }
-    }
-  }
-
-  /** A darker shade of {@code #rrggbb}, for text in a band's colour on white. */
-  static String darker(String colour) {
-    int rgb = Integer.parseInt(colour.substring(1), 16);
-    int r = (int) (((rgb >> 16) & 0xff) * 0.72);
-    int g = (int) (((rgb >> 8) & 0xff) * 0.72);
-    int bl = (int) ((rgb & 0xff) * 0.72);
-    return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, bl);
   }
 
   private void axis(StringBuilder b, int height) {

@@ -113,7 +113,7 @@ class HistoryTimelineTest {
     assertThat(Double.parseDouble(band.group(2))).isCloseTo(0.4 * 980, offset(0.1));
     assertThat(svg).contains(">partition store-3 | store-1<title>");
     // The label is written in a darker shade of the band's colour, readable on white.
-    assertThat(svg).contains("fill=\"" + HistoryTimeline.darker("#cc79a7") + "\"");
+    assertThat(svg).contains("fill=\"" + TimelineBands.darker("#cc79a7") + "\"");
     // Drawn before the bars, so the bars stay on top.
     assertThat(svg.indexOf("fill-opacity=\"0.16\"")).isLessThan(svg.indexOf("rx=\"2\""));
   }

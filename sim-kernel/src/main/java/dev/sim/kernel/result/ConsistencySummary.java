@@ -1,5 +1,6 @@
 package dev.sim.kernel.result;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,8 +33,8 @@ import java.util.List;
  *     says which)
  * @param witness for people: why that key is not valid, or empty
  * @param lostLeftOut lost writes of the history that {@code lost} leaves out (0: it lists them all)
- * @param lostWindows how many lost writes fell in each time window, counting those left out: what
- *     a chart of lost writes is drawn from once the list is incomplete; {@link LostWindows#NONE}
+ * @param lostWindows how many lost writes fell in each time window, counting those left out: what a
+ *     chart of lost writes is drawn from once the list is incomplete; {@link LostWindows#NONE}
  *     while {@code lost} lists them all (the windows are then counted from the list)
  */
 public record ConsistencySummary(
@@ -229,10 +230,7 @@ public record ConsistencySummary(
       shown = List.copyOf(shown);
       if (acknowledged.size() != shown.size()) {
         throw new IllegalArgumentException(
-            "one count per window in both lists: "
-                + acknowledged.size()
-                + " and "
-                + shown.size());
+            "one count per window in both lists: " + acknowledged.size() + " and " + shown.size());
       }
     }
 
@@ -251,9 +249,7 @@ public record ConsistencySummary(
         seen[window(l.lostNanos(), windowNanos, windows)]++;
       }
       return new LostWindows(
-          windowNanos,
-          java.util.Arrays.stream(acked).boxed().toList(),
-          java.util.Arrays.stream(seen).boxed().toList());
+          windowNanos, Arrays.stream(acked).boxed().toList(), Arrays.stream(seen).boxed().toList());
     }
 
     private static int window(long nanos, long windowNanos, int windows) {

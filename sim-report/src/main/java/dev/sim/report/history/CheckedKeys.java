@@ -2,14 +2,15 @@ package dev.sim.report.history;
 
 import dev.sim.check.Checks;
 import dev.sim.check.Model;
+import dev.sim.check.Operations;
 import dev.sim.kernel.history.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The keys of a history, each with the model it was checked as (the one its operations show, as
- * the run's own check infers it) and its number of operations.
+ * The keys of a history, each with the model it was checked as (the one its operations show, as the
+ * run's own check infers it) and its number of operations.
  */
 public final class CheckedKeys {
   private CheckedKeys() {}
@@ -30,7 +31,7 @@ public final class CheckedKeys {
   public static List<Key> of(List<Op> history) {
     List<Key> out = new ArrayList<>();
     try {
-      for (Map.Entry<String, List<Op>> e : dev.sim.check.Operations.byKey(history).entrySet()) {
+      for (Map.Entry<String, List<Op>> e : Operations.byKey(history).entrySet()) {
         int invokes = 0;
         for (Op op : e.getValue()) {
           invokes += op.isInvoke() ? 1 : 0;

@@ -1,11 +1,13 @@
 package dev.sim.report.history;
 
 import dev.sim.check.Operation;
+import dev.sim.check.Operations;
 import dev.sim.check.html.HistoryTimeline;
 import dev.sim.kernel.history.Op;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.report.chart.Palette;
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +21,8 @@ import java.util.Optional;
  *
  * @param svg the drawing
  * @param window what it shows of the history
- * @param key the witness key when only its operations are drawn (null: the unnamed key, or all
- *     keys when {@code witnessOnly} is false)
+ * @param key the witness key when only its operations are drawn (null: the unnamed key, or all keys
+ *     when {@code witnessOnly} is false)
  * @param witnessOnly whether the drawing holds only the witness key's operations
  * @param marked whether the witness is marked on it
  * @param prefix whether the witness has a longest valid prefix (registers), outlined on it
@@ -39,7 +41,9 @@ public record RunTimeline(
   /** The last operations of the longest valid prefix the window tries to hold. */
   static final int PREFIX_TAIL = 3;
 
-  /** The timeline of {@code r}, when it recorded a history; {@code witness} as {@link Witness#of}. */
+  /**
+   * The timeline of {@code r}, when it recorded a history; {@code witness} as {@link Witness#of}.
+   */
   public static Optional<RunTimeline> of(RunResult r, Optional<Witness> witness) {
     if (r.history().isEmpty()) {
       return Optional.empty();
@@ -100,11 +104,11 @@ public record RunTimeline(
       return best;
     }
     // At 60% of the window, so the window starts at the first line.
-    long span = TimelineWindow.SPAN_MEDIANS * TimelineWindow.median(dev.sim.check.Operations.pair(lines));
+    long span = TimelineWindow.SPAN_MEDIANS * TimelineWindow.median(Operations.pair(lines));
     return first + span * 6 / 10;
   }
 
-  private static String hex(java.awt.Color c) {
+  private static String hex(Color c) {
     return String.format(Locale.ROOT, "#%06x", c.getRGB() & 0xffffff);
   }
 }

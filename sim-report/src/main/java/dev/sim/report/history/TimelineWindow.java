@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * run has tens of thousands of operations, which drawn whole are slivers nobody can read (and an
  * SVG of many megabytes); the window is as wide as about {@link #SPAN_MEDIANS} typical operations,
  * so a bar is some pixels wide, stretched to hold the operations that explain the witness (or,
- * without a witness, widened to show {@link #MIN_OPS} of a sparse history), and narrowed until it holds at most {@link
- * #MAX_OPS}. At most {@link #MAX_LANES} lanes are drawn: the
- * witness's first, then the busiest.
+ * without a witness, widened to show {@link #MIN_OPS} of a sparse history), and narrowed until it
+ * holds at most {@link #MAX_OPS}. At most {@link #MAX_LANES} lanes are drawn: the witness's first,
+ * then the busiest.
  *
  * @param fromNanos the start of the time axis
  * @param toNanos the end of the time axis

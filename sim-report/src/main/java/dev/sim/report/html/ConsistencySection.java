@@ -169,7 +169,10 @@ final class ConsistencySection {
     figure(
         h,
         "siblings",
-        "max " + c.siblingsMax() + " · mean " + String.format(Locale.ROOT, "%.2f", c.siblingsMean()),
+        "max "
+            + c.siblingsMax()
+            + " · mean "
+            + String.format(Locale.ROOT, "%.2f", c.siblingsMean()),
         "concurrent versions one read found, which the client has to merge (a store that keeps"
             + " siblings reports them; last-writer-wins keeps one)");
     figure(
@@ -215,7 +218,8 @@ final class ConsistencySection {
     for (long n : new long[] {ok, fail, info}) {
       h.append("<td class=\"num\">")
           .append(Format.count(n))
-          .append(all == 0 ? "" : " (" + String.format(Locale.ROOT, "%.1f%%", 100.0 * n / all) + ")")
+          .append(
+              all == 0 ? "" : " (" + String.format(Locale.ROOT, "%.1f%%", 100.0 * n / all) + ")")
           .append("</td>");
     }
     h.append("</tr>\n");

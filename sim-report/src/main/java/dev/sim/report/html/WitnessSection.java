@@ -7,6 +7,7 @@ import dev.sim.check.Operations;
 import dev.sim.check.Values;
 import dev.sim.check.html.TimelineLegend;
 import dev.sim.kernel.history.Op;
+import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.report.history.RunTimeline;
@@ -175,7 +176,7 @@ final class WitnessSection {
 
   /** Whether a fault window of {@code r} reaches into {@code win}. */
   private static boolean faultsIn(RunResult r, TimelineWindow win) {
-    for (dev.sim.kernel.result.Annotation a : r.annotations()) {
+    for (Annotation a : r.annotations()) {
       long end = a.endNanos() < 0 ? r.simulatedNanos() : a.endNanos();
       if (a.startNanos() <= win.toNanos() && end >= win.fromNanos()) {
         return true;

@@ -87,7 +87,10 @@ class TimelineWindowTest {
     Operation stuck = pairs.get(2 * 2_200);
     TimelineWindow w =
         TimelineWindow.around(
-            ops, stuck.invokeNanos(), List.of(stuck.invokeIndex(), early.invokeIndex()), 60_000 * MS);
+            ops,
+            stuck.invokeNanos(),
+            List.of(stuck.invokeIndex(), early.invokeIndex()),
+            60_000 * MS);
     assertThat(w.fromNanos()).isLessThan(early.invokeNanos());
     assertThat(w.toNanos()).isGreaterThan(stuck.completeNanos());
     // Too far (more than six window widths away): left out rather than squeezing everything.

@@ -17,8 +17,7 @@ class WitnessTest {
     assertThat(stuck.invokeNanos()).isEqualTo(HistoryRuns.STALE_READ_NANOS);
     assertThat(stuck.isRead()).isTrue();
     // The explanation the summary carries names the same operation.
-    assertThat(r.consistency().orElseThrow().witness())
-        .contains("index " + stuck.invokeIndex());
+    assertThat(r.consistency().orElseThrow().witness()).contains("index " + stuck.invokeIndex());
     // The write of the value the read returned explains it; the lost write ends the prefix.
     assertThat(w.related()).isNotEmpty().allMatch(o -> o.written().equals(stuck.value()));
     assertThat(w.prefixTail(1)).extracting(Operation::written).containsExactly(777L);
@@ -28,8 +27,7 @@ class WitnessTest {
   void aValidRunOrOneWithoutAHistoryHasNoWitness() {
     assertThat(Witness.of(HistoryRuns.registers(50, false))).isEmpty();
     RunResult noHistory =
-        HistoryRuns.registers(50, true)
-            .toBuilder()
+        HistoryRuns.registers(50, true).toBuilder()
             .history(dev.sim.kernel.history.HistoryData.EMPTY)
             .build();
     assertThat(Witness.of(noHistory)).isEmpty();

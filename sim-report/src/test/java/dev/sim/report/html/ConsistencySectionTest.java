@@ -40,7 +40,8 @@ class ConsistencySectionTest {
         .contains("<td>clients-2</td>")
         .contains("The witness: key &quot;r0&quot;")
         .contains("Cannot be placed")
-        .containsPattern("✗ process 1 read on &quot;r0&quot; → \\d+ \\(ok\\), invoked 9.5s, completed 9.502s")
+        .containsPattern(
+            "✗ process 1 read on &quot;r0&quot; → \\d+ \\(ok\\), invoked 9.5s, completed 9.502s")
         .contains("The write of the value it returned")
         .contains("Longest valid prefix");
     // The lost write's row: acknowledged at 9.402s, its loss showed at the read at 9.5s.
@@ -55,11 +56,14 @@ class ConsistencySectionTest {
     assertThat(count(svg, STUCK_BAR)).as("the operation that cannot be placed").isEqualTo(1);
     assertThat(svg).contains(">✗</text>").containsPattern("#\\d+ of the longest valid prefix");
     // The witness is at 9.5s, inside the partition of 8..12s: its band is drawn with its label.
-    assertThat(svg).contains(">partition clients-2 | store<title>").contains("fill-opacity=\"0.16\"");
+    assertThat(svg)
+        .contains(">partition clients-2 | store<title>")
+        .contains("fill-opacity=\"0.16\"");
     assertThat(s)
         .contains("Operations on key &quot;r0&quot;, one lane per process")
         .contains("Faults are shaded as on the charts")
-        .contains("sim check runs/history-run-seed3/history.jsonl --out runs/history-run-seed3/check");
+        .contains(
+            "sim check runs/history-run-seed3/history.jsonl --out runs/history-run-seed3/check");
   }
 
   @Test
@@ -142,7 +146,8 @@ class ConsistencySectionTest {
     ConsistencySummary c = base.consistency().orElseThrow();
     List<ConsistencySummary.LostWrite> lost =
         java.util.stream.IntStream.range(0, 250)
-            .mapToObj(i -> new ConsistencySummary.LostWrite("r0", i, i * 10_000_000L, i * 20_000_000L))
+            .mapToObj(
+                i -> new ConsistencySummary.LostWrite("r0", i, i * 10_000_000L, i * 20_000_000L))
             .toList();
     RunResult r = base.toBuilder().family(HistoryRuns.withLost(c, lost)).build();
     String s = section(ReportPage.html(r, List.of(), null));

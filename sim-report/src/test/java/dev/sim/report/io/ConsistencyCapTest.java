@@ -32,7 +32,8 @@ class ConsistencyCapTest {
   static ConsistencySummary losing(int n) {
     List<ConsistencySummary.LostWrite> lost = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      lost.add(new ConsistencySummary.LostWrite("k" + i % 3, i, i * 10 * MS, i * 10 * MS + 500 * MS));
+      lost.add(
+          new ConsistencySummary.LostWrite("k" + i % 3, i, i * 10 * MS, i * 10 * MS + 500 * MS));
     }
     return HistoryRuns.withLost(ConsistencyJsonTest.summary(), lost);
   }
@@ -80,9 +81,10 @@ class ConsistencyCapTest {
     assertThat(c.lostLeftOut()).isEqualTo(900);
     // Capping again changes nothing; the windows still count all 1,000.
     assertThat(c.capped(r.windowNanos(), r.windowCount())).isSameAs(c);
-    assertThat(c.lostPerWindow(r.windowNanos(), r.windowCount()).acknowledged().stream()
-            .mapToLong(Long::longValue)
-            .sum())
+    assertThat(
+            c.lostPerWindow(r.windowNanos(), r.windowCount()).acknowledged().stream()
+                .mapToLong(Long::longValue)
+                .sum())
         .isEqualTo(1_000);
     TimeChart before = lostChart(r);
     TimeChart after = lostChart(back);
