@@ -34,7 +34,7 @@ final class Css {
               background: var(--warn-bg); color: var(--warn); }
       .note.bad { background: var(--bad-bg); color: var(--bad); }
       .note pre { background: #fff; color: var(--ink); }
-      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr));
                gap: 12px; margin: 18px 0 6px; }
       .card { border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
       .card .k { color: var(--muted); font-size: 13px; }
