@@ -202,7 +202,8 @@ public final class ReportPage {
                 card(
                     h,
                     "Consistency",
-                    c.verdict(),
+                    // As the section says it: valid, INVALID or unknown.
+                    c.verdict().equals("invalid") ? "INVALID" : c.verdict(),
                     Format.count(c.lostWrites(), "lost write", "lost writes")
                         + " · "
                         + Format.count(c.staleReads(), "stale read", "stale reads")));

@@ -29,6 +29,9 @@ class ConsistencySectionTest {
     String page = ReportPage.html(r, List.of(), null);
     // Near the top: before the summary tables and the charts.
     assertThat(page.indexOf("<h2>Consistency</h2>")).isLessThan(page.indexOf("<h2>Summary</h2>"));
+    assertThat(page)
+        .contains("<div class=\"k\">Consistency</div><div class=\"v\">INVALID</div>")
+        .contains("1 lost write · ");
     String s = section(page);
     assertThat(s)
         .contains("✘ INVALID")
