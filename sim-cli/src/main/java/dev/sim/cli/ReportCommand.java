@@ -1,5 +1,8 @@
 package dev.sim.cli;
 
+import dev.sim.check.io.HistoryFormatException;
+import dev.sim.check.io.HistoryReader;
+import dev.sim.kernel.history.HistoryData;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.report.Report;
 import dev.sim.report.io.RunFolder;
@@ -11,13 +14,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sim report RUN_DIR}: re-renders the charts and page from a saved run folder. */
+/**
+ * {@code sim report RUN_DIR}: re-renders the charts and page from a saved run folder: its
+ * result.json, and its history.jsonl when there is one (for the page's history timeline).
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description =
         "Re-render the charts and report.html of a saved run folder from its "
-            + "result.json (nothing is re-run).")
+            + "result.json and history.jsonl (nothing is re-run).")
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -26,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunResult r = read(dir);
+    RunResult r = withHistory(read(dir), dir, spec.commandLine().getErr());
     try {
       Report.render(r, dir);
     } catch (IOException e) {
@@ -35,6 +41,25 @@ final class ReportCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("wrote " + dir.resolve("report.html"));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * {@code r} with the operation history of the folder's {@link RunPipeline#HISTORY_FILE}, which
+   * result.json does not hold; {@code r} itself when there is none. A history that cannot be read
+   * is said on {@code err}, and the report is drawn without it.
+   */
+  static RunResult withHistory(RunResult r, Path dir, java.io.PrintWriter err) {
+    Path file = dir.resolve(RunPipeline.HISTORY_FILE);
+    if (!r.history().isEmpty() || !Files.isRegularFile(file)) {
+      return r;
+    }
+    try {
+      return r.toBuilder().history(HistoryData.of(HistoryReader.read(file, null).ops())).build();
+    } catch (IOException | HistoryFormatException e) {
+      err.println("sim: " + e.getMessage() + "; the report is drawn without the history timeline");
+      err.flush();
+      return r;
+    }
   }
 
   static RunResult read(Path dir) {

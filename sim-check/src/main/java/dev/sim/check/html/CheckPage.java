@@ -56,7 +56,7 @@ public final class CheckPage {
         .append("</p>\n");
     keysTable(b, report);
     figures(b, report.figures(), lineOf);
-    legend(b);
+    b.append(TimelineLegend.html(true));
     Map<String, List<Op>> byKey = Operations.byKey(history);
     long start = history.isEmpty() ? 0 : history.get(0).time();
     long end = history.isEmpty() ? 1 : history.get(history.size() - 1).time();
@@ -185,33 +185,6 @@ public final class CheckPage {
         .append("</th><td>")
         .append(Xml.escape(value))
         .append("</td></tr>\n");
-  }
-
-  private static void legend(StringBuilder b) {
-    b.append("<p class=\"legend\">")
-        .append(swatch(HistoryTimeline.OK, "none"))
-        .append(" ok ")
-        .append(swatch(HistoryTimeline.FAIL, "none"))
-        .append(" fail ")
-        .append(swatch(HistoryTimeline.INFO, "none"))
-        .append(
-            " info (a thin tail runs to the end: it may take effect any time after its invoke;"
-                + " a bar that never completed runs to the end whole) ")
-        .append(swatch("#fff", HistoryTimeline.PREFIX))
-        .append(" in the longest valid prefix ")
-        .append(swatch("#fff", HistoryTimeline.STUCK))
-        .append(" ✗ cannot be placed ")
-        .append(swatch("#fff", HistoryTimeline.RELATED))
-        .append(" related. Hover over a bar for its details.</p>\n");
-  }
-
-  private static String swatch(String fill, String stroke) {
-    return "<svg width=\"22\" height=\"12\"><rect x=\"1\" y=\"1\" width=\"20\" height=\"10\" rx=\"2\""
-        + " fill=\""
-        + fill
-        + "\" stroke=\""
-        + stroke
-        + "\" stroke-width=\"2\"/></svg>";
   }
 
   private static void witness(

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * never-completed operation runs to the end of the axis). Each bar's hover title says what it was.
  * For an invalid key, {@link #mark} outlines the longest valid prefix in blue, the operation that
  * cannot be placed in thick red with a line down the lanes at its invoke, and related operations in
- * dashed purple.
+ * dashed purple. {@link #band} shades spans of time (a run's fault windows) behind the lanes, as
+ * the report's charts do. The axis may cover part of the history: bars are cut at its ends.
  *
  * <p>Self-contained: styles are attributes, so the SVG can be embedded in any page (the check page,
  * a run's report) without CSS of its own and without external assets.
@@ -44,9 +45,12 @@ public final class HistoryTimeline {
   private final long startNanos;
   private final long endNanos;
   private int width = 1100;
+  private int left = LEFT;
+  private int top = TOP;
   private Map<Integer, Integer> prefixOrder = Map.of();
   private int stuck = -1;
   private Set<Integer> related = Set.of();
+  private final TimelineBands bands = new TimelineBands();
 
   private HistoryTimeline(List<Op> history, long startNanos, long endNanos) {
     this.ops = Operations.pair(history);
@@ -88,22 +92,39 @@ public final class HistoryTimeline {
     return this;
   }
 
+  /**
+   * Shades {@code fromNanos} to {@code toNanos} behind the lanes in {@code colour} ({@code
+   * #rrggbb}), with {@code label} above it: a fault window, as the report's charts shade it. A span
+   * of no width is drawn as a line.
+   */
+  public HistoryTimeline band(long fromNanos, long toNanos, String label, String colour) {
+    bands.add(fromNanos, toNanos, label, colour);
+    return this;
+  }
+
   /** The SVG element. */
   public String svg() {
     TreeSet<Integer> processes = new TreeSet<>();
+    Map<Integer, String> laneNode = new HashMap<>();
     for (Operation o : ops) {
       processes.add(o.process());
-    }
-    Map<Integer, Integer> lane = new HashMap<>();
-    Map<Integer, String> laneNode = new HashMap<>();
-    for (int p : processes) {
-      lane.put(p, lane.size());
-    }
-    for (Operation o : ops) {
       laneNode.putIfAbsent(o.process(), o.invoke().node());
     }
-    int height = TOP + Math.max(1, lane.size()) * LANE + BOTTOM;
-    StringBuilder b = new StringBuilder(256 + ops.size() * 220);
+    Map<Integer, Integer> lane = new HashMap<>();
+    Map<Integer, String> laneName = new HashMap<>();
+    int longest = 0;
+    for (int p : processes) {
+      lane.put(p, lane.size());
+      String node = laneNode.get(p);
+      String name = "process " + p + (node == null ? "" : " (" + node + ")");
+      laneName.put(p, name);
+      longest = Math.max(longest, name.length());
+    }
+    // About 5.6 pixels a character at 10px sans-serif, and room for the gap to the lanes.
+    left = Math.max(LEFT, (int) Math.ceil(longest * 5.6) + 12);
+    top = TOP + (bands.any(startNanos, endNanos) ? TimelineBands.ROW : 0);
+    int height = top + Math.max(1, lane.size()) * LANE + BOTTOM;
+    StringBuilder b = new StringBuilder(1024 + ops.size() * 320);
     b.append(
         String.format(
             Locale.ROOT,
@@ -114,17 +135,16 @@ public final class HistoryTimeline {
             width,
             height));
     b.append("<title>Operation history: one lane per process, one bar per operation</title>\n");
-    axis(b, height);
     for (int p : processes) {
-      int y = TOP + lane.get(p) * LANE;
+      int y = top + lane.get(p) * LANE;
       if (lane.get(p) % 2 == 1) {
         b.append(
             String.format(
                 Locale.ROOT,
                 "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#f4f6f8\"/>\n",
-                LEFT,
+                left,
                 y,
-                width - LEFT - RIGHT,
+                width - left - RIGHT,
                 LANE));
       }
       String node = laneNode.get(p);
@@ -132,22 +152,24 @@ public final class HistoryTimeline {
           String.format(
               Locale.ROOT,
               "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#333\">%s<title>%s</title></text>\n",
-              LEFT - 6,
+              left - 6,
               y + LANE / 2 + 4,
-              Xml.escape("process " + p),
+              Xml.escape(laneName.get(p)),
               Xml.escape("process " + p + (node == null ? "" : " on " + node))));
     }
+    bands.draw(b, this::x, left, width - RIGHT, top, height - BOTTOM);
+    axis(b, height);
     if (stuck >= 0) {
       for (Operation o : ops) {
-        if (o.invokeIndex() == stuck) {
-          double x = x(o.invokeNanos());
+        double x = x(o.invokeNanos());
+        if (o.invokeIndex() == stuck && x >= left && x <= width - RIGHT) {
           b.append(
               String.format(
                   Locale.ROOT,
                   "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\""
                       + " stroke-dasharray=\"4 3\" stroke-width=\"1\"/>\n",
                   x,
-                  TOP,
+                  top,
                   x,
                   height - BOTTOM,
                   STUCK));
@@ -155,7 +177,7 @@ public final class HistoryTimeline {
       }
     }
     for (Operation o : ops) {
-      bar(b, o, TOP + lane.get(o.process()) * LANE + (LANE - BAR) / 2);
+      bar(b, o, top + lane.get(o.process()) * LANE + (LANE - BAR) / 2);
     }
     b.append("</svg>\n");
     return b.toString();
@@ -169,10 +191,10 @@ public final class HistoryTimeline {
         String.format(
             Locale.ROOT,
             "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#999\"/>\n",
-            LEFT,
-            TOP - 4,
+            left,
+            top - 4,
             width - RIGHT,
-            TOP - 4));
+            top - 4));
     for (long t = first; t <= endNanos; t += step) {
       double x = x(t);
       b.append(
@@ -180,7 +202,7 @@ public final class HistoryTimeline {
               Locale.ROOT,
               "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#e3e3e3\"/>\n",
               x,
-              TOP - 4,
+              top - 4,
               x,
               height - BOTTOM));
       b.append(
@@ -188,21 +210,26 @@ public final class HistoryTimeline {
               Locale.ROOT,
               "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
               x,
-              TOP - 10,
+              top - 10,
               Xml.escape(Values.time(t))));
     }
     b.append(
         String.format(
-            Locale.ROOT, "<text x=\"4\" y=\"%d\" fill=\"#555\">simulated time</text>\n", TOP - 10));
+            Locale.ROOT, "<text x=\"4\" y=\"%d\" fill=\"#555\">simulated time</text>\n", top - 10));
   }
 
   private void bar(StringBuilder b, Operation o, int y) {
     // A pending operation's bar runs to the end; an info one's to its completion, then a thin
     // tail to the end: it may take effect any time after its invoke, and the process may go on.
+    // Bars are cut at the ends of the axis, which may cover only part of the history.
     boolean open = o.pending();
     boolean tail = o.outcome() == OpType.INFO && !open;
-    double x1 = x(o.invokeNanos());
-    double x2 = open ? x(endNanos) : x(o.completeNanos());
+    double right = width - RIGHT;
+    double x1 = Math.max(left, x(o.invokeNanos()));
+    double x2 = Math.min(right, open ? right : x(o.completeNanos()));
+    if (x2 < left || x1 > right) {
+      return;
+    }
     double w = Math.max(2, x2 - x1);
     String fill = o.outcome() == OpType.OK ? OK : o.outcome() == OpType.FAIL ? FAIL : INFO;
     String stroke = "none";
@@ -221,7 +248,7 @@ public final class HistoryTimeline {
       strokeWidth = "2";
     }
     b.append("<g>");
-    if (tail && x(endNanos) > x1 + w) {
+    if (tail && right > x1 + w) {
       b.append(
           String.format(
               Locale.ROOT,
@@ -229,7 +256,7 @@ public final class HistoryTimeline {
                   + " fill-opacity=\"0.7\"/>",
               x1 + w,
               y + BAR / 2 - 1,
-              x(endNanos) - x1 - w,
+              right - x1 - w,
               INFO));
     }
     b.append(
@@ -247,6 +274,11 @@ public final class HistoryTimeline {
             strokeWidth,
             dash));
     String label = label(o);
+    // The witness's own bars, and the last of the prefix (the state the stuck one meets).
+    boolean marked =
+        o.invokeIndex() == stuck
+            || related.contains(o.invokeIndex())
+            || order != null && order == prefixOrder.size();
     if (label.length() * 6 + 4 <= w) {
       b.append(
           String.format(
@@ -255,6 +287,22 @@ public final class HistoryTimeline {
               x1 + 2,
               y + BAR - 3,
               Xml.escape(label)));
+    } else if (marked) {
+      // The witness's own bars say what they were even when too short to hold it: beside them,
+      // on a white halo over whatever lies there.
+      String outside = outsideLabel(o, label);
+      double tw = outside.length() * 6;
+      boolean after = x1 + w + 4 + tw <= right;
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%d\" fill=\"%s\" font-weight=\"bold\"%s stroke=\"#fff\""
+                  + " stroke-width=\"3\" paint-order=\"stroke\">%s</text>",
+              after ? x1 + w + 4 : x1 - 12,
+              y + BAR - 3,
+              stroke,
+              after ? "" : " text-anchor=\"end\"",
+              Xml.escape(outside)));
     }
     if (o.invokeIndex() == stuck) {
       b.append(
@@ -267,6 +315,14 @@ public final class HistoryTimeline {
               STUCK));
     }
     b.append("<title>").append(Xml.escape(title(o, order))).append("</title></g>\n");
+  }
+
+  /** A marked bar's label beside it: a set read's elements are counted, not listed. */
+  private static String outsideLabel(Operation o, String label) {
+    if (o.isRead() && o.ok() && o.completion().value() instanceof List<?> l) {
+      return "r (" + l.size() + (l.size() == 1 ? " element)" : " elements)");
+    }
+    return label.length() > 28 ? label.substring(0, 27) + "…" : label;
   }
 
   /** The short text inside a bar: {@code w 7}, {@code r 3}, {@code cas 1→2}, {@code +1}. */
@@ -307,6 +363,6 @@ public final class HistoryTimeline {
 
   private double x(long t) {
     double span = endNanos - startNanos;
-    return LEFT + (t - startNanos) / span * (width - LEFT - RIGHT);
+    return left + (t - startNanos) / span * (width - left - RIGHT);
   }
 }

@@ -26,10 +26,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Builds the data of every time chart of a run: the request/response family's charts when the run
- * has its summary, then a chart per declared gauge chart and per declared counter chart, each
- * titled, labelled and ordered as its {@link MetricSpec} says. Names no metric itself. A chart
- * without data (no request ended, a gauge nobody set, a counter that stayed zero) is left out
- * rather than drawn empty.
+ * has its summary, the consistency family's ({@link ConsistencyCharts}) when it has that one, then
+ * a chart per declared gauge chart and per declared counter chart, each titled, labelled and
+ * ordered as its {@link MetricSpec} says. Names no metric itself. A chart without data (no request
+ * ended, a gauge nobody set, a counter that stayed zero) is left out rather than drawn empty.
  */
 public final class TimeCharts {
   /** With more lines than this a gauge is drawn per group rather than per instance. */
@@ -50,6 +50,7 @@ public final class TimeCharts {
       add(out, latencyChart(r, t));
       add(out, throughputChart(r, t));
     }
+    out.addAll(ConsistencyCharts.forRun(r, t));
     out.addAll(gaugeCharts(r, t));
     out.addAll(counterCharts(r, t));
     return out;

@@ -34,7 +34,7 @@ final class Css {
               background: var(--warn-bg); color: var(--warn); }
       .note.bad { background: var(--bad-bg); color: var(--bad); }
       .note pre { background: #fff; color: var(--ink); }
-      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+      .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(128px, 1fr));
                gap: 12px; margin: 18px 0 6px; }
       .card { border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
       .card .k { color: var(--muted); font-size: 13px; }
@@ -62,5 +62,23 @@ final class Css {
       footer { margin-top: 48px; color: var(--muted); font-size: 13px;
                border-top: 1px solid var(--line); padding-top: 12px; }
       .better { color: var(--ok); } .worse { color: var(--bad); }
+      .verdict.unknown { background: var(--warn-bg); color: var(--warn); }
+      ul.checked { margin: 0 0 12px; padding-left: 22px; }
+      ul.checked li { margin: 3px 0; }
+      table.figures td.what { color: var(--muted); font-size: 14px; }
+      table.figures td:first-child { white-space: nowrap; }
+      tr.total td { font-weight: 600; }
+      .why { background: var(--bad-bg); border-left: 4px solid var(--bad); border-radius: 4px;
+             padding: 8px 12px; overflow-wrap: anywhere; }
+      dl.witness { margin: 8px 0 14px; }
+      dl.witness dt { font-weight: 600; margin-top: 8px; }
+      dl.witness dd { margin: 2px 0 0 18px; overflow-wrap: anywhere; }
+      dl.witness dd.stuck { color: var(--bad); }
+      dl.witness ol { margin: 4px 0 0; padding-left: 28px; }
+      .legend { font-size: 13px; color: var(--muted); }
+      .legend svg { vertical-align: middle; }
+      .timeline { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px;
+                  padding: 6px 0; margin: 6px 0; }
+      .timeline svg { display: block; }
       """;
 }

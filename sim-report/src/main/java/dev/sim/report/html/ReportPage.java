@@ -14,6 +14,7 @@ import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
 import dev.sim.report.chart.ChartFile;
+import dev.sim.report.chart.ConsistencyCharts;
 import dev.sim.report.chart.Palette;
 import dev.sim.report.text.Format;
 import java.awt.Color;
@@ -24,7 +25,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds {@code report.html}: what ran, whether it met its expectations, figures, faults, charts.
+ * Builds {@code report.html}: what ran, whether it met its expectations, figures, what the checker
+ * found in the operation history ({@link ConsistencySection}), faults, charts.
  */
 public final class ReportPage {
   /** At most this many fault windows are listed; the rest are counted. */
@@ -79,10 +81,12 @@ public final class ReportPage {
 
     cards(h, r);
     expectations(h, r.expectations());
+    boolean lostChart = charts.stream().anyMatch(c -> c.id().equals(ConsistencyCharts.LOST_WRITES));
+    ConsistencySection.append(h, r, dir, lostChart);
     summary(h, r);
     chartsSection(h, charts);
     timeline(h, r);
-    footer(h, dir, List.of("summary.json", "metrics.csv", "result.json"));
+    footer(h, dir, List.of("summary.json", "metrics.csv", "result.json", WitnessSection.HISTORY));
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
   }
@@ -192,6 +196,17 @@ public final class ReportPage {
                       ? "offered"
                       : "offered · " + ratio(q.attempts(), q.offered()) + " tries each");
             });
+    r.consistency()
+        .ifPresent(
+            c ->
+                card(
+                    h,
+                    "Consistency",
+                    // As the section says it: valid, INVALID or unknown.
+                    c.verdict().equals("invalid") ? "INVALID" : c.verdict(),
+                    Format.count(c.lostWrites(), "lost write", "lost writes")
+                        + " · "
+                        + Format.count(c.staleReads(), "stale read", "stale reads")));
     card(
         h,
         "Simulated",

@@ -208,7 +208,7 @@ public final class ResultJson {
       if (family instanceof RequestSummary q) {
         writeRequests(j, q);
       } else if (family instanceof ConsistencySummary c) {
-        writeConsistency(j, c);
+        writeConsistency(j, c.capped(r.windowNanos(), r.windowCount()));
       } else {
         throw new IllegalStateException("no result.json form for family " + family.family());
       }
@@ -244,7 +244,10 @@ public final class ResultJson {
     j.end();
   }
 
-  /** The consistency family: every component, times in nanoseconds. */
+  /**
+   * The consistency family: every component, times in nanoseconds, the lost writes capped as in
+   * summary.json (the windows are written only when some were left out).
+   */
   private static void writeConsistency(JsonOut j, ConsistencySummary c) {
     j.field("model", c.model())
         .field("valid", c.valid())
@@ -281,6 +284,17 @@ public final class ResultJson {
     j.end();
     j.field("witnessKey", c.witnessKey());
     j.field("witness", c.witness());
+    j.field("lostLeftOut", c.lostLeftOut());
+    ConsistencySummary.LostWindows w = c.lostWindows();
+    j.beginObject("lostWindows");
+    j.field("windowNanos", w.windowNanos());
+    j.beginInlineArray("acknowledged");
+    w.acknowledged().forEach(j::value);
+    j.end();
+    j.beginInlineArray("shown");
+    w.shown().forEach(j::value);
+    j.end();
+    j.end();
   }
 
   /** The request/response family: totals, yield, harvest, latency, then the windows. */
@@ -685,7 +699,36 @@ public final class ResultJson {
           nodes,
           lost,
           str(o, "witnessKey", p),
-          str(o, "witness", p));
+          str(o, "witness", p),
+          o.has("lostLeftOut") ? lng(o, "lostLeftOut", p) : 0,
+          o.has("lostWindows") ? lostWindows(obj(o, "lostWindows", p), p + "lostWindows.") : null);
+    }
+
+    private ConsistencySummary.LostWindows lostWindows(JsonNode o, String p) throws IOException {
+      List<Long> acknowledged = longs(o, "acknowledged", p);
+      List<Long> shown = longs(o, "shown", p);
+      if (acknowledged.size() != shown.size()) {
+        throw new IOException(
+            source
+                + ": fields '"
+                + p
+                + "acknowledged' and '"
+                + p
+                + "shown' should have one count per window each, found "
+                + acknowledged.size()
+                + " and "
+                + shown.size());
+      }
+      return new ConsistencySummary.LostWindows(lng(o, "windowNanos", p), acknowledged, shown);
+    }
+
+    private List<Long> longs(JsonNode o, String name, String path) throws IOException {
+      JsonNode a = arr(o, name, path);
+      List<Long> out = new ArrayList<>(a.size());
+      for (int k = 0; k < a.size(); k++) {
+        out.add(asLong(a.get(k), path + name + "[" + k + "]"));
+      }
+      return out;
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String value, String path)

@@ -90,13 +90,17 @@ public final class SummaryJson {
     }
     // The checkers' section, for runs whose clients recorded operations (the histories contract);
     // last, so that every key before it keeps its place.
-    r.consistency().ifPresent(c -> consistency(j, c));
+    r.consistency().ifPresent(c -> consistency(j, c.capped(r.windowNanos(), r.windowCount()), r));
     j.end();
     return j + "\n";
   }
 
-  /** The contract's seven keys first, then the added ones; times in simulated seconds. */
-  private static void consistency(JsonOut j, ConsistencySummary c) {
+  /**
+   * The contract's seven keys first, then the added ones; times in simulated seconds. {@code lost}
+   * lists the first {@link ConsistencySummary#LOST_LISTED} lost writes, {@code lostLeftOut} counts
+   * the rest, and {@code lostByWindow} counts all of them per window of the run.
+   */
+  private static void consistency(JsonOut j, ConsistencySummary c, RunResult r) {
     j.beginObject("consistency");
     j.field("model", c.model());
     j.field("valid", c.valid());
@@ -133,6 +137,17 @@ public final class SummaryJson {
     j.end();
     j.field("witnessKey", c.witnessKey());
     j.field("witness", c.witness());
+    j.field("lostLeftOut", c.lostLeftOut());
+    ConsistencySummary.LostWindows w = c.lostPerWindow(r.windowNanos(), r.windowCount());
+    j.beginObject("lostByWindow");
+    j.field("windowSeconds", w.windowNanos() / NANOS_PER_SECOND);
+    j.beginInlineArray("acknowledged");
+    w.acknowledged().forEach(j::value);
+    j.end();
+    j.beginInlineArray("shown");
+    w.shown().forEach(j::value);
+    j.end();
+    j.end();
     j.end();
   }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 public record ReportSpec(
     @Param(
             doc =
-                "Charts to draw, in this order: yield, harvest, latency, throughput, spacetime and"
-                    + " the charts of the metrics the scenario's node types declare; absent: every"
-                    + " chart that has data.",
+                "Charts to draw, in this order: yield, harvest, latency, throughput, lost-writes,"
+                    + " spacetime and the charts of the metrics the scenario's node types declare;"
+                    + " absent: every chart that has data.",
             unit = Unit.TEXT)
         List<String> charts) {
 
