@@ -87,14 +87,19 @@ final class SummaryPrinter {
         .ifPresent(c -> out.printf(Locale.ROOT, "  %-10s %s%n", "consistency", consistency(c)));
     if (!r.expectations().isEmpty()) {
       out.println();
+      // One column for the actual values, however long the checks are.
+      int width = 28;
+      for (ExpectationResult e : r.expectations()) {
+        width = Math.max(width, e.check().length());
+      }
       for (ExpectationResult e : r.expectations()) {
         // Latency expectations compare milliseconds; show them as the durations they are.
         boolean latency = e.check().trim().startsWith("latency") && !Double.isNaN(e.actual());
         boolean truth =
-            e.check().trim().startsWith("consistency.valid") && !Double.isNaN(e.actual());
+            e.check().strip().matches(".*(==|!=)\\s*(true|false)") && !Double.isNaN(e.actual());
         out.printf(
             Locale.ROOT,
-            "  %s %-28s actual %s%n",
+            "  %s %-" + width + "s actual %s%n",
             e.ok() ? "PASS" : "FAIL",
             e.check(),
             latency ? ms(e.actual()) : truth ? String.valueOf(e.actual() == 1) : plain(e.actual()));

@@ -246,7 +246,7 @@ public final class ReportPage {
           .append("<td><code>")
           .append(escape(e.check()))
           .append("</code></td><td class=\"num\">")
-          .append(Double.isNaN(e.actual()) ? "undefined" : escape(Format.precise(e.actual())))
+          .append(escape(Format.actual(e.check(), e.actual())))
           .append("</td><td>")
           .append(
               e.ok() ? "<span class=\"pass\">✔ pass</span>" : "<span class=\"fail\">✘ fail</span>")

@@ -107,6 +107,21 @@ public final class Format {
   }
 
   /**
+   * An expectation's actual value as its check compares it: {@code true} or {@code false} for a
+   * check against a truth value ({@code consistency.valid == false}), {@code undefined} for NaN,
+   * else {@link #precise}.
+   */
+  public static String actual(String check, double v) {
+    if (Double.isNaN(v)) {
+      return "undefined";
+    }
+    if (check.strip().matches(".*(==|!=)\\s*(true|false)")) {
+      return String.valueOf(v == 1.0);
+    }
+    return precise(v);
+  }
+
+  /**
    * A number with up to eight significant digits, so that a value just below a threshold never
    * prints as the threshold ({@code 0.98999} stays {@code 0.98999}, not {@code 0.990}); a dash for
    * NaN.

@@ -47,4 +47,12 @@ class FormatTest {
     assertThat(Format.count(1001, "fault window", "fault windows"))
         .isEqualTo("1,001 fault windows");
   }
+
+  @Test
+  void showsTheActualValueOfATruthCheckAsTrueOrFalse() {
+    assertThat(Format.actual("consistency.valid == false", 0.0)).isEqualTo("false");
+    assertThat(Format.actual("consistency.valid != true ", 1.0)).isEqualTo("true");
+    assertThat(Format.actual("consistency.lostWrites == 0", 0.0)).isEqualTo("0");
+    assertThat(Format.actual("yield >= 0.99", Double.NaN)).isEqualTo("undefined");
+  }
 }
