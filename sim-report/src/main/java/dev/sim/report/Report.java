@@ -71,6 +71,10 @@ public final class Report {
         shown.add(c);
       }
     }
+    // report.charts lists charts in the order the page shows them; a stable sort keeps the
+    // report's own order among charts one entry selects together (gauges, counters).
+    List<String> order = new ArrayList<>(charts);
+    shown.sort(java.util.Comparator.comparingInt(c -> rank(r, c.id(), order)));
     double axisWidth = valueAxisWidth(shown);
     List<Callable<ChartFile>> jobs = new ArrayList<>();
     for (TimeChart c : shown) {
@@ -81,6 +85,16 @@ public final class Report {
       jobs.add(() -> st.write(dir));
     }
     return Parallel.run(jobs);
+  }
+
+  /** The position of the first entry of {@code order} that selects chart {@code id}; 0 if none. */
+  private static int rank(RunResult r, String id, List<String> order) {
+    for (int i = 0; i < order.size(); i++) {
+      if (selected(r, id, Set.of(order.get(i)))) {
+        return i;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -7,8 +7,8 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.report.io.RunFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,13 +128,26 @@ class ReportFilesTest {
   @Test
   void aChartSelectionRendersOnlyThoseCharts() throws Exception {
     Path sub = dir.resolve("only");
-    List<Path> files = Report.render(run, sub, Set.of("yield", "queue", "gcPauseMs"));
+    List<Path> files =
+        Report.render(run, sub, new LinkedHashSet<>(List.of("yield", "queue", "gcPauseMs")));
     assertThat(files.stream().map(p -> p.getFileName().toString()))
         .containsExactly(
             "yield.png", "yield.svg", "queue.png", "queue.svg", "gc.png", "gc.svg", "report.html");
     String only = Files.readString(sub.resolve("report.html"));
     PageFiles.assertLinksResolve(only, sub);
     assertThat(PageFiles.links(only)).doesNotContain("summary.json");
+  }
+
+  @Test
+  void aChartSelectionIsDrawnInTheOrderItLists() throws Exception {
+    Path sub = dir.resolve("ordered");
+    List<Path> files =
+        Report.render(run, sub, new LinkedHashSet<>(List.of("gcPauseMs", "queue", "yield")));
+    assertThat(files.stream().map(p -> p.getFileName().toString()))
+        .containsExactly(
+            "gc.png", "gc.svg", "queue.png", "queue.svg", "yield.png", "yield.svg", "report.html");
+    String page = Files.readString(sub.resolve("report.html"));
+    assertThat(page.indexOf("gc.png")).isLessThan(page.indexOf("yield.png"));
   }
 
   @Test
