@@ -49,6 +49,24 @@ class GoldenScenarioTest {
   }
 
   @Test
+  void shouldReproduceThePinnedClockSkewRunAndItsHistory() throws Exception {
+    // A store lesson: the history and the checker's figures must be as stable as the trace.
+    RunResult r = run("clock-skew-lww", 42);
+    assertThat(r.events()).as("events of clock-skew-lww seed=42").isEqualTo(SKEW_EVENTS);
+    assertThat(r.traceHash()).as("trace hash of clock-skew-lww seed=42").isEqualTo(SKEW_HASH);
+    byte[] history =
+        dev.sim.check.io.HistoryWriter.toJsonLines(r.history().ops())
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String digest =
+        java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(history))
+            .substring(0, 16);
+    assertThat(digest).as("SHA-256 of history.jsonl, first 16 hex digits").isEqualTo(SKEW_HISTORY);
+    assertThat(r.consistency().orElseThrow().lostWrites()).isEqualTo(340);
+    assertThat(r.consistency().orElseThrow().staleReads()).isEqualTo(512);
+  }
+
+  @Test
   void shouldGiveTheSameResultsInAParallelSweepAsInSequence() throws Exception {
     ScenarioSpec spec = load("gc-spiral-shedding");
     List<String> sequential = new ArrayList<>();
@@ -93,4 +111,7 @@ class GoldenScenarioTest {
   static final String GC_SPIRAL_HASH = "f99939cfded9638b";
   static final long CASCADE_EVENTS = 6_003_126;
   static final String CASCADE_HASH = "a1a47b63b984cc39";
+  static final long SKEW_EVENTS = 35_046;
+  static final String SKEW_HASH = "0c99a8888c8b6f6f";
+  static final String SKEW_HISTORY = "a0c99250a218844d";
 }
