@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       CheckCommand.class,
+      SweepCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

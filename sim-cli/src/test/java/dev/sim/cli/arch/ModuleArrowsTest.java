@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' arrows point one way: kernel ← network; kernel ← api ← {scenarios, components,
- * protocols, stores}; components ← {protocols, stores}; kernel ← check ← {scenarios, report, cli}; {kernel,
- * api} ← report; {kernel, network, api} ← testkit, which only tests use; everything ← cli. Inside
- * sim-scenarios, the built-in fault kinds see only the SPI, and nothing else there names them.
- * Maven's module dependencies already stop most wrong imports at compile time; these rules also pin
- * what Maven cannot see (a test-scope dependency leaking into main code, a library used outside its
- * one package) and say in words why the build failed. The CLI's test class path is the only one
- * that holds every module, so the rules live here.
+ * protocols, stores}; components ← {protocols, stores}; kernel ← check ← {scenarios, report, cli};
+ * {kernel, api} ← report; {kernel, network, api} ← testkit, which only tests use; everything ← cli.
+ * Inside sim-scenarios, the built-in fault kinds see only the SPI, and nothing else there names
+ * them. Maven's module dependencies already stop most wrong imports at compile time; these rules
+ * also pin what Maven cannot see (a test-scope dependency leaking into main code, a library used
+ * outside its one package) and say in words why the build failed. The CLI's test class path is the
+ * only one that holds every module, so the rules live here.
  */
 class ModuleArrowsTest {
   private static JavaClasses classes;

@@ -1,0 +1,202 @@
+package dev.sim.cli.sweep;
+
+import dev.sim.cli.RunPipeline;
+import dev.sim.cli.UserError;
+import dev.sim.scenarios.config.ScenarioSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a sweep runs: one scenario with the {@code --set} overrides, the points (the cross product
+ * of the {@code --vary} values, the first {@code --vary} varying slowest) and the seeds, every
+ * point's scenario loaded and validated before any run starts. Run {@code i} of the run order is
+ * seed {@code i / points} at point {@code i % points}: seeds ascend, so that a search for the
+ * smallest failing seed finishes the small ones first. The files list the runs by point, then seed.
+ *
+ * @param source the scenario file (or {@code plugin:NAME}) as given
+ * @param overrides the {@code --set} and {@code --unset} arguments, in order, before the points'
+ * @param plugins the {@code --plugin} paths
+ * @param varies the {@code --vary} arguments, in order
+ * @param seeds the seeds
+ * @param limits when to stop a runaway run
+ * @param name the scenario's name
+ * @param points every point, in order
+ */
+public record SweepPlan(
+    Path source,
+    List<String> overrides,
+    List<Path> plugins,
+    List<Vary> varies,
+    Seeds seeds,
+    RunPipeline.Limits limits,
+    String name,
+    List<Point> points) {
+
+  /** The most runs one sweep may hold (its rows are indexed by an int). */
+  public static final long MAX_RUNS = Integer.MAX_VALUE - 8;
+
+  /** Copies the lists. */
+  public SweepPlan {
+    overrides = List.copyOf(overrides);
+    plugins = List.copyOf(plugins);
+    varies = List.copyOf(varies);
+    points = List.copyOf(points);
+  }
+
+  /**
+   * One combination of the varied values.
+   *
+   * @param index its place in the sweep, from 0
+   * @param values one value per varied path, in the order of the {@code --vary} arguments
+   * @param overrides every override its runs load with: the sweep's, then {@code PATH=VALUE} for
+   *     each varied path
+   * @param scenario the validated scenario its runs use
+   */
+  public record Point(
+      int index, List<String> values, List<String> overrides, ScenarioSpec scenario) {
+    /** Copies the lists. */
+    public Point {
+      values = List.copyOf(values);
+      overrides = List.copyOf(overrides);
+    }
+  }
+
+  /**
+   * Reads the arguments and loads every point's scenario.
+   *
+   * @param seedsArgument the {@code --seeds} text, or null for the scenario's own seed alone
+   * @param varyArguments the {@code --vary} texts, in order
+   * @throws UserError for bad input: which argument, and what to write instead
+   */
+  public static SweepPlan of(
+      RunPipeline pipeline,
+      Path source,
+      List<String> overrides,
+      List<Path> plugins,
+      List<String> varyArguments,
+      String seedsArgument,
+      RunPipeline.Limits limits) {
+    Seeds parsedSeeds = seedsArgument == null ? null : Seeds.parse(seedsArgument);
+    List<Vary> varies = new ArrayList<>();
+    Map<String, Vary> byPath = new LinkedHashMap<>();
+    for (String a : varyArguments) {
+      Vary v = Vary.parse(a);
+      Vary earlier = byPath.putIfAbsent(v.path(), v);
+      if (earlier != null) {
+        throw new UserError(
+            "--vary "
+                + a
+                + ": "
+                + v.path()
+                + " is already varied by --vary "
+                + earlier.argument()
+                + "; give all its values in one --vary");
+      }
+      varies.add(v);
+    }
+    long count = 1;
+    for (Vary v : varies) {
+      count *= v.values().size();
+      if (count > MAX_RUNS) {
+        throw tooMany(count);
+      }
+    }
+    // The scenario alone first, so that a mistake in the file or a --set is reported as such.
+    ScenarioSpec base = pipeline.load(source, overrides);
+    Seeds seeds = parsedSeeds != null ? parsedSeeds : Seeds.of(base.seed());
+    if (seeds.count() > MAX_RUNS / count) {
+      throw tooMany((double) seeds.count() * count);
+    }
+    List<Point> points = new ArrayList<>((int) count);
+    for (int p = 0; p < count; p++) {
+      List<String> values = new ArrayList<>(varies.size());
+      List<String> edits = new ArrayList<>(overrides);
+      List<String> varied = new ArrayList<>(varies.size());
+      int rest = p;
+      int[] digits = new int[varies.size()];
+      for (int k = varies.size() - 1; k >= 0; k--) {
+        int n = varies.get(k).values().size();
+        digits[k] = rest % n;
+        rest /= n;
+      }
+      for (int k = 0; k < varies.size(); k++) {
+        values.add(varies.get(k).values().get(digits[k]));
+        varied.add(varies.get(k).override(digits[k]));
+      }
+      edits.addAll(varied);
+      ScenarioSpec scenario =
+          varies.isEmpty() ? base : load(pipeline, source, edits, varies, digits);
+      points.add(new Point(p, values, edits, scenario));
+    }
+    return new SweepPlan(source, overrides, plugins, varies, seeds, limits, base.name(), points);
+  }
+
+  /** The number of runs: points × seeds. */
+  public int runs() {
+    return (int) (points.size() * seeds.count());
+  }
+
+  /** The seed of run {@code i} of the run order. */
+  public long seedOf(int i) {
+    return seeds.get(i / points.size());
+  }
+
+  /** The point of run {@code i} of the run order. */
+  public Point pointOf(int i) {
+    return points.get(i % points.size());
+  }
+
+  /**
+   * The {@code sim run} command that makes exactly the run of {@code point} and {@code seed}: the
+   * same overrides, plugins and limits.
+   */
+  public String replay(Point point, long seed) {
+    StringBuilder b =
+        new StringBuilder(RunPipeline.command(source, seed, point.overrides(), plugins));
+    if (limits.maxEvents() != RunPipeline.Limits.DEFAULT.maxEvents()) {
+      b.append(" --max-events ").append(limits.maxEvents());
+    }
+    if (limits.maxWallNanos() != RunPipeline.Limits.DEFAULT.maxWallNanos()) {
+      b.append(" --max-wall ").append(Decimals.shortest(limits.maxWallNanos() / 1e9));
+    }
+    return b.toString();
+  }
+
+  /**
+   * Loads one point; a problem in a varied value is reported as the {@code --vary} that gave it,
+   * not as the {@code --set} the loader saw.
+   */
+  private static ScenarioSpec load(
+      RunPipeline pipeline, Path source, List<String> edits, List<Vary> varies, int[] digits) {
+    try {
+      return pipeline.load(source, edits);
+    } catch (UserError e) {
+      String message = e.getMessage();
+      for (int k = 0; k < varies.size(); k++) {
+        Vary v = varies.get(k);
+        String set = v.override(digits[k]);
+        String as =
+            "--vary "
+                + set
+                + (v.range() || v.values().size() > 1
+                    ? " (value " + (digits[k] + 1) + " of --vary " + v.argument() + ")"
+                    : "");
+        message = message.replace("--set " + set, as);
+      }
+      throw new UserError(message);
+    }
+  }
+
+  private static UserError tooMany(double runs) {
+    return new UserError(
+        String.format(
+            java.util.Locale.ROOT,
+            "the sweep would make %.3g runs; one sweep makes at most %,d: use fewer seeds or"
+                + " values",
+            runs,
+            MAX_RUNS));
+  }
+}
