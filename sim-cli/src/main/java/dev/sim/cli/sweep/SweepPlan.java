@@ -186,6 +186,16 @@ public record SweepPlan(
                     : "");
         message = message.replace("--set " + set, as);
       }
+      if (varies.size() > 1 || message.equals(e.getMessage())) {
+        // A combination of values, or the file's own keys, clash with this point (a duration
+        // shorter than a fault's time, say): name the whole point, since each value alone is fine.
+        List<String> at = new ArrayList<>();
+        for (int k = 0; k < varies.size(); k++) {
+          at.add(varies.get(k).override(digits[k]));
+        }
+        message =
+            "the point " + String.join(" ", at) + " of the --vary values is not valid:\n" + message;
+      }
       throw new UserError(message);
     }
   }
