@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  sim sweep scenarios/gc-spiral.yaml --seeds 20",
       "  sim sweep scenarios/gc-spiral.yaml --seeds 1..5 --vary nodes.api.workers=2,4,8",
-      "  sim sweep scenarios/gc-spiral.yaml --seeds 3 --vary nodes.clients.timeout=250ms..1s:4",
+      "  sim sweep scenarios/gc-spiral.yaml --vary nodes.api.workers=2..8:4",
       "  sim sweep scenarios/gc-spiral.yaml --seeds 1..1000 --until-fail"
     })
 final class SweepCommand implements Callable<Integer> {

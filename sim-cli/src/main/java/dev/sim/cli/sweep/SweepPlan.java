@@ -2,12 +2,14 @@ package dev.sim.cli.sweep;
 
 import dev.sim.cli.RunPipeline;
 import dev.sim.cli.UserError;
+import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a sweep runs: one scenario with the {@code --set} overrides, the points (the cross product
@@ -34,6 +36,9 @@ public record SweepPlan(
     RunPipeline.Limits limits,
     String name,
     List<Point> points) {
+
+  /** Arguments a shell passes on unchanged: no spaces, globs, braces, quotes or variables. */
+  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
 
   /** The most runs one sweep may hold (its rows are indexed by an int). */
   public static final long MAX_RUNS = Integer.MAX_VALUE - 8;
@@ -151,11 +156,22 @@ public record SweepPlan(
 
   /**
    * The {@code sim run} command that makes exactly the run of {@code point} and {@code seed}: the
-   * same overrides, plugins and limits.
+   * same overrides, plugins and limits, each argument quoted for a POSIX shell where it needs it
+   * ({@code --set 'nodes.clients.retry={max: 3}'}), so that it can be pasted as printed.
    */
   public String replay(Point point, long seed) {
-    StringBuilder b =
-        new StringBuilder(RunPipeline.command(source, seed, point.overrides(), plugins));
+    StringBuilder b = new StringBuilder("sim run ").append(quote(source.toString()));
+    b.append(" --seed ").append(seed);
+    for (String o : point.overrides()) {
+      if (o.startsWith(ScenarioLoader.UNSET_PREFIX)) {
+        b.append(" --unset ").append(quote(o.substring(ScenarioLoader.UNSET_PREFIX.length())));
+      } else {
+        b.append(" --set ").append(quote(o));
+      }
+    }
+    for (Path p : plugins) {
+      b.append(" --plugin ").append(quote(p.toString()));
+    }
     if (limits.maxEvents() != RunPipeline.Limits.DEFAULT.maxEvents()) {
       b.append(" --max-events ").append(limits.maxEvents());
     }
@@ -163,6 +179,14 @@ public record SweepPlan(
       b.append(" --max-wall ").append(Decimals.shortest(limits.maxWallNanos() / 1e9));
     }
     return b.toString();
+  }
+
+  /** {@code arg} as a POSIX shell reads it back: as it is when that is safe, else in quotes. */
+  static String quote(String arg) {
+    if (!arg.isEmpty() && SHELL_SAFE.matcher(arg).matches()) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /**
