@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       CheckCommand.class,
       SweepCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

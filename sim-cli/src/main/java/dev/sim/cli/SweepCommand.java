@@ -1,5 +1,6 @@
 package dev.sim.cli;
 
+import dev.sim.cli.sweep.Shard;
 import dev.sim.cli.sweep.SweepOutput;
 import dev.sim.cli.sweep.SweepPlan;
 import dev.sim.cli.sweep.SweepRunner;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       "  sim sweep scenarios/gc-spiral.yaml --seeds 20",
       "  sim sweep scenarios/gc-spiral.yaml --seeds 1..5 --vary nodes.api.workers=2,4,8",
       "  sim sweep scenarios/gc-spiral.yaml --vary nodes.api.workers=2..8:4",
-      "  sim sweep scenarios/gc-spiral.yaml --seeds 1..1000 --until-fail"
+      "  sim sweep scenarios/gc-spiral.yaml --seeds 1..1000 --until-fail",
+      "  sim sweep scenarios/gc-spiral.yaml --seeds 100 --shard 2/4 --out shard-2"
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -82,9 +84,18 @@ final class SweepCommand implements Callable<Integer> {
   boolean untilFail;
 
   @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Run only the K-th of N interleaved slices of the runs (K from 1 to N), for a batch"
+              + " engine; 'sim merge' joins the N folders into the files of the whole sweep.")
+  String shard;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Output folder (default: runs/<name>-sweep/).")
+      description =
+          "Output folder (default: runs/<name>-sweep/, runs/<name>-sweep-shardKofN/ for a shard).")
   Path out;
 
   @Mixin OverrideOptions overrides;
@@ -115,18 +126,28 @@ final class SweepCommand implements Callable<Integer> {
       throw new UserError(
           "--threads " + threadCount + ": a sweep needs at least one thread, e.g. --threads 2");
     }
+    Shard slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
     RunPipeline.Limits limits = RunPipeline.Limits.of(maxEvents, maxWallSeconds);
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     SweepPlan plan =
-        SweepPlan.of(pipeline, file, overrides.inOrder(), plugins.plugins, vary, seeds, limits);
+        SweepPlan.of(
+            pipeline, file, overrides.inOrder(), plugins.plugins, vary, seeds, limits, slice);
     printWarnings(plan, stderr);
-    Path dir = out != null ? out : Path.of("runs", plan.name() + "-sweep");
+    Path dir = out != null ? out : defaultFolder(plan);
     // Made before the runs, so that a folder that cannot be written fails in a second, not after.
     pipeline.createFolder(dir);
     SweepRunner.Outcome outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail);
     SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), dir);
     SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
     return SweepOutput.exitCode(outcome);
+  }
+
+  /** {@code runs/NAME-sweep}, or {@code runs/NAME-sweep-shardKofN} for a shard. */
+  static Path defaultFolder(SweepPlan plan) {
+    Shard s = plan.shard();
+    return Path.of(
+        "runs",
+        plan.name() + "-sweep" + (s.whole() ? "" : "-shard" + s.index() + "of" + s.count()));
   }
 
   /** Every point's warnings, each once (most are the same at every point). */

@@ -18,6 +18,9 @@ import java.util.TreeSet;
 final class SweepCsv {
   static final String FILE = "sweep.csv";
 
+  /** The column of a shard's table that names the counters each run reported. */
+  static final String REPORTED = "countersReported";
+
   private SweepCsv() {}
 
   /** The counter names any of {@code rows} reported, sorted. */
@@ -62,6 +65,10 @@ final class SweepCsv {
       }
       line.append(",consistency.verdict");
     }
+    boolean shard = !plan.shard().whole();
+    if (shard) {
+      line.append(',').append(REPORTED);
+    }
     out.write(line.append('\n').toString());
     for (RunRow r : rows) {
       line.setLength(0);
@@ -95,6 +102,9 @@ final class SweepCsv {
           }
           line.append(',').append(cell(c.verdict()));
         }
+      }
+      if (shard) {
+        line.append(',').append(cell(String.join(" ", r.counterNames())));
       }
       out.write(line.append('\n').toString());
     }

@@ -47,6 +47,13 @@ final class SweepJson {
     limits.put("maxWallSeconds", plan.limits().maxWallNanos() / 1e9);
     root.put("limits", limits);
     root.put("untilFail", untilFail);
+    if (!plan.shard().whole()) {
+      // Only in a shard's folder: what sim merge checks; a merged sweep's file has no such key.
+      Map<String, Object> shard = new LinkedHashMap<>();
+      shard.put("index", (long) plan.shard().index());
+      shard.put("count", (long) plan.shard().count());
+      root.put("shard", shard);
+    }
     root.put("runs", (long) rows.size());
     root.put("held", rows.stream().filter(RunRow::held).count());
     root.put("simulationFailed", rows.stream().filter(RunRow::simulationFailed).count());

@@ -38,7 +38,20 @@ public final class SweepOutput {
       Path dir,
       PrintWriter out,
       PrintWriter err) {
-    SweepPrinter.print(plan, outcome, untilFail, dir, out, err);
+    SweepPrinter.print(plan, outcome, untilFail, dir, SweepPrinter.header(plan, outcome), out, err);
+  }
+
+  /** Prints the summary of a merged sweep, as {@link #print} does for one that ran. */
+  public static void printMerged(
+      SweepMerge.Merged merged, Path dir, PrintWriter out, PrintWriter err) {
+    SweepPlan plan = merged.plan();
+    String header =
+        plan.name()
+            + " sweep · "
+            + SweepPrinter.size(plan)
+            + ", merged from "
+            + SweepPrinter.count(merged.shards(), "shard");
+    SweepPrinter.print(plan, merged.outcome(), merged.untilFail(), dir, header, out, err);
   }
 
   /**

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * @param limits when to stop a runaway run
  * @param name the scenario's name
  * @param points every point, in order
+ * @param shard the slice of the runs this sweep makes ({@link Shard#WHOLE} for all)
  */
 public record SweepPlan(
     Path source,
@@ -35,7 +36,8 @@ public record SweepPlan(
     Seeds seeds,
     RunPipeline.Limits limits,
     String name,
-    List<Point> points) {
+    List<Point> points,
+    Shard shard) {
 
   /** Arguments a shell passes on unchanged: no spaces, globs, braces, quotes or variables. */
   private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
@@ -69,11 +71,17 @@ public record SweepPlan(
     }
   }
 
+  /** Loads the scenario of a point from the overrides it runs with and its value indexes. */
+  private interface PointLoader {
+    ScenarioSpec load(List<String> edits, int[] digits);
+  }
+
   /**
    * Reads the arguments and loads every point's scenario.
    *
    * @param seedsArgument the {@code --seeds} text, or null for the scenario's own seed alone
    * @param varyArguments the {@code --vary} texts, in order
+   * @param shard the slice to run
    * @throws UserError for bad input: which argument, and what to write instead
    */
   public static SweepPlan of(
@@ -83,7 +91,8 @@ public record SweepPlan(
       List<Path> plugins,
       List<String> varyArguments,
       String seedsArgument,
-      RunPipeline.Limits limits) {
+      RunPipeline.Limits limits,
+      Shard shard) {
     Seeds parsedSeeds = seedsArgument == null ? null : Seeds.parse(seedsArgument);
     List<Vary> varies = new ArrayList<>();
     Map<String, Vary> byPath = new LinkedHashMap<>();
@@ -102,6 +111,54 @@ public record SweepPlan(
       }
       varies.add(v);
     }
+    long count = pointCount(varies);
+    // The scenario alone first, so that a mistake in the file or a --set is reported as such.
+    ScenarioSpec base = pipeline.load(source, overrides);
+    Seeds seeds = parsedSeeds != null ? parsedSeeds : Seeds.of(base.seed());
+    if (seeds.count() > MAX_RUNS / count) {
+      throw tooMany((double) seeds.count() * count);
+    }
+    List<Point> points =
+        points(
+            varies,
+            overrides,
+            (edits, digits) ->
+                varies.isEmpty() ? base : load(pipeline, source, edits, varies, digits));
+    return new SweepPlan(
+        source, overrides, plugins, varies, seeds, limits, base.name(), points, shard);
+  }
+
+  /**
+   * The plan a sweep's definition describes, without loading its scenario (its points' {@code
+   * scenario} is null): enough to write the sweep's files and replay commands, as {@code sim merge}
+   * does.
+   *
+   * @throws UserError when the definition holds too many runs
+   */
+  public static SweepPlan described(
+      Path source,
+      List<String> overrides,
+      List<Path> plugins,
+      List<Vary> varies,
+      Seeds seeds,
+      RunPipeline.Limits limits,
+      String name) {
+    long count = pointCount(varies);
+    if (seeds.count() > MAX_RUNS / count) {
+      throw tooMany((double) seeds.count() * count);
+    }
+    List<Point> points = points(varies, overrides, (edits, digits) -> null);
+    return new SweepPlan(
+        source, overrides, plugins, varies, seeds, limits, name, points, Shard.WHOLE);
+  }
+
+  /** This plan whole, as the merged shards make it. */
+  public SweepPlan whole() {
+    return new SweepPlan(
+        source, overrides, plugins, varies, seeds, limits, name, points, Shard.WHOLE);
+  }
+
+  private static long pointCount(List<Vary> varies) {
     long count = 1;
     for (Vary v : varies) {
       count *= v.values().size();
@@ -109,17 +166,16 @@ public record SweepPlan(
         throw tooMany(count);
       }
     }
-    // The scenario alone first, so that a mistake in the file or a --set is reported as such.
-    ScenarioSpec base = pipeline.load(source, overrides);
-    Seeds seeds = parsedSeeds != null ? parsedSeeds : Seeds.of(base.seed());
-    if (seeds.count() > MAX_RUNS / count) {
-      throw tooMany((double) seeds.count() * count);
-    }
-    List<Point> points = new ArrayList<>((int) count);
+    return count;
+  }
+
+  /** Every point, the first {@code --vary} varying slowest. */
+  private static List<Point> points(List<Vary> varies, List<String> overrides, PointLoader loader) {
+    int count = (int) pointCount(varies);
+    List<Point> points = new ArrayList<>(count);
     for (int p = 0; p < count; p++) {
       List<String> values = new ArrayList<>(varies.size());
       List<String> edits = new ArrayList<>(overrides);
-      List<String> varied = new ArrayList<>(varies.size());
       int rest = p;
       int[] digits = new int[varies.size()];
       for (int k = varies.size() - 1; k >= 0; k--) {
@@ -129,19 +185,35 @@ public record SweepPlan(
       }
       for (int k = 0; k < varies.size(); k++) {
         values.add(varies.get(k).values().get(digits[k]));
-        varied.add(varies.get(k).override(digits[k]));
+        edits.add(varies.get(k).override(digits[k]));
       }
-      edits.addAll(varied);
-      ScenarioSpec scenario =
-          varies.isEmpty() ? base : load(pipeline, source, edits, varies, digits);
-      points.add(new Point(p, values, edits, scenario));
+      points.add(new Point(p, values, edits, loader.load(edits, digits)));
     }
-    return new SweepPlan(source, overrides, plugins, varies, seeds, limits, base.name(), points);
+    return points;
   }
 
-  /** The number of runs: points × seeds. */
+  /** The number of runs of the whole sweep: points × seeds. */
   public int runs() {
     return (int) (points.size() * seeds.count());
+  }
+
+  /** The number of runs of this plan's shard. */
+  public int shardRuns() {
+    long total = runs();
+    long first = shard.index() - 1;
+    return total <= first ? 0 : (int) ((total - first + shard.count() - 1) / shard.count());
+  }
+
+  /**
+   * Whether run {@code i} of the run order (see the class comment) is this plan's shard's: its row
+   * of the whole sweep's file order, point then seed, is the shard's.
+   */
+  public boolean inShard(int i) {
+    if (shard.whole()) {
+      return true;
+    }
+    long row = (long) (i % points.size()) * seeds.count() + i / points.size();
+    return shard.holds(row);
   }
 
   /** The seed of run {@code i} of the run order. */

@@ -17,26 +17,48 @@ final class SweepPrinter {
 
   private SweepPrinter() {}
 
-  /** Prints the summary and the failures of {@code outcome}. */
+  /** The first line of a sweep's summary: what ran, on how many threads, how fast. */
+  static String header(SweepPlan plan, SweepRunner.Outcome outcome) {
+    return String.format(
+        Locale.ROOT,
+        "%s sweep%s · %s on %s · %s wall · %s runs/s",
+        plan.name(),
+        plan.shard().whole() ? "" : ", shard " + plan.shard(),
+        size(plan),
+        count(outcome.threads(), "thread"),
+        seconds(outcome.wallSeconds()),
+        rate(outcome.rows().size(), outcome.wallSeconds()));
+  }
+
+  /** The sweep's size: points × seeds = runs, and the shard's share. */
+  static String size(SweepPlan plan) {
+    return count(plan.points().size(), "point")
+        + " × "
+        + count(plan.seeds().count(), "seed")
+        + " ("
+        + plan.seeds()
+        + ") = "
+        + count(plan.runs(), "run")
+        + (plan.shard().whole()
+            ? ""
+            : String.format(Locale.ROOT, " (%,d in this shard)", plan.shardRuns()));
+  }
+
+  /**
+   * Prints {@code header}, the summary and the failures of {@code outcome}.
+   *
+   * @param header the first line, e.g. {@link #header}
+   */
   static void print(
       SweepPlan plan,
       SweepRunner.Outcome outcome,
       boolean untilFail,
       Path dir,
+      String header,
       PrintWriter out,
       PrintWriter err) {
     List<RunRow> rows = outcome.rows();
-    int points = plan.points().size();
-    out.printf(
-        Locale.ROOT,
-        "%s sweep · %s × %s = %s on %s · %s wall · %s runs/s%n",
-        plan.name(),
-        count(points, "point"),
-        count(plan.seeds().count(), "seed") + " (" + plan.seeds() + ")",
-        count(plan.runs(), "run"),
-        count(outcome.threads(), "thread"),
-        seconds(outcome.wallSeconds()),
-        rate(rows.size(), outcome.wallSeconds()));
+    out.println(header);
     out.println();
     List<RunRow> failedExpectations = new ArrayList<>();
     List<RunRow> failedSimulations = new ArrayList<>();
@@ -53,7 +75,9 @@ final class SweepPrinter {
         "  held       %s of %s: every expectation held%s%n",
         count(held, "run"),
         String.format(Locale.ROOT, "%,d", rows.size()),
-        rows.size() < plan.runs() ? " (the search stopped at the failing seed)" : "");
+        untilFail && outcome.firstFailingSeed() != null
+            ? " (the search stopped at the failing seed)"
+            : "");
     if (untilFail) {
       Long first = outcome.firstFailingSeed();
       long firstSeed = plan.seeds().first();
@@ -65,12 +89,15 @@ final class SweepPrinter {
             Locale.ROOT,
             "  until-fail the smallest failing seed is %d; %s%n",
             first,
-            passed == 0
-                ? "it is the first seed"
-                : count(passed, "seed")
-                    + " before it ("
-                    + (passed == 1 ? Long.toString(firstSeed) : firstSeed + ".." + (first - 1))
-                    + ") passed at every point");
+            (passed == 0
+                    ? "it is the first seed"
+                    : count(passed, "seed")
+                        + " before it ("
+                        + (passed == 1 ? Long.toString(firstSeed) : firstSeed + ".." + (first - 1))
+                        + ") passed at every point")
+                + (plan.shard().whole()
+                    ? ""
+                    : " (in this shard's runs; sim merge gives the sweep's)"));
       }
     }
     if (!failedExpectations.isEmpty()) {
@@ -99,10 +126,17 @@ final class SweepPrinter {
       RunRow r = failed.get(i);
       SweepPlan.Point p = plan.points().get(r.point());
       List<String> why = new ArrayList<>();
-      if (r.why().failure() != null) {
+      if (r.why() != null && r.why().failure() != null) {
         why.add(r.why().failure());
       }
-      why.addAll(r.why().failedExpectations());
+      if (r.why() != null) {
+        why.addAll(r.why().failedExpectations());
+      }
+      if (why.isEmpty()) {
+        // Rows read back from a shard's table keep their outcome, not the details.
+        why.add(
+            r.simulationFailed() ? "stopped by " + r.stopReason() : "an expectation did not hold");
+      }
       out.printf(
           Locale.ROOT,
           "    seed %d%s: %s%n",

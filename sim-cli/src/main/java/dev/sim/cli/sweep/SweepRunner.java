@@ -45,7 +45,8 @@ public final class SweepRunner {
   }
 
   /**
-   * Runs every run of {@code plan} (or, with {@code untilFail}, up to the smallest failing seed).
+   * Runs every run of {@code plan}'s shard (or, with {@code untilFail}, up to the smallest failing
+   * seed).
    *
    * @param threads the most threads to use, at least 1 (no more are started than there are runs)
    * @throws RuntimeException the first unexpected exception a run threw (a bug, not a node's
@@ -53,7 +54,7 @@ public final class SweepRunner {
    */
   public static Outcome run(RunPipeline pipeline, SweepPlan plan, int threads, boolean untilFail) {
     int runs = plan.runs();
-    int workers = Math.max(1, Math.min(threads, runs));
+    int workers = Math.max(1, Math.min(threads, plan.shardRuns()));
     // Each thread keeps its own rows, sorted into file order at the end: a search for a failing
     // seed over a wide range then holds only the rows it made, not a slot for every run.
     List<List<RunRow>> done = new ArrayList<>(workers);
@@ -72,6 +73,9 @@ public final class SweepRunner {
             // Seeds ascend along the run order: once one is past a failing seed, all later are.
             if (untilFail && seed > smallestFailure.get()) {
               return;
+            }
+            if (!plan.inShard(i)) {
+              continue;
             }
             SweepPlan.Point point = plan.pointOf(i);
             RunResult result =

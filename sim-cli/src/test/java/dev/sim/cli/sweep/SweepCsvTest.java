@@ -39,7 +39,8 @@ class SweepCsvTest {
         new Seeds(1, 2),
         RunPipeline.Limits.DEFAULT,
         "x",
-        points);
+        points,
+        Shard.WHOLE);
   }
 
   @Test

@@ -18,7 +18,8 @@ class SweepReplayTest {
         new Seeds(1, 1),
         limits,
         "x",
-        List.of(new SweepPlan.Point(0, List.of(), overrides, null)));
+        List.of(new SweepPlan.Point(0, List.of(), overrides, null)),
+        Shard.WHOLE);
   }
 
   @Test
