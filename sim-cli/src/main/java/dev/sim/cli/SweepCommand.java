@@ -136,7 +136,19 @@ final class SweepCommand implements Callable<Integer> {
     Path dir = out != null ? out : defaultFolder(plan);
     // Made before the runs, so that a folder that cannot be written fails in a second, not after.
     pipeline.createFolder(dir);
-    SweepRunner.Outcome outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail);
+    SweepRunner.Outcome outcome;
+    try {
+      outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail);
+    } catch (OutOfMemoryError e) {
+      // Every thread holds a whole simulation: the heap that fits one run may not fit N.
+      stderr.println(
+          "sim: the sweep ran out of memory with "
+              + threadCount
+              + " runs at once: use fewer --threads, or give the JVM more heap"
+              + " (SIM_JAVA_OPTS=-Xmx8g)");
+      stderr.flush();
+      return ExitCodes.SIMULATION_FAILED;
+    }
     SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), dir);
     SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
     return SweepOutput.exitCode(outcome);

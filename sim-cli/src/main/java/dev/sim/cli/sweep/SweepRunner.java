@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Runs a {@link SweepPlan} on a number of threads, each run whole on one thread (the kernel is
@@ -62,11 +63,11 @@ public final class SweepRunner {
     AtomicLong smallestFailure = new AtomicLong(Long.MAX_VALUE);
     AtomicReference<Throwable> error = new AtomicReference<>();
     Map<List<String>, String[]> names = new ConcurrentHashMap<>();
-    java.util.function.Consumer<List<RunRow>> work =
+    Consumer<List<RunRow>> work =
         mine -> {
           while (error.get() == null) {
             int i = next.getAndIncrement();
-            if (i >= runs) {
+            if (i >= runs || i < 0) { // i < 0: the counter wrapped past the last run
               return;
             }
             long seed = plan.seedOf(i);
