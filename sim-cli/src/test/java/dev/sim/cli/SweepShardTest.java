@@ -87,8 +87,11 @@ class SweepShardTest {
             tmp.resolve("shard-2"));
     assertThat(merged.exitCode()).as(merged.err()).isEqualTo(whole.exitCode());
     assertThat(merged.out())
-        .contains("seedy sweep · 2 points × 7 seeds (1..7) = 14 runs, merged from 3 shards")
-        .contains("      sim run " + SEEDY + " --seed ");
+        .contains("seedy sweep · 2 points × 7 seeds (1..7) = 14 runs, merged from 3 shards");
+    // The same failures, listed the same way, as the whole sweep's.
+    String list =
+        whole.out().substring(whole.out().indexOf("  held"), whole.out().indexOf("  wrote"));
+    assertThat(merged.out()).contains(list);
     assertSameFiles(tmp.resolve("whole"), tmp.resolve("merged"));
   }
 

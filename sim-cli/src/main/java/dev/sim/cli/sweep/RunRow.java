@@ -112,7 +112,22 @@ public record RunRow(
    *     0.99 (actual 0.93)}
    * @param failure for a run that failed in the simulator, one line saying how, else null
    */
-  public record Why(List<String> failedExpectations, String failure) {}
+  public record Why(List<String> failedExpectations, String failure) {
+    /** Copies the list. */
+    public Why {
+      failedExpectations = List.copyOf(failedExpectations);
+    }
+
+    /** Both in one line: the failure first, then each failed expectation, or "" for neither. */
+    public String text() {
+      List<String> parts = new ArrayList<>();
+      if (failure != null) {
+        parts.add(failure);
+      }
+      parts.addAll(failedExpectations);
+      return String.join("; ", parts);
+    }
+  }
 
   /**
    * The row of {@code result}.

@@ -21,6 +21,9 @@ final class SweepCsv {
   /** The column of a shard's table that names the counters each run reported. */
   static final String REPORTED = "countersReported";
 
+  /** The column of a shard's table that says what went wrong in a run that did not hold. */
+  static final String WHY = "why";
+
   private SweepCsv() {}
 
   /** The counter names any of {@code rows} reported, sorted. */
@@ -67,7 +70,7 @@ final class SweepCsv {
     }
     boolean shard = !plan.shard().whole();
     if (shard) {
-      line.append(',').append(REPORTED);
+      line.append(',').append(REPORTED).append(',').append(WHY);
     }
     out.write(line.append('\n').toString());
     for (RunRow r : rows) {
@@ -105,6 +108,7 @@ final class SweepCsv {
       }
       if (shard) {
         line.append(',').append(cell(String.join(" ", r.counterNames())));
+        line.append(',').append(r.why() == null ? "" : cell(r.why().text()));
       }
       out.write(line.append('\n').toString());
     }

@@ -125,24 +125,16 @@ final class SweepPrinter {
     for (int i = 0; i < failed.size() && i < MAX_LISTED; i++) {
       RunRow r = failed.get(i);
       SweepPlan.Point p = plan.points().get(r.point());
-      List<String> why = new ArrayList<>();
-      if (r.why() != null && r.why().failure() != null) {
-        why.add(r.why().failure());
-      }
-      if (r.why() != null) {
-        why.addAll(r.why().failedExpectations());
-      }
+      String why = r.why() == null ? "" : r.why().text();
       if (why.isEmpty()) {
-        // Rows read back from a shard's table keep their outcome, not the details.
-        why.add(
-            r.simulationFailed() ? "stopped by " + r.stopReason() : "an expectation did not hold");
+        why = r.simulationFailed() ? "stopped by " + r.stopReason() : "an expectation did not hold";
       }
       out.printf(
           Locale.ROOT,
           "    seed %d%s: %s%n",
           r.seed(),
           plan.varies().isEmpty() ? "" : " at " + values(plan, p),
-          String.join("; ", why));
+          why);
       out.printf(Locale.ROOT, "      %s%n", plan.replay(p, r.seed()));
     }
     if (failed.size() > MAX_LISTED) {

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Reads a shard's {@code sweep.csv} back into {@link RunRow}s, checking it against the sweep's
- * plan: the columns {@link SweepCsv} writes for it, each row's point, seed and values. The rows
- * keep their figures and outcome; {@link RunRow#why} is left null (the table does not hold it).
+ * plan: the columns {@link SweepCsv} writes for it, each row's point, seed and values. A row that
+ * did not hold keeps what went wrong as one line ({@link RunRow.Why#text}).
  */
 final class TableReader {
   private TableReader() {}
@@ -48,9 +48,15 @@ final class TableReader {
     if (consistency) {
       at += RunRow.Consistency.NUMBERS.size() + 3;
     }
-    if (at != header.length - 1 || !header[at].equals(SweepCsv.REPORTED)) {
+    if (at != header.length - 2
+        || !header[at].equals(SweepCsv.REPORTED)
+        || !header[at + 1].equals(SweepCsv.WHY)) {
       throw new IllegalArgumentException(
-          file + ":1: not a shard's table: its last column is not " + SweepCsv.REPORTED);
+          file
+              + ":1: not a shard's table: its last columns are not "
+              + SweepCsv.REPORTED
+              + ","
+              + SweepCsv.WHY);
     }
     List<RunRow> rows = new ArrayList<>(records.size() - 1);
     for (int line = 1; line < records.size(); line++) {
@@ -118,6 +124,7 @@ final class TableReader {
       c += RunRow.Consistency.NUMBERS.size() + 3;
     }
     String reported = cells[c];
+    String why = cells[c + 1];
     List<String> mine = reported.isEmpty() ? List.of() : List.of(reported.split(" "));
     String[] counterNames = names.computeIfAbsent(mine, k -> k.toArray(new String[0]));
     long[] counterValues = new long[counterNames.length];
@@ -144,7 +151,7 @@ final class TableReader {
         counterNames,
         counterValues,
         cons,
-        null);
+        held ? null : new RunRow.Why(why.isEmpty() ? List.of() : List.of(why), null));
   }
 
   private static boolean bool(String s) {

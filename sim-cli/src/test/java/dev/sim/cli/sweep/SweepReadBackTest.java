@@ -68,10 +68,13 @@ class SweepReadBackTest {
                 new String[] {},
                 new long[] {},
                 null,
-                null));
+                new RunRow.Why(List.of("yield >= 0.9 (actual 0.5)"), "node a threw, at 2s")));
     StringWriter out = new StringWriter();
     SweepCsv.write(plan, rows, out);
-    assertThat(out.toString()).contains(",countersReported\n").contains(",retries zeroed\n");
+    assertThat(out.toString())
+        .contains(",countersReported,why\n")
+        .contains(",retries zeroed,\n")
+        .endsWith(",\"node a threw, at 2s; yield >= 0.9 (actual 0.5)\"\n");
     List<RunRow> back = TableReader.read(out.toString(), "t.csv", plan, new ConcurrentHashMap<>());
     assertThat(back).hasSize(2);
     for (int i = 0; i < 2; i++) {
@@ -88,6 +91,8 @@ class SweepReadBackTest {
       assertThat(b.counterNames()).containsExactly(a.counterNames());
       assertThat(b.counterValues()).containsExactly(a.counterValues());
       assertThat(b.consistency()).isEqualTo(a.consistency());
+      assertThat(b.why() == null ? null : b.why().text())
+          .isEqualTo(a.why() == null ? null : a.why().text());
     }
     StringWriter again = new StringWriter();
     SweepCsv.write(plan, back, again);
@@ -100,11 +105,11 @@ class SweepReadBackTest {
     String header =
         "point,seed,nodes.clients.retry,yield,harvest,latencyP50Ms,latencyP99Ms,latencyMaxMs,"
             + "offered,ok,failed,timedOut,rejected,attempts,expectationsOk,traceHash,stopReason,"
-            + "countersReported\n";
+            + "countersReported,why\n";
     assertThatThrownBy(
             () ->
                 TableReader.read(
-                    header + "0,1,{max: 3},1.0,1.0,1.0,1.0,1.0,1,1,0,0,0,1,true,aa,TIME_LIMIT,\n",
+                    header + "0,1,{max: 3},1.0,1.0,1.0,1.0,1.0,1,1,0,0,0,1,true,aa,TIME_LIMIT,,\n",
                     "t.csv",
                     plan,
                     new ConcurrentHashMap<>()))
@@ -117,7 +122,7 @@ class SweepReadBackTest {
     assertThatThrownBy(
             () ->
                 TableReader.read(
-                    header + "0,9,{max: 1},1.0,1.0,1.0,1.0,1.0,1,1,0,0,0,1,true,aa,TIME_LIMIT,\n",
+                    header + "0,9,{max: 1},1.0,1.0,1.0,1.0,1.0,1,1,0,0,0,1,true,aa,TIME_LIMIT,,\n",
                     "t.csv",
                     plan,
                     new ConcurrentHashMap<>()))
