@@ -186,6 +186,7 @@ class SweepCommandTest {
         .contains("    seed 1: node bomb threw at simulated 2s while handling timer Fuse")
         .contains("the fuse burned down")
         .contains("      sim run " + EXPLODES + " --seed 2");
+    assertThat(r.out()).contains("  failed     2 runs in the simulator (listed on stderr)");
     assertThat(rows(out))
         .extracting(m -> m.get("stopReason") + "/" + m.get("expectationsOk"))
         .containsExactly("NODE_FAILURE/false", "NODE_FAILURE/false");

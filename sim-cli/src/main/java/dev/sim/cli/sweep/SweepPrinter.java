@@ -107,6 +107,12 @@ final class SweepPrinter {
           count(failedExpectations.size(), "run"));
       list(plan, failedExpectations, out);
     }
+    if (!failedSimulations.isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "  failed     %s in the simulator (listed on stderr)%n",
+          count(failedSimulations.size(), "run"));
+    }
     out.println();
     out.printf(Locale.ROOT, "  wrote %s/ (%s, %s)%n", dir, SweepCsv.FILE, SweepJson.FILE);
     out.flush();
