@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       CompareCommand.class,
       CheckCommand.class,
+      SweepCommand.class,
+      MergeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 
 /** A mistyped command is answered with the nearest command's name, or the list, and exit 2. */
 class UnknownCommandTest {
-  static final String COMMANDS = "run, validate, list, explain, report, compare, check, help";
+  static final String COMMANDS =
+      "run, validate, list, explain, report, compare, check, sweep, merge, help";
 
   static void assertUnknown(Cli.Result r, String message) {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -35,8 +36,10 @@ class UnknownCommandTest {
     assertUnknown(Cli.run("runn", "-h"), "unknown command 'runn' — did you mean 'run'?");
     assertUnknown(Cli.run("help", "runn"), "unknown command 'runn' — did you mean 'run'?");
     assertUnknown(
-        Cli.run("help", "--help", "sweeep"),
-        "unknown command 'sweeep' (the commands are " + COMMANDS + ")");
+        Cli.run("help", "--help", "sweeep"), "unknown command 'sweeep' — did you mean 'sweep'?");
+    assertUnknown(
+        Cli.run("help", "--help", "frobnicate"),
+        "unknown command 'frobnicate' (the commands are " + COMMANDS + ")");
   }
 
   @Test
