@@ -67,6 +67,30 @@ public final class ComparePage {
     count(h, "timed out", qa.totals().timedOut(), qb.totals().timedOut());
     count(h, "rejected", qa.totals().rejected(), qb.totals().rejected());
     count(h, "attempts (tries sent)", qa.totals().attempts(), qb.totals().attempts());
+    // The checker's figures, when either run recorded a history: for store lessons they are
+    // the difference that matters (valid against invalid, lost writes against none).
+    if (a.consistency().isPresent() || b.consistency().isPresent()) {
+      h.append("<tr><td>consistency</td><td class=\"num\">")
+          .append(escape(a.consistency().map(c -> c.verdict()).orElse("—")))
+          .append("</td><td class=\"num\">")
+          .append(escape(b.consistency().map(c -> c.verdict()).orElse("—")))
+          .append("</td><td></td></tr>\n");
+      count(
+          h,
+          "lost writes",
+          a.consistency().map(c -> c.lostWrites()).orElse(0L),
+          b.consistency().map(c -> c.lostWrites()).orElse(0L));
+      count(
+          h,
+          "stale reads",
+          a.consistency().map(c -> c.staleReads()).orElse(0L),
+          b.consistency().map(c -> c.staleReads()).orElse(0L));
+      count(
+          h,
+          "siblings (max per read)",
+          a.consistency().map(c -> (long) c.siblingsMax()).orElse(0L),
+          b.consistency().map(c -> (long) c.siblingsMax()).orElse(0L));
+    }
     Set<String> counters = new TreeSet<>(a.counters().keySet());
     counters.addAll(b.counters().keySet());
     for (String k : counters) {
