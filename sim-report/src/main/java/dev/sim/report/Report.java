@@ -44,7 +44,8 @@ public final class Report {
    * Renders the charts named in {@code charts} (all of them when empty; chart ids as {@link
    * dev.sim.kernel.metrics.ChartNames#available} lists them for the run's metric specs, {@code
    * gauges} or {@code counters} for all of a kind, or a metric's name for its chart) and the page
-   * into {@code dir}; returns the files written, page last.
+   * into {@code dir}, in the set's iteration order (pass an ordered set: report.charts is a list);
+   * returns the files written, page last.
    */
   public static List<Path> render(RunResult r, Path dir, Set<String> charts) throws IOException {
     Files.createDirectories(dir);

@@ -10,6 +10,7 @@ import dev.sim.report.chart.TimeChart;
 import dev.sim.report.chart.TimeCharts;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,8 @@ class LostWritesChartTest {
     assertThat(only).extracting(ChartFile::id).containsExactly("lost-writes");
     assertThat(Files.size(only.get(0).png())).isPositive();
     assertThat(Files.readString(only.get(0).svg())).contains("Lost writes");
-    List<ChartFile> all = Report.writeCharts(r, dir, Set.of("yield", "lost-writes", "latency"));
+    List<ChartFile> all =
+        Report.writeCharts(r, dir, new LinkedHashSet<>(List.of("yield", "latency", "lost-writes")));
     assertThat(all).extracting(ChartFile::id).containsExactly("yield", "latency", "lost-writes");
     for (ChartFile f : all) {
       assertThat(f.plotLeft()).as("left edge of %s", f.id()).isEqualTo(all.get(0).plotLeft());

@@ -8,6 +8,7 @@ import dev.sim.report.chart.ChartRenderer;
 import dev.sim.report.chart.ComparisonCharts;
 import dev.sim.report.chart.TimeCharts;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,8 @@ class PlotEdgesTest {
   @Test
   void aSelectionOfChartsIsAlignedAmongItself() throws Exception {
     // Yield needs a narrow axis, GC pause time a wide one.
-    List<ChartFile> charts = Report.writeCharts(spiral, dir, Set.of("yield", "gc"));
+    List<ChartFile> charts =
+        Report.writeCharts(spiral, dir, new LinkedHashSet<>(List.of("yield", "gc")));
     assertThat(charts).extracting(ChartFile::id).containsExactly("yield", "gc");
     assertSameEdges(charts);
   }
