@@ -58,11 +58,29 @@ public final class ScenarioRunner {
    * @param maxWallNanos wall-clock limit
    * @param wallClock wall time source for the limit (the CLI passes System::nanoTime)
    * @param trace a sink for every event, or null
+   * @param checkTimeout how long the history check after the run may take before its undecided keys
+   *     are unknown ({@link #CHECK_TIMEOUT} unless a caller, e.g. a test that does not look at the
+   *     verdict, wants less)
    */
-  public record Options(long maxEvents, long maxWallNanos, WallClock wallClock, TraceSink trace) {
+  public record Options(
+      long maxEvents,
+      long maxWallNanos,
+      WallClock wallClock,
+      TraceSink trace,
+      Duration checkTimeout) {
     /** Generous limits, no trace, no wall clock: a run embedded in another program. */
     public static final Options DEFAULTS =
         new Options(2_000_000_000L, Long.MAX_VALUE, WallClock.NONE, null);
+
+    /** Options with the default history-check deadline. */
+    public Options(long maxEvents, long maxWallNanos, WallClock wallClock, TraceSink trace) {
+      this(maxEvents, maxWallNanos, wallClock, trace, CHECK_TIMEOUT);
+    }
+
+    /** These options with the history check's deadline set to {@code timeout}. */
+    public Options withCheckTimeout(Duration timeout) {
+      return new Options(maxEvents, maxWallNanos, wallClock, trace, timeout);
+    }
   }
 
   /** Builds the simulation for {@code spec} with master seed {@code seed}; nothing runs yet. */
@@ -110,23 +128,21 @@ public final class ScenarioRunner {
   public RunResult run(Options options) {
     RunResult r =
         sim.run(new RunLimits(spec.durationNanos(), options.maxEvents(), options.maxWallNanos()));
-    r = withConsistency(r);
+    r = withConsistency(r, options.checkTimeout());
     return r.withExpectations(Expectations.evaluate(spec.expect(), r));
   }
 
   /**
    * {@code r} with the checkers' findings on its history as its {@code consistency} family, or
    * {@code r} itself when no operation was recorded. Each key is checked as the model its
-   * operations show.
+   * operations show, within {@code timeout} of wall time.
    */
-  static RunResult withConsistency(RunResult r) {
+  static RunResult withConsistency(RunResult r, Duration timeout) {
     if (r.history().isEmpty()) {
       return r;
     }
     try {
-      return r.toBuilder()
-          .family(Checks.check(r.history(), null, CHECK_TIMEOUT).toSummary())
-          .build();
+      return r.toBuilder().family(Checks.check(r.history(), null, timeout).toSummary()).build();
     } catch (IllegalArgumentException e) {
       // The recorder enforces the format's order rules; what is left is a node type recording
       // values of the wrong shape, or mixing models on one key: that type's bug, said plainly.
