@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       CheckCommand.class,
       SweepCommand.class,
+      ShrinkCommand.class,
       MergeCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -92,6 +92,27 @@ public final class RunPipeline {
     return Scenarios.load(source, types, overrides, scenarios);
   }
 
+  /**
+   * The YAML text of a scenario file, or of the scenario a plugin builds for {@code plugin:NAME}:
+   * what a tool that rewrites scenarios starts from ({@code sim shrink}).
+   *
+   * @throws UserError when the file cannot be read or no plugin has that name
+   */
+  public String text(Path source) {
+    String name = source.toString();
+    try {
+      if (name.startsWith(Scenarios.PLUGIN_PREFIX)) {
+        return ScenarioLoader.pluginYaml(Scenarios.plugin(name, scenarios));
+      }
+      String text = new String(Files.readAllBytes(source), StandardCharsets.UTF_8);
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (dev.sim.scenarios.config.ScenarioException e) {
+      throw new UserError(e.getMessage());
+    } catch (IOException e) {
+      throw new UserError(source + ": cannot read the file: " + e.getMessage());
+    }
+  }
+
   // ------------------------------------------------------------------ run
 
   /**

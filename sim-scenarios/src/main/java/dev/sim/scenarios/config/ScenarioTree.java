@@ -89,6 +89,39 @@ public final class ScenarioTree {
     return new ScenarioTree(applied.root(), source);
   }
 
+  /**
+   * This tree with the top-level key {@code key} set to {@code value} (a YAML scalar, {@code 42}):
+   * in its place when the key is there, else where the format lists it ({@code seed} after {@code
+   * description}), so that the file still reads in the usual order.
+   *
+   * @throws ScenarioException when {@code value} is not a YAML value
+   */
+  public ScenarioTree withTop(String key, String value) {
+    ScenarioTree set = with(List.of(key + "=" + value));
+    if (root.has(key) || !ScenarioLoader.TOP_KEYS.contains(key)) {
+      return set;
+    }
+    int rank = ScenarioLoader.TOP_KEYS.indexOf(key);
+    YamlMap.Entry added = set.root.entry(key);
+    YamlMap ordered = new YamlMap(set.root.location(), set.root.keyLocation());
+    boolean placed = false;
+    for (YamlMap.Entry e : set.root.entries()) {
+      if (e.key().equals(key)) {
+        continue;
+      }
+      int r = ScenarioLoader.TOP_KEYS.indexOf(e.key());
+      if (!placed && r > rank) {
+        ordered.put(key, added.keyLocation(), added.value());
+        placed = true;
+      }
+      ordered.put(e.key(), e.keyLocation(), e.value());
+    }
+    if (!placed) {
+      ordered.put(key, added.keyLocation(), added.value());
+    }
+    return new ScenarioTree(ordered, source);
+  }
+
   /** The scenario as YAML text: reads back as this tree. */
   public String yaml() {
     return YamlWriter.write(root);
@@ -118,6 +151,43 @@ public final class ScenarioTree {
       n = m.get(key);
     }
     return Optional.of(YamlWriter.flow(n));
+  }
+
+  /**
+   * Whether the tree has a value at {@code path}: keys joined by dots, list positions in brackets
+   * ({@code nodes.api.count}, {@code faults[0]}).
+   */
+  public boolean has(String path) {
+    YamlNode n = root;
+    for (String segment : path.split("\\.", -1)) {
+      int bracket = segment.indexOf('[');
+      String key = bracket < 0 ? segment : segment.substring(0, bracket);
+      if (!key.isEmpty()) {
+        if (!(n instanceof YamlMap m) || !m.has(key)) {
+          return false;
+        }
+        n = m.get(key);
+      }
+      String rest = bracket < 0 ? "" : segment.substring(bracket);
+      while (!rest.isEmpty()) {
+        int close = rest.indexOf(']');
+        if (!rest.startsWith("[") || close < 0) {
+          return false;
+        }
+        int index;
+        try {
+          index = Integer.parseInt(rest.substring(1, close));
+        } catch (NumberFormatException e) {
+          return false;
+        }
+        if (!(n instanceof YamlList l) || index < 0 || index >= l.size()) {
+          return false;
+        }
+        n = l.get(index);
+        rest = rest.substring(close + 1);
+      }
+    }
+    return true;
   }
 
   /** The keys of the section at {@code path} ({@code nodes}), in file order; empty if none. */
