@@ -170,7 +170,11 @@ enum Steps {
           add(
               out,
               s,
-              List.of("nodes." + g.name() + ".count=" + v),
+              // count 1 is the default: say so by leaving the key out.
+              List.of(
+                  v == 1
+                      ? ScenarioLoader.UNSET_PREFIX + "nodes." + g.name() + ".count"
+                      : "nodes." + g.name() + ".count=" + v),
               List.of("nodes." + g.name() + ".count " + n + " → " + v),
               s.faultNumbers());
         }
