@@ -105,16 +105,24 @@ final class Shrinker {
   private static final String ARROW = " → ";
 
   /**
-   * {@code lines} with each run of changes to one value joined: {@code X a → b} followed by {@code
-   * X b → c} reads {@code X a → c}.
+   * {@code lines} with the changes to one value joined: {@code X a → b} and a later {@code X b → c}
+   * read {@code X a → c}, in the first one's place.
    */
   static List<String> merge(List<String> lines) {
     List<String> out = new ArrayList<>();
     for (String line : lines) {
-      if (!out.isEmpty()) {
-        String joined = join(out.get(out.size() - 1), line);
-        if (joined != null) {
-          out.set(out.size() - 1, joined);
+      String[] p = parts(line);
+      int last = -1;
+      for (int i = out.size() - 1; p != null && i >= 0 && last < 0; i--) {
+        String[] q = parts(out.get(i));
+        if (q != null && q[0].equals(p[0])) {
+          last = i;
+        }
+      }
+      if (last >= 0) {
+        String[] q = parts(out.get(last));
+        if (q[2].equals(p[1])) {
+          out.set(last, q[0] + q[1] + ARROW + p[2]);
           continue;
         }
       }
@@ -123,22 +131,24 @@ final class Shrinker {
     return out;
   }
 
-  /** {@code X a → c} for {@code X a → b} and {@code X b → c}, or null when they are not so. */
-  private static String join(String first, String second) {
-    int a = first.lastIndexOf(ARROW);
-    int b = second.indexOf(ARROW);
-    if (a < 0 || b < 0) {
+  /**
+   * {@code X a → b} as its subject {@code "X "}, {@code a} and {@code b}; null for a line that is
+   * not a change of one value written without spaces.
+   */
+  private static String[] parts(String line) {
+    int arrow = line.indexOf(ARROW);
+    if (arrow < 0 || line.indexOf(ARROW, arrow + 1) >= 0) {
       return null;
     }
-    String middle = first.substring(a + ARROW.length());
-    String secondLeft = second.substring(0, b);
-    if (!secondLeft.endsWith(" " + middle)) {
+    String left = line.substring(0, arrow);
+    int space = left.lastIndexOf(' ');
+    if (space < 0 || left.contains("{") || left.contains("[") && left.contains(" [")) {
       return null;
     }
-    String subject = secondLeft.substring(0, secondLeft.length() - middle.length());
-    if (!first.startsWith(subject) || first.substring(subject.length(), a).contains(" ")) {
-      return null;
-    }
-    return first.substring(0, a) + second.substring(b);
+    return new String[] {
+      left.substring(0, space + 1),
+      left.substring(space + 1),
+      line.substring(arrow + ARROW.length())
+    };
   }
 }

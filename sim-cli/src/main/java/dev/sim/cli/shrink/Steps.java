@@ -7,11 +7,14 @@ import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioTree;
+import dev.sim.scenarios.config.Units;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The simplifications {@code sim shrink} tries, in the order it tries them. Each step lists, from
@@ -102,26 +105,30 @@ enum Steps {
     }
   },
 
-  /** Move faults earlier, so that the run can end sooner. */
-  FAULT_TIMES {
+  /** Move faults and load steps earlier, so that the run can end sooner. */
+  TIMES {
     @Override
     List<Candidate> candidates(State s, Symptom symptom) {
       List<Candidate> out = new ArrayList<>();
       long w = s.spec().windowNanos();
-      List<FaultSpec> faults = s.spec().faults();
-      for (int i = 0; i < faults.size(); i++) {
-        long at = faults.get(i).atNanos();
-        List<Long> values = new ArrayList<>(new TreeSet<>(smaller(at, w, 0)));
-        if (at > 0 && (values.isEmpty() || values.get(0) != 0)) {
-          values.add(0, 0L);
+      for (ScenarioTree.Point p : s.tree().times()) {
+        long at;
+        try {
+          at = Units.durationNanos(p.before());
+        } catch (IllegalArgumentException e) {
+          continue;
         }
-        for (long v : values) {
+        Matcher fault = FAULT_AT.matcher(p.path());
+        String subject =
+            fault.matches()
+                ? faultName(s, Integer.parseInt(fault.group(1))) + " at "
+                : p.path() + " ";
+        for (long v : smaller(at, w, 0)) {
           add(
               out,
               s,
-              List.of("faults[" + i + "].at=" + Durations.format(v)),
-              List.of(
-                  faultName(s, i) + " at " + Durations.format(at) + " → " + Durations.format(v)),
+              List.of(p.path() + "=" + Durations.format(v)),
+              List.of(subject + Durations.format(at) + " → " + Durations.format(v)),
               s.faultNumbers());
         }
       }
@@ -183,19 +190,19 @@ enum Steps {
     }
   },
 
-  /** Replace distributions by constants: all at once, then one at a time. */
-  DISTRIBUTIONS {
-    @Override
-    List<Candidate> candidates(State s, Symptom symptom) {
-      return removals(s, s.tree().distributions(), false);
-    }
-  },
-
   /** Remove optional sections (retries, hedging, health checks, clocks, links, ...). */
   SECTIONS {
     @Override
     List<Candidate> candidates(State s, Symptom symptom) {
       return removals(s, s.tree().sections(), true);
+    }
+  },
+
+  /** Replace distributions by constants: all at once, then one at a time. */
+  DISTRIBUTIONS {
+    @Override
+    List<Candidate> candidates(State s, Symptom symptom) {
+      return removals(s, s.tree().distributions(), false);
     }
   },
 
@@ -211,6 +218,9 @@ enum Steps {
   abstract List<Candidate> candidates(State s, Symptom symptom);
 
   // ------------------------------------------------------------------ helpers
+
+  /** The path of a fault's start: {@code faults[2].at}. */
+  private static final Pattern FAULT_AT = Pattern.compile("faults\\[(\\d+)\\]\\.at");
 
   /** The longest value a change line shows before it is cut with {@code ...}. */
   private static final int SHOWN = 60;

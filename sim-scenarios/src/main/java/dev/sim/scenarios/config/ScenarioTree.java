@@ -279,6 +279,35 @@ public final class ScenarioTree {
   }
 
   /**
+   * Every {@code at} with a plain value in the faults and the node groups: when each fault starts,
+   * when each step of a load profile begins. In file order, with {@link Point#after} null (how much
+   * earlier to try is the caller's choice).
+   */
+  public List<Point> times() {
+    List<Point> out = new ArrayList<>();
+    for (String top : List.of("nodes", "faults")) {
+      YamlNode n = root.get(top);
+      if (n != null) {
+        times(n, top, out);
+      }
+    }
+    return out;
+  }
+
+  private static void times(YamlNode node, String path, List<Point> out) {
+    if (node instanceof YamlMap m && isDistribution(m)) {
+      return;
+    }
+    for (Child c : children(node, path)) {
+      if (c.node() instanceof YamlScalar s && c.path().endsWith(".at")) {
+        out.add(new Point(c.path(), s.text().strip(), null));
+      } else {
+        times(c.node(), c.path(), out);
+      }
+    }
+  }
+
+  /**
    * Every key with a plain value that removing would leave at its default: the {@code warmup} and
    * {@code window}, the scalar keys of the network, the clocks, each node group (not {@code type}
    * or {@code count}) and each fault (not {@code at}), at any depth but inside distributions, in
