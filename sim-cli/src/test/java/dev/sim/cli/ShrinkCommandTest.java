@@ -59,7 +59,8 @@ class ShrinkCommandTest {
         .contains("dropped fault 3 (at 35s: slow ×2 api-3 for 5s)")
         .containsPattern("duration 1m → \\d")
         .containsPattern("nodes\\.clients\\.count 12 → \\d")
-        .contains("network.latency {dist: exponential, mean: 2ms} → 2ms")
+        .contains("removed network ({latency: {dist: exponential, mean: 2ms}, loss: 0.0001})")
+        .contains("nodes.api.service {dist: exponential, mean: 5ms} → 5ms")
         .containsPattern("Runs: \\d+ \\(\\d+ kept; ")
         .containsPattern("Before → after: 1m → .* simulated, [\\d,]+ → [\\d,]+ events, 16 → \\d+")
         .contains("Wrote " + min + ": sim run " + min + " --seed 7 fails 'yield >= 0.99'");
@@ -67,7 +68,12 @@ class ShrinkCommandTest {
     // The file says where it came from, keeps the title, and runs as sim run runs it.
     String text = Files.readString(min);
     assertThat(text)
-        .startsWith("# Shrunk by sim shrink from " + file + " with seed 7:")
+        .startsWith(
+            "# Shrunk by sim shrink from "
+                + file
+                + " with seed 7; like the original, it fails 'yield >= 0.99':\n#   sim run "
+                + min
+                + " --seed 7\n")
         .contains("title: A failing run with more in it than its failure needs")
         .contains("#   - dropped fault 1 (at 10s: pause api-2 for 1s)");
     Cli.Result run =
@@ -133,6 +139,30 @@ class ShrinkCommandTest {
     assertThat(shrunk.faults().get(1).atNanos()).isEqualTo(original.faults().get(1).atNanos());
     assertThat(shrunk.nodes().get(1).count()).isEqualTo(4);
     assertThat(r.out()).doesNotContain("dropped fault").doesNotContain("fault 2 at");
+  }
+
+  @Test
+  void shouldShrinkAScenarioPluginsScenarioIntoTheFileNamed() throws IOException {
+    Path out = tmp.resolve("plugin.min.yaml");
+    Cli.Result r =
+        Cli.run(
+            "shrink",
+            "plugin:test-small",
+            "--set",
+            "nodes.api.service=50ms",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Shrinking plugin:test-small with seed 1: it fails 'yield >= 0.99'");
+    String text = Files.readString(out);
+    assertThat(text)
+        .contains("name: test-small-min")
+        .contains(
+            "# Made with: sim shrink plugin:test-small --seed 1 --set 'nodes.api.service=50ms'");
+    Cli.Result run =
+        Cli.run("run", out.toString(), "--no-report", "--out", tmp.resolve("run").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.EXPECTATION_FAILED);
   }
 
   @Test

@@ -243,9 +243,15 @@ public final class ShrinkJob {
   /** Writes the scenario found under a comment saying where it came from and what was changed. */
   private static void write(Request req, Shrinker.Result r, Symptom symptom) {
     List<String> comment = new ArrayList<>();
-    comment.add("Shrunk by sim shrink from " + req.source() + " with seed " + req.seed() + ":");
     comment.add(
-        "  " + runCommand(req) + "  fails " + symptom.describe() + " as the original does.");
+        "Shrunk by sim shrink from "
+            + req.source()
+            + " with seed "
+            + req.seed()
+            + "; like the original, it fails "
+            + symptom.describe()
+            + ":");
+    comment.add("  " + runCommand(req));
     comment.add("Made with: " + req.command());
     if (r.changes().isEmpty()) {
       comment.add("No change kept the failure: this is the original, written out.");
