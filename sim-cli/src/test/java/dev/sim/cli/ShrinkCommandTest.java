@@ -131,14 +131,18 @@ class ShrinkCommandTest {
             "--keep",
             "nodes.api.count",
             "--max-runs",
-            "40");
+            "12");
     assertThat(r.exitCode()).as(r.err()).isZero();
     ScenarioSpec shrunk = ScenarioLoader.load(tmp.resolve("shrinkable.min.yaml"), TYPES);
     ScenarioSpec original = ScenarioLoader.load(file, TYPES);
     assertThat(shrunk.faults()).hasSize(4);
     assertThat(shrunk.faults().get(1).atNanos()).isEqualTo(original.faults().get(1).atNanos());
     assertThat(shrunk.nodes().get(1).count()).isEqualTo(4);
-    assertThat(r.out()).doesNotContain("dropped fault").doesNotContain("fault 2 at");
+    assertThat(r.out())
+        .doesNotContain("dropped fault")
+        .doesNotContain("fault 2 at")
+        .contains("Runs: 12 (")
+        .contains("Stopped at the budget of 12 runs (--max-runs)");
   }
 
   @Test
