@@ -132,6 +132,10 @@ final class ShrinkCommand implements Callable<Integer> {
           file + ": a scenario plugin has no file to write beside; name one with --out FILE.yaml");
     }
     Path target = out != null ? out : defaultOut(file);
+    Path folder = target.toAbsolutePath().getParent();
+    if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+      throw new UserError("--out " + target + ": the folder " + folder + " does not exist");
+    }
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     List<String> edits = overrides.inOrder();
     ScenarioSpec scenario = pipeline.load(file, edits);

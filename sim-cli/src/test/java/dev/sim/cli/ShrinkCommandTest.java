@@ -200,6 +200,16 @@ class ShrinkCommandTest {
         List.of("shrink", file.toString(), "--out", tmp.resolve("no/such/dir.yaml").toString()),
         "does not exist");
     assertBad(
+        List.of(
+            "shrink",
+            EXPLODES,
+            "--expect",
+            "yield >= 0.9",
+            "--out",
+            tmp.resolve("x.yaml").toString()),
+        "never reaches its expectations: node bomb throws at simulated 2s",
+        "leave out --expect");
+    assertBad(
         List.of("shrink", "plugin:small"), "plugin:small: a scenario plugin has no file to write");
     assertBad(List.of("shrink", file.toString(), "--seed", "x"), "--seed");
     try (Stream<Path> files = Files.list(tmp)) {

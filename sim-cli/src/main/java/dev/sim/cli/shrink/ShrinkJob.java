@@ -5,6 +5,7 @@ import dev.sim.cli.RunPipeline;
 import dev.sim.cli.UserError;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.result.StopReason;
 import dev.sim.kernel.time.Durations;
 import dev.sim.report.io.RunFolder;
 import dev.sim.scenarios.config.ScenarioException;
@@ -211,6 +212,20 @@ public final class ShrinkJob {
               + " stopped before its end ("
               + baseline.stopDetail()
               + "): nothing to shrink; raise --max-events or --max-wall so that it ends");
+    }
+    if (req.expect() != null && baseline.stopReason() == StopReason.NODE_FAILURE) {
+      throw new UserError(
+          "--expect '"
+              + req.expect()
+              + "': "
+              + what
+              + " never reaches its expectations: node "
+              + baseline.failure().nodeName()
+              + " throws at simulated "
+              + Durations.format(baseline.failure().timeNanos())
+              + " ("
+              + baseline.failure().message()
+              + "); leave out --expect to shrink that failure");
     }
     Symptom s;
     try {

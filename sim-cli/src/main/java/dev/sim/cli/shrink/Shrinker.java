@@ -76,6 +76,9 @@ final class Shrinker {
         while (!evaluator.exhausted()) {
           List<Candidate> candidates = new ArrayList<>(step.candidates(state, symptom));
           candidates.removeIf(c -> c.touches(keep));
+          // Two changes can make the same scenario (a section, or the section and a key in it).
+          java.util.Set<String> texts = new java.util.HashSet<>();
+          candidates.removeIf(c -> !texts.add(c.text()));
           int i = evaluator.firstFailing(candidates);
           if (i < 0) {
             break;

@@ -261,7 +261,7 @@ enum Steps {
         ScenarioTree.Point p = points.get(i);
         said.add(
             p.after() == null
-                ? "removed " + p.path() + " (" + shorten(p.before()) + ")"
+                ? removed(p)
                 : p.path() + " " + shorten(p.before()) + " → " + p.after());
       }
       add(out, s, edits, said, s.faultNumbers());
@@ -333,6 +333,21 @@ enum Steps {
 
   private static String describe(FaultSpec f) {
     return "at " + Durations.format(f.atNanos()) + ": " + f.describeWithTiming();
+  }
+
+  /**
+   * {@code removed nodes.clients.retry ({max: 3})}, or for a list entry, whose position changes as
+   * others go, {@code removed from nodes.clients.load.profile: {at: 10s, rate: 200/s}}.
+   */
+  private static String removed(ScenarioTree.Point p) {
+    String path = p.path();
+    if (path.endsWith("]")) {
+      return "removed from "
+          + path.substring(0, path.lastIndexOf('['))
+          + ": "
+          + shorten(p.before());
+    }
+    return "removed " + path + " (" + shorten(p.before()) + ")";
   }
 
   private static String shorten(String text) {

@@ -151,6 +151,13 @@ class YamlWriterTest {
     }
   }
 
+  @Test
+  void shouldWriteShortKeysPlainAsTheLessonsDo() {
+    Problems problems = new Problems();
+    YamlMap tree = (YamlMap) YamlReader.read("store:\n  n: 3\n  r: 2\n  w: 2\n", "t", problems);
+    assertThat(YamlWriter.write(tree)).isEqualTo("store:\n  n: 3\n  r: 2\n  w: 2\n");
+  }
+
   /** The tree without locations: what a reader of it sees. */
   static Object shape(YamlNode n) {
     if (n instanceof YamlScalar s) {

@@ -24,7 +24,7 @@ public final class YamlWriter {
   /** Plain text the YAML parser would read as a number, a boolean or null rather than a string. */
   private static final Pattern NOT_A_STRING =
       Pattern.compile(
-          "(?i)(null|~|true|false|yes|no|on|off|y|n|[-+]?\\.?(inf|nan)"
+          "(?i)(null|~|true|false|[-+]?\\.?(inf|nan)"
               + "|[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?"
               + "|0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?)");
 
