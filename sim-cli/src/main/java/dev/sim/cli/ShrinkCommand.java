@@ -29,12 +29,14 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 the smaller scenario was written; 2 invalid input, or a run that passes",
-      "(nothing to shrink).",
+      "Exit codes: 0 the smaller scenario was written; 2 invalid input, or a run that",
+      "passes (nothing to shrink). docs/shrinking.md has the steps and the search.",
       "",
       "Examples:",
-      "  sim shrink scenarios/overload-cascade.yaml --seed 42 --set 'expect=[yield >= 0.9]'",
-      "  sim shrink scenarios/gc-spiral.yaml --seed 7 --expect 'latency.p99 < 1s' --max-runs 100"
+      "  sim shrink scenarios/silent-data-loss-fixed.yaml --seed 42 \\",
+      "      --set nodes.store.limit=30/s",
+      "  sim shrink scenarios/overload-cascade.yaml --seed 42 \\",
+      "      --set 'expect=[yield >= 0.9]' --keep faults --max-runs 100"
     })
 final class ShrinkCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -61,7 +61,7 @@ class ShrinkCommandTest {
         .containsPattern("nodes\\.clients\\.count 12 → \\d")
         .contains("removed network ({latency: {dist: exponential, mean: 2ms}, loss: 0.0001})")
         .contains("nodes.api.service {dist: exponential, mean: 5ms} → 5ms")
-        .containsPattern("Runs: \\d+ \\(\\d+ kept; ")
+        .containsPattern("Runs: \\d+ \\(the first included\\); \\d+ still failed and were kept; ")
         .containsPattern("Before → after: 1m → .* simulated, [\\d,]+ → [\\d,]+ events, 16 → \\d+")
         .contains("Wrote " + min + ": sim run " + min + " --seed 7 fails 'yield >= 0.99'");
 
@@ -141,7 +141,7 @@ class ShrinkCommandTest {
     assertThat(r.out())
         .doesNotContain("dropped fault")
         .doesNotContain("fault 2 at")
-        .contains("Runs: 12 (")
+        .contains("Runs: 12 (the first included); ")
         .contains("Stopped at the budget of 12 runs (--max-runs)");
   }
 

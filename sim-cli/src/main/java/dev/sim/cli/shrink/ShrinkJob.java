@@ -321,13 +321,13 @@ public final class ShrinkJob {
     out.println(
         "Runs: "
             + r.runs()
-            + " ("
+            + " (the first included); "
             + r.kept()
-            + " kept; "
+            + " still failed and were kept; "
             + r.invalid()
             + " candidate"
             + (r.invalid() == 1 ? "" : "s")
-            + " did not validate and did not run).");
+            + " did not validate and did not run.");
     if (r.exhausted()) {
       out.println(
           "Stopped at the budget of "
