@@ -27,8 +27,8 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       CheckCommand.class,
       SweepCommand.class,
-      ShrinkCommand.class,
       MergeCommand.class,
+      ShrinkCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
