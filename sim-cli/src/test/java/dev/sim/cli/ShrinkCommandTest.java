@@ -170,6 +170,19 @@ class ShrinkCommandTest {
   }
 
   @Test
+  void shouldKeepAFaultByItsPlaceInTheFileWhenFaultsBeforeItGo() throws IOException {
+    Path file = copy(SHRINKABLE);
+    // The file's third fault (the slow-down) is noise, but kept: it stays while 1 and 4 go.
+    Cli.Result r = Cli.run("shrink", file.toString(), "--keep", "faults[2]");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    ScenarioSpec shrunk = ScenarioLoader.load(tmp.resolve("shrinkable.min.yaml"), TYPES);
+    assertThat(shrunk.faults())
+        .extracting(f -> f.describe())
+        .containsExactly("crash api-1", "slow ×2 api-3");
+    assertThat(r.out()).contains("dropped fault 1 (").contains("dropped fault 4 (");
+  }
+
+  @Test
   void shouldRefuseARunThatPasses() throws IOException {
     Path file = copy(SHRINKABLE);
     Cli.Result r = Cli.run("shrink", file.toString(), "--unset", "faults[1]");

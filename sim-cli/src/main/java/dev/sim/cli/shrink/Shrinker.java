@@ -75,7 +75,8 @@ final class Shrinker {
         List<String> said = new ArrayList<>();
         while (!evaluator.exhausted()) {
           List<Candidate> candidates = new ArrayList<>(step.candidates(state, symptom));
-          candidates.removeIf(c -> c.touches(keep));
+          List<Integer> numbers = state.faultNumbers();
+          candidates.removeIf(c -> c.touches(keep, numbers));
           // Two changes can make the same scenario (a section, or the section and a key in it).
           java.util.Set<String> texts = new java.util.HashSet<>();
           candidates.removeIf(c -> !texts.add(c.text()));
