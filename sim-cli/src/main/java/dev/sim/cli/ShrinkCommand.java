@@ -165,7 +165,18 @@ final class ShrinkCommand implements Callable<Integer> {
             quiet,
             command(runSeed, edits),
             pluginFlags());
-    return ShrinkJob.run(pipeline, req, stdout, stderr);
+    try {
+      return ShrinkJob.run(pipeline, req, stdout, stderr);
+    } catch (OutOfMemoryError e) {
+      // Every thread holds a whole simulation: the heap that fits one run may not fit N.
+      stderr.println(
+          "sim: the shrink ran out of memory with "
+              + threadCount
+              + " runs at once: use fewer --threads, or give the JVM more heap"
+              + " (SIM_JAVA_OPTS=-Xmx8g); nothing was written");
+      stderr.flush();
+      return ExitCodes.SIMULATION_FAILED;
+    }
   }
 
   /** {@code FILE.min.yaml} beside {@code FILE} (its {@code .yaml} or {@code .yml} replaced). */
