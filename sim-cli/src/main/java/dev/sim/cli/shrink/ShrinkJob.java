@@ -118,21 +118,34 @@ public final class ShrinkJob {
             req.threads(),
             symptom,
             req.maxRuns());
-    Shrinker.Result r =
-        Shrinker.shrink(
-            start,
-            symptom,
-            evaluator,
-            pipeline.types(),
-            outName,
-            req.keep(),
-            line -> {
-              if (!req.quiet()) {
-                out.println("  " + line);
-                out.flush();
-              }
-            });
-    write(req, r, symptom);
+    // Interrupted (Ctrl-C), the search still leaves the smallest failing scenario it found.
+    Interrupted interrupted = new Interrupted(req, symptom, err);
+    Runtime.getRuntime().addShutdownHook(interrupted.hook);
+    Shrinker.Result r;
+    try {
+      r =
+          Shrinker.shrink(
+              start,
+              symptom,
+              evaluator,
+              pipeline.types(),
+              outName,
+              req.keep(),
+              line -> {
+                if (!req.quiet()) {
+                  out.println("  " + line);
+                  out.flush();
+                }
+              },
+              interrupted::found);
+      interrupted.write(r.result(), r.changes(), false);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted.hook);
+      } catch (IllegalStateException e) {
+        // The JVM is shutting down: the hook is running or has run.
+      }
+    }
     RunResult check = verify(pipeline, req, symptom);
     if (check == null) {
       err.println(
@@ -256,7 +269,7 @@ public final class ShrinkJob {
   }
 
   /** Writes the scenario found under a comment saying where it came from and what was changed. */
-  private static void write(Request req, Shrinker.Result r, Symptom symptom) {
+  private static void write(Request req, State result, List<String> changes, Symptom symptom) {
     List<String> comment = new ArrayList<>();
     comment.add(
         "Shrunk by sim shrink from "
@@ -268,16 +281,16 @@ public final class ShrinkJob {
             + ":");
     comment.add("  " + runCommand(req));
     comment.add("Made with: " + req.command());
-    if (r.changes().isEmpty()) {
+    if (changes.isEmpty()) {
       comment.add("No change kept the failure: this is the original, written out.");
     } else {
       comment.add("Changed, each change kept only because the failure survived it:");
-      for (String c : r.changes()) {
+      for (String c : changes) {
         comment.add("  - " + c);
       }
     }
     comment.add("");
-    String text = r.result().tree().yaml(comment);
+    String text = result.tree().yaml(comment);
     Path target = req.out();
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
@@ -287,6 +300,66 @@ public final class ShrinkJob {
       RunFolder.writeAtomically(target, text);
     } catch (IOException e) {
       throw new UserError("cannot write " + target + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the scenario found once: at the end of the search, or from a shutdown hook when the
+   * search is interrupted, with whatever was found by then.
+   */
+  private static final class Interrupted {
+    final Thread hook;
+    private final Request req;
+    private final Symptom symptom;
+    private final PrintWriter err;
+    private State best;
+    private List<String> changes = List.of();
+    private boolean written;
+
+    Interrupted(Request req, Symptom symptom, PrintWriter err) {
+      this.req = req;
+      this.symptom = symptom;
+      this.err = err;
+      this.hook = new Thread(this::onShutdown, "sim-shrink-interrupted");
+    }
+
+    synchronized void found(State state, List<String> soFar) {
+      best = state;
+      changes = List.copyOf(soFar);
+    }
+
+    synchronized void write(State state, List<String> all, boolean interrupted) {
+      if (written) {
+        return;
+      }
+      written = true;
+      ShrinkJob.write(req, state, all, symptom);
+      if (interrupted) {
+        err.println(
+            "sim: interrupted; wrote the smallest failing scenario found so far ("
+                + changes.size()
+                + " change"
+                + (changes.size() == 1 ? "" : "s")
+                + ") to "
+                + req.out());
+        err.flush();
+      }
+    }
+
+    private void onShutdown() {
+      State state;
+      List<String> soFar;
+      synchronized (this) {
+        state = best;
+        soFar = changes;
+      }
+      if (state != null) {
+        try {
+          write(state, soFar, true);
+        } catch (RuntimeException e) {
+          // Nothing more can be done while the JVM exits.
+        }
+      }
     }
   }
 

@@ -5,6 +5,7 @@ import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -56,6 +57,8 @@ final class Shrinker {
    * @param source the name the scenarios kept are validated under
    * @param keep key paths no change may touch ({@code --keep})
    * @param progress told each change as it is kept
+   * @param best told the smallest failing scenario so far and the changes that made it, each time
+   *     one is kept (for an interrupted search to write)
    */
   static Result shrink(
       State start,
@@ -64,7 +67,8 @@ final class Shrinker {
       NodeTypeRegistry types,
       String source,
       List<String> keep,
-      Consumer<String> progress) {
+      Consumer<String> progress,
+      BiConsumer<State, List<String>> best) {
     evaluator.record(start.text(), start.outcome());
     State state = start;
     List<String> changes = new ArrayList<>();
@@ -89,6 +93,9 @@ final class Shrinker {
           state =
               new State(c.tree(), c.text(), spec, c.faultNumbers(), evaluator.outcome(c.text()));
           said.addAll(c.said());
+          List<String> soFar = new ArrayList<>(changes);
+          soFar.addAll(merge(said));
+          best.accept(state, soFar);
           kept++;
           changed = true;
         }
