@@ -45,6 +45,7 @@ public final class Simulation {
   private final long seed;
   private final RandomStreams streams;
   private final WallClock wallClock;
+  private final Progress progress;
   private final TraceSink sink;
   private final NodeTable table;
   private final MessageLog messages;
@@ -60,6 +61,7 @@ public final class Simulation {
     this.seed = b.seed();
     this.streams = b.streams();
     this.wallClock = b.wallClock();
+    this.progress = b.progress();
     this.sink = b.traceSink();
     this.table = table;
     this.messages = new MessageLog(b.recordsMessages());
@@ -262,7 +264,7 @@ public final class Simulation {
     requireNotFinished();
     requireNotBefore(limits.simulatedNanos(), "the simulated limit");
     begin();
-    Stop stop = loop.run(limits, wallClock);
+    Stop stop = loop.run(limits, wallClock, progress);
     finished = true;
     if (sink != null) {
       sink.close();
