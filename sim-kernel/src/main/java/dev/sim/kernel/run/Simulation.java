@@ -144,7 +144,8 @@ public final class Simulation {
 
   /** Ids of group {@code groupOrInstance}'s members, or of that one instance; empty if neither. */
   public int[] members(String groupOrInstance) {
-    return table.members(groupOrInstance);
+    // A copy: the table's array is shared by the nodes, and callers out here may change theirs.
+    return table.members(groupOrInstance).clone();
   }
 
   /** Group names in the order their first node was added. */
