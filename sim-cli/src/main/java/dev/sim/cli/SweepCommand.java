@@ -1,6 +1,7 @@
 package dev.sim.cli;
 
 import dev.sim.cli.sweep.Shard;
+import dev.sim.cli.sweep.SweepCharting;
 import dev.sim.cli.sweep.SweepOutput;
 import dev.sim.cli.sweep.SweepPlan;
 import dev.sim.cli.sweep.SweepRunner;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a scenario over many seeds and parameter values, one run per thread: writes"
-          + " sweep.csv (one row per run) and sweep.json (each point's spread across seeds).",
+          + " sweep.csv (one row per run), sweep.json (each point's spread across seeds), and"
+          + " charts with sweep.html (figures against one varied path; a heatmap over two).",
       "Each run is exactly what 'sim run FILE --seed S --set PATH=V ...' makes; failing runs are"
           + " printed with that command."
     },
@@ -98,6 +100,15 @@ final class SweepCommand implements Callable<Integer> {
           "Output folder (default: runs/<name>-sweep/, runs/<name>-sweep-shardKofN/ for a shard).")
   Path out;
 
+  @Option(
+      names = "--heatmap",
+      paramLabel = "FIGURE",
+      description =
+          "The figure of the heatmap over two varied paths (default: yield): a column of"
+              + " sweep.csv (latencyP99Ms, attempts, counter.NAME, ...), amplification (attempts"
+              + " per offered request) or held (the share of seeds whose expectations held).")
+  String heatmap;
+
   @Mixin OverrideOptions overrides;
 
   @Mixin PluginOptions plugins;
@@ -132,6 +143,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan plan =
         SweepPlan.of(
             pipeline, file, overrides.inOrder(), plugins.plugins, vary, seeds, limits, slice);
+    SweepCharting charting = SweepCharting.of(plan, heatmap);
     printWarnings(plan, stderr);
     Path dir = out != null ? out : defaultFolder(plan);
     // Made before the runs, so that a folder that cannot be written fails in a second, not after.
@@ -149,7 +161,7 @@ final class SweepCommand implements Callable<Integer> {
       stderr.flush();
       return ExitCodes.SIMULATION_FAILED;
     }
-    SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), dir);
+    SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), charting, dir);
     SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
     return SweepOutput.exitCode(outcome);
   }

@@ -64,7 +64,7 @@ class SweepCommandTest {
         .contains("small sweep · 2 points × 3 seeds (2..4) = 6 runs on 2 threads")
         .contains("runs/s")
         .contains("6 runs of 6: every expectation held")
-        .contains("wrote " + out + "/ (sweep.csv, sweep.json)");
+        .contains("wrote " + out + "/ (sweep.csv, sweep.json, sweep.html and charts)");
   }
 
   @Test

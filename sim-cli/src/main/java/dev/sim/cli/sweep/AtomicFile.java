@@ -26,19 +26,41 @@ final class AtomicFile {
 
   private AtomicFile() {}
 
-  /** Writes what {@code body} writes, as UTF-8, to {@code target}; returns {@code target}. */
-  static Path write(Path target, Body body) throws IOException {
+  /** Writes {@code bytes} to {@code target} whole or not at all (a chart's PNG). */
+  static void writeBytes(Path target, byte[] bytes) throws IOException {
+    Path tmp = tmp(target);
+    try {
+      Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      move(tmp, target);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static Path tmp(Path target) {
     Path dir = target.toAbsolutePath().getParent();
     // Not Files.createTempFile: its owner-only permissions would survive the rename.
-    Path tmp =
-        dir.resolve(
-            "."
-                + target.getFileName()
-                + "."
-                + ProcessHandle.current().pid()
-                + "-"
-                + COUNTER.incrementAndGet()
-                + ".tmp");
+    return dir.resolve(
+        "."
+            + target.getFileName()
+            + "."
+            + ProcessHandle.current().pid()
+            + "-"
+            + COUNTER.incrementAndGet()
+            + ".tmp");
+  }
+
+  private static void move(Path tmp, Path target) throws IOException {
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Writes what {@code body} writes, as UTF-8, to {@code target}; returns {@code target}. */
+  static Path write(Path target, Body body) throws IOException {
+    Path tmp = tmp(target);
     try {
       try (Writer out =
           Files.newBufferedWriter(
@@ -48,12 +70,7 @@ final class AtomicFile {
               StandardOpenOption.WRITE)) {
         body.write(out);
       }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
     }
