@@ -30,6 +30,7 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
@@ -369,6 +370,22 @@ public final class SweepCharts {
       plot.addRangeMarker(mark, Layer.FOREGROUND);
     }
     boolean single = lines.size() == 1;
+    if (lines.size() == 2 && lines.get(0).knee() >= 0 && lines.get(1).knee() >= 0) {
+      // Two lines that tip at different values (a level reached from below and from above):
+      // between their knees the outcome depends on the path, not on the value.
+      double a = lines.get(0).points().get(lines.get(0).knee()).at()[x];
+      double b = lines.get(1).points().get(lines.get(1).knee()).at()[x];
+      if (a != b) {
+        IntervalMarker gap = new IntervalMarker(Math.min(a, b), Math.max(a, b));
+        gap.setPaint(Palette.alpha(Palette.REDDISH_PURPLE, 40));
+        gap.setLabel("gap between the knees: two stable states");
+        gap.setLabelFont(new Font(Styles.FAMILY, Font.BOLD, 13));
+        gap.setLabelPaint(new Color(0x8E3B6B));
+        gap.setLabelAnchor(RectangleAnchor.CENTER);
+        gap.setLabelTextAnchor(TextAnchor.CENTER);
+        plot.addDomainMarker(gap, Layer.BACKGROUND);
+      }
+    }
     for (Line l : lines) {
       if (l.knee() < 0) {
         continue;
