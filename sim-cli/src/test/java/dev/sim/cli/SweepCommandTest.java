@@ -255,13 +255,13 @@ class SweepCommandTest {
   }
 
   @Test
-  void shouldLeaveTheTwoFilesAndNoTemporaryOnesInTheFolder() throws IOException {
+  void shouldLeaveItsFilesAndNoTemporaryOnesInTheFolder() throws IOException {
     Path out = tmp.resolve("s");
     Cli.Result r = sweep(out, SMALL, "--seeds", "1", "--set", "duration=13s");
     assertThat(r.exitCode()).as(r.err()).isZero();
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("sweep.csv", "sweep.json");
+          .containsExactlyInAnyOrder("sweep.csv", "sweep.json", "sweep.html");
     }
     assertThat(rows(out)).hasSize(1);
   }
