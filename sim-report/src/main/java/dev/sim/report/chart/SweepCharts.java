@@ -381,6 +381,7 @@ public final class SweepCharts {
         gap.setLabel("gap between the knees: two stable states");
         gap.setLabelFont(new Font(Styles.FAMILY, Font.BOLD, 13));
         gap.setLabelPaint(new Color(0x8E3B6B));
+        gap.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         gap.setLabelAnchor(RectangleAnchor.CENTER);
         gap.setLabelTextAnchor(TextAnchor.CENTER);
         plot.addDomainMarker(gap, Layer.BACKGROUND);
