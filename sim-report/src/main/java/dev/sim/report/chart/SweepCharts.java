@@ -253,6 +253,9 @@ public final class SweepCharts {
       sub.append("Mean across seeds (line); band: ").append(band).append(" across seeds");
     }
     sub.append("; ").append(kneeText(axis, 0, line, knee));
+    if (line.stream().anyMatch(p -> Double.isNaN(p.stat(figure).mean()))) {
+      sub.append("; gaps: undefined in every seed");
+    }
     List<Line> lines = List.of(new Line(label(figure), Palette.BLUE, line, knee));
     JFreeChart chart = lines(m, figure, axis, 0, lines, !figure.equals(SweepModel.HELD));
     String caption =
@@ -281,11 +284,11 @@ public final class SweepCharts {
     }
     SweepModel.Point p = line.get(knee);
     String at = axis.values().get(p.at()[x]);
-    String failed = (p.seeds() - p.held()) + " of " + p.seeds() + " seeds failed";
+    String failed = (p.seeds() - p.held()) + " of " + p.seeds() + " seeds";
     if (knee == 0) {
-      return "expectations fail from the first value, " + at + " (" + failed + ")";
+      return "fails from the first value, " + at + " (" + failed + ")";
     }
-    return "knee at " + at + ": the first value where a seed's expectations fail (" + failed + ")";
+    return "knee at " + at + ": first value where a seed failed (" + failed + ")";
   }
 
   /** One line of a chart: a series of points along the x path, and its knee (-1 for none). */
@@ -319,6 +322,24 @@ public final class SweepCharts {
     } else {
       yAxis.setAutoRangeIncludesZero(true);
       yAxis.setNumberFormatOverride(new DecimalFormat("#,##0.##", ROOT));
+      // A threshold above (or below) every value must still be on the chart.
+      double top = 0;
+      for (Line l : lines) {
+        for (SweepModel.Point p : l.points()) {
+          SweepModel.Stat st = p.stat(figure);
+          if (!Double.isNaN(st.mean())) {
+            top = Math.max(top, band ? st.high() : st.mean());
+          }
+        }
+      }
+      boolean outside = false;
+      for (SweepModel.Threshold t : m.thresholdsOf(figure)) {
+        outside |= t.value() > top;
+        top = Math.max(top, t.value());
+      }
+      if (outside) {
+        yAxis.setRange(0, top * 1.12);
+      }
     }
     DeviationRenderer r = new DeviationRenderer(true, true);
     r.setAlpha(0.22f);

@@ -183,7 +183,7 @@ class SweepModelTest {
         .containsExactly(SweepModel.HELD, "yield", "latencyP50Ms", "latencyP99Ms", "amplification");
     assertThat(charts.get(1).caption())
         .contains("knee at 400/s")
-        .contains("1 of 3 seeds failed")
+        .contains("first value where a seed failed (1 of 3 seeds)")
         .contains("dashed line: yield >= 0.9")
         .contains("band min–max");
   }
