@@ -157,4 +157,35 @@ class RetryStormLessonClaimsTest {
         .as("seeds where back-off alone brought yield back before the cut to 100/s: %s", runs)
         .isEmpty();
   }
+
+  /** Each seed's yield after the warm-up of {@code scenario} with {@code overrides}. */
+  static List<Double> yields(String scenario, List<String> overrides) throws Exception {
+    ScenarioSpec spec =
+        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, overrides);
+    List<Future<Double>> futures = new ArrayList<>();
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      long s = seed;
+      futures.add(
+          pool.submit(
+              () ->
+                  ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS)
+                      .requests()
+                      .orElseThrow()
+                      .yield()));
+    }
+    List<Double> out = new ArrayList<>();
+    for (Future<Double> f : futures) {
+      out.add(f.get());
+    }
+    return out;
+  }
+
+  @Test
+  void theSameLoadShouldBeServedFromBelowAndStuckFromAboveInEverySeed() throws Exception {
+    List<Double> up = yields("retry-storm-hysteresis", List.of());
+    assertThat(up).as("yield at 500/s reached from 100/s, seeds 1..20").allMatch(y -> y > 0.99);
+    List<Double> down =
+        yields("retry-storm-hysteresis", List.of("nodes.clients.load.profile[0].rate=1200/s"));
+    assertThat(down).as("yield at 500/s reached from 1200/s, seeds 1..20").allMatch(y -> y < 0.05);
+  }
 }
