@@ -228,6 +228,24 @@ public final class SweepCharts {
     return isShare(figure) || figure.equals("ok");
   }
 
+  /**
+   * A figure's short name, for a table's column head: {@code p99 (ms)}, {@code attempts ÷ offered}.
+   */
+  public static String shortLabel(String figure) {
+    return switch (figure) {
+      case SweepModel.AMPLIFICATION -> "attempts ÷ offered";
+      case "latencyP50Ms" -> "p50 (ms)";
+      case "latencyP99Ms" -> "p99 (ms)";
+      case "latencyMaxMs" -> "max (ms)";
+      default -> figure.startsWith("counter.") ? figure.substring(8) : label(figure);
+    };
+  }
+
+  /** A value of {@code figure} as the charts and page write it: shares with two decimals. */
+  public static String number(String figure, double v) {
+    return isShare(figure) && !Double.isNaN(v) ? String.format(Locale.ROOT, "%.2f", v) : number(v);
+  }
+
   /** A value for a cell or a label: three significant digits, no exponent. */
   public static String number(double v) {
     if (Double.isNaN(v)) {
@@ -548,8 +566,7 @@ public final class SweepCharts {
         double v = h.mean()[x][y];
         Color text = scale.textOn(v);
         if (labels) {
-          String shown =
-              share && !Double.isNaN(v) ? String.format(Locale.ROOT, "%.2f", v) : number(v);
+          String shown = number(h.figure(), v);
           XYTextAnnotation a = new XYTextAnnotation(shown, x, y + (cellH >= 44 ? 0.12 : 0));
           a.setFont(new Font(Styles.FAMILY, Font.BOLD, 13));
           a.setPaint(text);

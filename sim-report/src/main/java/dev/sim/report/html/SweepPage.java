@@ -120,7 +120,8 @@ public final class SweepPage {
   private static void points(StringBuilder h, SweepModel m) {
     List<String> figures = tableFigures(m);
     String band = m.bandName();
-    h.append("<section>\n<h2>Points</h2>\n<p class=\"more\">Each figure's mean across seeds, with ")
+    h.append(
+            "<section id=\"points\">\n<h2>Points</h2>\n<p class=\"more\">Each figure's mean across seeds, with ")
         .append(escape(band))
         .append(" below it. Rows where some seed's expectations failed are shaded.</p>\n")
         .append("<div style=\"overflow-x:auto\"><table>\n<tr><th class=\"num\">point</th>");
@@ -129,7 +130,7 @@ public final class SweepPage {
     }
     h.append("<th class=\"num\">seeds held</th>");
     for (String f : figures) {
-      h.append("<th class=\"num\">").append(escape(SweepCharts.label(f))).append("</th>");
+      h.append("<th class=\"num\">").append(escape(SweepCharts.shortLabel(f))).append("</th>");
     }
     h.append("<th>failing seeds</th></tr>\n");
     for (SweepModel.Point p : m.points()) {
@@ -151,12 +152,12 @@ public final class SweepPage {
           .append(")</td>");
       for (String f : figures) {
         SweepModel.Stat s = p.stat(f);
-        h.append("<td class=\"num\">").append(escape(SweepCharts.number(s.mean())));
+        h.append("<td class=\"num\">").append(escape(SweepCharts.number(f, s.mean())));
         if (s.defined() > 1) {
           h.append("<br><span class=\"more\">")
-              .append(escape(SweepCharts.number(s.low())))
+              .append(escape(SweepCharts.number(f, s.low())))
               .append("–")
-              .append(escape(SweepCharts.number(s.high())))
+              .append(escape(SweepCharts.number(f, s.high())))
               .append("</span>");
         }
         h.append("</td>");
