@@ -2,6 +2,7 @@ package dev.sim.cli;
 
 import dev.sim.cli.progress.SweepProgress;
 import dev.sim.cli.sweep.Shard;
+import dev.sim.cli.sweep.SweepCharting;
 import dev.sim.cli.sweep.SweepOutput;
 import dev.sim.cli.sweep.SweepPlan;
 import dev.sim.cli.sweep.SweepRunner;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a scenario over many seeds and parameter values, one run per thread: writes"
-          + " sweep.csv (one row per run) and sweep.json (each point's spread across seeds).",
+          + " sweep.csv (one row per run), sweep.json (each point's spread across seeds), and"
+          + " charts with sweep.html (figures against one varied path; a heatmap over two).",
       "Each run is exactly what 'sim run FILE --seed S --set PATH=V ...' makes; failing runs are"
           + " printed with that command."
     },
@@ -106,6 +108,15 @@ final class SweepCommand implements Callable<Integer> {
           "No progress bar and no summary; the exit code and errors still tell how it went.")
   boolean quiet;
 
+  @Option(
+      names = "--heatmap",
+      paramLabel = "FIGURE",
+      description =
+          "The figure of the heatmap over two varied paths (default: yield): a column of"
+              + " sweep.csv (latencyP99Ms, attempts, counter.NAME, ...), amplification (attempts"
+              + " per offered request) or held (the share of seeds whose expectations held).")
+  String heatmap;
+
   @Mixin OverrideOptions overrides;
 
   @Mixin PluginOptions plugins;
@@ -140,6 +151,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan plan =
         SweepPlan.of(
             pipeline, file, overrides.inOrder(), plugins.plugins, vary, seeds, limits, slice);
+    SweepCharting charting = SweepCharting.of(plan, heatmap);
     if (!quiet) {
       printWarnings(plan, stderr);
     }
@@ -162,7 +174,7 @@ final class SweepCommand implements Callable<Integer> {
       return ExitCodes.SIMULATION_FAILED;
     }
     bar.close();
-    SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), dir);
+    SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), charting, dir);
     if (!quiet) {
       SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
     } else {

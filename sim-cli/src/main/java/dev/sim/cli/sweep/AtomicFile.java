@@ -22,6 +22,11 @@ final class AtomicFile {
 
   private AtomicFile() {}
 
+  /** Writes {@code bytes} to {@code target} whole or not at all (a chart's PNG). */
+  static void writeBytes(Path target, byte[] bytes) throws IOException {
+    AtomicFiles.write(target, bytes);
+  }
+
   /** Writes what {@code body} writes, as UTF-8, to {@code target}; returns {@code target}. */
   static Path write(Path target, Body body) throws IOException {
     return AtomicFiles.write(
