@@ -1,6 +1,7 @@
 package dev.sim.cli;
 
 import dev.sim.check.io.HistoryWriter;
+import dev.sim.kernel.node.InvariantViolation;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
@@ -277,7 +278,32 @@ public final class RunPipeline {
    * @param dir the run folder that holds the figures up to the failure, or null if none was written
    */
   public static void explainFailure(RunResult result, Path dir, PrintWriter err) {
-    if (result.stopReason() == StopReason.NODE_FAILURE) {
+    if (result.stopReason() == StopReason.NODE_FAILURE
+        && result.failure().message().startsWith(InvariantViolation.PREFIX)) {
+      // A broken invariant is the protocol's fault, not the simulator's: no stack trace, and the
+      // seed (and command) that replays it.
+      Failure f = result.failure();
+      String what = f.message().substring(InvariantViolation.class.getName().length() + 2);
+      err.println(
+          "sim: "
+              + what
+              + " (node "
+              + f.nodeName()
+              + ", simulated "
+              + Text.duration(f.timeNanos())
+              + ", seed "
+              + result.seed()
+              + ", while handling "
+              + f.event()
+              + ")");
+      String replay = result.info() == null ? "" : result.info().command();
+      if (replay != null && !replay.isEmpty()) {
+        err.println("Replay: " + replay);
+      }
+      if (dir != null) {
+        err.println("The figures and trace up to that point are in " + dir + "/.");
+      }
+    } else if (result.stopReason() == StopReason.NODE_FAILURE) {
       Failure f = result.failure();
       err.println(
           "sim: the simulation failed: node "

@@ -102,6 +102,19 @@ public interface NodeContext {
   <S> S durable(Class<S> type, Supplier<S> initial);
 
   /**
+   * Returns the run's one object of the given type, shared by every node of the simulation,
+   * creating it with {@code initial} the first time any node asks. It is for observers outside the
+   * protocol (an always-on invariant checker that must see every node's state at once, such as "at
+   * most one value chosen"), never for the protocol itself: nodes talk only through messages. It
+   * lasts the whole run, across crashes and restarts, and a new simulation starts with none.
+   *
+   * @throws UnsupportedOperationException if this context has no simulation behind it
+   */
+  default <S> S shared(Class<S> type, Supplier<S> initial) {
+    throw new UnsupportedOperationException("no run-wide shared state in this context");
+  }
+
+  /**
    * Stops the world on this node for {@code durationNanos} of simulated time, starting after the
    * current handler returns: nothing runs, messages wait, timers fire late (a GC pause).
    */

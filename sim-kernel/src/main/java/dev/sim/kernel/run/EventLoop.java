@@ -11,6 +11,10 @@ import dev.sim.kernel.trace.TraceHash;
 import dev.sim.kernel.trace.TraceSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The event loop: the event queue and its sequence counter, the simulated clock, the count of
@@ -40,6 +44,8 @@ final class EventLoop {
   private final MessageSender sender;
   private final TraceHash hash = new TraceHash();
   private final History history = new History(this::now);
+  // Run-wide observers by type (NodeContext.shared); insertion-ordered, never iterated by a node.
+  private final Map<Class<?>, Object> shared = new LinkedHashMap<>();
   private Lifecycle nodes;
 
   private long now;
@@ -81,6 +87,16 @@ final class EventLoop {
   /** The run's operation history, shared by every node. */
   History history() {
     return history;
+  }
+
+  /** The run's one shared object of {@code type}, made by {@code initial} the first time. */
+  <S> S shared(Class<S> type, Supplier<S> initial) {
+    Object o = shared.get(type);
+    if (o == null) {
+      o = Objects.requireNonNull(initial.get(), "initial shared state");
+      shared.put(type, o);
+    }
+    return type.cast(o);
   }
 
   String traceHash() {
