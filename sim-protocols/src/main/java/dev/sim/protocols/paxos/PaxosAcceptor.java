@@ -46,6 +46,8 @@ final class PaxosAcceptor implements Node {
       state.value = durable.value;
     }
     learners = PaxosObserver.resolve(ctx, "learners", params.learnerNames());
+    // Recorded from the start, so "nothing chosen" is a line at 0 rather than no chart at all.
+    ctx.metrics().count("chosen", 0);
     ctx.on(Prepare.class, this::handlePrepare);
     ctx.on(Accept.class, this::handleAccept);
     ctx.onTimer(Persisted.class, p -> send(p.to(), p.message()));
