@@ -30,6 +30,9 @@ public final class PaxosProposerType implements NodeType<ProposerParams> {
     return ProposerParams.class;
   }
 
+  private static final String PROMISES_NACKS =
+      "Promises and nacks that reached the proposers; a nack means the ballot was overtaken";
+
   /** What each proposer records. */
   static final List<MetricSpec> METRICS =
       List.of(
@@ -40,13 +43,15 @@ public final class PaxosProposerType implements NodeType<ProposerParams> {
               .describe("Ballots the proposers started (prepare sent to every acceptor)")
               .order(11),
           MetricSpec.counter("promises", "Promises received", "promises")
-              .describe("Promises that reached the proposers")
+              .describe(PROMISES_NACKS)
               .chart("promises-nacks", "Promises and nacks received")
+              .yLabel("messages per second")
               .legend("promises")
               .order(12),
           MetricSpec.counter("nacks", "Nacks received", "nacks")
-              .describe("Nacks that reached the proposers: their ballot was overtaken")
+              .describe(PROMISES_NACKS)
               .chart("promises-nacks", "Promises and nacks received")
+              .yLabel("messages per second")
               .legend("nacks")
               .order(12));
 
