@@ -102,17 +102,14 @@ public interface NodeContext {
   <S> S durable(Class<S> type, Supplier<S> initial);
 
   /**
-   * Returns the run's one object of the given type, shared by every node of the simulation,
-   * creating it with {@code initial} the first time any node asks. It is for observers outside the
-   * protocol (an always-on invariant checker that must see every node's state at once, such as "at
-   * most one value chosen"), never for the protocol itself: nodes talk only through messages. It
-   * lasts the whole run, across crashes and restarts, and a new simulation starts with none.
-   *
-   * @throws UnsupportedOperationException if this context has no simulation behind it
+   * Returns the run-wide object under {@code key}, creating it with {@code initial} on the first
+   * call of any node: every node that asks with the same key gets the same object, for the whole
+   * run, across crashes and restarts. It is for observers that watch a whole cluster (a protocol's
+   * invariant checker, which must see every node's state at once), never a channel between nodes:
+   * nodes talk only by messages. Key it by the group ({@code "raft/" + group()}) so two clusters in
+   * one run keep apart.
    */
-  default <S> S shared(Class<S> type, Supplier<S> initial) {
-    throw new UnsupportedOperationException("no run-wide shared state in this context");
-  }
+  <S> S shared(String key, Class<S> type, Supplier<S> initial);
 
   /**
    * Stops the world on this node for {@code durationNanos} of simulated time, starting after the

@@ -11,10 +11,7 @@ import dev.sim.kernel.trace.TraceHash;
 import dev.sim.kernel.trace.TraceSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The event loop: the event queue and its sequence counter, the simulated clock, the count of
@@ -44,8 +41,8 @@ final class EventLoop {
   private final MessageSender sender;
   private final TraceHash hash = new TraceHash();
   private final History history = new History(this::now);
-  // Run-wide observers by type (NodeContext.shared); insertion-ordered, never iterated by a node.
-  private final Map<Class<?>, Object> shared = new LinkedHashMap<>();
+  // Run-wide observers by key (NodeContext.shared): looked up by key, never iterated.
+  private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
   private Lifecycle nodes;
 
   private long now;
@@ -89,12 +86,17 @@ final class EventLoop {
     return history;
   }
 
-  /** The run's one shared object of {@code type}, made by {@code initial} the first time. */
-  <S> S shared(Class<S> type, Supplier<S> initial) {
-    Object o = shared.get(type);
-    if (o == null) {
-      o = Objects.requireNonNull(initial.get(), "initial shared state");
-      shared.put(type, o);
+  /** The run-wide object under {@code key}, made by {@code initial} on first use. */
+  <S> S shared(String key, Class<S> type, java.util.function.Supplier<S> initial) {
+    Object o = shared.computeIfAbsent(key, k -> Objects.requireNonNull(initial.get(), key));
+    if (!type.isInstance(o)) {
+      throw new IllegalStateException(
+          "shared object '"
+              + key
+              + "' is a "
+              + o.getClass().getName()
+              + ", not a "
+              + type.getName());
     }
     return type.cast(o);
   }

@@ -292,8 +292,8 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
-  public <S> S shared(Class<S> type, Supplier<S> initial) {
-    return loop.shared(type, initial);
+  public <S> S shared(String key, Class<S> type, Supplier<S> initial) {
+    return loop.shared(key, type, initial);
   }
 
   @Override

@@ -39,7 +39,7 @@ final class PaxosObserver {
 
   /** The run's observer, made by the first Paxos node that asks. */
   static PaxosObserver of(NodeContext ctx) {
-    return ctx.shared(PaxosObserver.class, PaxosObserver::new);
+    return ctx.shared("paxos", PaxosObserver.class, PaxosObserver::new);
   }
 
   /** Acceptor {@code id} is one of the Paxos instance's acceptors (called at each start). */
