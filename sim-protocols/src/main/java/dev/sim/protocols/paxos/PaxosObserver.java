@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The run's omniscient observer of its Paxos nodes, outside the protocol (one per simulation,
- * through {@link NodeContext#shared}): it sees every acceptor's accepts and every learner's value
- * the moment they happen, and checks the safety invariant {@value #INVARIANT} always, in every run:
+ * The run's omniscient observer of its Paxos nodes, outside the protocol (one per simulation, under
+ * the key {@code paxos} of {@link NodeContext#shared}): it sees every acceptor's accepts and every
+ * learner's value the moment they happen, and checks the safety invariant {@value #INVARIANT}
+ * always, in every run:
  *
  * <ul>
  *   <li>no two ballots with different values are each accepted by a majority of the acceptors (a
