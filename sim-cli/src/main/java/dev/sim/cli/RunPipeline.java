@@ -1,6 +1,7 @@
 package dev.sim.cli;
 
 import dev.sim.check.io.HistoryWriter;
+import dev.sim.kernel.node.InvariantViolation;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
@@ -293,6 +294,9 @@ public final class RunPipeline {
    * @param dir the run folder that holds the figures up to the failure, or null if none was written
    */
   public static void explainFailure(RunResult result, Path dir, PrintWriter err) {
+    if (explainInvariant(result, dir, err)) {
+      return;
+    }
     if (result.stopReason() == StopReason.NODE_FAILURE) {
       Failure f = result.failure();
       err.println(
@@ -312,6 +316,43 @@ public final class RunPipeline {
       err.println("sim: the run did not reach its duration: " + result.stopDetail() + ".");
     }
     err.flush();
+  }
+
+  /**
+   * When a node broke a named invariant ({@link InvariantViolation}), says so on {@code err}: the
+   * invariant and what broke it, the node, the simulated time, the seed and the command that
+   * replays it, without a stack trace (the protocol's fault, not the simulator's). Returns false,
+   * printing nothing, for any other run.
+   */
+  static boolean explainInvariant(RunResult result, Path dir, PrintWriter err) {
+    Failure f = result.failure();
+    if (result.stopReason() != StopReason.NODE_FAILURE
+        || f == null
+        || !f.message().startsWith(InvariantViolation.PREFIX)) {
+      return false;
+    }
+    String what = f.message().substring(InvariantViolation.class.getName().length() + 2);
+    err.println(
+        "sim: "
+            + what
+            + " (node "
+            + f.nodeName()
+            + ", simulated "
+            + Text.duration(f.timeNanos())
+            + ", seed "
+            + result.seed()
+            + ", while handling "
+            + f.event()
+            + ")");
+    String replay = result.info() == null ? "" : result.info().command();
+    if (replay != null && !replay.isEmpty()) {
+      err.println("Replay: " + replay);
+    }
+    if (dir != null) {
+      err.println("The figures and trace up to that point are in " + dir + "/.");
+    }
+    err.flush();
+    return true;
   }
 
   private static boolean failed(RunResult result) {

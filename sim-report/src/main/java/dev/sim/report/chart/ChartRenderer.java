@@ -178,6 +178,11 @@ public final class ChartRenderer {
         a.setAutoRangeIncludesZero(true);
         a.setUpperMargin(0.08);
         a.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        if (c.series().stream().noneMatch(Series::hasNonZero)) {
+          // A chart drawn although it is all zeros (report.charts asked for it): 0 to 1, so the
+          // line sits on a readable 0 rather than an axis of "0, 0, -0".
+          a.setRange(0, 1.06);
+        }
         return a;
       }
     }
