@@ -61,6 +61,12 @@ public final class QueueType implements NodeType<QueueParams> {
     return QueueParams.class;
   }
 
+  /** A queue nobody consumes from is a mistake: some worker must name it. */
+  @Override
+  public List<String> namedBy() {
+    return List.of("worker");
+  }
+
   /** What a queue records; its class comment says when each moves. */
   static final List<MetricSpec> METRICS =
       List.of(
