@@ -1,10 +1,12 @@
 package dev.sim.components.worker;
 
 import dev.sim.api.BuildContext;
+import dev.sim.api.Group;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
+import dev.sim.kernel.result.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +76,20 @@ public final class WorkerType implements NodeType<WorkerParams> {
       problems.add(new Problem("calls.timeout", "must not be negative"));
     }
     return problems;
+  }
+
+  /**
+   * Marks a group deployed during the run ({@code startAfter}) from its deployment on, so the
+   * moment the lesson turns on shows on every chart.
+   */
+  @Override
+  public List<Annotation> marks(WorkerParams p, Group group) {
+    if (p.startAfterNanos() <= 0) {
+      return List.of();
+    }
+    return List.of(
+        new Annotation(
+            "deploy", group.name() + " deployed", p.startAfterNanos(), -1, group.instances()));
   }
 
   @Override

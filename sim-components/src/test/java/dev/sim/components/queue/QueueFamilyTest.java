@@ -10,6 +10,7 @@ import static dev.sim.testkit.Harness.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.sim.api.Group;
 import dev.sim.api.Param;
 import dev.sim.components.BurstClient;
 import dev.sim.components.Specs;
@@ -21,9 +22,11 @@ import dev.sim.components.worker.WorkerParams;
 import dev.sim.components.worker.WorkerType;
 import dev.sim.kernel.random.Distribution;
 import dev.sim.kernel.random.Distributions;
+import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.testkit.Harness;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The queue, worker and database node types, alone and together, in small simulations. */
@@ -196,6 +199,16 @@ class QueueFamilyTest {
     // The backlog of the first 5s is taken at once, then the flow.
     assertThat(processed[5]).isGreaterThanOrEqualTo(49);
     assertThat(gauge(r, "jobs", "oldestAgeS").max()[4]).isGreaterThan(3.5);
+  }
+
+  @Test
+  void shouldMarkAGroupDeployedDuringTheRun() {
+    WorkerParams late = new WorkerParams("jobs", 1, 0, null, null, s(20), s(600));
+    Group fast = new Group("fast", List.of("fast-1", "fast-2"));
+    assertThat(WORKER.marks(late, fast))
+        .containsExactly(
+            new Annotation("deploy", "fast deployed", s(600), -1, List.of("fast-1", "fast-2")));
+    assertThat(WORKER.marks(worker(1, 0, null), fast)).isEmpty();
   }
 
   @Test
