@@ -18,6 +18,8 @@ import dev.sim.components.client.ClientType;
 import dev.sim.components.database.DatabaseParams;
 import dev.sim.components.database.DatabaseType;
 import dev.sim.components.rpc.Status;
+import dev.sim.components.server.ServerParams;
+import dev.sim.components.server.ServerType;
 import dev.sim.components.worker.WorkerParams;
 import dev.sim.components.worker.WorkerType;
 import dev.sim.kernel.random.Distribution;
@@ -271,6 +273,30 @@ class QueueFamilyTest {
             .add("db", 1, DATABASE, database(1000, Distributions.constant(ms(10)), 0, 0.01))
             .run(s(10));
     return counter(r, "queries") / 10.0;
+  }
+
+  @Test
+  void shouldAnswerAServersCallsAndRefuseTooManyWithAnOverloadError() {
+    // A server may call a database too; beyond its connections (no wait) the call is refused.
+    RunResult r =
+        Harness.seed(12)
+            .latency(ms(1))
+            .add("clients", 1, CLIENT, Specs.openLoop("api", 200).build())
+            .add(
+                "api",
+                1,
+                new ServerType(),
+                Specs.server()
+                    .calls("db", s(1), ServerParams.Fanout.ONE, ServerParams.Partial.DENY, null)
+                    .build())
+            .add("db", 1, DATABASE, database(5, Distributions.constant(ms(20)), 0, 0))
+            .run(s(10));
+    // 5 connections at 50 queries/s each take about 250 of the 200 offered per second.
+    assertThat(counter(r, "tooManyConnections")).isPositive();
+    assertThat(counter(r, "callFailures")).isEqualTo(counter(r, "tooManyConnections"));
+    // Every answered query is an OK request, but for those still on their way at the end.
+    assertThat(counter(r, "queries") - requests(r).totals().ok()).isBetween(0L, 2L);
+    assertThat(requests(r).yield()).isBetween(0.8, 1.0);
   }
 
   @Test
