@@ -48,6 +48,16 @@ public interface NodeType<P extends Record> {
   }
 
   /**
+   * The node types of which at least one node must name each group of this type in a node
+   * reference, or the group is useless (a queue nobody consumes from names {@code worker}); the
+   * loader reports a group no such node names, at the group's name. Empty (the default): nothing
+   * need name it.
+   */
+  default List<String> namedBy() {
+    return List.of();
+  }
+
+  /**
    * Every counter and gauge this type's nodes record, and a {@link MetricSpec.Kind#LATENCY} metric
    * if they record requests ({@code offer}, {@code attempt}, {@code finish}): names, titles, units
    * and how to chart each. The report draws a chart per declaration with its title and unit, {@code
