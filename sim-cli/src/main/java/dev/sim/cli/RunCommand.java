@@ -1,5 +1,6 @@
 package dev.sim.cli;
 
+import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.scenarios.config.ScenarioSpec;
@@ -95,9 +96,10 @@ final class RunCommand implements Callable<Integer> {
     pipeline.createFolder(dir);
     TraceSink sink = trace ? pipeline.openTrace(scenario, dir) : null;
     String command = RunPipeline.command(file, runSeed, edits, plugins.plugins);
-    RunResult result =
-        pipeline.run(
-            scenario, runSeed, limits, sink, RunPipeline.info(scenario, file.toString(), command));
+    RunInfo info =
+        RunPipeline.info(scenario, file.toString(), command)
+            .withSettings(pipeline.settings(file, edits, runSeed));
+    RunResult result = pipeline.run(scenario, runSeed, limits, sink, info);
     pipeline.writeFolder(result, dir);
     if (!noReport) {
       pipeline.render(result, dir);

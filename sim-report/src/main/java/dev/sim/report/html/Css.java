@@ -80,5 +80,9 @@ final class Css {
       .timeline { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px;
                   padding: 6px 0; margin: 6px 0; }
       .timeline svg { display: block; }
+      .lede { font-size: 15px; color: var(--muted); margin: 0 0 6px; }
+      table.trace td { font-size: 14px; padding: 4px 10px; }
+      table.trace code { font-size: 13px; overflow-wrap: anywhere; }
+      table.trace tr.first td { border-top: 2px solid var(--ink); }
       """;
 }
