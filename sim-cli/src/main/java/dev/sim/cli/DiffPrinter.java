@@ -87,6 +87,9 @@ final class DiffPrinter {
               + "  "
               + first.what());
     }
+    if (!d.cause().isEmpty()) {
+      out.println("  " + d.cause());
+    }
     List<String[]> rows = new ArrayList<>();
     for (TraceEvent e : d.context()) {
       rows.add(row("=", e));
@@ -142,7 +145,7 @@ final class DiffPrinter {
             case WORSE -> "  worse";
             case NONE -> "";
           };
-      out.println(
+      String line =
           pad(r.figure(), w0)
               + "  "
               + left(r.a(), w1)
@@ -150,7 +153,8 @@ final class DiffPrinter {
               + left(r.b(), w2)
               + "  "
               + r.change()
-              + judgement);
+              + judgement;
+      out.println(line.stripTrailing());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sim.report;
 
 import dev.sim.report.io.TraceEvent;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,5 +42,28 @@ public record Divergence(
     return b.isEmpty()
         ? a.get(0).timeNanos()
         : Math.min(a.get(0).timeNanos(), b.get(0).timeNanos());
+  }
+
+  /**
+   * Where to look for the cause when a first differing event is a message, else empty: a message is
+   * traced when it arrives, so the change began at its sender, which handled one of the shared
+   * events before differently.
+   */
+  public String cause() {
+    List<String> senders = new ArrayList<>();
+    for (List<TraceEvent> side : List.of(a, b)) {
+      if (!side.isEmpty()
+          && side.get(0).kind().equals("deliver")
+          && !side.get(0).from().isEmpty()
+          && !senders.contains(side.get(0).from())) {
+        senders.add(side.get(0).from());
+      }
+    }
+    if (senders.isEmpty()) {
+      return "";
+    }
+    return "A message is traced when it arrives: the change began at its sender, "
+        + String.join(" and ", senders)
+        + ", which handled one of the events before it differently.";
   }
 }

@@ -48,12 +48,10 @@ public final class ComparePage {
         .append(escape(headline))
         .append("</h1>\n<p class=\"lede\">")
         .append(chipFor(0))
-        .append("A: ")
-        .append(escape(label[0]))
+        .append(escape(lettered("A", label[0])))
         .append(" &nbsp; ")
         .append(chipFor(1))
-        .append("B: ")
-        .append(escape(label[1]))
+        .append(escape(lettered("B", label[1])))
         .append("</p>\n</header>\n");
 
     whatDiffers(h, diff);
@@ -155,6 +153,11 @@ public final class ComparePage {
     h.append("</section>\n");
   }
 
+  /** "A: label", once: labels of runs told apart by letter already start with it. */
+  private static String lettered(String letter, String label) {
+    return label.startsWith(letter + ": ") ? label : letter + ": " + label;
+  }
+
   private static String value(String v) {
     if (v == null) {
       return "<span class=\"more\">unset</span>";
@@ -198,6 +201,23 @@ public final class ComparePage {
       first = false;
     }
     h.append("</table>\n</section>\n");
+  }
+
+  /** One run's first event after the fork, in a sentence. */
+  private static void fork(StringBuilder h, int run, List<TraceEvent> events) {
+    h.append("<li>").append(chipFor(run)).append(run == 0 ? "A " : "B ");
+    if (events.isEmpty()) {
+      h.append("has no more events: its trace ends here.</li>\n");
+      return;
+    }
+    TraceEvent e = events.get(0);
+    h.append("has <code>")
+        .append(escape(e.what()))
+        .append("</code> at <strong>")
+        .append(escape(e.where()))
+        .append("</strong>, ")
+        .append(escape(Format.nanos(e.timeNanos())))
+        .append("</li>\n");
   }
 
   private static void traceRow(StringBuilder h, String who, TraceEvent e, boolean first) {
