@@ -66,12 +66,13 @@ final class DiffPrinter {
             + Format.nanos(d.timeNanos())
             + where
             + ", after "
-            + Format.count(d.identical(), "identical event", "identical events")
-            + " (A has "
+            + Format.count(d.identical(), "identical event", "identical events"));
+    out.println(
+        "(of "
             + Format.count(d.eventsA(), "event", "events")
-            + ", B "
+            + " in A and "
             + Format.count(d.eventsB(), "event", "events")
-            + "):");
+            + " in B):");
     TraceEvent first = d.a().isEmpty() ? d.b().get(0) : d.a().get(0);
     if (!d.a().isEmpty() && !d.b().isEmpty()) {
       TraceEvent fa = d.a().get(0);

@@ -44,7 +44,9 @@ public final class ComparePage {
     String headline = diff.recorded() ? diff.headline() : label[0] + " vs " + label[1];
     StringBuilder h = new StringBuilder(16_384);
     ReportPage.head(h, headline + " — sim comparison");
-    h.append("<header>\n<p class=\"eyebrow\">sim comparison</p>\n<h1>")
+    // A headline that lists several changes reads better a size smaller.
+    h.append("<header>\n<p class=\"eyebrow\">sim comparison</p>\n")
+        .append(headline.length() > 70 ? "<h1 class=\"long\">" : "<h1>")
         .append(escape(headline))
         .append("</h1>\n<p class=\"lede\">")
         .append(chipFor(0))
