@@ -38,6 +38,12 @@ import picocli.CommandLine.Spec;
           + "compare.html; or compare two run folders made with --trace.",
       "Exit codes: 0 ran (whether or not the runs diverge); 1 a run failed in the simulator; "
           + "2 invalid input or usage."
+    },
+    footer = {
+      "",
+      "--set and --unset change run B only; --set-both and --unset-both change both runs.",
+      "Example: sim diff scenarios/gc-spiral.yaml --seed 42 --set nodes.api.shed.queueAbove=20",
+      "See docs/diff.md."
     })
 final class DiffCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
