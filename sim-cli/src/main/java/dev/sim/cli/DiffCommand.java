@@ -171,14 +171,13 @@ final class DiffCommand implements Callable<Integer> {
     Path page = page(o.a(), o.b(), o.divergence(), dir);
     DiffPrinter.print(o.a(), o.b(), commandA, commandB, o.divergence(), stdout);
     stdout.println();
+    stdout.println("wrote " + page);
     stdout.println(
-        "wrote "
-            + page
-            + " (both runs' folders: "
+        "and both runs' folders, "
             + dir.resolve("a")
-            + ", "
+            + " and "
             + dir.resolve("b")
-            + ")");
+            + " (sim report DIR draws either one's report)");
     stdout.flush();
     RunPipeline.explainFailure(o.a(), dir.resolve("a"), stderr);
     RunPipeline.explainFailure(o.b(), dir.resolve("b"), stderr);

@@ -208,7 +208,11 @@ class DiffCommandTest {
     assertThat(out.resolve("a/summary.json")).exists();
     assertThat(out.resolve("b/result.json")).exists();
     String page = Files.readString(out.resolve("compare.html"));
-    assertThat(page).contains("First divergence").contains("▼ worse");
+    assertThat(page)
+        .contains("First divergence")
+        .contains("A has <code>timer ServiceDone")
+        .contains("</span>B has <code>timer")
+        .contains("▼ worse");
   }
 
   @Test

@@ -186,9 +186,16 @@ public final class ComparePage {
             d.a().isEmpty()
                 ? ", where run A's trace ends"
                 : d.b().isEmpty() ? ", where run B's trace ends" : "")
-        .append(
-            ".</p>\n<table class=\"trace\">\n<tr><th></th><th class=\"num\">time</th>"
-                + "<th>node</th><th>event</th></tr>\n");
+        .append(".</p>\n<ul class=\"checked\">\n");
+    fork(h, 0, d.a());
+    fork(h, 1, d.b());
+    h.append("</ul>\n");
+    if (!d.cause().isEmpty()) {
+      h.append("<p class=\"more\">").append(escape(d.cause())).append("</p>\n");
+    }
+    h.append(
+        "<table class=\"trace\">\n<tr><th></th><th class=\"num\">time</th>"
+            + "<th>node</th><th>event</th></tr>\n");
     for (TraceEvent e : d.context()) {
       traceRow(h, "<span class=\"more\">both</span>", e, false);
     }

@@ -126,7 +126,8 @@ public final class FigureComparison {
         change = "0.0%";
       } else {
         change = String.format(Locale.ROOT, "%+.1f%%", pct);
-        j = judge(pct, false);
+        // Under 1% is noise between two runs, not a judgement.
+        j = Math.abs(pct) < 1 ? Judgement.NONE : judge(pct, false);
       }
     }
     return new Row(k, Format.millis(a), Format.millis(b), change, j);
