@@ -235,6 +235,23 @@ class DiffCommandTest {
   }
 
   @Test
+  void aRunThatFailsInTheSimulatorExitsWith1AfterWritingThePage() {
+    Path out = tmp.resolve("explodes");
+    Cli.Result r =
+        Cli.run(
+            "diff",
+            RunPipelineTest.EXPLODES.toString(),
+            "--set",
+            "nodes.bomb.after=3s",
+            "--out",
+            out.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.SIMULATION_FAILED);
+    assertThat(r.err()).contains("the simulation failed: node bomb threw at simulated 2s");
+    assertThat(r.out()).contains("nodes.bomb.after 2s → 3s").contains("First divergence");
+    assertThat(out.resolve("compare.html")).exists();
+  }
+
+  @Test
   void badInputIsRefusedWithExitCode2NamingTheOptionOrFile() throws IOException {
     Path f = write("tiny.yaml", TINY);
     Path untraced = tmp.resolve("untraced");
