@@ -1,7 +1,9 @@
 package dev.sim.cli;
 
+import dev.sim.cli.progress.RunProgress;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.io.PrintWriter;
@@ -99,7 +101,14 @@ final class RunCommand implements Callable<Integer> {
     RunInfo info =
         RunPipeline.info(scenario, file.toString(), command)
             .withSettings(pipeline.settings(file, edits, runSeed));
-    RunResult result = pipeline.run(scenario, runSeed, limits, sink, info);
+    Progress bar =
+        RunProgress.forRun(scenario.name() + " seed " + runSeed, scenario.durationNanos(), quiet);
+    RunResult result;
+    try {
+      result = pipeline.run(scenario, runSeed, limits, sink, info, bar);
+    } finally {
+      RunProgress.closeIfBar(bar);
+    }
     pipeline.writeFolder(result, dir);
     if (!noReport) {
       pipeline.render(result, dir);

@@ -5,9 +5,11 @@ import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
+import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.trace.JsonLinesTraceSink;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.report.Report;
+import dev.sim.report.io.AtomicFiles;
 import dev.sim.report.io.RunFolder;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioException;
@@ -16,10 +18,8 @@ import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import dev.sim.scenarios.plugin.ScenarioPlugins;
 import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,10 +162,25 @@ public final class RunPipeline {
    */
   public RunResult run(
       ScenarioSpec scenario, long seed, Limits limits, TraceSink trace, RunInfo info) {
+    return run(scenario, seed, limits, trace, info, Progress.NONE);
+  }
+
+  /**
+   * {@link #run(ScenarioSpec, long, Limits, TraceSink, RunInfo)}, telling {@code progress} how far
+   * the run has got every 65,536 events (a progress bar: the run is the same without it).
+   */
+  public RunResult run(
+      ScenarioSpec scenario,
+      long seed,
+      Limits limits,
+      TraceSink trace,
+      RunInfo info,
+      Progress progress) {
     long wallStart = System.nanoTime();
     ScenarioRunner.Options options =
         new ScenarioRunner.Options(
-            limits.maxEvents(), limits.maxWallNanos(), System::nanoTime, trace);
+                limits.maxEvents(), limits.maxWallNanos(), System::nanoTime, trace)
+            .withProgress(progress);
     RunResult result = ScenarioRunner.run(scenario, seed, options);
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     return result.withWallSeconds(wallSeconds).withInfo(info);
@@ -233,8 +248,9 @@ public final class RunPipeline {
   public JsonLinesTraceSink openTrace(ScenarioSpec scenario, Path dir) {
     Path file = dir.resolve(TRACE_FILE);
     try {
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      return new JsonLinesTraceSink(w, traceNames(scenario));
+      // Streams into a temporary file that becomes trace.jsonl when the run ends and closes it:
+      // a killed run leaves no half-written trace.
+      return new JsonLinesTraceSink(AtomicFiles.open(file), traceNames(scenario));
     } catch (IOException e) {
       throw new UserError("cannot write the trace " + file + ": " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.sim.cli;
 
+import dev.sim.cli.progress.SweepProgress;
 import dev.sim.cli.sweep.Shard;
 import dev.sim.cli.sweep.SweepOutput;
 import dev.sim.cli.sweep.SweepPlan;
@@ -7,6 +8,7 @@ import dev.sim.cli.sweep.SweepRunner;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -98,6 +100,12 @@ final class SweepCommand implements Callable<Integer> {
           "Output folder (default: runs/<name>-sweep/, runs/<name>-sweep-shardKofN/ for a shard).")
   Path out;
 
+  @Option(
+      names = "--quiet",
+      description =
+          "No progress bar and no summary; the exit code and errors still tell how it went.")
+  boolean quiet;
+
   @Mixin OverrideOptions overrides;
 
   @Mixin PluginOptions plugins;
@@ -132,14 +140,18 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan plan =
         SweepPlan.of(
             pipeline, file, overrides.inOrder(), plugins.plugins, vary, seeds, limits, slice);
-    printWarnings(plan, stderr);
+    if (!quiet) {
+      printWarnings(plan, stderr);
+    }
     Path dir = out != null ? out : defaultFolder(plan);
     // Made before the runs, so that a folder that cannot be written fails in a second, not after.
     pipeline.createFolder(dir);
     SweepRunner.Outcome outcome;
+    SweepProgress bar = SweepProgress.forSweep(plan.name() + " sweep", plan.shardRuns(), quiet);
     try {
-      outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail);
+      outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail, bar);
     } catch (OutOfMemoryError e) {
+      bar.close();
       // Every thread holds a whole simulation: the heap that fits one run may not fit N.
       stderr.println(
           "sim: the sweep ran out of memory with "
@@ -149,8 +161,14 @@ final class SweepCommand implements Callable<Integer> {
       stderr.flush();
       return ExitCodes.SIMULATION_FAILED;
     }
+    bar.close();
     SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), dir);
-    SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
+    if (!quiet) {
+      SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
+    } else {
+      SweepOutput.print(
+          plan, outcome, untilFail, dir, new PrintWriter(Writer.nullWriter()), stderr);
+    }
     return SweepOutput.exitCode(outcome);
   }
 

@@ -92,7 +92,11 @@ public interface NodeContext {
   /** Returns the node id of the instance called {@code name}, or -1 if there is none. */
   int lookup(String name);
 
-  /** Returns the ids of every instance of group {@code group} (or of one instance by name). */
+  /**
+   * Returns the ids of every instance of group {@code group} (or of one instance by name). The
+   * array of a group is shared by every node that asks (a million clients of one group of servers
+   * hold one copy): read it, never change it.
+   */
   int[] members(String groupOrInstance);
 
   /**

@@ -36,6 +36,7 @@ public final class SimulationBuilder {
   private Clocks clocks = Clocks.PERFECT;
   private TraceSink sink;
   private WallClock wallClock = WallClock.NONE;
+  private Progress progress = Progress.NONE;
   private long windowNanos = 1_000_000_000L;
   private long warmupNanos;
   private boolean recordMessages;
@@ -69,6 +70,16 @@ public final class SimulationBuilder {
   public SimulationBuilder traceSink(TraceSink s) {
     requireNotBuilt();
     sink = s;
+    return this;
+  }
+
+  /**
+   * Tells {@code p} how far {@link Simulation#run} has got every 65,536 events (a progress bar; it
+   * does not change the run).
+   */
+  public SimulationBuilder progress(Progress p) {
+    requireNotBuilt();
+    progress = Objects.requireNonNull(p, "progress");
     return this;
   }
 
@@ -192,6 +203,10 @@ public final class SimulationBuilder {
 
   WallClock wallClock() {
     return wallClock;
+  }
+
+  Progress progress() {
+    return progress;
   }
 
   long windowNanos() {

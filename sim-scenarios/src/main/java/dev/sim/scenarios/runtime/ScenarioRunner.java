@@ -10,6 +10,7 @@ import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
 import dev.sim.kernel.run.SimulationBuilder;
@@ -61,25 +62,33 @@ public final class ScenarioRunner {
    * @param checkTimeout how long the history check after the run may take before its undecided keys
    *     are unknown ({@link #CHECK_TIMEOUT} unless a caller, e.g. a test that does not look at the
    *     verdict, wants less)
+   * @param progress told how far the run has got every 65,536 events (a progress bar), or {@link
+   *     Progress#NONE}
    */
   public record Options(
       long maxEvents,
       long maxWallNanos,
       WallClock wallClock,
       TraceSink trace,
-      Duration checkTimeout) {
+      Duration checkTimeout,
+      Progress progress) {
     /** Generous limits, no trace, no wall clock: a run embedded in another program. */
     public static final Options DEFAULTS =
         new Options(2_000_000_000L, Long.MAX_VALUE, WallClock.NONE, null);
 
     /** Options with the default history-check deadline. */
     public Options(long maxEvents, long maxWallNanos, WallClock wallClock, TraceSink trace) {
-      this(maxEvents, maxWallNanos, wallClock, trace, CHECK_TIMEOUT);
+      this(maxEvents, maxWallNanos, wallClock, trace, CHECK_TIMEOUT, Progress.NONE);
     }
 
     /** These options with the history check's deadline set to {@code timeout}. */
     public Options withCheckTimeout(Duration timeout) {
-      return new Options(maxEvents, maxWallNanos, wallClock, trace, timeout);
+      return new Options(maxEvents, maxWallNanos, wallClock, trace, timeout, progress);
+    }
+
+    /** These options with {@code p} told how far the run has got. */
+    public Options withProgress(Progress p) {
+      return new Options(maxEvents, maxWallNanos, wallClock, trace, checkTimeout, p);
     }
   }
 
@@ -91,6 +100,7 @@ public final class ScenarioRunner {
         Simulation.builder(spec.name(), seed)
             .metricsWindows(spec.windowNanos(), spec.warmupNanos())
             .wallClock(options.wallClock())
+            .progress(options.progress())
             .traceSink(options.trace());
     List<NodeControls> ctl = new ArrayList<>();
     for (NodeGroupSpec g : spec.nodes()) {
