@@ -20,6 +20,7 @@ import dev.sim.scenarios.plugin.ScenarioPlugins;
 import dev.sim.scenarios.runtime.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
