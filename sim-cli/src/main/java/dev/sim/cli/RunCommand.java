@@ -1,6 +1,7 @@
 package dev.sim.cli;
 
 import dev.sim.cli.progress.RunProgress;
+import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.trace.TraceSink;
@@ -97,18 +98,14 @@ final class RunCommand implements Callable<Integer> {
     pipeline.createFolder(dir);
     TraceSink sink = trace ? pipeline.openTrace(scenario, dir) : null;
     String command = RunPipeline.command(file, runSeed, edits, plugins.plugins);
+    RunInfo info =
+        RunPipeline.info(scenario, file.toString(), command)
+            .withSettings(pipeline.settings(file, edits, runSeed));
     Progress bar =
         RunProgress.forRun(scenario.name() + " seed " + runSeed, scenario.durationNanos(), quiet);
     RunResult result;
     try {
-      result =
-          pipeline.run(
-              scenario,
-              runSeed,
-              limits,
-              sink,
-              RunPipeline.info(scenario, file.toString(), command),
-              bar);
+      result = pipeline.run(scenario, runSeed, limits, sink, info, bar);
     } finally {
       RunProgress.closeIfBar(bar);
     }

@@ -13,6 +13,7 @@ import dev.sim.report.Report;
 import dev.sim.report.io.AtomicFiles;
 import dev.sim.report.io.RunFolder;
 import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
@@ -20,10 +21,12 @@ import dev.sim.scenarios.plugin.ScenarioPlugins;
 import dev.sim.scenarios.runtime.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps of running a scenario, each usable on its own: {@link #load load} and validate with
@@ -91,6 +94,30 @@ public final class RunPipeline {
    */
   public ScenarioSpec load(Path source, List<String> overrides) {
     return Scenarios.load(source, types, overrides, scenarios);
+  }
+
+  /**
+   * What a run of {@code source} with {@code overrides} and {@code seed} runs, key by key (see
+   * {@link ScenarioLoader#settings}), with the seed that runs as {@code seed}: recorded in the run
+   * folder so that {@code sim compare} and {@code sim diff} can name the keys two runs differ in.
+   * Call after {@link #load} accepted the same source and overrides.
+   *
+   * @throws UserError when the source cannot be read again
+   */
+  public Map<String, String> settings(Path source, List<String> overrides, long seed) {
+    String name = source.toString();
+    String text;
+    try {
+      text =
+          name.startsWith(Scenarios.PLUGIN_PREFIX)
+              ? ScenarioLoader.pluginYaml(Scenarios.plugin(name, scenarios))
+              : Files.readString(source, StandardCharsets.UTF_8);
+      Map<String, String> out = ScenarioLoader.settings(text, name, overrides);
+      out.put("seed", Long.toString(seed));
+      return out;
+    } catch (IOException | ScenarioException e) {
+      throw new UserError(name + ": cannot read the scenario again: " + e.getMessage());
+    }
   }
 
   // ------------------------------------------------------------------ run
@@ -221,18 +248,23 @@ public final class RunPipeline {
    * @throws UserError when the file cannot be created
    */
   public JsonLinesTraceSink openTrace(ScenarioSpec scenario, Path dir) {
-    List<String> names = new ArrayList<>();
-    for (NodeGroupSpec g : scenario.nodes()) {
-      names.addAll(g.instances());
-    }
     Path file = dir.resolve(TRACE_FILE);
     try {
       // Streams into a temporary file that becomes trace.jsonl when the run ends and closes it:
       // a killed run leaves no half-written trace.
-      return new JsonLinesTraceSink(AtomicFiles.open(file), names.toArray(new String[0]));
+      return new JsonLinesTraceSink(AtomicFiles.open(file), traceNames(scenario));
     } catch (IOException e) {
       throw new UserError("cannot write the trace " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The trace's node names, by node id: every group's instances in file order. */
+  static String[] traceNames(ScenarioSpec scenario) {
+    List<String> names = new ArrayList<>();
+    for (NodeGroupSpec g : scenario.nodes()) {
+      names.addAll(g.instances());
+    }
+    return names.toArray(new String[0]);
   }
 
   /**

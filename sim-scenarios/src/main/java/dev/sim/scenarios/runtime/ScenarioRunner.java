@@ -125,6 +125,14 @@ public final class ScenarioRunner {
   }
 
   /**
+   * The simulation this runner built, for a tool that drives it event by event ({@link
+   * Simulation#step}) instead of {@link #run}, e.g. to stop at a given event of the trace.
+   */
+  public Simulation simulation() {
+    return sim;
+  }
+
+  /**
    * Wall time the linearizability search may take on a run's history before it calls a key unknown:
    * the default of {@code sim check --timeout}.
    */
