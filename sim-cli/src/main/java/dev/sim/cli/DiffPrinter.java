@@ -67,11 +67,13 @@ final class DiffPrinter {
             + where
             + ", after "
             + Format.count(d.identical(), "identical event", "identical events"));
+    // Trace lines, not the run's event count: a start, a skipped event of a crashed node and a
+    // message lost at its send each count differently in the two.
     out.println(
         "(of "
-            + Format.count(d.eventsA(), "event", "events")
+            + Format.count(d.eventsA(), "traced event", "traced events")
             + " in A and "
-            + Format.count(d.eventsB(), "event", "events")
+            + Format.count(d.eventsB(), "traced event", "traced events")
             + " in B):");
     TraceEvent first = d.a().isEmpty() ? d.b().get(0) : d.a().get(0);
     if (!d.a().isEmpty() && !d.b().isEmpty()) {
