@@ -102,6 +102,16 @@ public interface NodeContext {
   <S> S durable(Class<S> type, Supplier<S> initial);
 
   /**
+   * Returns the run-wide object under {@code key}, creating it with {@code initial} on the first
+   * call of any node: every node that asks with the same key gets the same object, for the whole
+   * run, across crashes and restarts. It is for observers that watch a whole cluster (a protocol's
+   * invariant checker, which must see every node's state at once), never a channel between nodes:
+   * nodes talk only by messages. Key it by the group ({@code "raft/" + group()}) so two clusters in
+   * one run keep apart.
+   */
+  <S> S shared(String key, Class<S> type, Supplier<S> initial);
+
+  /**
    * Stops the world on this node for {@code durationNanos} of simulated time, starting after the
    * current handler returns: nothing runs, messages wait, timers fire late (a GC pause).
    */

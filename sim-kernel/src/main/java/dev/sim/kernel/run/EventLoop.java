@@ -11,6 +11,7 @@ import dev.sim.kernel.trace.TraceHash;
 import dev.sim.kernel.trace.TraceSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Objects;
 
 /**
  * The event loop: the event queue and its sequence counter, the simulated clock, the count of
@@ -40,6 +41,8 @@ final class EventLoop {
   private final MessageSender sender;
   private final TraceHash hash = new TraceHash();
   private final History history = new History(this::now);
+  // Run-wide observers by key (NodeContext.shared): looked up by key, never iterated.
+  private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
   private Lifecycle nodes;
 
   private long now;
@@ -81,6 +84,21 @@ final class EventLoop {
   /** The run's operation history, shared by every node. */
   History history() {
     return history;
+  }
+
+  /** The run-wide object under {@code key}, made by {@code initial} on first use. */
+  <S> S shared(String key, Class<S> type, java.util.function.Supplier<S> initial) {
+    Object o = shared.computeIfAbsent(key, k -> Objects.requireNonNull(initial.get(), key));
+    if (!type.isInstance(o)) {
+      throw new IllegalStateException(
+          "shared object '"
+              + key
+              + "' is a "
+              + o.getClass().getName()
+              + ", not a "
+              + type.getName());
+    }
+    return type.cast(o);
   }
 
   String traceHash() {

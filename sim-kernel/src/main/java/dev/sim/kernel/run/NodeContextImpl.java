@@ -292,6 +292,11 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public <S> S shared(String key, Class<S> type, Supplier<S> initial) {
+    return loop.shared(key, type, initial);
+  }
+
+  @Override
   public void pause(long durationNanos, String reason) {
     if (durationNanos < 0) {
       throw new IllegalArgumentException("negative pause: " + durationNanos);
