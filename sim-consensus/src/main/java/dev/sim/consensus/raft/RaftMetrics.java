@@ -29,15 +29,16 @@ final class RaftMetrics {
               .yLabel("node number while it leads")
               .describe(
                   "Which node leads: each node's line stands at its own number (raft-3 at 3)"
-                      + " while it is leader, at 0 otherwise")
+                      + " while it is leader, at 0 otherwise; a crashed node records nothing, so a"
+                      + " crashed leader's line stays up, under its crash band, until it restarts")
               .order(10),
           MetricSpec.gauge(OUTAGE, "Time without a leader per election", "ms")
               .chart("time-without-leader")
               .yLabel("ms without a leader")
               .describe(
-                  "At each election, how long the winner had gone without hearing from a leader"
-                      + " (from the previous leader's last heartbeat, or the start, to its own"
-                      + " election)")
+                  "While a node leads, its line stands at how long it had gone without a leader"
+                      + " before its election (from the last heartbeat it heard, or its start);"
+                      + " a crashed node records nothing, so its line stays up until it restarts")
               .order(11),
           MetricSpec.counter(ELECTIONS, "Elections started", "candidacies")
               .describe("Times a node became a candidate and asked for votes")
@@ -51,6 +52,7 @@ final class RaftMetrics {
               .describe("Candidates that won a majority and became leader")
               .order(14),
           MetricSpec.counter(OUTAGE_TOTAL, "Time without a leader", "ms")
+              .chart("time-without-leader-total")
               .describe(
                   "The winners' times without a leader, summed: over leadersElected, the mean"
                       + " outage per election")
@@ -61,6 +63,7 @@ final class RaftMetrics {
               .averaged()
               .order(16),
           MetricSpec.gauge(COMMIT_LATENCY, "Commit latency", "ms")
+              .chart("commit-latency")
               .yLabel("ms from append to commit")
               .describe(
                   "On the leader, from appending a client's entry to committing it (a majority"
@@ -102,6 +105,10 @@ final class RaftMetrics {
     m.count(ELECTED, 1);
     m.gauge(OUTAGE, outageMs);
     m.count(OUTAGE_TOTAL, Math.round(outageMs));
+  }
+
+  void leaderless(double ms) {
+    m.gauge(OUTAGE, ms);
   }
 
   void electionStarted() {

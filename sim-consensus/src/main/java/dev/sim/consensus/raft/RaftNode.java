@@ -125,6 +125,7 @@ final class RaftNode implements Node {
     lastLeaderContact = ctx.localTime();
     controls.setRole("follower");
     metrics.leader(0);
+    metrics.leaderless(0);
     metrics.term(log.currentTerm);
     metrics.logLength(log.lastIndex());
     resetElectionTimer();
@@ -171,6 +172,7 @@ final class RaftNode implements Node {
     heartbeatGeneration++;
     invariants.steppedDown(self);
     metrics.leader(0);
+    metrics.leaderless(0);
     lastLeaderContact = ctx.localTime();
     // The entries may still be committed by the next leader: whether the write happened is unknown.
     for (Command c : awaiting.values()) {
