@@ -2,6 +2,9 @@ package dev.sim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.kernel.history.Op;
+import dev.sim.kernel.history.OpType;
+import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
@@ -87,6 +90,73 @@ class RaftLessonClaimsTest {
       assertThat(w.meanOutageMs()).as("wide, mean outage: %s", w).isBetween(100.0, 500.0);
       assertThat(f.elected()).as("fast, elections: %s", f).isGreaterThanOrEqualTo(18);
       assertThat(f.meanOutageMs()).as("fast, mean outage: %s", f).isLessThan(60.0);
+    }
+  }
+
+  /** One seed of a partition lesson: ok shares during the partition per side, and the checker's. */
+  record Sides(long seed, double smallOk, double largeOk, ConsistencySummary c) {}
+
+  static List<Sides> partitionRuns(String scenario) throws Exception {
+    ScenarioSpec spec =
+        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
+    List<Future<Sides>> futures = new ArrayList<>();
+    for (long seed = 1; seed <= SEEDS; seed++) {
+      long s = seed;
+      futures.add(
+          pool.submit(
+              () -> {
+                RunResult r = ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS);
+                assertThat(r.failure()).as("seed %d", s).isNull();
+                // Operations that ended during the partition (10s to 30s), after its first second.
+                long[] ended = new long[2];
+                long[] ok = new long[2];
+                for (Op op : r.history().ops()) {
+                  if (op.type() == OpType.INVOKE || op.time() < 11e9 || op.time() >= 30e9) {
+                    continue;
+                  }
+                  int side = op.node().equals("clients-1") || op.node().equals("clients-2") ? 0 : 1;
+                  ended[side]++;
+                  if (op.type() == OpType.OK) {
+                    ok[side]++;
+                  }
+                }
+                return new Sides(
+                    s,
+                    (double) ok[0] / ended[0],
+                    (double) ok[1] / ended[1],
+                    r.consistency().orElseThrow());
+              }));
+    }
+    List<Sides> out = new ArrayList<>();
+    for (Future<Sides> f : futures) {
+      out.add(f.get());
+    }
+    return out;
+  }
+
+  @Test
+  void theCpStoreRefusesOnTheSmallSideAndStaysLinearizable() throws Exception {
+    for (Sides x : partitionRuns("partition-cp-vs-ap")) {
+      assertThat(x.smallOk()).as("small side's yield during the partition: %s", x).isLessThan(0.05);
+      assertThat(x.largeOk())
+          .as("large side's yield during the partition: %s", x)
+          .isGreaterThan(0.9);
+      assertThat(x.c().verdict()).as("verdict: %s", x).isEqualTo("valid");
+      assertThat(x.c().lostWrites() + x.c().staleReads()).as("anomalies: %s", x).isZero();
+    }
+  }
+
+  @Test
+  void theApStoreAnswersEveryoneAndLosesWrites() throws Exception {
+    for (Sides x : partitionRuns("partition-cp-vs-ap-dynamo")) {
+      assertThat(x.smallOk())
+          .as("small side's yield during the partition: %s", x)
+          .isGreaterThan(0.95);
+      assertThat(x.largeOk())
+          .as("large side's yield during the partition: %s", x)
+          .isGreaterThan(0.95);
+      assertThat(x.c().valid()).as("verdict: %s", x).isFalse();
+      assertThat(x.c().lostWrites()).as("lost writes: %s", x).isPositive();
     }
   }
 }

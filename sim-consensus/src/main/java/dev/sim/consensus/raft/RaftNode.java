@@ -85,6 +85,8 @@ final class RaftNode implements Node {
   private long[] nextIndex;
   private long[] matchIndex;
   private long[] ackedRound;
+  private long[] heardAt; // local time of each follower's last answer in this term
+  private long leaderSince;
   private long round;
   private final TreeMap<Long, Long> appendedAt = new TreeMap<>(); // index -> local time
   private final TreeMap<Long, Command> awaiting = new TreeMap<>(); // index -> client write
@@ -305,6 +307,8 @@ final class RaftNode implements Node {
     nextIndex = new long[peers.length];
     matchIndex = new long[peers.length];
     ackedRound = new long[peers.length];
+    heardAt = new long[peers.length];
+    leaderSince = now;
     java.util.Arrays.fill(nextIndex, log.lastIndex() + 1);
     // §8: a no-op entry of its own term, so the leader learns which entries are committed.
     appendLocal(null);
@@ -322,9 +326,30 @@ final class RaftNode implements Node {
     if (h.generation() != heartbeatGeneration || role != Role.LEADER) {
       return;
     }
-    lastLeaderContact = ctx.localTime();
+    long now = ctx.localTime();
+    if (params.checkQuorum() && !majorityHeardSince(now - params.timeout().maxNanos())) {
+      // Check-quorum: cut off from a majority, it could commit nothing; a follower knows no leader
+      // and answers unavailable, where a leader would keep its clients waiting.
+      becomeFollower();
+      leader = -1;
+      return;
+    }
+    lastLeaderContact = now;
     broadcastAppend();
     scheduleHeartbeat();
+  }
+
+  private boolean majorityHeardSince(long since) {
+    if (leaderSince > since) {
+      return true; // not leader for long enough to judge
+    }
+    int heard = 1;
+    for (int p = 0; p < peers.length; p++) {
+      if (p != self && heardAt[p] >= since) {
+        heard++;
+      }
+    }
+    return heard >= majority;
   }
 
   /** [Fig. 2, Leaders] If command received from client: append entry to local log. */
@@ -380,6 +405,7 @@ final class RaftNode implements Node {
       return;
     }
     ackedRound[from] = Math.max(ackedRound[from], m.round());
+    heardAt[from] = ctx.localTime();
     if (m.success()) {
       matchIndex[from] = Math.max(matchIndex[from], m.matchIndex());
       nextIndex[from] = Math.max(nextIndex[from], m.matchIndex() + 1);

@@ -9,6 +9,7 @@ import dev.sim.api.Param.Unit;
  * @param electionTimeout [electionTimeout] the range each election timeout is drawn from
  * @param heartbeatNanos [heartbeat] how often a leader sends AppendEntries when idle
  * @param maxBatch [maxBatch] entries per AppendEntries at most
+ * @param checkQuorum [checkQuorum] whether a leader that has not heard from a majority steps down
  * @param unsafe [unsafe] deliberate bugs, for lessons and the invariants' tests; null: none
  */
 public record RaftParams(
@@ -34,6 +35,16 @@ public record RaftParams(
             defaultValue = "64",
             max = 100_000)
         int maxBatch,
+    @Param(
+            doc =
+                "true: a leader that has not heard from a majority of the cluster for an election"
+                    + " timeout's max steps down (check-quorum, Ongaro's thesis §6.2), so the"
+                    + " minority side of a partition answers unavailable at once instead of"
+                    + " letting its clients time out; false: Figure 2 alone, and a cut-off leader"
+                    + " leads on until it hears of a higher term.",
+            unit = Unit.CHOICE,
+            defaultValue = "true")
+        boolean checkQuorum,
     @Param(
             doc =
                 "Deliberate bugs that break Raft, to watch the invariants catch them; absent:"

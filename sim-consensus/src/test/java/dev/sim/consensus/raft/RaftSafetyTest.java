@@ -58,7 +58,7 @@ class RaftSafetyTest {
 
   @Test
   void theSameQuickCrashesBreakNothingWhenVotesAreDurable() {
-    RaftParams safe = new RaftParams(Rig.forgetVotes().electionTimeout(), ms(50), 64, null);
+    RaftParams safe = new RaftParams(Rig.forgetVotes().electionTimeout(), ms(50), 64, true, null);
     for (long seed = 1; seed <= 200; seed++) {
       RunResult r = Rig.chaos(seed, safe, s(3), ms(60), ms(1), ms(20), false);
       assertThat(r.failure()).as("seed %d", seed).isNull();

@@ -20,7 +20,7 @@ final class Rig {
   private Rig() {}
 
   static RaftParams params(double minMs, double maxMs) {
-    return new RaftParams(new RaftParams.Range(ms(minMs), ms(maxMs)), ms(50), 64, null);
+    return new RaftParams(new RaftParams.Range(ms(minMs), ms(maxMs)), ms(50), 64, true, null);
   }
 
   static RaftParams params() {
@@ -29,7 +29,7 @@ final class Rig {
 
   static RaftParams forgetVotes() {
     return new RaftParams(
-        new RaftParams.Range(ms(150), ms(160)), ms(50), 64, new RaftParams.Unsafe(true));
+        new RaftParams.Range(ms(150), ms(160)), ms(50), 64, true, new RaftParams.Unsafe(true));
   }
 
   /** A client that sends a write (or, one time in three, a read) to a random node every period. */
