@@ -62,6 +62,37 @@ public final class RaftType implements NodeType<RaftParams> {
     return check(p);
   }
 
+  /** An even or single-node cluster is a lesson too; it runs, with a word about majorities. */
+  @Override
+  public List<Problem> warnings(RaftParams p, Group group) {
+    int n = group.count();
+    if (n == 1) {
+      return List.of(
+          new Problem(
+              "count",
+              "a cluster of one node is its own majority: it elects itself and replicates"
+                  + " nothing, so one crash loses the service"));
+    }
+    if (n % 2 == 0) {
+      int majority = n / 2 + 1;
+      return List.of(
+          new Problem(
+              "count",
+              "a cluster of "
+                  + n
+                  + " needs "
+                  + majority
+                  + " nodes for a majority, so it survives "
+                  + (n - majority)
+                  + " failure"
+                  + (n - majority == 1 ? "" : "s")
+                  + ", no more than a cluster of "
+                  + (n - 1)
+                  + "; an odd count gets more from each node"));
+    }
+    return List.of();
+  }
+
   @Override
   public Node create(RaftParams params, BuildContext ctx) {
     return new RaftNode(params, ctx.controls());

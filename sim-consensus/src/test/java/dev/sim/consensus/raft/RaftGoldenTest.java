@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pins the trace of one chaotic run of a five-node cluster (crashes, partitions, loss,
- * duplication, reordering), so that a change of the raft node's event order shows, and the same
- * hash on JDK 17 and 25 proves it deterministic. Re-pin only for a change that truly changes the
- * run, and say why in the commit.
+ * Pins the trace of one chaotic run of a five-node cluster (crashes, partitions, loss, duplication,
+ * reordering), so that a change of the raft node's event order shows, and the same hash on JDK 17
+ * and 25 proves it deterministic. Re-pin only for a change that truly changes the run, and say why
+ * in the commit.
  */
 @Tag("golden")
 class RaftGoldenTest {
