@@ -173,6 +173,7 @@ final class RaftNode implements Node {
     ctx.cancelTimer(heartbeatTimer);
     heartbeatGeneration++;
     invariants.steppedDown(self);
+    ctx.state("");
     metrics.leader(0);
     metrics.leaderless(0);
     lastLeaderContact = ctx.localTime();
@@ -300,6 +301,7 @@ final class RaftNode implements Node {
     ctx.cancelTimer(electionTimer);
     electionGeneration++;
     invariants.elected(self, log.currentTerm);
+    ctx.state("leader t" + log.currentTerm);
     long now = ctx.localTime();
     metrics.elected((now - lastLeaderContact) / 1e6);
     metrics.leader(self + 1);
