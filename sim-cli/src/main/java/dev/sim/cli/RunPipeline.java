@@ -332,7 +332,9 @@ public final class RunPipeline {
     if (result.stopReason() == StopReason.NODE_FAILURE) {
       Failure f = result.failure();
       err.println(
-          "sim: the simulation failed: node "
+          "sim: the simulation failed (seed "
+              + result.seed()
+              + "): node "
               + f.nodeName()
               + " threw at simulated "
               + Text.duration(f.timeNanos())

@@ -116,6 +116,14 @@ public interface NodeContext {
   <S> S shared(String key, Class<S> type, Supplier<S> initial);
 
   /**
+   * Says what this node is from now on, in a few words ({@code leader t3}), or that it is nothing
+   * in particular any more (empty). Recorded as a node event of kind {@code state}: the space-time
+   * diagram draws each stretch as a labelled band on the node's lane, until the next state, a crash
+   * or the end of the run. Costs nothing in the trace or its hash.
+   */
+  default void state(String label) {}
+
+  /**
    * Stops the world on this node for {@code durationNanos} of simulated time, starting after the
    * current handler returns: nothing runs, messages wait, timers fire late (a GC pause).
    */

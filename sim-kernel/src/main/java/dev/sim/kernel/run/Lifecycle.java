@@ -291,6 +291,11 @@ final class Lifecycle {
     }
   }
 
+  /** Node {@code node} says what it is from now on (a node event of kind {@code state}). */
+  void state(int node, String label) {
+    timeline.nodeEvent(loop.now(), node, "state", label);
+  }
+
   private void nodeEvent(int node, String kind, String reason) {
     long now = loop.now();
     timeline.nodeEvent(now, node, kind, reason);

@@ -292,6 +292,11 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public void state(String label) {
+    lifecycle.state(node, label == null ? "" : label);
+  }
+
+  @Override
   public <S> S shared(String key, Class<S> type, Supplier<S> initial) {
     return loop.shared(key, type, initial);
   }

@@ -64,7 +64,7 @@ public final class Simulation {
     this.progress = b.progress();
     this.sink = b.traceSink();
     this.table = table;
-    this.messages = new MessageLog(b.recordsMessages());
+    this.messages = new MessageLog(b.recordsMessages(), b.messagesFrom(), b.messagesTo());
     EventSlots slots = new EventSlots();
     this.loop = new EventLoop(slots, table, b.transport(), b.clocks(), sink, messages);
     this.metrics = new MetricsCollector(b.windowNanos(), b.warmupNanos(), loop::now);

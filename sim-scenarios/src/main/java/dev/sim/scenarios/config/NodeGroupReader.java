@@ -214,8 +214,13 @@ final class NodeGroupReader {
     if (params == null) {
       return null;
     }
-    return binder.report(spec, path, group == null ? type.check(params) : type.check(params, group))
-        ? params
-        : null;
+    if (!binder.report(
+        spec, path, group == null ? type.check(params) : type.check(params, group))) {
+      return null;
+    }
+    if (group != null) {
+      binder.warn(spec, path, type.warnings(params, group));
+    }
+    return params;
   }
 }

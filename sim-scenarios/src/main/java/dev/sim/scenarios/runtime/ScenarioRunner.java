@@ -24,6 +24,7 @@ import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.LinkSpec;
 import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ReportSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.TraceName;
 import java.time.Duration;
@@ -41,6 +42,26 @@ import java.util.function.Function;
  * fault targets from {@code faults}, so adding a fault or a node changes no other stream.
  */
 public final class ScenarioRunner {
+  /**
+   * The stretch whose messages the space-time diagram shows: the report's window, else from a
+   * little before the first fault (what a lesson is about), else the whole run.
+   */
+  private void spacetimeWindow(SimulationBuilder b) {
+    ReportSpec.Window w = spec.report() == null ? null : spec.report().spacetime();
+    if (w != null) {
+      b.recordMessagesBetween(w.fromNanos(), w.toNanos());
+      return;
+    }
+    long first = Long.MAX_VALUE;
+    for (FaultSpec f : spec.faults()) {
+      first = Math.min(first, f.atNanos());
+    }
+    if (first != Long.MAX_VALUE) {
+      b.recordMessagesBetween(
+          Math.max(0, first - ReportSpec.BEFORE_FIRST_FAULT_NANOS), Long.MAX_VALUE);
+    }
+  }
+
   /** Nodes up to this many get their messages recorded for the space-time diagram. */
   public static final int SPACETIME_MAX_NODES = 12;
 
@@ -113,6 +134,7 @@ public final class ScenarioRunner {
     }
     this.controls = ctl.toArray(new NodeControls[0]);
     b.recordMessages(b.nodeCount() <= SPACETIME_MAX_NODES);
+    spacetimeWindow(b);
     this.network = buildNetwork(b, spec.network());
     this.clocks = buildClocks(b);
     this.sim = b.transport(network).clocks(clocks).build();
