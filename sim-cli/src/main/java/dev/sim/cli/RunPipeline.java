@@ -212,14 +212,34 @@ public final class RunPipeline {
    */
   public static String command(
       Path source, long seed, List<String> overrides, List<Path> pluginPaths) {
-    StringBuilder b = new StringBuilder("sim run ").append(source).append(" --seed ").append(seed);
+    StringBuilder b =
+        new StringBuilder("sim run ").append(quote(source.toString())).append(" --seed ");
+    b.append(seed);
     for (String s : overrides) {
-      b.append(s.startsWith(ScenarioLoader.UNSET_PREFIX) ? " " : " --set ").append(s);
+      if (s.startsWith(ScenarioLoader.UNSET_PREFIX)) {
+        b.append(" --unset ").append(quote(s.substring(ScenarioLoader.UNSET_PREFIX.length())));
+      } else {
+        b.append(" --set ").append(quote(s));
+      }
     }
     for (Path p : pluginPaths) {
-      b.append(" --plugin ").append(p);
+      b.append(" --plugin ").append(quote(p.toString()));
     }
     return b.toString();
+  }
+
+  private static final java.util.regex.Pattern SHELL_SAFE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
+
+  /**
+   * {@code arg} as a POSIX shell reads it back: as it is when that is safe, else in single quotes,
+   * so a printed replay command ({@code --set 'faults=[{at: 1s, crash: api-1}]'}) can be pasted.
+   */
+  public static String quote(String arg) {
+    if (!arg.isEmpty() && SHELL_SAFE.matcher(arg).matches()) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   // ------------------------------------------------------------------ the run folder

@@ -1,6 +1,7 @@
 package dev.sim.consensus.raft;
 
 import dev.sim.consensus.raft.RaftMessages.Entry;
+import dev.sim.kernel.node.InvariantViolation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +13,10 @@ import java.util.Set;
  * The cluster-wide observer of one {@code raft} group: every node of the group reports to the same
  * instance (a run-wide shared object, see {@code NodeContext.shared}) when it is elected, appends,
  * commits and applies, and this checks the safety properties of the Raft paper's Figure 3 as the
- * run goes. A broken property throws {@link Violation} from the reporting node's handler, which
- * ends the run as a node failure (exit code 1) naming the property, the node and the simulated
- * time; the command line adds the seed to replay it. It only watches: nothing here reaches a node's
- * decisions, so checking costs no determinism and changes no event.
+ * run goes. A broken property throws {@link InvariantViolation} from the reporting node's handler,
+ * which ends the run as a node failure (exit code 1) naming the property, the node and the
+ * simulated time; the command line adds the seed to replay it. It only watches: nothing here
+ * reaches a node's decisions, so checking costs no determinism and changes no event.
  *
  * <ul>
  *   <li><b>election safety</b>: at most one leader can be elected in a given term;
@@ -30,28 +31,6 @@ import java.util.Set;
  * </ul>
  */
 final class RaftInvariants {
-  /** A broken safety property. */
-  static final class Violation extends IllegalStateException {
-    private static final long serialVersionUID = 1L;
-    private final String invariant;
-
-    Violation(String invariant, String detail) {
-      super("Raft invariant broken: " + invariant + ": " + detail);
-      this.invariant = invariant;
-    }
-
-    /** The message alone: the run's failure names the node, time and event around it. */
-    @Override
-    public String toString() {
-      return getMessage();
-    }
-
-    /** The property's name, e.g. {@code election safety}. */
-    String invariant() {
-      return invariant;
-    }
-  }
-
   static final String ELECTION_SAFETY = "election safety";
   static final String LOG_MATCHING = "log matching";
   static final String LEADER_COMPLETENESS = "leader completeness";
@@ -84,7 +63,7 @@ final class RaftInvariants {
   void elected(int peer, long term) {
     Integer other = leaders.putIfAbsent(term, peer);
     if (other != null && other != peer) {
-      throw new Violation(
+      throw new InvariantViolation(
           ELECTION_SAFETY,
           "two leaders in term " + term + ": " + names[other] + " and " + names[peer]);
     }
@@ -92,7 +71,7 @@ final class RaftInvariants {
     RaftLog log = logs[peer];
     int c = committed.size();
     if (c > 0 && (log.lastIndex() < c || log.hash(c) != committed.get(c - 1))) {
-      throw new Violation(
+      throw new InvariantViolation(
           LEADER_COMPLETENESS,
           names[peer]
               + " was elected leader of term "
@@ -117,7 +96,7 @@ final class RaftInvariants {
     }
     Long h = byIndex.get((int) index - 1).putIfAbsent(e.term(), e.prefixHash());
     if (h != null && h != e.prefixHash()) {
-      throw new Violation(
+      throw new InvariantViolation(
           LOG_MATCHING,
           names[peer]
               + " holds an entry at index "
@@ -135,7 +114,7 @@ final class RaftInvariants {
   void committed(int peer, long term, long index, long hash) {
     if (index <= committed.size()) {
       if (committed.get((int) index - 1) != hash) {
-        throw new Violation(
+        throw new InvariantViolation(
             STATE_MACHINE_SAFETY,
             names[peer]
                 + " committed a different entry at index "
@@ -155,7 +134,7 @@ final class RaftInvariants {
       if (leadingTerm[p] > term) {
         RaftLog other = logs[p];
         if (other.lastIndex() < index || other.hash(index) != hash) {
-          throw new Violation(
+          throw new InvariantViolation(
               LEADER_COMPLETENESS,
               names[peer]
                   + " committed entry "
@@ -176,7 +155,7 @@ final class RaftInvariants {
   void applied(int peer, long index, long hash) {
     if (index <= applied.size()) {
       if (applied.get((int) index - 1) != hash) {
-        throw new Violation(
+        throw new InvariantViolation(
             STATE_MACHINE_SAFETY,
             names[peer]
                 + " applied a different entry at index "

@@ -48,7 +48,7 @@ class RaftSafetyTest {
     }
     System.out.println("forgetVotesOnRestart broke Raft with seed " + found + ": " + message);
     assertThat(found).as("a seed that breaks the unsafe variant").isPositive();
-    assertThat(message).contains("Raft invariant broken: ");
+    assertThat(message).contains("InvariantViolation: invariant '", "' broken: ");
     // Replaying the seed breaks it again, the same way at the same time.
     RunResult first = broken(found);
     RunResult again = broken(found);
