@@ -9,6 +9,7 @@ public final class NodeControls {
   private double slowFactor = 1.0;
   private boolean offline;
   private Runnable listener;
+  private String role = "";
 
   /** Multiplier on the node's service times: 1 normally, e.g. 10 during a {@code slow} fault. */
   public double slowFactor() {
@@ -36,6 +37,20 @@ public final class NodeControls {
   public void setOffline(boolean offline) {
     this.offline = offline;
     changed();
+  }
+
+  /**
+   * What the node says it is now, in its type's words ({@code leader}, {@code follower}); empty
+   * until it says. A fault kind that hits a role rather than a name (crash the leader, whoever it
+   * is) reads it. Unlike the other knobs it is the node's to set, and setting it tells no listener.
+   */
+  public String role() {
+    return role;
+  }
+
+  /** Sets what the node says it is now (the node itself, from its handlers). */
+  public void setRole(String role) {
+    this.role = role == null ? "" : role;
   }
 
   /**

@@ -48,6 +48,28 @@ public interface NodeType<P extends Record> {
   }
 
   /**
+   * The node types of which at least one node must name each group of this type in a node
+   * reference, or the group is useless (a queue nobody consumes from names {@code worker}); the
+   * loader reports a group no such node names, at the group's name. Empty (the default): nothing
+   * need name it.
+   */
+  default List<String> namedBy() {
+    return List.of();
+  }
+
+  /**
+   * Legal but probably unwise choices for the group (an even-sized cluster, where one node more or
+   * less tolerates as many failures): the loader prints each as a warning naming its key's line and
+   * runs the scenario anyway. None by default.
+   *
+   * @param params the group's bound parameters, which passed {@link #check(Record, Group)}
+   * @param group the group's name and instances
+   */
+  default List<Problem> warnings(P params, Group group) {
+    return List.of();
+  }
+
+  /**
    * Every counter and gauge this type's nodes record, and a {@link MetricSpec.Kind#LATENCY} metric
    * if they record requests ({@code offer}, {@code attempt}, {@code finish}): names, titles, units
    * and how to chart each. The report draws a chart per declaration with its title and unit, {@code

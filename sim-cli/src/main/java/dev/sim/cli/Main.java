@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       ReportCommand.class,
       CompareCommand.class,
+      DiffCommand.class,
       CheckCommand.class,
       SweepCommand.class,
       MergeCommand.class,

@@ -64,7 +64,13 @@ final class MergeCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserError("--out " + dir + ": cannot create the folder (" + e.getMessage() + ")");
     }
-    SweepOutput.write(merged.plan(), merged.outcome(), merged.untilFail(), merged.version(), dir);
+    SweepOutput.write(
+        merged.plan(),
+        merged.outcome(),
+        merged.untilFail(),
+        merged.version(),
+        merged.charting(),
+        dir);
     SweepOutput.printMerged(merged, dir, stdout, stderr);
     return SweepOutput.exitCode(merged.outcome());
   }

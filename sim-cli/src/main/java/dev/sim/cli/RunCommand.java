@@ -1,6 +1,9 @@
 package dev.sim.cli;
 
+import dev.sim.cli.progress.RunProgress;
+import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.io.PrintWriter;
@@ -95,9 +98,17 @@ final class RunCommand implements Callable<Integer> {
     pipeline.createFolder(dir);
     TraceSink sink = trace ? pipeline.openTrace(scenario, dir) : null;
     String command = RunPipeline.command(file, runSeed, edits, plugins.plugins);
-    RunResult result =
-        pipeline.run(
-            scenario, runSeed, limits, sink, RunPipeline.info(scenario, file.toString(), command));
+    RunInfo info =
+        RunPipeline.info(scenario, file.toString(), command)
+            .withSettings(pipeline.settings(file, edits, runSeed));
+    Progress bar =
+        RunProgress.forRun(scenario.name() + " seed " + runSeed, scenario.durationNanos(), quiet);
+    RunResult result;
+    try {
+      result = pipeline.run(scenario, runSeed, limits, sink, info, bar);
+    } finally {
+      RunProgress.closeIfBar(bar);
+    }
     pipeline.writeFolder(result, dir);
     if (!noReport) {
       pipeline.render(result, dir);

@@ -1,21 +1,24 @@
 package dev.sim.cli;
 
 import dev.sim.check.io.HistoryWriter;
+import dev.sim.kernel.node.InvariantViolation;
 import dev.sim.kernel.result.Failure;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.StopReason;
+import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.trace.JsonLinesTraceSink;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.report.Report;
+import dev.sim.report.io.AtomicFiles;
 import dev.sim.report.io.RunFolder;
 import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ScenarioException;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import dev.sim.scenarios.plugin.ScenarioPlugins;
 import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps of running a scenario, each usable on its own: {@link #load load} and validate with
@@ -113,6 +117,30 @@ public final class RunPipeline {
     }
   }
 
+  /**
+   * What a run of {@code source} with {@code overrides} and {@code seed} runs, key by key (see
+   * {@link ScenarioLoader#settings}), with the seed that runs as {@code seed}: recorded in the run
+   * folder so that {@code sim compare} and {@code sim diff} can name the keys two runs differ in.
+   * Call after {@link #load} accepted the same source and overrides.
+   *
+   * @throws UserError when the source cannot be read again
+   */
+  public Map<String, String> settings(Path source, List<String> overrides, long seed) {
+    String name = source.toString();
+    String text;
+    try {
+      text =
+          name.startsWith(Scenarios.PLUGIN_PREFIX)
+              ? ScenarioLoader.pluginYaml(Scenarios.plugin(name, scenarios))
+              : Files.readString(source, StandardCharsets.UTF_8);
+      Map<String, String> out = ScenarioLoader.settings(text, name, overrides);
+      out.put("seed", Long.toString(seed));
+      return out;
+    } catch (IOException | ScenarioException e) {
+      throw new UserError(name + ": cannot read the scenario again: " + e.getMessage());
+    }
+  }
+
   // ------------------------------------------------------------------ run
 
   /**
@@ -157,10 +185,25 @@ public final class RunPipeline {
    */
   public RunResult run(
       ScenarioSpec scenario, long seed, Limits limits, TraceSink trace, RunInfo info) {
+    return run(scenario, seed, limits, trace, info, Progress.NONE);
+  }
+
+  /**
+   * {@link #run(ScenarioSpec, long, Limits, TraceSink, RunInfo)}, telling {@code progress} how far
+   * the run has got every 65,536 events (a progress bar: the run is the same without it).
+   */
+  public RunResult run(
+      ScenarioSpec scenario,
+      long seed,
+      Limits limits,
+      TraceSink trace,
+      RunInfo info,
+      Progress progress) {
     long wallStart = System.nanoTime();
     ScenarioRunner.Options options =
         new ScenarioRunner.Options(
-            limits.maxEvents(), limits.maxWallNanos(), System::nanoTime, trace);
+                limits.maxEvents(), limits.maxWallNanos(), System::nanoTime, trace)
+            .withProgress(progress);
     RunResult result = ScenarioRunner.run(scenario, seed, options);
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     return result.withWallSeconds(wallSeconds).withInfo(info);
@@ -190,14 +233,34 @@ public final class RunPipeline {
    */
   public static String command(
       Path source, long seed, List<String> overrides, List<Path> pluginPaths) {
-    StringBuilder b = new StringBuilder("sim run ").append(source).append(" --seed ").append(seed);
+    StringBuilder b =
+        new StringBuilder("sim run ").append(quote(source.toString())).append(" --seed ");
+    b.append(seed);
     for (String s : overrides) {
-      b.append(s.startsWith(ScenarioLoader.UNSET_PREFIX) ? " " : " --set ").append(s);
+      if (s.startsWith(ScenarioLoader.UNSET_PREFIX)) {
+        b.append(" --unset ").append(quote(s.substring(ScenarioLoader.UNSET_PREFIX.length())));
+      } else {
+        b.append(" --set ").append(quote(s));
+      }
     }
     for (Path p : pluginPaths) {
-      b.append(" --plugin ").append(p);
+      b.append(" --plugin ").append(quote(p.toString()));
     }
     return b.toString();
+  }
+
+  private static final java.util.regex.Pattern SHELL_SAFE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
+
+  /**
+   * {@code arg} as a POSIX shell reads it back: as it is when that is safe, else in single quotes,
+   * so a printed replay command ({@code --set 'faults=[{at: 1s, crash: api-1}]'}) can be pasted.
+   */
+  public static String quote(String arg) {
+    if (!arg.isEmpty() && SHELL_SAFE.matcher(arg).matches()) {
+      return arg;
+    }
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   // ------------------------------------------------------------------ the run folder
@@ -226,17 +289,23 @@ public final class RunPipeline {
    * @throws UserError when the file cannot be created
    */
   public JsonLinesTraceSink openTrace(ScenarioSpec scenario, Path dir) {
+    Path file = dir.resolve(TRACE_FILE);
+    try {
+      // Streams into a temporary file that becomes trace.jsonl when the run ends and closes it:
+      // a killed run leaves no half-written trace.
+      return new JsonLinesTraceSink(AtomicFiles.open(file), traceNames(scenario));
+    } catch (IOException e) {
+      throw new UserError("cannot write the trace " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The trace's node names, by node id: every group's instances in file order. */
+  static String[] traceNames(ScenarioSpec scenario) {
     List<String> names = new ArrayList<>();
     for (NodeGroupSpec g : scenario.nodes()) {
       names.addAll(g.instances());
     }
-    Path file = dir.resolve(TRACE_FILE);
-    try {
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      return new JsonLinesTraceSink(w, names.toArray(new String[0]));
-    } catch (IOException e) {
-      throw new UserError("cannot write the trace " + file + ": " + e.getMessage());
-    }
+    return names.toArray(new String[0]);
   }
 
   /**
@@ -298,10 +367,15 @@ public final class RunPipeline {
    * @param dir the run folder that holds the figures up to the failure, or null if none was written
    */
   public static void explainFailure(RunResult result, Path dir, PrintWriter err) {
+    if (explainInvariant(result, dir, err)) {
+      return;
+    }
     if (result.stopReason() == StopReason.NODE_FAILURE) {
       Failure f = result.failure();
       err.println(
-          "sim: the simulation failed: node "
+          "sim: the simulation failed (seed "
+              + result.seed()
+              + "): node "
               + f.nodeName()
               + " threw at simulated "
               + Text.duration(f.timeNanos())
@@ -317,6 +391,43 @@ public final class RunPipeline {
       err.println("sim: the run did not reach its duration: " + result.stopDetail() + ".");
     }
     err.flush();
+  }
+
+  /**
+   * When a node broke a named invariant ({@link InvariantViolation}), says so on {@code err}: the
+   * invariant and what broke it, the node, the simulated time, the seed and the command that
+   * replays it, without a stack trace (the protocol's fault, not the simulator's). Returns false,
+   * printing nothing, for any other run.
+   */
+  static boolean explainInvariant(RunResult result, Path dir, PrintWriter err) {
+    Failure f = result.failure();
+    if (result.stopReason() != StopReason.NODE_FAILURE
+        || f == null
+        || !f.message().startsWith(InvariantViolation.PREFIX)) {
+      return false;
+    }
+    String what = f.message().substring(InvariantViolation.class.getName().length() + 2);
+    err.println(
+        "sim: "
+            + what
+            + " (node "
+            + f.nodeName()
+            + ", simulated "
+            + Text.duration(f.timeNanos())
+            + ", seed "
+            + result.seed()
+            + ", while handling "
+            + f.event()
+            + ")");
+    String replay = result.info() == null ? "" : result.info().command();
+    if (replay != null && !replay.isEmpty()) {
+      err.println("Replay: " + replay);
+    }
+    if (dir != null) {
+      err.println("The figures and trace up to that point are in " + dir + "/.");
+    }
+    err.flush();
+    return true;
   }
 
   private static boolean failed(RunResult result) {

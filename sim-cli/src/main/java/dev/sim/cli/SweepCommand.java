@@ -1,12 +1,15 @@
 package dev.sim.cli;
 
+import dev.sim.cli.progress.SweepProgress;
 import dev.sim.cli.sweep.Shard;
+import dev.sim.cli.sweep.SweepCharting;
 import dev.sim.cli.sweep.SweepOutput;
 import dev.sim.cli.sweep.SweepPlan;
 import dev.sim.cli.sweep.SweepRunner;
 import dev.sim.scenarios.config.ScenarioSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a scenario over many seeds and parameter values, one run per thread: writes"
-          + " sweep.csv (one row per run) and sweep.json (each point's spread across seeds).",
+          + " sweep.csv (one row per run), sweep.json (each point's spread across seeds), and"
+          + " charts with sweep.html (figures against one varied path; a heatmap over two).",
       "Each run is exactly what 'sim run FILE --seed S --set PATH=V ...' makes; failing runs are"
           + " printed with that command."
     },
@@ -98,6 +102,21 @@ final class SweepCommand implements Callable<Integer> {
           "Output folder (default: runs/<name>-sweep/, runs/<name>-sweep-shardKofN/ for a shard).")
   Path out;
 
+  @Option(
+      names = "--quiet",
+      description =
+          "No progress bar and no summary; the exit code and errors still tell how it went.")
+  boolean quiet;
+
+  @Option(
+      names = "--heatmap",
+      paramLabel = "FIGURE",
+      description =
+          "The figure of the heatmap over two varied paths (default: yield): a column of"
+              + " sweep.csv (latencyP99Ms, attempts, counter.NAME, ...), amplification (attempts"
+              + " per offered request) or held (the share of seeds whose expectations held).")
+  String heatmap;
+
   @Mixin OverrideOptions overrides;
 
   @Mixin PluginOptions plugins;
@@ -132,14 +151,19 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan plan =
         SweepPlan.of(
             pipeline, file, overrides.inOrder(), plugins.plugins, vary, seeds, limits, slice);
-    printWarnings(plan, stderr);
+    SweepCharting charting = SweepCharting.of(plan, heatmap);
+    if (!quiet) {
+      printWarnings(plan, stderr);
+    }
     Path dir = out != null ? out : defaultFolder(plan);
     // Made before the runs, so that a folder that cannot be written fails in a second, not after.
     pipeline.createFolder(dir);
     SweepRunner.Outcome outcome;
+    SweepProgress bar = SweepProgress.forSweep(plan.name() + " sweep", plan.shardRuns(), quiet);
     try {
-      outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail);
+      outcome = SweepRunner.run(pipeline, plan, threadCount, untilFail, bar);
     } catch (OutOfMemoryError e) {
+      bar.close();
       // Every thread holds a whole simulation: the heap that fits one run may not fit N.
       stderr.println(
           "sim: the sweep ran out of memory with "
@@ -149,8 +173,14 @@ final class SweepCommand implements Callable<Integer> {
       stderr.flush();
       return ExitCodes.SIMULATION_FAILED;
     }
-    SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), dir);
-    SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
+    bar.close();
+    SweepOutput.write(plan, outcome, untilFail, Main.Version.number(), charting, dir);
+    if (!quiet) {
+      SweepOutput.print(plan, outcome, untilFail, dir, stdout, stderr);
+    } else {
+      SweepOutput.print(
+          plan, outcome, untilFail, dir, new PrintWriter(Writer.nullWriter()), stderr);
+    }
     return SweepOutput.exitCode(outcome);
   }
 

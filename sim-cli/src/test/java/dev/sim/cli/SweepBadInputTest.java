@@ -48,6 +48,11 @@ class SweepBadInputTest {
         "--vary|workers|expected PATH=VALUES|--vary nodes.api.workers=2,4,8",
         "--threads|0|--threads 0: a sweep needs at least one thread|--threads 2",
         "--set|nodes.api.workrs=3|--set nodes.api.workrs=3|did you mean 'workers'?",
+        "--heatmap|yeild|--heatmap yeild: not a figure of this sweep|did you mean 'yield'?",
+        "--heatmap|counter.retires|--heatmap counter.retires: not a figure|did you mean"
+            + " 'counter.retries'?",
+        "--heatmap|latencyP99Ms|a heatmap is drawn over exactly two varied paths, and this sweep"
+            + " varies 0|give two --vary options",
       })
   void shouldRefuseBadInputSayingWhatToChange(
       String option, String value, String says, String advice) {

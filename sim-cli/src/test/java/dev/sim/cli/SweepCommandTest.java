@@ -64,7 +64,7 @@ class SweepCommandTest {
         .contains("small sweep · 2 points × 3 seeds (2..4) = 6 runs on 2 threads")
         .contains("runs/s")
         .contains("6 runs of 6: every expectation held")
-        .contains("wrote " + out + "/ (sweep.csv, sweep.json)");
+        .contains("wrote " + out + "/ (sweep.csv, sweep.json, sweep.html and charts)");
   }
 
   @Test
@@ -255,13 +255,13 @@ class SweepCommandTest {
   }
 
   @Test
-  void shouldLeaveTheTwoFilesAndNoTemporaryOnesInTheFolder() throws IOException {
+  void shouldLeaveItsFilesAndNoTemporaryOnesInTheFolder() throws IOException {
     Path out = tmp.resolve("s");
     Cli.Result r = sweep(out, SMALL, "--seeds", "1", "--set", "duration=13s");
     assertThat(r.exitCode()).as(r.err()).isZero();
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("sweep.csv", "sweep.json");
+          .containsExactlyInAnyOrder("sweep.csv", "sweep.json", "sweep.html");
     }
     assertThat(rows(out)).hasSize(1);
   }

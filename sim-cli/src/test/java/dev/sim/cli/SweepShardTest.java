@@ -44,6 +44,21 @@ class SweepShardTest {
         .isEqualTo(Files.readAllBytes(a.resolve("sweep.csv")));
     assertThat(Files.readString(b.resolve("sweep.json")))
         .isEqualTo(Files.readString(a.resolve("sweep.json")));
+    // The charts and page too: drawn from the merged table, they are the whole sweep's.
+    List<String> names = names(a);
+    assertThat(names).contains("sweep.html", "yield.png", "yield.svg", "held.png");
+    assertThat(names(b)).isEqualTo(names);
+    for (String n : names) {
+      assertThat(Files.readAllBytes(b.resolve(n)))
+          .as(n)
+          .isEqualTo(Files.readAllBytes(a.resolve(n)));
+    }
+  }
+
+  static List<String> names(Path dir) throws IOException {
+    try (var files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test
@@ -79,6 +94,8 @@ class SweepShardTest {
       rows += SweepFiles.rows(tmp.resolve("shard-" + k)).size();
     }
     assertThat(rows).isEqualTo(14);
+    // A shard draws nothing: its table is a slice of the sweep.
+    assertThat(names(tmp.resolve("shard-1"))).containsExactly("sweep.csv", "sweep.json");
     Cli.Result merged =
         merge(
             tmp.resolve("merged"),

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** A mistyped command is answered with the nearest command's name, or the list, and exit 2. */
 class UnknownCommandTest {
   static final String COMMANDS =
-      "run, validate, list, explain, report, compare, check, sweep, merge, shrink, help";
+      "run, validate, list, explain, report, compare, diff, check, sweep, merge, shrink, help";
 
   static void assertUnknown(Cli.Result r, String message) {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.api.NodeType;
 import dev.sim.components.client.ClientType;
+import dev.sim.components.database.DatabaseType;
 import dev.sim.components.lb.LoadBalancerType;
+import dev.sim.components.queue.QueueType;
 import dev.sim.components.server.ServerType;
+import dev.sim.components.worker.WorkerType;
 import dev.sim.kernel.metrics.MetricSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +42,21 @@ class MetricDeclarationsTest {
   @Test
   void shouldDeclareExactlyWhatTheLoadBalancerRecords() throws IOException {
     assertDeclaresWhatItRecords(new LoadBalancerType(), "lb");
+  }
+
+  @Test
+  void shouldDeclareExactlyWhatTheQueueRecords() throws IOException {
+    assertDeclaresWhatItRecords(new QueueType(), "queue");
+  }
+
+  @Test
+  void shouldDeclareExactlyWhatTheWorkerRecords() throws IOException {
+    assertDeclaresWhatItRecords(new WorkerType(), "worker");
+  }
+
+  @Test
+  void shouldDeclareExactlyWhatTheDatabaseRecords() throws IOException {
+    assertDeclaresWhatItRecords(new DatabaseType(), "database");
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sim.api.NodeType;
 import dev.sim.api.Param;
 import dev.sim.components.client.ClientParams;
+import dev.sim.components.database.DatabaseParams;
 import dev.sim.components.lb.LoadBalancerParams;
+import dev.sim.components.queue.QueueParams;
 import dev.sim.components.server.ServerParams;
+import dev.sim.components.worker.WorkerParams;
 import dev.sim.kernel.random.Distribution;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -18,20 +21,29 @@ import org.junit.jupiter.api.Test;
 
 class NodeTypesTest {
   @Test
-  void shouldRegisterTheThreeBuiltInTypesThroughServiceLoader() {
+  void shouldRegisterTheBuiltInTypesThroughServiceLoader() {
     List<String> names = new ArrayList<>();
     for (NodeType<?> t : ServiceLoader.load(NodeType.class)) {
       if (t.getClass().getPackageName().startsWith(NodeTypesTest.class.getPackageName() + ".")) {
         names.add(t.name());
       }
     }
-    assertThat(names).containsExactlyInAnyOrder("client", "server", "load-balancer");
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "client", "server", "load-balancer", "queue", "worker", "database");
   }
 
   @Test
   void shouldAnnotateEveryParameterWithAUnitMatchingItsJavaType() {
     List<String> problems = new ArrayList<>();
-    for (Class<?> c : List.of(ClientParams.class, ServerParams.class, LoadBalancerParams.class)) {
+    for (Class<?> c :
+        List.of(
+            ClientParams.class,
+            ServerParams.class,
+            LoadBalancerParams.class,
+            QueueParams.class,
+            WorkerParams.class,
+            DatabaseParams.class)) {
       checkRecord(c, problems);
     }
     assertThat(problems).isEmpty();

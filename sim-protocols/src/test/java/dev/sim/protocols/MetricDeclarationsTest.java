@@ -6,6 +6,9 @@ import dev.sim.api.NodeType;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.protocols.byzantine.ByzantineGeneralType;
 import dev.sim.protocols.byzantine.ByzantineRefereeType;
+import dev.sim.protocols.paxos.PaxosAcceptorType;
+import dev.sim.protocols.paxos.PaxosLearnerType;
+import dev.sim.protocols.paxos.PaxosProposerType;
 import dev.sim.protocols.twogenerals.TwoGeneralsRefereeType;
 import dev.sim.protocols.twogenerals.TwoGeneralsType;
 import java.io.IOException;
@@ -49,6 +52,13 @@ class MetricDeclarationsTest {
   void shouldDeclareExactlyWhatTheTwoGeneralsRefereeRecords() throws IOException {
     assertDeclaresWhatItRecords(
         new TwoGeneralsRefereeType(), "twogenerals/TwoGeneralsReferee.java");
+  }
+
+  @Test
+  void shouldDeclareExactlyWhatThePaxosNodesRecord() throws IOException {
+    assertDeclaresWhatItRecords(new PaxosProposerType(), "paxos/PaxosProposer.java");
+    assertDeclaresWhatItRecords(new PaxosAcceptorType(), "paxos/PaxosAcceptor.java");
+    assertDeclaresWhatItRecords(new PaxosLearnerType(), "paxos/PaxosLearner.java");
   }
 
   private static void assertDeclaresWhatItRecords(NodeType<?> type, String... sources)

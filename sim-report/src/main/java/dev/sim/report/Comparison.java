@@ -30,10 +30,23 @@ public final class Comparison {
    * written.
    */
   public static List<Path> render(RunResult a, RunResult b, Path outDir) throws IOException {
+    return render(a, b, null, outDir);
+  }
+
+  /**
+   * Writes the overlay charts and {@code compare.html} into {@code outDir}, with where the two
+   * runs' traces part when {@code divergence} is given ({@code sim diff}); returns the files
+   * written.
+   */
+  public static List<Path> render(RunResult a, RunResult b, Divergence divergence, Path outDir)
+      throws IOException {
     Files.createDirectories(outDir);
-    List<ChartFile> written = writeCharts(a, b, outDir);
+    ComparisonCharts.Overlays overlays = ComparisonCharts.overlays(a, b);
+    List<ChartFile> written = writeCharts(overlays.charts(), outDir);
     Path page =
-        RunFolder.writeAtomically(outDir.resolve(PAGE), ComparePage.html(a, b, written, outDir));
+        RunFolder.writeAtomically(
+            outDir.resolve(PAGE),
+            ComparePage.html(a, b, divergence, written, overlays.leftOut(), outDir));
     List<Path> out = new ArrayList<>();
     for (ChartFile c : written) {
       out.add(c.png());
@@ -48,7 +61,11 @@ public final class Comparison {
    * areas line up down the page; returns them in page order.
    */
   static List<ChartFile> writeCharts(RunResult a, RunResult b, Path outDir) throws IOException {
-    List<TimeChart> charts = ComparisonCharts.forRuns(a, b);
+    return writeCharts(ComparisonCharts.forRuns(a, b), outDir);
+  }
+
+  /** Writes {@code charts}, all with one value-axis width; returns them in page order. */
+  static List<ChartFile> writeCharts(List<TimeChart> charts, Path outDir) throws IOException {
     double axisWidth = Report.valueAxisWidth(charts);
     List<Callable<ChartFile>> jobs = new ArrayList<>();
     for (TimeChart c : charts) {

@@ -1,14 +1,12 @@
 package dev.sim.cli.sweep;
 
+import dev.sim.report.io.AtomicFiles;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes a file whole or not at all: into a temporary file beside it, then an atomic rename, so a
@@ -22,41 +20,21 @@ final class AtomicFile {
     void write(Writer out) throws IOException;
   }
 
-  private static final AtomicLong COUNTER = new AtomicLong();
-
   private AtomicFile() {}
+
+  /** Writes {@code bytes} to {@code target} whole or not at all (a chart's PNG). */
+  static void writeBytes(Path target, byte[] bytes) throws IOException {
+    AtomicFiles.write(target, bytes);
+  }
 
   /** Writes what {@code body} writes, as UTF-8, to {@code target}; returns {@code target}. */
   static Path write(Path target, Body body) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    // Not Files.createTempFile: its owner-only permissions would survive the rename.
-    Path tmp =
-        dir.resolve(
-            "."
-                + target.getFileName()
-                + "."
-                + ProcessHandle.current().pid()
-                + "-"
-                + COUNTER.incrementAndGet()
-                + ".tmp");
-    try {
-      try (Writer out =
-          Files.newBufferedWriter(
-              tmp,
-              StandardCharsets.UTF_8,
-              StandardOpenOption.CREATE_NEW,
-              StandardOpenOption.WRITE)) {
-        body.write(out);
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    return target;
+    return AtomicFiles.write(
+        target,
+        out -> {
+          Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+          body.write(w);
+          w.flush();
+        });
   }
 }

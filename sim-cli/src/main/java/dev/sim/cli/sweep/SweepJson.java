@@ -20,7 +20,11 @@ final class SweepJson {
 
   /** The text of {@code sweep.json} for {@code outcome} of {@code plan}. */
   static String toJson(
-      SweepPlan plan, SweepRunner.Outcome outcome, boolean untilFail, String version) {
+      SweepPlan plan,
+      SweepRunner.Outcome outcome,
+      boolean untilFail,
+      String version,
+      SweepCharting charting) {
     List<RunRow> rows = outcome.rows();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("scenario", plan.name());
@@ -47,6 +51,7 @@ final class SweepJson {
     limits.put("maxWallSeconds", plan.limits().maxWallNanos() / 1e9);
     root.put("limits", limits);
     root.put("untilFail", untilFail);
+    charting.putJson(root);
     if (!plan.shard().whole()) {
       // Only in a shard's folder: what sim merge checks; a merged sweep's file has no such key.
       Map<String, Object> shard = new LinkedHashMap<>();

@@ -33,7 +33,9 @@ public final class SweepMerge {
           "overrides",
           "plugins",
           "limits",
-          "untilFail");
+          "untilFail",
+          "expectations",
+          "heatmap");
 
   private SweepMerge() {}
 
@@ -45,9 +47,15 @@ public final class SweepMerge {
    * @param untilFail whether the sweep searched for the smallest failing seed
    * @param version the simulator version that ran the shards
    * @param shards how many shards were merged
+   * @param charting the expectations and heatmap figure the shards recorded
    */
   public record Merged(
-      SweepPlan plan, SweepRunner.Outcome outcome, boolean untilFail, String version, int shards) {}
+      SweepPlan plan,
+      SweepRunner.Outcome outcome,
+      boolean untilFail,
+      String version,
+      int shards,
+      SweepCharting charting) {}
 
   /** One shard's folder, read. */
   private record Part(Path dir, Map<String, Object> json, Shard shard) {}
@@ -155,7 +163,10 @@ public final class SweepMerge {
               + " runs: a shard's table is incomplete (was its sweep stopped?)");
     }
     SweepRunner.Outcome outcome = new SweepRunner.Outcome(rows, failing, 0, Double.NaN);
-    return new Merged(plan, outcome, untilFail, (String) first.json().get("version"), count);
+    SweepCharting charting =
+        SweepCharting.fromJson(first.json(), first.dir().resolve(SweepJson.FILE));
+    return new Merged(
+        plan, outcome, untilFail, (String) first.json().get("version"), count, charting);
   }
 
   private static Part read(Path dir) {

@@ -11,20 +11,30 @@ public final class SweepOutput {
   private SweepOutput() {}
 
   /**
-   * Writes {@code sweep.csv} and {@code sweep.json} into {@code dir} (which must exist), each
-   * atomically.
+   * Writes {@code sweep.csv}, {@code sweep.json} and, for a whole sweep (not a shard), the charts
+   * and {@code sweep.html} into {@code dir} (which must exist), each atomically.
    *
    * @param version the simulator's version, recorded in {@code sweep.json}
+   * @param charting the expectations and heatmap figure the charts draw
    * @throws UserError when a file cannot be written
    */
   public static void write(
-      SweepPlan plan, SweepRunner.Outcome outcome, boolean untilFail, String version, Path dir) {
+      SweepPlan plan,
+      SweepRunner.Outcome outcome,
+      boolean untilFail,
+      String version,
+      SweepCharting charting,
+      Path dir) {
     Path csv = dir.resolve(SweepCsv.FILE);
     Path json = dir.resolve(SweepJson.FILE);
     try {
       AtomicFile.write(csv, w -> SweepCsv.write(plan, outcome.rows(), w));
-      String text = SweepJson.toJson(plan, outcome, untilFail, version);
+      String text = SweepJson.toJson(plan, outcome, untilFail, version, charting);
       AtomicFile.write(json, w -> w.write(text));
+      if (plan.shard().whole()) {
+        // A shard draws nothing: its rows are a slice; sim merge draws the whole sweep's charts.
+        SweepReport.write(SweepReport.model(plan, outcome.rows(), charting, version), dir);
+      }
     } catch (IOException e) {
       throw new UserError("cannot write the sweep's files into " + dir + ": " + e.getMessage());
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What a sweep runs: one scenario with the {@code --set} overrides, the points (the cross product
@@ -40,7 +39,6 @@ public record SweepPlan(
     Shard shard) {
 
   /** Arguments a shell passes on unchanged: no spaces, globs, braces, quotes or variables. */
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./=:,+@%-]+");
 
   /** The most runs one sweep may hold (its rows are indexed by an int). */
   public static final long MAX_RUNS = Integer.MAX_VALUE - 8;
@@ -253,12 +251,9 @@ public record SweepPlan(
     return b.toString();
   }
 
-  /** {@code arg} as a POSIX shell reads it back: as it is when that is safe, else in quotes. */
+  /** {@code arg} as a POSIX shell reads it back: see {@link RunPipeline#quote}. */
   static String quote(String arg) {
-    if (!arg.isEmpty() && SHELL_SAFE.matcher(arg).matches()) {
-      return arg;
-    }
-    return "'" + arg.replace("'", "'\\''") + "'";
+    return RunPipeline.quote(arg);
   }
 
   /**

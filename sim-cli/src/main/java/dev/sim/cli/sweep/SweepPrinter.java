@@ -114,7 +114,13 @@ final class SweepPrinter {
           count(failedSimulations.size(), "run"));
     }
     out.println();
-    out.printf(Locale.ROOT, "  wrote %s/ (%s, %s)%n", dir, SweepCsv.FILE, SweepJson.FILE);
+    out.printf(
+        Locale.ROOT,
+        "  wrote %s/ (%s, %s%s)%n",
+        dir,
+        SweepCsv.FILE,
+        SweepJson.FILE,
+        plan.shard().whole() ? ", " + SweepReport.PAGE + " and charts" : "");
     out.flush();
     if (!failedSimulations.isEmpty()) {
       err.printf(

@@ -1,6 +1,7 @@
 package dev.sim.cli.sweep;
 
 import dev.sim.cli.RunPipeline;
+import dev.sim.cli.progress.SweepProgress;
 import dev.sim.kernel.result.RunInfo;
 import dev.sim.kernel.result.RunResult;
 import java.util.ArrayList;
@@ -54,6 +55,19 @@ public final class SweepRunner {
    *     failure, which ends only its run), after every thread has stopped
    */
   public static Outcome run(RunPipeline pipeline, SweepPlan plan, int threads, boolean untilFail) {
+    return run(pipeline, plan, threads, untilFail, SweepProgress.NONE);
+  }
+
+  /**
+   * {@link #run(RunPipeline, SweepPlan, int, boolean)}, telling {@code progress} of each run as it
+   * finishes (on the thread that ran it).
+   */
+  public static Outcome run(
+      RunPipeline pipeline,
+      SweepPlan plan,
+      int threads,
+      boolean untilFail,
+      SweepProgress progress) {
     int runs = plan.runs();
     int workers = Math.max(1, Math.min(threads, plan.shardRuns()));
     // Each thread keeps its own rows, sorted into file order at the end: a search for a failing
@@ -83,6 +97,7 @@ public final class SweepRunner {
                 pipeline.run(point.scenario(), seed, plan.limits(), null, RunInfo.NONE);
             RunRow row = RunRow.of(point.index(), result, names);
             mine.add(row);
+            progress.runDone(row.held());
             if (untilFail && !row.held()) {
               smallestFailure.accumulateAndGet(seed, Math::min);
             }

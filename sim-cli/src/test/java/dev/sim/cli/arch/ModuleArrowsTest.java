@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The modules' arrows point one way: kernel ← network; kernel ← api ← {scenarios, components,
- * protocols, stores}; components ← {protocols, stores}; kernel ← check ← {scenarios, report, cli};
- * {kernel, api} ← report; {kernel, network, api} ← testkit, which only tests use; everything ← cli.
- * Inside sim-scenarios, the built-in fault kinds see only the SPI, and nothing else there names
- * them. Maven's module dependencies already stop most wrong imports at compile time; these rules
- * also pin what Maven cannot see (a test-scope dependency leaking into main code, a library used
- * outside its one package) and say in words why the build failed. The CLI's test class path is the
- * only one that holds every module, so the rules live here.
+ * protocols, stores, consensus}; components ← {protocols, stores}; stores' protocol ← consensus;
+ * kernel ← check ← {scenarios, report, cli}; {kernel, api} ← report; {kernel, network, api} ←
+ * testkit, which only tests use; everything ← cli. Inside sim-scenarios, the built-in fault kinds
+ * see only the SPI, and nothing else there names them. Maven's module dependencies already stop
+ * most wrong imports at compile time; these rules also pin what Maven cannot see (a test-scope
+ * dependency leaking into main code, a library used outside its one package) and say in words why
+ * the build failed. The CLI's test class path is the only one that holds every module, so the rules
+ * live here.
  */
 class ModuleArrowsTest {
   private static JavaClasses classes;
@@ -54,6 +55,7 @@ class ModuleArrowsTest {
                 "dev.sim.components..",
                 "dev.sim.protocols..",
                 "dev.sim.stores..",
+                "dev.sim.consensus..",
                 "dev.sim.check..",
                 "dev.sim.report..",
                 "dev.sim.cli..")
@@ -211,12 +213,48 @@ class ModuleArrowsTest {
                 "dev.sim.network..",
                 "dev.sim.scenarios..",
                 "dev.sim.protocols..",
+                "dev.sim.consensus..",
                 "dev.sim.check..",
                 "dev.sim.report..",
                 "dev.sim.cli..")
             .because(
                 "a store is a family of node types written against the plugin API; its client"
                     + " reuses the component library's load and retry code"));
+  }
+
+  @Test
+  void consensusBuildsOnTheKernelApiAndTheStoresProtocolOnly() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage("dev.sim.consensus..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.sim.network..",
+                "dev.sim.scenarios..",
+                "dev.sim.components..",
+                "dev.sim.protocols..",
+                "dev.sim.stores.client..",
+                "dev.sim.stores.store..",
+                "dev.sim.check..",
+                "dev.sim.report..",
+                "dev.sim.cli..")
+            .because(
+                "consensus is a family of node types written against the plugin API; of the"
+                    + " stores it speaks only their protocol, so kv-client drives the CP store"));
+  }
+
+  @Test
+  void nothingButTheCliDependsOnConsensus() {
+    check(
+        noClasses()
+            .that()
+            .resideOutsideOfPackages("dev.sim.consensus..", "dev.sim.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.sim.consensus..")
+            .because("node types are found by name through ServiceLoader"));
   }
 
   @Test

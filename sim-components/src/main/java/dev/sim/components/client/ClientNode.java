@@ -112,10 +112,9 @@ final class ClientNode implements Node {
     this.ctx = c;
     this.metrics = c.metrics();
     this.arrivalRng = c.random("arrivals");
-    this.backoffRng = c.random("backoff");
-    this.routingRng = c.random("routing");
-    this.hedgingRng = c.random("hedging");
-    this.throttleRng = c.random("throttle");
+    // The other streams are asked for when first drawn from: the node's streams outlive its
+    // incarnations, so the draws are the same, and a million clients that never retry, hedge or
+    // throttle hold no streams for it.
     this.targets = c.members(params.target());
     if (targets.length == 0) {
       throw new IllegalStateException("client target '" + params.target() + "' names no node");
@@ -207,7 +206,7 @@ final class ClientNode implements Node {
       return;
     }
     p.tries++;
-    p.primaryTarget = pickTarget(routingRng, -1);
+    p.primaryTarget = pickTarget(routingRng(), -1);
     p.call.begin(sendCopy(p, p.primaryTarget));
     if (params.hedge() != null) {
       p.call.hedgeTimerSet(ctx.setTimer(params.hedge().afterNanos(), new HedgeDue(p, p.tries)));
@@ -221,7 +220,7 @@ final class ClientNode implements Node {
     long accepts = throttle.sum(ACCEPTS, now);
     throttle.add(REQUESTS, now, 1);
     double p = (requests - params.throttle().k() * accepts) / (requests + 1.0);
-    return p > 0 && throttleRng.nextDouble() < p;
+    return p > 0 && throttleRng().nextDouble() < p;
   }
 
   /** A target chosen uniformly with {@code rng}, other than {@code avoid} if that is a target. */
@@ -253,7 +252,7 @@ final class ClientNode implements Node {
       return;
     }
     metrics.count("hedges", 1);
-    p.call.hedged(sendCopy(p, pickTarget(hedgingRng, p.primaryTarget)));
+    p.call.hedged(sendCopy(p, pickTarget(hedgingRng(), p.primaryTarget)));
   }
 
   private void onAnswer(Pending p, Response r) {
@@ -292,7 +291,7 @@ final class ClientNode implements Node {
       return;
     }
     metrics.count("retries", 1);
-    long delay = backoff.delayNanos(p.tries, p.previousBackoffNanos, backoffRng);
+    long delay = backoff.delayNanos(p.tries, p.previousBackoffNanos, backoffRng());
     p.previousBackoffNanos = delay;
     if (delay == 0) {
       startTry(p);
@@ -325,5 +324,33 @@ final class ClientNode implements Node {
     if (p.user >= 0) {
       ctx.setTimer(think(), new UserTurn(p.user));
     }
+  }
+
+  private Rng backoffRng() {
+    if (backoffRng == null) {
+      backoffRng = ctx.random("backoff");
+    }
+    return backoffRng;
+  }
+
+  private Rng routingRng() {
+    if (routingRng == null) {
+      routingRng = ctx.random("routing");
+    }
+    return routingRng;
+  }
+
+  private Rng hedgingRng() {
+    if (hedgingRng == null) {
+      hedgingRng = ctx.random("hedging");
+    }
+    return hedgingRng;
+  }
+
+  private Rng throttleRng() {
+    if (throttleRng == null) {
+      throttleRng = ctx.random("throttle");
+    }
+    return throttleRng;
   }
 }

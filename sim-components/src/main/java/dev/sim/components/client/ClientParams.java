@@ -22,10 +22,12 @@ import java.util.List;
  */
 public record ClientParams(
     @Param(
-            doc = "Node group or instance to send requests to (usually a load balancer).",
+            doc =
+                "Node group or instance to send requests to (usually a load balancer; a queue to"
+                    + " publish messages to it).",
             unit = Unit.NODE_REF,
             required = true,
-            nodeTypes = {"load-balancer", "server"})
+            nodeTypes = {"load-balancer", "server", "queue"})
         String target,
     @Param(
             doc = "Offered load: open loop (rate or profile) or closed loop (users, think).",

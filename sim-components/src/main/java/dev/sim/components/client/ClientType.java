@@ -59,7 +59,8 @@ public final class ClientType implements NodeType<ClientParams> {
           MetricSpec.latency("latency", "Request latency"),
           MetricSpec.counter("retries", "Retries", "retries")
               .describe("Retries sent by clients")
-              .order(50),
+              .order(50)
+              .compared(true),
           MetricSpec.counter("budgetExhausted", "Retry budget exhausted", "retries refused")
               .chart("retry-budget")
               .describe("Retries the retry budget refused to send")

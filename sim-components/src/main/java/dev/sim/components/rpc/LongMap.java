@@ -15,11 +15,14 @@ public final class LongMap<V> {
   private int mask;
   private int size;
 
-  /** Creates an empty map. */
+  /**
+   * Creates an empty map of four slots: most maps (a client's calls in flight) hold one or two
+   * entries, and a million clients each pay for their map's slots.
+   */
   public LongMap() {
-    keys = new long[16];
-    values = new Object[16];
-    mask = 15;
+    keys = new long[4];
+    values = new Object[4];
+    mask = 3;
   }
 
   /** Number of entries. */

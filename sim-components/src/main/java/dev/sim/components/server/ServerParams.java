@@ -126,7 +126,7 @@ public record ServerParams(
               doc = "Node group or instance called after local service.",
               unit = Unit.NODE_REF,
               required = true,
-              nodeTypes = {"load-balancer", "server"})
+              nodeTypes = {"load-balancer", "server", "database"})
           String target,
       @Param(
               key = "timeout",

@@ -447,9 +447,10 @@ public final class MetricsCollector {
 
   private final class View implements NodeMetrics {
     private final int node;
-    // Lookups only, never iterated, so hash order cannot reach the run.
-    private final java.util.HashMap<String, CounterCell> counterCells = new java.util.HashMap<>();
-    private final java.util.HashMap<String, GaugeCell> gaugeCells = new java.util.HashMap<>();
+    // Lookups only, never iterated, so hash order cannot reach the run. Made on first use: most
+    // nodes of a very wide group (a million clients) never count or gauge anything.
+    private java.util.HashMap<String, CounterCell> counterCells;
+    private java.util.HashMap<String, GaugeCell> gaugeCells;
     private boolean requestsChecked;
 
     View(int node) {
@@ -483,6 +484,9 @@ public final class MetricsCollector {
 
     @Override
     public void count(String name, long delta) {
+      if (counterCells == null) {
+        counterCells = new java.util.HashMap<>(4);
+      }
       CounterCell c = counterCells.get(name);
       if (c == null) {
         requireDeclared(node, MetricSpec.Kind.COUNTER, name);
@@ -494,6 +498,9 @@ public final class MetricsCollector {
 
     @Override
     public void gauge(String name, double value) {
+      if (gaugeCells == null) {
+        gaugeCells = new java.util.HashMap<>(4);
+      }
       GaugeCell g = gaugeCells.get(name);
       if (g == null) {
         requireDeclared(node, MetricSpec.Kind.GAUGE, name);

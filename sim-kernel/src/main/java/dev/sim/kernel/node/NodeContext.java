@@ -92,7 +92,11 @@ public interface NodeContext {
   /** Returns the node id of the instance called {@code name}, or -1 if there is none. */
   int lookup(String name);
 
-  /** Returns the ids of every instance of group {@code group} (or of one instance by name). */
+  /**
+   * Returns the ids of every instance of group {@code group} (or of one instance by name). The
+   * array of a group is shared by every node that asks (a million clients of one group of servers
+   * hold one copy): read it, never change it.
+   */
   int[] members(String groupOrInstance);
 
   /**
@@ -100,6 +104,24 @@ public interface NodeContext {
    * time. The same object survives crashes and restarts; everything else a node holds is lost.
    */
   <S> S durable(Class<S> type, Supplier<S> initial);
+
+  /**
+   * Returns the run-wide object under {@code key}, creating it with {@code initial} on the first
+   * call of any node: every node that asks with the same key gets the same object, for the whole
+   * run, across crashes and restarts. It is for observers that watch a whole cluster (a protocol's
+   * invariant checker, which must see every node's state at once), never a channel between nodes:
+   * nodes talk only by messages. Key it by the group ({@code "raft/" + group()}) so two clusters in
+   * one run keep apart.
+   */
+  <S> S shared(String key, Class<S> type, Supplier<S> initial);
+
+  /**
+   * Says what this node is from now on, in a few words ({@code leader t3}), or that it is nothing
+   * in particular any more (empty). Recorded as a node event of kind {@code state}: the space-time
+   * diagram draws each stretch as a labelled band on the node's lane, until the next state, a crash
+   * or the end of the run. Costs nothing in the trace or its hash.
+   */
+  default void state(String label) {}
 
   /**
    * Stops the world on this node for {@code durationNanos} of simulated time, starting after the

@@ -11,6 +11,7 @@ import dev.sim.kernel.trace.TraceHash;
 import dev.sim.kernel.trace.TraceSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Objects;
 
 /**
  * The event loop: the event queue and its sequence counter, the simulated clock, the count of
@@ -40,6 +41,8 @@ final class EventLoop {
   private final MessageSender sender;
   private final TraceHash hash = new TraceHash();
   private final History history = new History(this::now);
+  // Run-wide observers by key (NodeContext.shared): looked up by key, never iterated.
+  private final java.util.Map<String, Object> shared = new java.util.HashMap<>();
   private Lifecycle nodes;
 
   private long now;
@@ -83,6 +86,21 @@ final class EventLoop {
     return history;
   }
 
+  /** The run-wide object under {@code key}, made by {@code initial} on first use. */
+  <S> S shared(String key, Class<S> type, java.util.function.Supplier<S> initial) {
+    Object o = shared.computeIfAbsent(key, k -> Objects.requireNonNull(initial.get(), key));
+    if (!type.isInstance(o)) {
+      throw new IllegalStateException(
+          "shared object '"
+              + key
+              + "' is a "
+              + o.getClass().getName()
+              + ", not a "
+              + type.getName());
+    }
+    return type.cast(o);
+  }
+
   String traceHash() {
     return hash.hex();
   }
@@ -102,7 +120,7 @@ final class EventLoop {
   /** Processes the next event, if there is one and nothing has failed; returns whether it did. */
   boolean step() {
     long before = events;
-    advance(Long.MAX_VALUE, events + 1, Long.MAX_VALUE, WallClock.NONE);
+    advance(Long.MAX_VALUE, events + 1, Long.MAX_VALUE, WallClock.NONE, Progress.NONE);
     return events != before;
   }
 
@@ -111,7 +129,8 @@ final class EventLoop {
    * leaving the clock at the failed event, if something fails.
    */
   void runUntil(long time) {
-    if (advance(time, Long.MAX_VALUE, Long.MAX_VALUE, WallClock.NONE) == StopReason.QUIESCENT) {
+    if (advance(time, Long.MAX_VALUE, Long.MAX_VALUE, WallClock.NONE, Progress.NONE)
+        == StopReason.QUIESCENT) {
       // The queue ran empty first: the clock still moves on to the time asked for.
       now = time;
     }
@@ -121,9 +140,10 @@ final class EventLoop {
    * Processes events until the first limit of {@code limits} is reached, the queue runs empty, or
    * something fails; returns why it stopped, with the result's sentence for it.
    */
-  Stop run(RunLimits limits, WallClock wallClock) {
+  Stop run(RunLimits limits, WallClock wallClock, Progress progress) {
     StopReason reason =
-        advance(limits.simulatedNanos(), limits.maxEvents(), limits.wallNanos(), wallClock);
+        advance(
+            limits.simulatedNanos(), limits.maxEvents(), limits.wallNanos(), wallClock, progress);
     return switch (reason) {
       case NODE_FAILURE -> Stop.failed(failure);
       case QUIESCENT -> Stop.QUIESCENT;
@@ -138,13 +158,15 @@ final class EventLoop {
    * order and processes them until something has failed, the queue is empty, the next event is at
    * or after {@code end} (the clock then moves to {@code end}), {@code maxEvents} have been
    * processed in all, or {@code wallNanos} of {@code wallClock} time have passed (read every 65,536
-   * events so that its cost does not show); returns which.
+   * events so that its cost does not show); returns which. {@code progress} hears of it every
+   * 65,536 events too.
    *
    * <p>One method with the event's processing inline, rather than a helper each caller calls: the
    * JIT compiled such a helper on its own first and then would not inline it into the loop, which
    * cost the hold benchmark a few percent.
    */
-  private StopReason advance(long end, long maxEvents, long wallNanos, WallClock wallClock) {
+  private StopReason advance(
+      long end, long maxEvents, long wallNanos, WallClock wallClock, Progress progress) {
     long wallStart = wallClock.nanos();
     boolean wallLimited = wallNanos != Long.MAX_VALUE;
     while (true) {
@@ -162,8 +184,11 @@ final class EventLoop {
       if (events >= maxEvents) {
         return StopReason.EVENT_LIMIT;
       }
-      if (wallLimited && (events & 0xFFFF) == 0 && wallClock.nanos() - wallStart >= wallNanos) {
-        return StopReason.WALL_LIMIT;
+      if ((events & 0xFFFF) == 0) {
+        if (wallLimited && wallClock.nanos() - wallStart >= wallNanos) {
+          return StopReason.WALL_LIMIT;
+        }
+        progress.at(now, events);
       }
       now = t;
       int slot = queue.pop();

@@ -5,7 +5,6 @@ import dev.sim.kernel.random.RandomStreams;
 import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.trace.TraceSink;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -43,10 +42,11 @@ final class Lifecycle {
   private IntQueue[] inbox;
   private NodeContextImpl[] contexts;
   private Rng[] random;
-  // A node's streams per purpose, by stream name: purposes are open-ended, so a map, not an array.
-  // Only looked up by name, never iterated, so its order cannot reach the run.
-  private final Map<String, Rng> purposeRandom = new java.util.HashMap<>();
-  private Map<?, ?>[] durables;
+  // A node's streams per purpose, by the purpose's number in purposeIds: a million clients with
+  // five purposes each hold five references, not five strings and map entries.
+  private final Map<String, Integer> purposeIds = new java.util.HashMap<>(); // lookups only
+  private Rng[][] purposeRandom;
+  private Object[][] durables;
 
   Lifecycle(
       EventLoop loop,
@@ -80,7 +80,8 @@ final class Lifecycle {
     inbox = new IntQueue[n];
     contexts = new NodeContextImpl[n];
     random = new Rng[n];
-    durables = new Map<?, ?>[n];
+    purposeRandom = new Rng[n][];
+    durables = new Object[n][];
     for (int i = 0; i < n; i++) {
       loop.scheduleStart(i, 0);
     }
@@ -140,24 +141,43 @@ final class Lifecycle {
    * it lasts the whole run, so a restart continues it.
    */
   Rng random(int node, String purpose) {
-    return purposeRandom.computeIfAbsent(
-        "node/" + table.name(node) + "/" + purpose, streams::stream);
+    Integer known = purposeIds.get(purpose);
+    int id = known != null ? known : purposeIds.size();
+    if (known == null) {
+      purposeIds.put(purpose, id);
+    }
+    Rng[] mine = purposeRandom[node];
+    if (mine == null || mine.length <= id) {
+      mine = mine == null ? new Rng[id + 1] : Arrays.copyOf(mine, id + 1);
+      purposeRandom[node] = mine;
+    }
+    Rng r = mine[id];
+    if (r == null) {
+      // Seeded from the name alone, so the order in which nodes ask never matters.
+      r = streams.stream("node/" + table.name(node) + "/" + purpose);
+      mine[id] = r;
+    }
+    return r;
   }
 
   /** The node's durable state of {@code type}, made by {@code initial} the first time. */
   <S> S durable(int node, Class<S> type, Supplier<S> initial) {
-    @SuppressWarnings("unchecked")
-    Map<Class<?>, Object> m = (Map<Class<?>, Object>) durables[node];
-    if (m == null) {
-      m = new LinkedHashMap<>();
-      durables[node] = m;
+    // Pairs of (type, state) in the order first asked for: a node has one or two, so a short
+    // array, not a map per node.
+    Object[] pairs = durables[node];
+    if (pairs != null) {
+      for (int i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] == type) {
+          return type.cast(pairs[i + 1]);
+        }
+      }
     }
-    Object v = m.get(type);
-    if (v == null) {
-      v = initial.get();
-      m.put(type, v);
-    }
-    return type.cast(v);
+    S v = initial.get();
+    Object[] grown = pairs == null ? new Object[2] : Arrays.copyOf(pairs, pairs.length + 2);
+    grown[grown.length - 2] = type;
+    grown[grown.length - 1] = v;
+    durables[node] = grown;
+    return v;
   }
 
   // ------------------------------------------------------------------ transitions
@@ -269,6 +289,11 @@ final class Lifecycle {
         && contexts[id] != null) {
       loop.processNow(q.poll());
     }
+  }
+
+  /** Node {@code node} says what it is from now on (a node event of kind {@code state}). */
+  void state(int node, String label) {
+    timeline.nodeEvent(loop.now(), node, "state", label);
   }
 
   private void nodeEvent(int node, String kind, String reason) {

@@ -19,15 +19,24 @@ final class MessageLog {
   private static final int MAX_SUMMARY = 120;
 
   private final boolean enabled;
+  private final long fromNanos;
+  private final long toNanos;
   private final List<Entry> entries = new ArrayList<>();
 
   MessageLog(boolean enabled) {
+    this(enabled, 0, Long.MAX_VALUE);
+  }
+
+  /** A log of the messages sent from {@code fromNanos} until {@code toNanos}. */
+  MessageLog(boolean enabled, long fromNanos, long toNanos) {
     this.enabled = enabled;
+    this.fromNanos = fromNanos;
+    this.toNanos = toNanos;
   }
 
   /** Logs a copy sent at {@code now}; returns its index, or -1 if not logged. */
   long sent(long now, int from, int to, Object message) {
-    if (!enabled || entries.size() >= MAX_RECORDED) {
+    if (!enabled || now < fromNanos || now >= toNanos || entries.size() >= MAX_RECORDED) {
       return -1;
     }
     entries.add(new Entry(from, to, message, now));

@@ -292,6 +292,16 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public void state(String label) {
+    lifecycle.state(node, label == null ? "" : label);
+  }
+
+  @Override
+  public <S> S shared(String key, Class<S> type, Supplier<S> initial) {
+    return loop.shared(key, type, initial);
+  }
+
+  @Override
   public void pause(long durationNanos, String reason) {
     if (durationNanos < 0) {
       throw new IllegalArgumentException("negative pause: " + durationNanos);

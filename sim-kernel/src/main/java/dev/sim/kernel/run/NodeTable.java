@@ -66,13 +66,13 @@ final class NodeTable {
   }
 
   /**
-   * A fresh array of the ids of group {@code groupOrInstance}'s members, or of that one instance;
-   * empty if neither. Fresh because callers keep and change what they get.
+   * The ids of group {@code groupOrInstance}'s members, or of that one instance; empty if neither.
+   * A group's array is shared by every caller until the group grows: read it, never change it.
    */
   int[] members(String groupOrInstance) {
     Members g = groups.get(groupOrInstance);
     if (g != null) {
-      return Arrays.copyOf(g.ids, g.size);
+      return g.shared();
     }
     int id = id(groupOrInstance);
     return id < 0 ? new int[0] : new int[] {id};
@@ -95,6 +95,16 @@ final class NodeTable {
   private static final class Members {
     int[] ids = new int[4];
     int size;
+    // One copy for every caller once the group stops growing: a million clients that each ask
+    // for a group of 100 targets hold one array between them, not a million.
+    private int[] shared;
+
+    int[] shared() {
+      if (shared == null || shared.length != size) {
+        shared = Arrays.copyOf(ids, size);
+      }
+      return shared;
+    }
 
     void add(int id) {
       if (size == ids.length) {

@@ -45,6 +45,7 @@ public final class Simulation {
   private final long seed;
   private final RandomStreams streams;
   private final WallClock wallClock;
+  private final Progress progress;
   private final TraceSink sink;
   private final NodeTable table;
   private final MessageLog messages;
@@ -60,9 +61,10 @@ public final class Simulation {
     this.seed = b.seed();
     this.streams = b.streams();
     this.wallClock = b.wallClock();
+    this.progress = b.progress();
     this.sink = b.traceSink();
     this.table = table;
-    this.messages = new MessageLog(b.recordsMessages());
+    this.messages = new MessageLog(b.recordsMessages(), b.messagesFrom(), b.messagesTo());
     EventSlots slots = new EventSlots();
     this.loop = new EventLoop(slots, table, b.transport(), b.clocks(), sink, messages);
     this.metrics = new MetricsCollector(b.windowNanos(), b.warmupNanos(), loop::now);
@@ -142,7 +144,8 @@ public final class Simulation {
 
   /** Ids of group {@code groupOrInstance}'s members, or of that one instance; empty if neither. */
   public int[] members(String groupOrInstance) {
-    return table.members(groupOrInstance);
+    // A copy: the table's array is shared by the nodes, and callers out here may change theirs.
+    return table.members(groupOrInstance).clone();
   }
 
   /** Group names in the order their first node was added. */
@@ -262,7 +265,7 @@ public final class Simulation {
     requireNotFinished();
     requireNotBefore(limits.simulatedNanos(), "the simulated limit");
     begin();
-    Stop stop = loop.run(limits, wallClock);
+    Stop stop = loop.run(limits, wallClock, progress);
     finished = true;
     if (sink != null) {
       sink.close();

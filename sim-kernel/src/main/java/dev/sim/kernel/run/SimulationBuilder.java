@@ -36,9 +36,12 @@ public final class SimulationBuilder {
   private Clocks clocks = Clocks.PERFECT;
   private TraceSink sink;
   private WallClock wallClock = WallClock.NONE;
+  private Progress progress = Progress.NONE;
   private long windowNanos = 1_000_000_000L;
   private long warmupNanos;
   private boolean recordMessages;
+  private long messagesFrom;
+  private long messagesTo = Long.MAX_VALUE;
   private final List<Declaration> declarations = new ArrayList<>();
   private boolean built;
 
@@ -72,6 +75,16 @@ public final class SimulationBuilder {
     return this;
   }
 
+  /**
+   * Tells {@code p} how far {@link Simulation#run} has got every 65,536 events (a progress bar; it
+   * does not change the run).
+   */
+  public SimulationBuilder progress(Progress p) {
+    requireNotBuilt();
+    progress = Objects.requireNonNull(p, "progress");
+    return this;
+  }
+
   /** Injects wall time for the wall-clock limit (the CLI passes {@code System::nanoTime}). */
   public SimulationBuilder wallClock(WallClock w) {
     requireNotBuilt();
@@ -97,6 +110,22 @@ public final class SimulationBuilder {
   public SimulationBuilder recordMessages(boolean on) {
     requireNotBuilt();
     recordMessages = on;
+    return this;
+  }
+
+  /**
+   * Records only the messages sent from {@code fromNanos} of simulated time until {@code toNanos}
+   * (default: the whole run), so a diagram of a moment late in a long run (a fault at 60 s) finds
+   * its messages however many came before; the log still keeps at most its first few thousand.
+   */
+  public SimulationBuilder recordMessagesBetween(long fromNanos, long toNanos) {
+    requireNotBuilt();
+    if (fromNanos < 0 || toNanos <= fromNanos) {
+      throw new IllegalArgumentException(
+          "message log window must be 0 <= from < to: " + fromNanos + ".." + toNanos);
+    }
+    messagesFrom = fromNanos;
+    messagesTo = toNanos;
     return this;
   }
 
@@ -194,6 +223,10 @@ public final class SimulationBuilder {
     return wallClock;
   }
 
+  Progress progress() {
+    return progress;
+  }
+
   long windowNanos() {
     return windowNanos;
   }
@@ -204,6 +237,14 @@ public final class SimulationBuilder {
 
   boolean recordsMessages() {
     return recordMessages;
+  }
+
+  long messagesFrom() {
+    return messagesFrom;
+  }
+
+  long messagesTo() {
+    return messagesTo;
   }
 
   List<Declaration> declarations() {

@@ -1,5 +1,6 @@
 package dev.sim.report.chart;
 
+import dev.sim.report.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -7,9 +8,6 @@ import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -180,6 +178,11 @@ public final class ChartRenderer {
         a.setAutoRangeIncludesZero(true);
         a.setUpperMargin(0.08);
         a.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+        if (c.series().stream().noneMatch(Series::hasNonZero)) {
+          // A chart drawn although it is all zeros (report.charts asked for it): 0 to 1, so the
+          // line sits on a readable 0 rather than an axis of "0, 0, -0".
+          a.setRange(0, 1.06);
+        }
         return a;
       }
     }
@@ -271,11 +274,13 @@ public final class ChartRenderer {
   }
 
   static void writePng(BufferedImage img, Path file) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file)) {
-      if (!ImageIO.write(img, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
-    }
+    AtomicFiles.write(
+        file,
+        out -> {
+          if (!ImageIO.write(img, "png", out)) {
+            throw new IOException("no PNG writer available");
+          }
+        });
   }
 
   static void writeSvg(SVGGraphics2D g2, int width, int height, Path file) throws IOException {
@@ -283,7 +288,7 @@ public final class ChartRenderer {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + g2.getSVGElement(null, true, new ViewBox(0, 0, width, height), null, null)
             + "\n";
-    Files.writeString(file, svg, StandardCharsets.UTF_8);
+    AtomicFiles.writeText(file, svg);
   }
 
   static void antialias(Graphics2D g2) {

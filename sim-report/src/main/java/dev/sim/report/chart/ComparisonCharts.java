@@ -7,6 +7,8 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import dev.sim.report.chart.Series.Line;
 import dev.sim.report.chart.TimeChart.Scale;
+import dev.sim.report.text.Format;
+import dev.sim.report.text.RunDifference;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,20 +31,39 @@ public final class ComparisonCharts {
 
   private ComparisonCharts() {}
 
-  /** The legend labels of two runs: scenario and seed, told apart by a letter when equal. */
+  /**
+   * The legend labels of two runs: what differs between them in a few words (see {@link
+   * RunDifference#labels}); scenario and seed, told apart by a letter when equal, for runs that
+   * recorded no settings.
+   */
   public static String[] labels(RunResult a, RunResult b) {
-    String la = a.scenario() + " seed " + a.seed();
-    String lb = b.scenario() + " seed " + b.seed();
-    if (la.equals(lb)) {
-      return new String[] {"A: " + la, "B: " + lb};
-    }
-    return new String[] {la, lb};
+    return RunDifference.of(a, b).labels();
   }
+
+  /**
+   * The overlay charts of two runs and the charts left out.
+   *
+   * @param charts the charts in page order
+   * @param leftOut one phrase per chart left out because both runs drew the same lines, e.g.
+   *     "Healthy backends (the same flat 2 in both runs)"
+   */
+  public record Overlays(List<TimeChart> charts, List<String> leftOut) {}
 
   /** Every overlay chart that has data in at least one of the runs, in page order. */
   public static List<TimeChart> forRuns(RunResult a, RunResult b) {
-    String[] label = labels(a, b);
-    String prefix = label[0] + " vs " + label[1] + " — ";
+    return overlays(a, b).charts();
+  }
+
+  /**
+   * Every overlay chart that tells the runs apart, in page order: those with data in at least one
+   * run whose two runs' lines differ. A chart whose lines are the same in both runs (a flat
+   * "healthy backends = 2" where no health check runs) has nothing to compare, and is listed in
+   * {@link Overlays#leftOut} instead.
+   */
+  public static Overlays overlays(RunResult a, RunResult b) {
+    RunDifference diff = RunDifference.of(a, b);
+    String[] label = diff.labels();
+    String prefix = diff.recorded() ? diff.caption() + " — " : label[0] + " vs " + label[1] + " — ";
     TimeCharts.Axis ta = new TimeCharts.Axis(a);
     TimeCharts.Axis tb = new TimeCharts.Axis(b);
     List<Band> bands =
@@ -50,8 +71,9 @@ public final class ComparisonCharts {
     double warmup = Math.max(a.warmupNanos(), b.warmupNanos()) / 1e9;
     double end = Math.max(a.simulatedNanos(), b.simulatedNanos()) / 1e9;
     List<TimeChart> out = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
 
-    Builder c = new Builder(prefix, bands, warmup, end);
+    Builder c = new Builder(prefix, bands, warmup, end, leftOut);
     c.add(
         "compare-yield",
         "Yield",
@@ -85,6 +107,30 @@ public final class ComparisonCharts {
         tb.rate("B", label[1], B, Line.SOLID, okCounts(b)),
         out);
 
+    // Tries against offered load: the gap between each run's pair is its retry amplification.
+    c.add(
+        "compare-attempts",
+        "Attempts against offered load",
+        "Tries sent (solid) and requests offered (dashed) per second",
+        "per second",
+        Scale.LINEAR,
+        List.of(
+            ta.rate("A", label[0] + " attempts", A, Line.SOLID, counts(a, WindowStats::attempts)),
+            ta.rate(
+                "A-offered",
+                label[0] + " offered",
+                A,
+                Line.DASHED,
+                counts(a, WindowStats::offered)),
+            tb.rate("B", label[1] + " attempts", B, Line.SOLID, counts(b, WindowStats::attempts)),
+            tb.rate(
+                "B-offered",
+                label[1] + " offered",
+                B,
+                Line.DASHED,
+                counts(b, WindowStats::offered))),
+        out);
+
     for (MetricSpec m : compared(a, b)) {
       MetricSpec.Chart spec = m.chart();
       String id = "compare-" + spec.id();
@@ -112,10 +158,11 @@ public final class ComparisonCharts {
             out);
       }
     }
-    return out;
+    return new Overlays(List.copyOf(out), List.copyOf(leftOut));
   }
 
-  private record Builder(String prefix, List<Band> bands, double warmup, double end) {
+  private record Builder(
+      String prefix, List<Band> bands, double warmup, double end, List<String> leftOut) {
     void add(
         String id,
         String what,
@@ -125,25 +172,79 @@ public final class ComparisonCharts {
         Series a,
         Series b,
         List<TimeChart> out) {
-      boolean any = a.hasData() || b.hasData();
+      add(id, what, subtitle, yLabel, scale, List.of(a, b), out);
+    }
+
+    /** {@code series} alternate between the runs: A's lines, then B's, in the same order. */
+    void add(
+        String id,
+        String what,
+        String subtitle,
+        String yLabel,
+        Scale scale,
+        List<Series> series,
+        List<TimeChart> out) {
+      boolean any = series.stream().anyMatch(Series::hasData);
       if (scale == Scale.LINEAR) {
-        any = a.hasNonZero() || b.hasNonZero();
+        any = series.stream().anyMatch(Series::hasNonZero);
       }
-      if (any) {
-        out.add(
-            new TimeChart(
-                id,
-                prefix + what,
-                subtitle,
-                yLabel,
-                scale,
-                List.of(a, b),
-                bands,
-                List.of(),
-                warmup,
-                end));
+      if (!any) {
+        return;
+      }
+      int half = series.size() / 2;
+      boolean same = true;
+      for (int i = 0; i < half; i++) {
+        same &= sameLine(series.get(i), series.get(half + i));
+      }
+      if (same) {
+        double flat = flatValue(series.get(0));
+        leftOut.add(
+            what
+                + (series.size() == 2 && !Double.isNaN(flat)
+                    ? " (the same flat " + Format.number(flat) + " in both runs)"
+                    : " (the same lines in both runs)"));
+        return;
+      }
+      out.add(
+          new TimeChart(
+              id, prefix + what, subtitle, yLabel, scale, series, bands, List.of(), warmup, end));
+    }
+  }
+
+  /** Whether two runs' series draw the same line: the same values at the same times. */
+  static boolean sameLine(Series a, Series b) {
+    if (a.x().length != b.x().length) {
+      return false;
+    }
+    for (int i = 0; i < a.x().length; i++) {
+      if (a.x()[i] != b.x()[i] || !close(a.y()[i], b.y()[i])) {
+        return false;
       }
     }
+    return true;
+  }
+
+  private static boolean close(double a, double b) {
+    if (Double.isNaN(a) || Double.isNaN(b)) {
+      return Double.isNaN(a) && Double.isNaN(b);
+    }
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+  }
+
+  /** The one value a series holds in every window where it is defined, or NaN if it varies. */
+  private static double flatValue(Series s) {
+    double v = Double.NaN;
+    for (double y : s.y()) {
+      if (Double.isNaN(y)) {
+        continue;
+      }
+      if (Double.isNaN(v)) {
+        v = y;
+      } else if (!close(v, y)) {
+        return Double.NaN;
+      }
+    }
+    return v;
   }
 
   private static boolean spansDecades(Series a, Series b) {
@@ -161,7 +262,11 @@ public final class ComparisonCharts {
   }
 
   private static long[] okCounts(RunResult r) {
-    return r.requestsOrNone().windows().stream().mapToLong(WindowStats::ok).toArray();
+    return counts(r, WindowStats::ok);
+  }
+
+  private static long[] counts(RunResult r, java.util.function.ToLongFunction<WindowStats> f) {
+    return r.requestsOrNone().windows().stream().mapToLong(f).toArray();
   }
 
   /**

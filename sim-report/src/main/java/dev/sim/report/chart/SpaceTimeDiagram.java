@@ -59,6 +59,8 @@ public final class SpaceTimeDiagram {
   private static final Color LANE_LINE = new Color(0x9A9A9A);
   private static final Color CRASHED = Palette.VERMILLION;
   private static final Color PAUSED = new Color(0, 0, 0, 40);
+  private static final Color STATE = Palette.alpha(Palette.BLUISH_GREEN, 60);
+  private static final Color STATE_TEXT = FaultBands.darker(Palette.BLUISH_GREEN);
   private static final Color LOST = Palette.VERMILLION;
 
   private final String title;
@@ -70,6 +72,9 @@ public final class SpaceTimeDiagram {
   private final long t1;
   private final List<long[]> crashed = new ArrayList<>();
   private final List<long[]> paused = new ArrayList<>();
+  // What nodes said they were (node events of kind state): node, from, to, and the label.
+  private final List<long[]> states = new ArrayList<>();
+  private final List<String> stateLabels = new ArrayList<>();
   private final List<Annotation> partitions = new ArrayList<>();
   private final Map<String, Color> typeColour = new LinkedHashMap<>();
   private final long lossReachNanos;
@@ -120,12 +125,26 @@ public final class SpaceTimeDiagram {
     long end = Math.max(r.simulatedNanos(), t1);
     long[] crashAt = new long[nodes.size()];
     long[] pauseAt = new long[nodes.size()];
+    long[] stateAt = new long[nodes.size()];
+    String[] stateLabel = new String[nodes.size()];
     Arrays.fill(crashAt, -1);
     Arrays.fill(pauseAt, -1);
+    Arrays.fill(stateAt, -1);
     for (NodeEvent e : r.nodeEvents()) {
       int n = e.node();
       if (n < 0 || n >= nodes.size()) {
         continue;
+      }
+      if (e.kind().equals("state") || e.kind().equals("crash")) {
+        if (stateAt[n] >= 0) {
+          states.add(new long[] {n, stateAt[n], e.timeNanos()});
+          stateLabels.add(stateLabel[n]);
+          stateAt[n] = -1;
+        }
+        if (e.kind().equals("state") && !e.reason().isEmpty()) {
+          stateAt[n] = e.timeNanos();
+          stateLabel[n] = e.reason();
+        }
       }
       switch (e.kind()) {
         case "crash" -> crashAt[n] = e.timeNanos();
@@ -146,6 +165,10 @@ public final class SpaceTimeDiagram {
       }
     }
     for (int n = 0; n < nodes.size(); n++) {
+      if (stateAt[n] >= 0) {
+        states.add(new long[] {n, stateAt[n], end});
+        stateLabels.add(stateLabel[n]);
+      }
       if (crashAt[n] >= 0) {
         crashed.add(new long[] {n, crashAt[n], end});
       }
@@ -289,6 +312,21 @@ public final class SpaceTimeDiagram {
         shownName = shownName.substring(0, shownName.length() - 2) + "…";
       }
       g.drawString(shownName, LEFT - 10 - fm.stringWidth(shownName), (float) yy + 5);
+    }
+    // What nodes said they were (a Raft leader's term): a band around the lane, labelled.
+    for (int i = 0; i < states.size(); i++) {
+      long[] st = states.get(i);
+      double a = x(Math.max(st[1], t0));
+      double b = x(Math.min(st[2], t1));
+      if (b <= a || st[2] < t0 || st[1] > t1) {
+        continue;
+      }
+      double yy = y((int) st[0]);
+      g.setPaint(STATE);
+      g.fill(new Rectangle2D.Double(a, yy - 7, b - a, 14));
+      g.setFont(Styles.SMALL);
+      g.setPaint(STATE_TEXT);
+      g.drawString(stateLabels.get(i), (float) a + 3, (float) yy - 10);
     }
     for (long[] p : paused) {
       double a = x(Math.max(p[1], t0));

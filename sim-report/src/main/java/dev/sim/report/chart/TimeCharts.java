@@ -339,7 +339,7 @@ public final class TimeCharts {
         }
         how = mean ? "mean per node of each group" : "summed over each group's nodes";
       }
-      if (!anyNonZero(series)) {
+      if (!anyNonZero(series) && !asked(r, c.id())) {
         continue;
       }
       out.add(
@@ -404,7 +404,7 @@ public final class TimeCharts {
             c.runningTotal()
                 ? t.perWindow(key, label, colour, line, runningTotal(cs.perWindow(), t.windows))
                 : t.rate(key, label, colour, line, cs.perWindow());
-        if (s.hasNonZero()) {
+        if (s.hasNonZero() || asked(r, c.id())) {
           series.add(s);
         }
       }
@@ -519,6 +519,14 @@ public final class TimeCharts {
       out.put(g, out.size());
     }
     return out;
+  }
+
+  /**
+   * Whether the scenario's {@code report.charts} names chart {@code id}: then a chart of nothing
+   * but zeros is drawn too, since zero is what it was asked to show (a value never chosen, say).
+   */
+  private static boolean asked(RunResult r, String id) {
+    return r.info() != null && r.info().charts().contains(id);
   }
 
   private static boolean anyNonZero(List<Series> series) {

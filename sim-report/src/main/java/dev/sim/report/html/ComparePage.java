@@ -3,18 +3,17 @@ package dev.sim.report.html;
 import static dev.sim.report.html.Html.escape;
 
 import dev.sim.kernel.result.ExpectationResult;
-import dev.sim.kernel.result.LatencySummary;
-import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.report.Divergence;
 import dev.sim.report.chart.ChartFile;
 import dev.sim.report.chart.ComparisonCharts;
+import dev.sim.report.io.TraceEvent;
+import dev.sim.report.text.FigureComparison;
 import dev.sim.report.text.Format;
+import dev.sim.report.text.RunDifference;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.DoubleFunction;
 
 /** Builds {@code compare.html}: two runs' figures side by side and their charts overlaid. */
 public final class ComparePage {
@@ -24,17 +23,43 @@ public final class ComparePage {
    * The page comparing run {@code a} with run {@code b}, charts already written into {@code dir}.
    */
   public static String html(RunResult a, RunResult b, List<ChartFile> charts, Path dir) {
-    String[] label = ComparisonCharts.labels(a, b);
+    return html(a, b, null, charts, List.of(), dir);
+  }
+
+  /**
+   * The page comparing run {@code a} with run {@code b}: what differs between the scenarios they
+   * ran, where their traces part (when {@code divergence} is given), their figures side by side,
+   * expectations, and the overlay {@code charts} already written into {@code dir}; {@code leftOut}
+   * names the charts left out because both runs drew the same lines.
+   */
+  public static String html(
+      RunResult a,
+      RunResult b,
+      Divergence divergence,
+      List<ChartFile> charts,
+      List<String> leftOut,
+      Path dir) {
+    RunDifference diff = RunDifference.of(a, b);
+    String[] label = diff.labels();
+    String headline = diff.recorded() ? diff.headline() : label[0] + " vs " + label[1];
     StringBuilder h = new StringBuilder(16_384);
-    ReportPage.head(h, label[0] + " vs " + label[1] + " — sim comparison");
-    h.append("<header>\n<p class=\"eyebrow\">sim comparison</p>\n<h1>")
+    ReportPage.head(h, headline + " — sim comparison");
+    // A headline that lists several changes reads better a size smaller.
+    h.append("<header>\n<p class=\"eyebrow\">sim comparison</p>\n")
+        .append(headline.length() > 70 ? "<h1 class=\"long\">" : "<h1>")
+        .append(escape(headline))
+        .append("</h1>\n<p class=\"lede\">")
         .append(chipFor(0))
-        .append(escape(label[0]))
-        .append(" <span style=\"color:#59636e\">vs" + "</span> ")
+        .append(escape(lettered("A", label[0])))
+        .append(" &nbsp; ")
         .append(chipFor(1))
-        .append(escape(label[1]))
-        .append("</h1>\n")
-        .append("</header>\n");
+        .append(escape(lettered("B", label[1])))
+        .append("</p>\n</header>\n");
+
+    whatDiffers(h, diff);
+    if (divergence != null) {
+      divergence(h, divergence);
+    }
 
     h.append("<section>\n<h2>Reproduce</h2>\n<pre><code>")
         .append(escape(ReportPage.command(a)))
@@ -49,53 +74,16 @@ public final class ComparePage {
         .append(chipFor(1))
         .append(escape(label[1]))
         .append("</th><th class=\"num\">change</th>" + "</tr>\n");
-    // Runs without requests read as runs that offered none, so any two runs compare.
-    RequestSummary qa = a.requestsOrNone();
-    RequestSummary qb = b.requestsOrNone();
-    LatencySummary la = qa.latencyMs();
-    LatencySummary lb = qb.latencyMs();
-    fraction(h, "yield", qa.yield(), qb.yield());
-    fraction(h, "harvest", qa.harvest(), qb.harvest());
-    millis(h, "latency p50", la.p50(), lb.p50());
-    millis(h, "latency p90", la.p90(), lb.p90());
-    millis(h, "latency p99", la.p99(), lb.p99());
-    millis(h, "latency p99.9", la.p999(), lb.p999());
-    millis(h, "latency max", la.max(), lb.max());
-    count(h, "requests offered", qa.totals().offered(), qb.totals().offered());
-    count(h, "ok", qa.totals().ok(), qb.totals().ok());
-    count(h, "failed", qa.totals().failed(), qb.totals().failed());
-    count(h, "timed out", qa.totals().timedOut(), qb.totals().timedOut());
-    count(h, "rejected", qa.totals().rejected(), qb.totals().rejected());
-    count(h, "attempts (tries sent)", qa.totals().attempts(), qb.totals().attempts());
-    // The checker's figures, when either run recorded a history: for store lessons they are
-    // the difference that matters (valid against invalid, lost writes against none).
-    if (a.consistency().isPresent() || b.consistency().isPresent()) {
-      h.append("<tr><td>consistency</td><td class=\"num\">")
-          .append(escape(a.consistency().map(c -> c.verdict()).orElse("—")))
+    for (FigureComparison.Row r : FigureComparison.rows(a, b)) {
+      h.append("<tr><td>")
+          .append(escape(r.figure()))
           .append("</td><td class=\"num\">")
-          .append(escape(b.consistency().map(c -> c.verdict()).orElse("—")))
-          .append("</td><td></td></tr>\n");
-      count(
-          h,
-          "lost writes",
-          a.consistency().map(c -> c.lostWrites()).orElse(0L),
-          b.consistency().map(c -> c.lostWrites()).orElse(0L));
-      count(
-          h,
-          "stale reads",
-          a.consistency().map(c -> c.staleReads()).orElse(0L),
-          b.consistency().map(c -> c.staleReads()).orElse(0L));
-      count(
-          h,
-          "siblings (max per read)",
-          a.consistency().map(c -> (long) c.siblingsMax()).orElse(0L),
-          b.consistency().map(c -> (long) c.siblingsMax()).orElse(0L));
-    }
-    Set<String> counters = new TreeSet<>(a.counters().keySet());
-    counters.addAll(b.counters().keySet());
-    for (String k : counters) {
-      // A counter one run never touched counted nothing there.
-      count(h, "counter " + k, a.counters().getOrDefault(k, 0L), b.counters().getOrDefault(k, 0L));
+          .append(escape(r.a()))
+          .append("</td><td class=\"num\">")
+          .append(escape(r.b()))
+          .append("</td><td class=\"num\">")
+          .append(styled(r.change(), r.judgement()))
+          .append("</td></tr>\n");
     }
     h.append("<tr><td>trace hash</td><td class=\"num\"><code>")
         .append(escape(a.traceHash()))
@@ -110,9 +98,156 @@ public final class ComparePage {
       h.append("</div>\n</section>\n");
     }
     ReportPage.chartsSection(h, charts);
+    if (!leftOut.isEmpty()) {
+      h.append(charts.isEmpty() ? "<section>\n<h2>Charts</h2>\n" : "<section>\n")
+          .append("<p class=\"more\">Left out, as both runs drew the same lines there: ")
+          .append(escape(String.join("; ", leftOut)))
+          .append(".</p>\n</section>\n");
+    }
     ReportPage.footer(h, dir, List.of());
     h.append("</main>\n</body>\n</html>\n");
     return h.toString();
+  }
+
+  /** The keys whose values differ, behavioural ones first, then the descriptive ones. */
+  private static void whatDiffers(StringBuilder h, RunDifference diff) {
+    h.append("<section>\n<h2>What differs</h2>\n");
+    if (!diff.recorded()) {
+      h.append(
+          "<p class=\"more\">These run folders do not record their settings (made by an earlier"
+              + " version): rerun them to see which keys differ.</p>\n</section>\n");
+      return;
+    }
+    if (diff.seedA() == diff.seedB() && diff.changes().isEmpty()) {
+      h.append("<p>Both runs ran the same settings with the same seed.</p>\n</section>\n");
+      return;
+    }
+    h.append("<table>\n<tr><th>key</th><th>")
+        .append(chipFor(0))
+        .append("A</th><th>")
+        .append(chipFor(1))
+        .append("B</th></tr>\n");
+    if (diff.seedA() != diff.seedB()) {
+      h.append("<tr><td><code>seed</code></td><td><code>")
+          .append(diff.seedA())
+          .append("</code></td><td><code>")
+          .append(diff.seedB())
+          .append("</code></td></tr>\n");
+    }
+    List<RunDifference.Change> ordered = new ArrayList<>(diff.behavioural());
+    diff.changes().stream().filter(RunDifference.Change::descriptive).forEach(ordered::add);
+    for (RunDifference.Change c : ordered) {
+      h.append(c.descriptive() ? "<tr class=\"more\">" : "<tr>")
+          .append("<td><code>")
+          .append(escape(c.key()))
+          .append("</code></td><td>")
+          .append(value(c.a()))
+          .append("</td><td>")
+          .append(value(c.b()))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+    if (diff.changes().stream().anyMatch(RunDifference.Change::descriptive)) {
+      h.append(
+          "<p class=\"more\">Greyed keys name, describe or judge the run (title, description,"
+              + " expectations, charts); they change none of its events.</p>\n");
+    }
+    h.append("</section>\n");
+  }
+
+  /** "A: label", once: labels of runs told apart by letter already start with it. */
+  private static String lettered(String letter, String label) {
+    return label.startsWith(letter + ": ") ? label : letter + ": " + label;
+  }
+
+  private static String value(String v) {
+    if (v == null) {
+      return "<span class=\"more\">unset</span>";
+    }
+    String shown = RunDifference.Change.value(v, 80);
+    return "<code title=\"" + escape(v) + "\">" + escape(shown) + "</code>";
+  }
+
+  /** Where the traces part: the shared events before, then each run's first events after. */
+  private static void divergence(StringBuilder h, Divergence d) {
+    h.append("<section>\n<h2>First divergence</h2>\n");
+    if (!d.diverged()) {
+      h.append("<p>The two runs never diverge: all ")
+          .append(Format.count(d.identical(), "event is", "events are"))
+          .append(" the same, in the same order.</p>\n</section>\n");
+      return;
+    }
+    h.append("<p>The runs share their first ")
+        .append(escape(Format.count(d.identical(), "event", "events")))
+        .append(" and part at simulated <strong>")
+        .append(escape(Format.nanos(d.timeNanos())))
+        .append("</strong>")
+        .append(
+            d.a().isEmpty()
+                ? ", where run A's trace ends"
+                : d.b().isEmpty() ? ", where run B's trace ends" : "")
+        .append(".</p>\n<ul class=\"checked\">\n");
+    fork(h, 0, d.a());
+    fork(h, 1, d.b());
+    h.append("</ul>\n");
+    if (!d.cause().isEmpty()) {
+      h.append("<p class=\"more\">").append(escape(d.cause())).append("</p>\n");
+    }
+    h.append(
+        "<table class=\"trace\">\n<tr><th></th><th class=\"num\">time</th>"
+            + "<th>node</th><th>event</th></tr>\n");
+    for (TraceEvent e : d.context()) {
+      traceRow(h, "<span class=\"more\">both</span>", e, false);
+    }
+    boolean first = true;
+    for (TraceEvent e : d.a()) {
+      traceRow(h, chipFor(0) + "A", e, first);
+      first = false;
+    }
+    first = true;
+    for (TraceEvent e : d.b()) {
+      traceRow(h, chipFor(1) + "B", e, first);
+      first = false;
+    }
+    h.append("</table>\n</section>\n");
+  }
+
+  /** One run's first event after the fork, in a sentence. */
+  private static void fork(StringBuilder h, int run, List<TraceEvent> events) {
+    h.append("<li>").append(chipFor(run)).append(run == 0 ? "A " : "B ");
+    if (events.isEmpty()) {
+      h.append("has no more events: its trace ends here.</li>\n");
+      return;
+    }
+    TraceEvent e = events.get(0);
+    h.append("has <code>")
+        .append(escape(e.what()))
+        .append("</code> at <strong>")
+        .append(escape(e.where()))
+        .append("</strong>, ")
+        .append(escape(Format.nanos(e.timeNanos())))
+        .append("</li>\n");
+  }
+
+  private static void traceRow(StringBuilder h, String who, TraceEvent e, boolean first) {
+    h.append(first ? "<tr class=\"first\">" : "<tr>")
+        .append("<td>")
+        .append(who)
+        .append("</td><td class=\"num\">")
+        .append(escape(Format.nanos(e.timeNanos())))
+        .append("</td><td>")
+        .append(escape(e.where()))
+        .append("</td><td><code>")
+        .append(escape(e.what()))
+        .append("</code></td></tr>\n");
+  }
+
+  private static String styled(String text, FigureComparison.Judgement j) {
+    return switch (j) {
+      case BETTER -> "<span class=\"better\">" + escape(text) + " ▲ better</span>";
+      case WORSE -> "<span class=\"worse\">" + escape(text) + " ▼ worse</span>";
+      case NONE -> escape(text);
+    };
   }
 
   private static String chipFor(int run) {
@@ -139,68 +274,5 @@ public final class ComparePage {
           .append("</td></tr>\n");
     }
     h.append("</table>\n</div>\n");
-  }
-
-  private static void fraction(StringBuilder h, String k, double a, double b) {
-    String change = "";
-    if (!Double.isNaN(a) && !Double.isNaN(b)) {
-      double pts = (b - a) * 100;
-      change = styled(String.format(Locale.ROOT, "%+.2f pts", pts), pts, true);
-    }
-    row(h, k, a, b, Format::percent, change);
-  }
-
-  private static void millis(StringBuilder h, String k, double a, double b) {
-    String change = "";
-    if (!Double.isNaN(a) && !Double.isNaN(b) && a > 0) {
-      double pct = (b - a) / a * 100;
-      change =
-          Math.abs(pct) < 0.05
-              ? "0.0%"
-              : styled(String.format(Locale.ROOT, "%+.1f%%", pct), pct, false);
-    }
-    row(h, k, a, b, Format::millis, change);
-  }
-
-  private static void count(StringBuilder h, String k, long a, long b) {
-    h.append("<tr><td>")
-        .append(escape(k))
-        .append("</td><td class=\"num\">")
-        .append(Format.count(a))
-        .append("</td><td class=\"num\">")
-        .append(Format.count(b))
-        .append("</td><td class=\"num\">")
-        .append(relative(a, b))
-        .append("</td></tr>\n");
-  }
-
-  private static String relative(long a, long b) {
-    if (a == 0) {
-      return b == 0 ? "" : "new";
-    }
-    double pct = (b - a) * 100.0 / a;
-    return Math.abs(pct) < 0.05 ? "0.0%" : String.format(Locale.ROOT, "%+.1f%%", pct);
-  }
-
-  /** A change coloured green when it is an improvement, red when it is a regression. */
-  private static String styled(String text, double delta, boolean higherIsBetter) {
-    if (Math.abs(delta) < 1e-9) {
-      return text;
-    }
-    boolean better = higherIsBetter == delta > 0;
-    return "<span class=\"" + (better ? "better" : "worse") + "\">" + escape(text) + "</span>";
-  }
-
-  private static void row(
-      StringBuilder h, String k, double a, double b, DoubleFunction<String> f, String change) {
-    h.append("<tr><td>")
-        .append(escape(k))
-        .append("</td><td class=\"num\">")
-        .append(escape(f.apply(a)))
-        .append("</td><td class=\"num\">")
-        .append(escape(f.apply(b)))
-        .append("</td><td class=\"num\">")
-        .append(change)
-        .append("</td></tr>\n");
   }
 }

@@ -80,5 +80,11 @@ final class Css {
       .timeline { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px;
                   padding: 6px 0; margin: 6px 0; }
       .timeline svg { display: block; }
+      h1.long { font-size: 24px; }
+      .lede { font-size: 15px; color: var(--muted); margin: 0 0 6px; }
+      table.trace td { font-size: 14px; padding: 4px 10px; }
+      table.trace code { font-size: 13px; overflow-wrap: anywhere; }
+      table.trace td:nth-child(2), table.trace td:nth-child(3) { white-space: nowrap; }
+      table.trace tr.first td { border-top: 2px solid var(--ink); }
       """;
 }

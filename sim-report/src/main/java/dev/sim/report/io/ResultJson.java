@@ -193,6 +193,12 @@ public final class ResultJson {
         j.value(c);
       }
       j.end();
+      // What ran, key by key, so that a comparison can name what differs between two runs.
+      j.beginObject("settings");
+      for (Map.Entry<String, String> e : info.settings().entrySet()) {
+        j.field(e.getKey(), e.getValue());
+      }
+      j.end();
       j.end();
     }
 
@@ -518,6 +524,17 @@ public final class ResultJson {
           }
         }
         JsonNode v = n.get("version");
+        // settings came later still: an earlier folder records none, and compares by its label.
+        Map<String, String> settings = new LinkedHashMap<>();
+        JsonNode ss = n.get("settings");
+        if (ss != null && ss.isObject()) {
+          for (Map.Entry<String, JsonNode> e : ss.properties()) {
+            if (!e.getValue().isString()) {
+              throw bad("info.settings." + e.getKey(), "a string", e.getValue());
+            }
+            settings.put(e.getKey(), e.getValue().stringValue());
+          }
+        }
         info =
             new RunInfo(
                 str(n, "title", "info."),
@@ -525,7 +542,8 @@ public final class ResultJson {
                 str(n, "command", "info."),
                 str(n, "scenarioFile", "info."),
                 charts,
-                v != null && v.isString() ? v.stringValue() : "");
+                v != null && v.isString() ? v.stringValue() : "",
+                settings);
       }
 
       String stop = str(o, "stopReason", "");

@@ -3,14 +3,10 @@ package dev.sim.report.io;
 import dev.sim.kernel.result.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A run folder on disk: {@code summary.json}, {@code metrics.csv} and {@code result.json}. Every
@@ -26,8 +22,6 @@ public final class RunFolder {
 
   /** The whole run result, read back by {@link #read}. */
   public static final String RESULT = "result.json";
-
-  private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
   private RunFolder() {}
 
@@ -86,30 +80,7 @@ public final class RunFolder {
 
   /** Writes {@code bytes} to {@code target} through a temporary file and a rename. */
   public static Path writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    // Not Files.createTempFile: its owner-only permissions would survive the rename, and other
-    // tools (and other users) read these files. A plain create honours the umask.
-    Path tmp =
-        dir.resolve(
-            "."
-                + target.getFileName()
-                + "."
-                + ProcessHandle.current().pid()
-                + "-"
-                + TEMP_COUNTER.incrementAndGet()
-                + ".tmp");
-    try {
-      Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    return target;
+    return AtomicFiles.write(target, bytes);
   }
 
   private static void createFolder(Path dir) throws IOException {

@@ -96,6 +96,19 @@ public final class ParamBinder {
     return found.isEmpty();
   }
 
+  /** Records each of {@code found} as a warning at its key in {@code map} (the run goes on). */
+  public void warn(YamlMap map, String path, List<dev.sim.api.Problem> found) {
+    for (dev.sim.api.Problem f : found) {
+      String key = f.keyPath();
+      values
+          .problems()
+          .warn(
+              Located.at(map, key),
+              key.isEmpty() ? path : key.startsWith("[") ? path + key : Values.join(path, key),
+              f.message());
+    }
+  }
+
   /** The value of the component keyed {@code key} in a bound record, or null if it has none. */
   public static Object value(Record params, String key) {
     ParamModel.Field f = ParamModel.of(params.getClass()).byKey.get(key);

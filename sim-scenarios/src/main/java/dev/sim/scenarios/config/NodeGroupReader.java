@@ -103,8 +103,67 @@ final class NodeGroupReader {
                 p.location()));
       }
     }
-    References.check(binder, names, problems);
+    if (References.check(binder, names, problems) && problems.isEmpty()) {
+      // Only a scenario otherwise sound: a group that failed to bind names nothing yet.
+      checkNamedBy(
+          pending.stream().map(q -> new Named(q.name(), q.type(), q.location())).toList(), binder);
+    }
     return List.copyOf(out);
+  }
+
+  /** A group as {@link #checkNamedBy} needs it. */
+  private record Named(String name, NodeType<?> type, SourceLocation location) {}
+
+  /**
+   * Reports each group whose type says some node of other types must name it ({@link
+   * NodeType#namedBy}: a queue's consumers) when none does.
+   */
+  private void checkNamedBy(List<Named> groups, ParamBinder binder) {
+    java.util.Map<String, String> typeOf = new java.util.LinkedHashMap<>();
+    for (Named g : groups) {
+      if (g.type() != null) {
+        typeOf.put(g.name(), g.type().name());
+      }
+    }
+    for (Named g : groups) {
+      if (g.type() == null || g.type().namedBy().isEmpty()) {
+        continue;
+      }
+      List<String> by = g.type().namedBy();
+      boolean named = false;
+      for (dev.sim.scenarios.bind.NodeRef r : binder.nodeRefs()) {
+        String owner = ownerGroup(r.path());
+        if (owner != null
+            && by.contains(typeOf.get(owner))
+            && g.name().equals(names.groupOf(r.name()))) {
+          named = true;
+          break;
+        }
+      }
+      if (!named) {
+        problems.add(
+            g.location(),
+            "nodes." + g.name(),
+            "no node of type "
+                + String.join(" or ", by)
+                + " names the "
+                + g.type().name()
+                + " '"
+                + g.name()
+                + "', so nothing would ever take from it; add a "
+                + by.get(0)
+                + " group that names it, or remove it");
+      }
+    }
+  }
+
+  /** The group a node parameter's key path belongs to: {@code nodes.workers.queue} → workers. */
+  private static String ownerGroup(String path) {
+    if (!path.startsWith("nodes.")) {
+      return null;
+    }
+    int dot = path.indexOf('.', "nodes.".length());
+    return dot < 0 ? null : path.substring("nodes.".length(), dot);
   }
 
   private NodeType<?> nodeType(YamlMap spec, String path) {
@@ -155,8 +214,13 @@ final class NodeGroupReader {
     if (params == null) {
       return null;
     }
-    return binder.report(spec, path, group == null ? type.check(params) : type.check(params, group))
-        ? params
-        : null;
+    if (!binder.report(
+        spec, path, group == null ? type.check(params) : type.check(params, group))) {
+      return null;
+    }
+    if (group != null) {
+      binder.warn(spec, path, type.warnings(params, group));
+    }
+    return params;
   }
 }

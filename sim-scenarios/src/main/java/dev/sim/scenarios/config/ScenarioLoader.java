@@ -1,6 +1,7 @@
 package dev.sim.scenarios.config;
 
 import dev.sim.api.Names;
+import dev.sim.scenarios.config.yaml.YamlList;
 import dev.sim.scenarios.config.yaml.YamlMap;
 import dev.sim.scenarios.config.yaml.YamlNode;
 import dev.sim.scenarios.config.yaml.YamlReader;
@@ -146,6 +147,50 @@ public final class ScenarioLoader {
           "the scenario the plugin built cannot be written "
               + "as YAML (use maps, lists, strings, numbers and booleans): "
               + e.getMessage());
+    }
+  }
+
+  /**
+   * What a scenario runs, key by key: every value of its tree after {@code overrides} are applied,
+   * by key path as {@code --set} writes it ({@code nodes.api.shed.queueAbove}, {@code
+   * faults[0].at}), each as written in the file, in file order; an empty section or list reads
+   * {@code {}} or {@code []}. Run folders record it so that a comparison can name the keys whose
+   * values differ. Meant for text that {@link #parse} accepted with the same overrides.
+   *
+   * @throws ScenarioException when the text does not parse or an override does not apply
+   */
+  public static java.util.LinkedHashMap<String, String> settings(
+      String yaml, String source, List<String> overrides) {
+    Problems problems = new Problems();
+    YamlNode tree = YamlReader.read(yaml, source, problems);
+    if (!(tree instanceof YamlMap root)) {
+      problems.throwIfAny();
+      throw single(source, "a scenario is a section of keys");
+    }
+    YamlMap applied = Overrides.apply(root, overrides, problems).root();
+    problems.throwIfAny();
+    java.util.LinkedHashMap<String, String> out = new java.util.LinkedHashMap<>();
+    flatten(applied, "", out);
+    return out;
+  }
+
+  private static void flatten(YamlNode node, String path, java.util.Map<String, String> out) {
+    if (node instanceof YamlMap m) {
+      if (m.size() == 0) {
+        out.put(path, "{}");
+      }
+      for (YamlMap.Entry e : m.entries()) {
+        flatten(e.value(), path.isEmpty() ? e.key() : path + "." + e.key(), out);
+      }
+    } else if (node instanceof YamlList l) {
+      if (l.size() == 0) {
+        out.put(path, "[]");
+      }
+      for (int i = 0; i < l.size(); i++) {
+        flatten(l.get(i), path + "[" + i + "]", out);
+      }
+    } else if (node instanceof YamlScalar v) {
+      out.put(path, v.isNull() ? "null" : v.text());
     }
   }
 

@@ -97,6 +97,14 @@ final class Sections {
       return null;
     }
     ReportSpec spec = new ParamBinder(problems).bind(ReportSpec.class, m, "report", List.of());
+    if (spec != null
+        && spec.spacetime() != null
+        && spec.spacetime().toNanos() <= spec.spacetime().fromNanos()
+        && m.get("spacetime") instanceof YamlMap w
+        && w.get("to") != null) {
+      values.problem(w.get("to"), "report.spacetime.to", "must be after from");
+      return null;
+    }
     return spec != null && knownCharts(m, declared) ? spec : null;
   }
 

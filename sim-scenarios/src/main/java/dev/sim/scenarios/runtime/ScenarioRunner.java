@@ -10,6 +10,7 @@ import dev.sim.kernel.node.Node;
 import dev.sim.kernel.random.Rng;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.run.Progress;
 import dev.sim.kernel.run.RunLimits;
 import dev.sim.kernel.run.Simulation;
 import dev.sim.kernel.run.SimulationBuilder;
@@ -23,6 +24,7 @@ import dev.sim.scenarios.config.FaultSpec;
 import dev.sim.scenarios.config.LinkSpec;
 import dev.sim.scenarios.config.NetworkSpec;
 import dev.sim.scenarios.config.NodeGroupSpec;
+import dev.sim.scenarios.config.ReportSpec;
 import dev.sim.scenarios.config.ScenarioSpec;
 import dev.sim.scenarios.plugin.TraceName;
 import java.time.Duration;
@@ -40,6 +42,26 @@ import java.util.function.Function;
  * fault targets from {@code faults}, so adding a fault or a node changes no other stream.
  */
 public final class ScenarioRunner {
+  /**
+   * The stretch whose messages the space-time diagram shows: the report's window, else from a
+   * little before the first fault (what a lesson is about), else the whole run.
+   */
+  private void spacetimeWindow(SimulationBuilder b) {
+    ReportSpec.Window w = spec.report() == null ? null : spec.report().spacetime();
+    if (w != null) {
+      b.recordMessagesBetween(w.fromNanos(), w.toNanos());
+      return;
+    }
+    long first = Long.MAX_VALUE;
+    for (FaultSpec f : spec.faults()) {
+      first = Math.min(first, f.atNanos());
+    }
+    if (first != Long.MAX_VALUE) {
+      b.recordMessagesBetween(
+          Math.max(0, first - ReportSpec.BEFORE_FIRST_FAULT_NANOS), Long.MAX_VALUE);
+    }
+  }
+
   /** Nodes up to this many get their messages recorded for the space-time diagram. */
   public static final int SPACETIME_MAX_NODES = 12;
 
@@ -61,25 +83,33 @@ public final class ScenarioRunner {
    * @param checkTimeout how long the history check after the run may take before its undecided keys
    *     are unknown ({@link #CHECK_TIMEOUT} unless a caller, e.g. a test that does not look at the
    *     verdict, wants less)
+   * @param progress told how far the run has got every 65,536 events (a progress bar), or {@link
+   *     Progress#NONE}
    */
   public record Options(
       long maxEvents,
       long maxWallNanos,
       WallClock wallClock,
       TraceSink trace,
-      Duration checkTimeout) {
+      Duration checkTimeout,
+      Progress progress) {
     /** Generous limits, no trace, no wall clock: a run embedded in another program. */
     public static final Options DEFAULTS =
         new Options(2_000_000_000L, Long.MAX_VALUE, WallClock.NONE, null);
 
     /** Options with the default history-check deadline. */
     public Options(long maxEvents, long maxWallNanos, WallClock wallClock, TraceSink trace) {
-      this(maxEvents, maxWallNanos, wallClock, trace, CHECK_TIMEOUT);
+      this(maxEvents, maxWallNanos, wallClock, trace, CHECK_TIMEOUT, Progress.NONE);
     }
 
     /** These options with the history check's deadline set to {@code timeout}. */
     public Options withCheckTimeout(Duration timeout) {
-      return new Options(maxEvents, maxWallNanos, wallClock, trace, timeout);
+      return new Options(maxEvents, maxWallNanos, wallClock, trace, timeout, progress);
+    }
+
+    /** These options with {@code p} told how far the run has got. */
+    public Options withProgress(Progress p) {
+      return new Options(maxEvents, maxWallNanos, wallClock, trace, checkTimeout, p);
     }
   }
 
@@ -91,6 +121,7 @@ public final class ScenarioRunner {
         Simulation.builder(spec.name(), seed)
             .metricsWindows(spec.windowNanos(), spec.warmupNanos())
             .wallClock(options.wallClock())
+            .progress(options.progress())
             .traceSink(options.trace());
     List<NodeControls> ctl = new ArrayList<>();
     for (NodeGroupSpec g : spec.nodes()) {
@@ -103,6 +134,7 @@ public final class ScenarioRunner {
     }
     this.controls = ctl.toArray(new NodeControls[0]);
     b.recordMessages(b.nodeCount() <= SPACETIME_MAX_NODES);
+    spacetimeWindow(b);
     this.network = buildNetwork(b, spec.network());
     this.clocks = buildClocks(b);
     this.sim = b.transport(network).clocks(clocks).build();
@@ -112,6 +144,14 @@ public final class ScenarioRunner {
     for (int i = 0; i < spec.faults().size(); i++) {
       scheduleFault(spec.faults().get(i), i);
     }
+  }
+
+  /**
+   * The simulation this runner built, for a tool that drives it event by event ({@link
+   * Simulation#step}) instead of {@link #run}, e.g. to stop at a given event of the trace.
+   */
+  public Simulation simulation() {
+    return sim;
   }
 
   /**

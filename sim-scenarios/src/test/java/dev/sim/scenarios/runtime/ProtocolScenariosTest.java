@@ -47,7 +47,9 @@ class ProtocolScenariosTest {
         "byzantine-generals-n3.yaml",
         "byzantine-generals-signed.yaml",
         "byzantine-generals-commander.yaml",
-        "two-generals.yaml"
+        "two-generals.yaml",
+        "paxos-duel.yaml",
+        "paxos-duel-fixed.yaml"
       })
   void shouldMeetItsExpectationsWithItsDefaultSeed(String file) {
     RunResult r = run(file, Map.of());

@@ -39,7 +39,7 @@ public record KvClientParams(
                     + " operations.",
             unit = Unit.NODE_REF,
             required = true,
-            nodeTypes = {"kv-store"})
+            nodeTypes = {"kv-store", "raft"})
         String target,
     @Param(
             doc =

@@ -1,0 +1,2 @@
+/** The {@code worker} node type: a pool of consumers of a queue with a downstream call each. */
+package dev.sim.components.worker;
