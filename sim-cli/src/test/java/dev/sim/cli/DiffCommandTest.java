@@ -246,7 +246,7 @@ class DiffCommandTest {
             "--out",
             out.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.SIMULATION_FAILED);
-    assertThat(r.err()).contains("the simulation failed: node bomb threw at simulated 2s");
+    assertThat(r.err()).contains("the simulation failed (seed 1): node bomb threw at simulated 2s");
     assertThat(r.out()).contains("nodes.bomb.after 2s → 3s").contains("First divergence");
     assertThat(out.resolve("compare.html")).exists();
   }
