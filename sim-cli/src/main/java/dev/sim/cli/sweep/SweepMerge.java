@@ -2,6 +2,7 @@ package dev.sim.cli.sweep;
 
 import dev.sim.cli.RunPipeline;
 import dev.sim.cli.UserError;
+import dev.sim.report.io.JsonTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -189,7 +190,7 @@ public final class SweepMerge {
     }
     Object tree;
     try {
-      tree = JsonRead.parse(Files.readString(json, StandardCharsets.UTF_8));
+      tree = JsonTree.parse(Files.readString(json, StandardCharsets.UTF_8));
     } catch (IOException | IllegalArgumentException e) {
       throw new UserError(json + ": cannot read it: " + e.getMessage());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sim.cli.RunPipeline;
 import dev.sim.kernel.result.StopReason;
+import dev.sim.report.io.JsonTree;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -143,10 +144,11 @@ class SweepReadBackTest {
     inner.put("nested", List.of(Map.of("k", -3L)));
     tree.put("inner", inner);
     String text = JsonText.write(tree);
-    assertThat(JsonRead.parse(text)).isEqualTo(tree);
-    assertThat(JsonText.write(JsonRead.parse(text))).isEqualTo(text);
-    assertThatThrownBy(() -> JsonRead.parse("{\"a\": 1,\n \"b\" 2}"))
-        .hasMessage("2:6: expected ':'");
-    assertThatThrownBy(() -> JsonRead.parse("[1, 2")).hasMessageContaining("expected ']'");
+    assertThat(JsonTree.parse(text)).isEqualTo(tree);
+    assertThat(JsonText.write(JsonTree.parse(text))).isEqualTo(text);
+    assertThatThrownBy(() -> JsonTree.parse("{\"a\": 1,\n \"b\" 2}"))
+        .hasMessageStartingWith("2:6: ")
+        .hasMessageContaining("expecting a colon");
+    assertThatThrownBy(() -> JsonTree.parse("[1, 2")).hasMessageStartingWith("1:");
   }
 }
