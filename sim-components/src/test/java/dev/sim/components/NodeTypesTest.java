@@ -30,7 +30,7 @@ class NodeTypesTest {
     }
     assertThat(names)
         .containsExactlyInAnyOrder(
-            "client", "server", "load-balancer", "queue", "worker", "database");
+            "client", "server", "load-balancer", "queue", "worker", "database", "flag-service");
   }
 
   @Test

@@ -118,6 +118,7 @@ public final class Specs {
     public ServerParams.Calls calls;
     public ServerParams.HealthChecks healthChecks = ServerParams.HealthChecks.QUEUED;
     public ServerParams.Gc gc;
+    public ServerParams.Flag flag;
 
     public ServerSpec workers(int n) {
       workers = n;
@@ -160,6 +161,11 @@ public final class Specs {
       return this;
     }
 
+    public ServerSpec flag(ServerParams.Flag f) {
+      flag = f;
+      return this;
+    }
+
     public ServerSpec gc(ServerParams.Gc g) {
       gc = g;
       return this;
@@ -174,7 +180,8 @@ public final class Specs {
           shed,
           calls,
           healthChecks,
-          gc);
+          gc,
+          flag);
     }
   }
 }

@@ -2,7 +2,10 @@ package dev.sim.components.server;
 
 import dev.sim.api.NodeControls;
 import dev.sim.api.Param;
+import dev.sim.components.flags.FlagAnswer;
+import dev.sim.components.flags.FlagLookup;
 import dev.sim.components.rpc.HedgedCall;
+import dev.sim.components.rpc.LongMap;
 import dev.sim.components.rpc.Request;
 import dev.sim.components.rpc.Response;
 import dev.sim.components.rpc.Rpc;
@@ -51,6 +54,21 @@ final class ServerNode implements Node {
   private int queueShown = -1;
   private int busyShown = -1;
 
+  // The flag lookup; flag is null without one.
+  private final ServerParams.Flag flag;
+  private int flagTarget = -1;
+  private final LongMap<Job> flagPending = new LongMap<>();
+  // Jobs in the order they asked, for the oldest waiting lookup; ended ones leave lazily.
+  private final ArrayDeque<Job> flagOrder = new ArrayDeque<>();
+  private long flagSequence;
+  private long flagFreshUntilLocal = Long.MIN_VALUE;
+  private double flagMsSum;
+  private long flagMsCount;
+  private int flagWaitingShown = -1;
+
+  /** How often the flag-lookup time gauge is refreshed. */
+  static final long FLAG_SAMPLE_NANOS = 1_000_000_000L;
+
   /** One request this server accepted, from arrival to its answer. */
   static final class Job {
     final long seq;
@@ -62,6 +80,9 @@ final class ServerNode implements Node {
     double harvestSum;
     Sub[] subs;
     boolean done;
+    long flagId;
+    long flagTimer = -1;
+    long flagAskedLocal;
 
     Job(long seq, int from, Request request) {
       this.seq = seq;
@@ -100,6 +121,12 @@ final class ServerNode implements Node {
   /** Timer: a downstream call has waited {@code hedge.after}. */
   record CallHedgeDue(Sub call) {}
 
+  /** Timer: a flag lookup has waited {@code flag.timeout}. */
+  record FlagTimeout(long lookupId) {}
+
+  /** Timer: refresh the flag-lookup time gauge. */
+  record FlagSample() {}
+
   ServerNode(ServerParams params, NodeControls controls) {
     this.params = params;
     this.controls = controls;
@@ -112,6 +139,7 @@ final class ServerNode implements Node {
     this.calls = params.calls();
     this.fanoutAll = calls != null && calls.fanout() == ServerParams.Fanout.ALL;
     this.partialAllow = calls != null && calls.partial() == ServerParams.Partial.ALLOW;
+    this.flag = params.flag();
   }
 
   @Override
@@ -156,6 +184,19 @@ final class ServerNode implements Node {
             rpc.handle(r, from);
           }
         });
+    if (flag != null) {
+      int[] t = c.members(flag.service());
+      if (t.length == 0) {
+        throw new IllegalStateException("flag.service '" + flag.service() + "' names no node");
+      }
+      // A group of flag-service instances acts as one service; the first answers.
+      flagTarget = t[0];
+      c.on(FlagAnswer.class, this::onFlagAnswer);
+      c.onTimer(FlagTimeout.class, t2 -> onFlagTimeout(t2.lookupId()));
+      c.onTimer(FlagSample.class, t2 -> onFlagSample());
+      metrics.gauge("flagLookupMs", 0);
+      c.setTimer(FLAG_SAMPLE_NANOS, new FlagSample());
+    }
     showGauges();
   }
 
@@ -196,6 +237,15 @@ final class ServerNode implements Node {
       return;
     }
     busy++;
+    if (flag != null && ctx.localTime() >= flagFreshUntilLocal) {
+      askFlag(j);
+      return;
+    }
+    serve(j);
+  }
+
+  /** Takes a started job's service time. */
+  private void serve(Job j) {
     long serviceNanos = 0;
     if (params.service() != null) {
       double s = params.service().sample(serviceRng) * controls.slowFactor();
@@ -229,6 +279,81 @@ final class ServerNode implements Node {
       begin(lifo ? queue.pollLast() : queue.pollFirst());
     }
     showGauges();
+  }
+
+  // ------------------------------------------------------------------ flag lookup
+
+  /** Asks the flag service before serving {@code j}; the worker waits for the answer. */
+  private void askFlag(Job j) {
+    j.flagId = ++flagSequence;
+    j.flagAskedLocal = ctx.localTime();
+    flagPending.put(j.flagId, j);
+    flagOrder.addLast(j);
+    metrics.count("flagLookups", 1);
+    ctx.send(flagTarget, new FlagLookup(j.flagId));
+    if (flag.timeoutNanos() > 0) {
+      j.flagTimer = ctx.setTimer(flag.timeoutNanos(), new FlagTimeout(j.flagId));
+    }
+    showGauges();
+  }
+
+  private void onFlagAnswer(FlagAnswer a, int from) {
+    if (flag.cacheTtlNanos() > 0) {
+      // Even a late answer refreshes the cache: the service is evidently back.
+      flagFreshUntilLocal = ctx.localTime() + flag.cacheTtlNanos();
+    }
+    Job j = flagPending.remove(a.id());
+    if (j == null) {
+      return;
+    }
+    if (j.flagTimer >= 0) {
+      ctx.cancelTimer(j.flagTimer);
+    }
+    flagDone(j);
+    serve(j);
+    showGauges();
+  }
+
+  private void onFlagTimeout(long id) {
+    Job j = flagPending.remove(id);
+    if (j == null) {
+      return;
+    }
+    flagDone(j);
+    if (flag.defaultValue() != null) {
+      metrics.count("flagDefaults", 1);
+      serve(j);
+      showGauges();
+    } else {
+      metrics.count("flagFailures", 1);
+      complete(j, Status.ERROR, 0);
+    }
+  }
+
+  private void flagDone(Job j) {
+    flagMsSum += (ctx.localTime() - j.flagAskedLocal) / 1e6;
+    flagMsCount++;
+  }
+
+  /**
+   * Shows the mean time of the lookups that ended in the last second; when none ended but some are
+   * waiting, the age of the oldest, so a lookup stuck for ever is not shown as 0 ms.
+   */
+  private void onFlagSample() {
+    ctx.setTimer(FLAG_SAMPLE_NANOS, new FlagSample());
+    // Lookups are asked in time order: the first one still waiting is the oldest.
+    while (!flagOrder.isEmpty() && flagPending.get(flagOrder.peekFirst().flagId) == null) {
+      flagOrder.pollFirst();
+    }
+    if (flagMsCount > 0) {
+      metrics.gauge("flagLookupMs", flagMsSum / flagMsCount);
+    } else if (!flagOrder.isEmpty()) {
+      metrics.gauge("flagLookupMs", (ctx.localTime() - flagOrder.peekFirst().flagAskedLocal) / 1e6);
+    } else {
+      metrics.gauge("flagLookupMs", 0);
+    }
+    flagMsSum = 0;
+    flagMsCount = 0;
   }
 
   // ------------------------------------------------------------------ downstream calls
@@ -388,6 +513,10 @@ final class ServerNode implements Node {
     }
     if (gc != null) {
       gc.showGauge();
+    }
+    if (flag != null && flagPending.size() != flagWaitingShown) {
+      flagWaitingShown = flagPending.size();
+      metrics.gauge("flagWaiting", flagWaitingShown);
     }
   }
 }

@@ -27,6 +27,15 @@ import java.util.List;
  * <p>A GC pause stops the world ({@code NodeContext.pause}): arrivals wait and service timers fire
  * late. Counters of the GC model: {@code gcYoung}, {@code gcFull}, {@code gcPauseMs}, {@code oom}.
  * Gauges: {@code queue}, {@code inflight} (busy workers) and, with a GC model, {@code heapLiveMB}.
+ *
+ * <p>A flag lookup ({@code flag}) happens when a worker takes a request, before its service time:
+ * the worker asks the flag service and waits (counter {@code flagLookups}, gauge {@code
+ * flagWaiting}). Within {@code flag.cacheTtl} of the last answer the worker does not ask. A lookup
+ * still unanswered after {@code flag.timeout} uses {@code flag.default} and the request is served
+ * (counter {@code flagDefaults}); without a default the request fails with an error (counter {@code
+ * flagFailures}). Without a timeout the worker waits for ever: a crashed flag service never answers
+ * the lookups it dropped. Gauge {@code flagLookupMs}: the mean time of the lookups that ended in
+ * the last second, or the age of the oldest still waiting when none ended.
  */
 public final class ServerType implements NodeType<ServerParams> {
   @Override
@@ -91,7 +100,33 @@ public final class ServerType implements NodeType<ServerParams> {
               .describe("Second copies of downstream calls sent because the first was slow"),
           MetricSpec.counter("callFailures", "Failed downstream calls", "calls")
               .describe(
-                  "Downstream calls that ended in an error, an overload error or the timeout"));
+                  "Downstream calls that ended in an error, an overload error or the timeout"),
+          MetricSpec.counter("flagLookups", "Flag lookups asked", "lookups")
+              .chart("flag-lookups", "Flag lookups")
+              .describe("Flag lookups asked, fallen back to the default and failed, per second")
+              .legend("asked")
+              .order(160),
+          MetricSpec.counter("flagDefaults", "Flag lookups fallen back to the default", "lookups")
+              .chart("flag-lookups", "Flag lookups")
+              .describe("Flag lookups asked, fallen back to the default and failed, per second")
+              .legend("fell back to the default")
+              .order(161),
+          MetricSpec.counter("flagFailures", "Flag lookups failed (no default)", "lookups")
+              .chart("flag-lookups", "Flag lookups")
+              .describe("Flag lookups asked, fallen back to the default and failed, per second")
+              .legend("failed, no default")
+              .order(162),
+          MetricSpec.gauge("flagWaiting", "Workers waiting on the flag service", "workers")
+              .yLabel("workers waiting on a lookup")
+              .describe("Workers blocked on a flag lookup, waiting for the flag service")
+              .order(163),
+          MetricSpec.gauge("flagLookupMs", "Flag lookup time", "ms")
+              .yLabel("lookup time (ms)")
+              .describe(
+                  "Mean time of the flag lookups that ended in the last second (a fallback at its"
+                      + " timeout); with none ended, the age of the oldest still waiting")
+              .averaged()
+              .order(164));
 
   @Override
   public List<MetricSpec> metrics() {
@@ -120,6 +155,22 @@ public final class ServerType implements NodeType<ServerParams> {
       }
       if (c.partial() == ServerParams.Partial.ALLOW && c.fanout() != ServerParams.Fanout.ALL) {
         problems.add(new Problem("calls.partial", "allow only makes sense with fanout: all"));
+      }
+    }
+    ServerParams.Flag f = p.flag();
+    if (f != null) {
+      if (f.timeoutNanos() < 0) {
+        problems.add(new Problem("flag.timeout", "must not be negative"));
+      }
+      if (f.cacheTtlNanos() < 0) {
+        problems.add(new Problem("flag.cacheTtl", "must not be negative"));
+      }
+      if (f.defaultValue() != null && f.timeoutNanos() == 0) {
+        problems.add(
+            new Problem(
+                "flag.default",
+                "is never used without a flag.timeout: a lookup with timeout 0s waits for ever;"
+                    + " give flag a timeout, such as timeout: 50ms"));
       }
     }
     ServerParams.Gc gc = p.gc();
