@@ -93,20 +93,7 @@ final class DiffCommand implements Callable<Integer> {
               + "(default: runs/diff-<name>-seed<N>/ or runs/diff-<A>-vs-<B>/).")
   Path out;
 
-  @Option(
-      names = "--max-events",
-      paramLabel = "N",
-      defaultValue = "2000000000",
-      description = "Stop a runaway run after this many events (default: ${DEFAULT-VALUE}).")
-  long maxEvents;
-
-  @Option(
-      names = "--max-wall",
-      paramLabel = "SECONDS",
-      defaultValue = "600",
-      description =
-          "Stop a runaway run after this many wall-clock seconds (default: ${DEFAULT-VALUE}).")
-  double maxWallSeconds;
+  @Mixin LimitOptions limitOptions;
 
   @Override
   public Integer call() {
@@ -129,7 +116,7 @@ final class DiffCommand implements Callable<Integer> {
   private int scenario(Path file) {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    RunPipeline.Limits limits = RunPipeline.Limits.of(maxEvents, maxWallSeconds);
+    RunPipeline.Limits limits = limitOptions.limits();
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     List<String> editsA = bothInOrder();
     List<String> onlyB = changes.inOrder();

@@ -66,26 +66,13 @@ final class RunCommand implements Callable<Integer> {
           "Skip the charts and report.html (summary.json and metrics.csv are still written).")
   boolean noReport;
 
-  @Option(
-      names = "--max-events",
-      paramLabel = "N",
-      defaultValue = "2000000000",
-      description = "Stop a runaway run after this many events (default: ${DEFAULT-VALUE}).")
-  long maxEvents;
-
-  @Option(
-      names = "--max-wall",
-      paramLabel = "SECONDS",
-      defaultValue = "600",
-      description =
-          "Stop a runaway run after this many wall-clock seconds (default: ${DEFAULT-VALUE}).")
-  double maxWallSeconds;
+  @Mixin LimitOptions limitOptions;
 
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    RunPipeline.Limits limits = RunPipeline.Limits.of(maxEvents, maxWallSeconds);
+    RunPipeline.Limits limits = limitOptions.limits();
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     List<String> edits = overrides.inOrder();
     ScenarioSpec scenario = pipeline.load(file, edits);

@@ -121,20 +121,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Mixin PluginOptions plugins;
 
-  @Option(
-      names = "--max-events",
-      paramLabel = "N",
-      defaultValue = "2000000000",
-      description = "Stop a runaway run after this many events (default: ${DEFAULT-VALUE}).")
-  long maxEvents;
-
-  @Option(
-      names = "--max-wall",
-      paramLabel = "SECONDS",
-      defaultValue = "600",
-      description =
-          "Stop a runaway run after this many wall-clock seconds (default: ${DEFAULT-VALUE}).")
-  double maxWallSeconds;
+  @Mixin LimitOptions limitOptions;
 
   @Override
   public Integer call() {
@@ -146,7 +133,7 @@ final class SweepCommand implements Callable<Integer> {
           "--threads " + threadCount + ": a sweep needs at least one thread, e.g. --threads 2");
     }
     Shard slice = shard == null ? Shard.WHOLE : Shard.parse(shard);
-    RunPipeline.Limits limits = RunPipeline.Limits.of(maxEvents, maxWallSeconds);
+    RunPipeline.Limits limits = limitOptions.limits();
     RunPipeline pipeline = RunPipeline.withPlugins(plugins.plugins);
     SweepPlan plan =
         SweepPlan.of(

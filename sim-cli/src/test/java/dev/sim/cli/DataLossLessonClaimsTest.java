@@ -1,5 +1,7 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.history.Op;
@@ -7,22 +9,10 @@ import dev.sim.kernel.history.OpType;
 import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,24 +23,9 @@ import org.junit.jupiter.api.Test;
  * FILE --seed N} reproduces it.
  */
 class DataLossLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(DataLossLessonClaimsTest.class.getClassLoader());
 
   /** The fixed variant's alert: page when more than this share of operations failed for good. */
   static final double ALERT_FAIL_SHARE = 0.001;
-
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /**
    * What one seed's run shows, read from the run itself: the history for what the application did
@@ -148,24 +123,7 @@ class DataLossLessonClaimsTest {
    * order 1..SEEDS, two runs at a time.
    */
   static List<Figures> figures(String scenario, String... overrides) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of(overrides));
-    List<Future<Figures>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> Figures.of(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Figures> out = new ArrayList<>();
-    for (Future<Figures> f : futures) {
-      out.add(f.get());
-    }
-    return out;
-  }
-
-  static List<Figures> where(List<Figures> all, Predicate<Figures> bad) {
-    return all.stream().filter(bad).toList();
+    return perSeed(scenario, List.of(overrides), (s, r) -> Figures.of(r));
   }
 
   @Test

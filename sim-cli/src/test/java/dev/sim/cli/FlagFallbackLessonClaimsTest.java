@@ -1,26 +1,18 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
+import static dev.sim.cli.LessonRuns.window;
+import static dev.sim.cli.LessonRuns.yieldOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,21 +24,7 @@ import org.junit.jupiter.api.Test;
  * figures, so {@code sim run FILE --seed N} reproduces it.
  */
 class FlagFallbackLessonClaimsTest {
-  static final int SEEDS = 20;
   static final List<String> SERVERS = List.of("api-1", "api-2");
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(FlagFallbackLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** What one seed shows, before the crash (10s–30s), during it (31s–50s) and after (52s–78s). */
   record Figures(
@@ -86,35 +64,7 @@ class FlagFallbackLessonClaimsTest {
   }
 
   static List<Figures> runs(String scenario) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<Figures>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(() -> figures(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Figures> out = new ArrayList<>();
-    for (Future<Figures> f : futures) {
-      out.add(f.get());
-    }
-    return out;
-  }
-
-  static int window(RunResult r, double seconds) {
-    return (int) Math.min(r.windowCount(), (long) (seconds * 1e9 / r.windowNanos()));
-  }
-
-  /** Requests answered OK over requests offered in the windows from fromS to toS. */
-  static double yieldOf(RunResult r, double fromS, double toS) {
-    List<WindowStats> w = r.requests().orElseThrow().windows();
-    long ok = 0;
-    long offered = 0;
-    for (int i = window(r, fromS); i < window(r, toS); i++) {
-      ok += w.get(i).ok();
-      offered += w.get(i).offered();
-    }
-    return (double) ok / offered;
+    return perSeed(scenario, List.of(), (s, r) -> figures(r));
   }
 
   /** The median of the windows' median latencies from fromS to toS (NaN if none succeeded). */
@@ -170,10 +120,6 @@ class FlagFallbackLessonClaimsTest {
         r.counters().getOrDefault("flagFailures", 0L),
         rate(r, "flagRequests", 31, 50),
         rate(r, "flagDefaults", 31, 50));
-  }
-
-  static List<Figures> where(List<Figures> all, Predicate<Figures> bad) {
-    return all.stream().filter(bad).toList();
   }
 
   @Test

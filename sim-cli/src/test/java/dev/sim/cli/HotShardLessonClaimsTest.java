@@ -1,26 +1,16 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,20 +21,6 @@ import org.junit.jupiter.api.Test;
  * --seed N} reproduces it.
  */
 class HotShardLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(HotShardLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /**
    * What one seed's run shows of its store group: each node's mean queue and utilisation after the
@@ -104,20 +80,7 @@ class HotShardLessonClaimsTest {
 
   /** Each seed's store figures for {@code scenario}, in seed order 1..SEEDS. */
   static List<Shards> shards(String scenario) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<Shards>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> shardsOf(s, ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Shards> out = new ArrayList<>();
-    for (Future<Shards> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, List.of(), (s, r) -> shardsOf(s, r));
   }
 
   static Shards shardsOf(long seed, RunResult r) {
@@ -147,10 +110,6 @@ class HotShardLessonClaimsTest {
     }
     assertThat(out).as("store nodes with a %s gauge in %s", name, r.scenario()).hasSize(8);
     return out;
-  }
-
-  static List<Shards> where(List<Shards> all, Predicate<Shards> bad) {
-    return all.stream().filter(bad).toList();
   }
 
   @Test

@@ -1,22 +1,14 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.SEEDS;
+import static dev.sim.cli.LessonRuns.perSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,40 +17,11 @@ import org.junit.jupiter.api.Test;
  * message names the seeds, so `sim run FILE --seed N` reproduces it.
  */
 class LessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(LessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** One figure of each seed's run of {@code scenario}, in seed order 1..SEEDS. */
   static List<Double> figures(String scenario, ToDoubleFunction<RunResult> figure)
       throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<Double>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () ->
-                  figure.applyAsDouble(
-                      ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Double> out = new ArrayList<>();
-    for (Future<Double> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, List.of(), (s, r) -> figure.applyAsDouble(r));
   }
 
   /** Yield of the requests offered from {@code fromSeconds} on: the lesson's "after the step". */

@@ -1,5 +1,7 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.TYPES;
+import static dev.sim.cli.LessonRuns.perSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.history.Op;
@@ -10,7 +12,6 @@ import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import dev.sim.scenarios.runtime.ScenarioRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,42 +31,15 @@ import org.junit.jupiter.api.Test;
  * either. Every failure message names the seeds, so `sim run FILE --seed N` reproduces it.
  */
 class OfflineLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(OfflineLessonClaimsTest.class.getClassLoader());
   static final String LWW = "offline-conflicts";
   static final String SIBLINGS = "offline-conflicts-siblings";
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /**
    * {@code figure} of each seed's run of {@code scenario} with {@code overrides}, seeds 1..SEEDS.
    */
-  static <T> List<T> perSeed(String scenario, List<String> overrides, Function<RunResult, T> figure)
+  static <T> List<T> runs(String scenario, List<String> overrides, Function<RunResult, T> figure)
       throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, overrides);
-    List<Future<T>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> figure.apply(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<T> out = new ArrayList<>();
-    for (Future<T> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, overrides, (s, r) -> figure.apply(r));
   }
 
   /** One completed operation of the history. */
@@ -210,7 +179,7 @@ class OfflineLessonClaimsTest {
   @Test
   void lastWriterWinsShouldLoseExactlyTheLaptopsAddsThePhoneHadNotSeenInEverySeed()
       throws Exception {
-    List<Offline> runs = perSeed(LWW, List.of(), OfflineLessonClaimsTest::offline);
+    List<Offline> runs = runs(LWW, List.of(), OfflineLessonClaimsTest::offline);
     List<String> wrong = new ArrayList<>();
     long lostInWindow = 0;
     long lostTotal = 0;
@@ -259,7 +228,7 @@ class OfflineLessonClaimsTest {
   void lastWriterWinsShouldLoseNothingWithoutTheOfflinePeriodInEverySeed() throws Exception {
     // The same two apps online all the time: the loss is the offline upload's, not concurrency's.
     List<Integer> lost =
-        perSeed(LWW, List.of(ScenarioLoader.UNSET_PREFIX + "faults"), r -> lost(r).size());
+        runs(LWW, List.of(ScenarioLoader.UNSET_PREFIX + "faults"), r -> lost(r).size());
     assertThat(seedsWhere(lost, n -> n != 0)).as("seed= that lost adds; lost=%s", lost).isEmpty();
   }
 
@@ -268,7 +237,7 @@ class OfflineLessonClaimsTest {
     // The description's reason for r: 1: with quorum reads an lww add's read-modify-write at
     // store-1 waits for a remote replica, and two adds in that moment overwrite each other.
     List<Integer> lost =
-        perSeed(
+        runs(
             LWW,
             List.of(ScenarioLoader.UNSET_PREFIX + "faults", "nodes.store.r=null"),
             r -> lost(r).size());
@@ -278,7 +247,7 @@ class OfflineLessonClaimsTest {
 
   @Test
   void siblingsShouldKeepBothSidesEditsInEverySeed() throws Exception {
-    List<Offline> runs = perSeed(SIBLINGS, List.of(), OfflineLessonClaimsTest::offline);
+    List<Offline> runs = runs(SIBLINGS, List.of(), OfflineLessonClaimsTest::offline);
     List<String> wrong = new ArrayList<>();
     for (Offline o : runs) {
       if (!o.lost().isEmpty() || !o.valid() || o.staleReads() != 0) {
@@ -297,8 +266,7 @@ class OfflineLessonClaimsTest {
 
   @Test
   void replayingTheEditsShouldLoseNothingUnderLastWriterWinsInEverySeed() throws Exception {
-    List<Integer> lost =
-        perSeed(LWW, List.of("nodes.phone.offlineSync=replay"), r -> lost(r).size());
+    List<Integer> lost = runs(LWW, List.of("nodes.phone.offlineSync=replay"), r -> lost(r).size());
     assertThat(seedsWhere(lost, n -> n != 0)).as("seed= that lost adds; lost=%s", lost).isEmpty();
   }
 

@@ -1,24 +1,14 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,21 +18,7 @@ import org.junit.jupiter.api.Test;
  * figures, so {@code sim run FILE --seed N} reproduces it.
  */
 class PaxosLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(PaxosLessonClaimsTest.class.getClassLoader());
   static final String LEADER = "{policy: leader, leader: alice, proposers: [alice, bob]}";
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** What one seed's run shows: ballots, nacks, chosen, when, and each proposer's last round. */
   record Duel(
@@ -71,19 +47,7 @@ class PaxosLessonClaimsTest {
   }
 
   static List<Duel> runs(String scenario, String... sets) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of(sets));
-    List<Future<Duel>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(() -> duel(s, ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Duel> out = new ArrayList<>();
-    for (Future<Duel> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, List.of(sets), (s, r) -> duel(s, r));
   }
 
   static Duel duel(long seed, RunResult r) {
@@ -111,10 +75,6 @@ class PaxosLessonClaimsTest {
       }
     }
     return 0;
-  }
-
-  static List<Duel> where(List<Duel> all, Predicate<Duel> bad) {
-    return all.stream().filter(bad).toList();
   }
 
   @Test

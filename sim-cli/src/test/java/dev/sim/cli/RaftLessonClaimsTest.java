@@ -1,23 +1,13 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.SEEDS;
+import static dev.sim.cli.LessonRuns.perSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.history.Op;
 import dev.sim.kernel.history.OpType;
 import dev.sim.kernel.result.ConsistencySummary;
-import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,50 +18,24 @@ import org.junit.jupiter.api.Test;
  * short.
  */
 class RaftLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(RaftLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** Each election's mean outage in ms, and the split votes, per seed. */
   record Elections(long seed, long elected, long split, double meanOutageMs) {}
 
   static List<Elections> runs(String scenario) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(
-            Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of("nodes.clients=null"));
-    List<Future<Elections>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> {
-                RunResult r = ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS);
-                assertThat(r.failure()).as("seed %d", s).isNull();
-                long elected = r.counters().getOrDefault("leadersElected", 0L);
-                long outage = r.counters().getOrDefault("timeWithoutLeaderMs", 0L);
-                return new Elections(
-                    s,
-                    elected,
-                    r.counters().getOrDefault("splitVotes", 0L),
-                    elected == 0 ? Double.POSITIVE_INFINITY : (double) outage / elected);
-              }));
-    }
-    List<Elections> out = new ArrayList<>();
-    for (Future<Elections> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(
+        scenario,
+        List.of("nodes.clients=null"),
+        (s, r) -> {
+          assertThat(r.failure()).as("seed %d", s).isNull();
+          long elected = r.counters().getOrDefault("leadersElected", 0L);
+          long outage = r.counters().getOrDefault("timeWithoutLeaderMs", 0L);
+          return new Elections(
+              s,
+              elected,
+              r.counters().getOrDefault("splitVotes", 0L),
+              elected == 0 ? Double.POSITIVE_INFINITY : (double) outage / elected);
+        });
   }
 
   @Test
@@ -97,41 +61,30 @@ class RaftLessonClaimsTest {
   record Sides(long seed, double smallOk, double largeOk, ConsistencySummary c) {}
 
   static List<Sides> partitionRuns(String scenario) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<Sides>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> {
-                RunResult r = ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS);
-                assertThat(r.failure()).as("seed %d", s).isNull();
-                // Operations that ended during the partition (10s to 30s), after its first second.
-                long[] ended = new long[2];
-                long[] ok = new long[2];
-                for (Op op : r.history().ops()) {
-                  if (op.type() == OpType.INVOKE || op.time() < 11e9 || op.time() >= 30e9) {
-                    continue;
-                  }
-                  int side = op.node().equals("clients-1") || op.node().equals("clients-2") ? 0 : 1;
-                  ended[side]++;
-                  if (op.type() == OpType.OK) {
-                    ok[side]++;
-                  }
-                }
-                return new Sides(
-                    s,
-                    (double) ok[0] / ended[0],
-                    (double) ok[1] / ended[1],
-                    r.consistency().orElseThrow());
-              }));
-    }
-    List<Sides> out = new ArrayList<>();
-    for (Future<Sides> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(
+        scenario,
+        List.of(),
+        (s, r) -> {
+          assertThat(r.failure()).as("seed %d", s).isNull();
+          // Operations that ended during the partition (10s to 30s), after its first second.
+          long[] ended = new long[2];
+          long[] ok = new long[2];
+          for (Op op : r.history().ops()) {
+            if (op.type() == OpType.INVOKE || op.time() < 11e9 || op.time() >= 30e9) {
+              continue;
+            }
+            int side = op.node().equals("clients-1") || op.node().equals("clients-2") ? 0 : 1;
+            ended[side]++;
+            if (op.type() == OpType.OK) {
+              ok[side]++;
+            }
+          }
+          return new Sides(
+              s,
+              (double) ok[0] / ended[0],
+              (double) ok[1] / ended[1],
+              r.consistency().orElseThrow());
+        });
   }
 
   @Test

@@ -1,23 +1,14 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +19,6 @@ import org.junit.jupiter.api.Test;
  * failure message lists every seed's phases, so {@code sim run FILE --seed N} reproduces it.
  */
 class RetryStormLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(RetryStormLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** Yield and attempts per offered request over one span of the run's windows. */
   record Span(double yield, double amplification) {
@@ -88,33 +65,18 @@ class RetryStormLessonClaimsTest {
   }
 
   static List<Phases> phases(String scenario, List<String> overrides) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, overrides);
-    List<Future<Phases>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> {
-                RunResult r = ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS);
-                return new Phases(
-                    s,
-                    span(r, 15, 30),
-                    span(r, 45, 90),
-                    span(r, 95, 120),
-                    span(r, 125, 140),
-                    span(r, 145, 160));
-              }));
-    }
-    List<Phases> out = new ArrayList<>();
-    for (Future<Phases> f : futures) {
-      out.add(f.get());
-    }
-    return out;
-  }
-
-  static List<Phases> where(List<Phases> all, Predicate<Phases> bad) {
-    return all.stream().filter(bad).toList();
+    return perSeed(
+        scenario,
+        overrides,
+        (s, r) -> {
+          return new Phases(
+              s,
+              span(r, 15, 30),
+              span(r, 45, 90),
+              span(r, 95, 120),
+              span(r, 125, 140),
+              span(r, 145, 160));
+        });
   }
 
   @Test
@@ -160,24 +122,7 @@ class RetryStormLessonClaimsTest {
 
   /** Each seed's yield after the warm-up of {@code scenario} with {@code overrides}. */
   static List<Double> yields(String scenario, List<String> overrides) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, overrides);
-    List<Future<Double>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () ->
-                  ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS)
-                      .requests()
-                      .orElseThrow()
-                      .yield()));
-    }
-    List<Double> out = new ArrayList<>();
-    for (Future<Double> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, overrides, (s, r) -> r.requests().orElseThrow().yield());
   }
 
   @Test

@@ -1,23 +1,13 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +19,6 @@ import org.junit.jupiter.api.Test;
  * message lists each seed's figures, so {@code sim run FILE --seed N} reproduces it.
  */
 class SearchFanoutLessonClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(SearchFanoutLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** Yield and harvest (weighted by answers) of the requests offered in one span of windows. */
   record Span(double yield, double harvest) {
@@ -84,34 +60,16 @@ class SearchFanoutLessonClaimsTest {
 
   static List<Phases> phases(String scenario) throws Exception {
     // 20 queries a second instead of 50 keeps 40 runs quick; every band still holds ~360 queries.
-    ScenarioSpec spec =
-        ScenarioLoader.load(
-            Path.of("../scenarios", scenario + ".yaml"),
-            TYPES,
-            List.of("nodes.users.load.rate=20/s"));
-    List<Future<Phases>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> {
-                RunResult r = ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS);
-                return new Phases(
-                    s,
-                    span(r, new double[] {6, 19}, new double[] {41, 54}, new double[] {76, 88}),
-                    span(r, new double[] {21, 39}),
-                    span(r, new double[] {56, 74}));
-              }));
-    }
-    List<Phases> out = new ArrayList<>();
-    for (Future<Phases> f : futures) {
-      out.add(f.get());
-    }
-    return out;
-  }
-
-  static List<Phases> where(List<Phases> all, Predicate<Phases> bad) {
-    return all.stream().filter(bad).toList();
+    return perSeed(
+        scenario,
+        List.of("nodes.users.load.rate=20/s"),
+        (s, r) -> {
+          return new Phases(
+              s,
+              span(r, new double[] {6, 19}, new double[] {41, 54}, new double[] {76, 88}),
+              span(r, new double[] {21, 39}),
+              span(r, new double[] {56, 74}));
+        });
   }
 
   @Test

@@ -1,22 +1,13 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.SEEDS;
+import static dev.sim.cli.LessonRuns.perSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.RequestSummary;
-import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,21 +18,7 @@ import org.junit.jupiter.api.Test;
  * lists each seed's figures, so {@code sim run FILE --seed N} reproduces it.
  */
 class TailAtScaleLessonClaimsTest {
-  static final int SEEDS = 20;
   static final int FANOUT = 100;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(TailAtScaleLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** One seed's figures: share of requests timed out, p99 and p99.9 in ms, hedges per leaf call. */
   record Figures(long seed, double timedOutShare, double p99, double p999, double hedgeShare) {
@@ -59,30 +36,19 @@ class TailAtScaleLessonClaimsTest {
   }
 
   static List<Figures> runs(String scenario, List<String> overrides) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, overrides);
-    List<Future<Figures>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> {
-                RunResult r = ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS);
-                RequestSummary q = r.requests().orElseThrow();
-                double offered = q.totals().offered();
-                return new Figures(
-                    s,
-                    q.totals().timedOut() / offered,
-                    q.latencyMs().p99(),
-                    q.latencyMs().p999(),
-                    r.counters().getOrDefault("callHedges", 0L) / (offered * FANOUT));
-              }));
-    }
-    List<Figures> out = new ArrayList<>();
-    for (Future<Figures> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(
+        scenario,
+        overrides,
+        (s, r) -> {
+          RequestSummary q = r.requests().orElseThrow();
+          double offered = q.totals().offered();
+          return new Figures(
+              s,
+              q.totals().timedOut() / offered,
+              q.latencyMs().p99(),
+              q.latencyMs().p999(),
+              r.counters().getOrDefault("callHedges", 0L) / (offered * FANOUT));
+        });
   }
 
   static double mean(List<Figures> runs, java.util.function.ToDoubleFunction<Figures> f) {
