@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.api.FaultKind;
 import dev.sim.kernel.metrics.ChartNames;
+import dev.sim.scenarios.bind.DocBlocks;
 import dev.sim.scenarios.bind.MetricDocs;
 import dev.sim.scenarios.bind.ParamDocs;
 import dev.sim.scenarios.plugin.NodeTypeRegistry;
@@ -14,8 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,30 +48,9 @@ class ScenarioFormatDocsTest {
 
   @Test
   void shouldHoldTheGeneratedKeyTables() throws IOException {
-    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-    String updated = doc;
-    for (Map.Entry<String, String> e : tables().entrySet()) {
-      String name = e.getKey();
-      Pattern block =
-          Pattern.compile(
-              "(<!-- BEGIN GENERATED "
-                  + Pattern.quote(name)
-                  + " [^\\n]*-->\\n)(.*?)(<!-- END GENERATED "
-                  + Pattern.quote(name)
-                  + " -->)",
-              Pattern.DOTALL);
-      Matcher m = block.matcher(updated);
-      assertThat(m.find()).as("generated block for %s in %s", name, DOC).isTrue();
-      String table = e.getValue();
-      updated = updated.substring(0, m.start(2)) + table + updated.substring(m.end(2));
-    }
-    if (!updated.equals(doc) && Boolean.getBoolean("docs.update")) {
-      Files.writeString(DOC, updated, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(doc)
-        .as("%s is out of date with the @Param docs; regenerate with" + " -Ddocs.update=true", DOC)
-        .isEqualTo(updated);
+    assertThat(DocBlocks.upToDate(DOC, tables(), Boolean.getBoolean("docs.update")))
+        .as("%s is out of date with the code; regenerate with -Ddocs.update=true", DOC)
+        .isTrue();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.sim.stores.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sim.scenarios.bind.DocBlocks;
 import dev.sim.scenarios.bind.MetricDocs;
 import dev.sim.scenarios.bind.ParamDocs;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,28 +27,9 @@ class KvStoreDocsTest {
     Map<String, String> tables = new LinkedHashMap<>();
     tables.put("kv-store", ParamDocs.markdown(KvStoreParams.class));
     tables.put("kv-store metrics", MetricDocs.markdown(new KvStoreType().metrics()));
-    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-    String updated = doc;
-    for (Map.Entry<String, String> e : tables.entrySet()) {
-      Pattern block =
-          Pattern.compile(
-              "(<!-- BEGIN GENERATED "
-                  + Pattern.quote(e.getKey())
-                  + " [^\\n]*-->\\n)(.*?)(<!-- END GENERATED "
-                  + Pattern.quote(e.getKey())
-                  + " -->)",
-              Pattern.DOTALL);
-      Matcher m = block.matcher(updated);
-      assertThat(m.find()).as("generated block for %s in %s", e.getKey(), DOC).isTrue();
-      updated = updated.substring(0, m.start(2)) + e.getValue() + updated.substring(m.end(2));
-    }
-    if (!updated.equals(doc) && Boolean.getBoolean("docs.update")) {
-      Files.writeString(DOC, updated, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(doc)
+    assertThat(DocBlocks.upToDate(DOC, tables, Boolean.getBoolean("docs.update")))
         .as("%s is out of date with the code; regenerate with -Ddocs.update=true", DOC)
-        .isEqualTo(updated);
+        .isTrue();
   }
 
   @Test
