@@ -39,6 +39,16 @@ public interface FaultKind<P extends Record> {
   }
 
   /**
+   * Whether an occurrence may step nodes' clocks ({@link FaultControls#stepClock}). A run whose
+   * clocks are all perfect (no {@code clocks:} offsets or drift) and none of whose faults step a
+   * clock keeps every local clock equal to simulated time, which the kernel runs faster; a kind
+   * that steps clocks must say so, or its {@code stepClock} call fails the run.
+   */
+  default boolean stepsClocks() {
+    return false;
+  }
+
+  /**
    * Cross-checks bound parameters beyond single values; empty when all is well. Each problem names
    * the key it is about, so the loader can point at its line.
    */

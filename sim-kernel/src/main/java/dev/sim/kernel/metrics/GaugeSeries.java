@@ -14,6 +14,10 @@ public final class GaugeSeries {
   private double last;
   private long lastTime;
   private boolean started;
+  // The window holding lastTime and where it ends: kept so that a set or an advance inside the
+  // current window (nearly all of them) costs no division.
+  private int window;
+  private long windowEnd;
 
   GaugeSeries(long windowNanos) {
     this.windowNanos = windowNanos;
@@ -21,15 +25,20 @@ public final class GaugeSeries {
 
   /** Records that the gauge reads {@code value} from simulated time {@code now} on. */
   void set(long now, double value) {
-    advance(now);
-    int w = (int) (now / windowNanos);
-    grow(w);
-    if (!seen[w] || value > max[w]) {
-      max[w] = value;
+    if (!started) {
+      started = true;
+      lastTime = now;
+      window = (int) (now / windowNanos);
+      windowEnd = (window + 1L) * windowNanos;
+      grow(window);
+    } else {
+      advance(now);
     }
-    seen[w] = true;
+    if (!seen[window] || value > max[window]) {
+      max[window] = value;
+    }
+    seen[window] = true;
     last = value;
-    started = true;
   }
 
   /** Carries the current value forward to {@code now}. */
@@ -39,18 +48,31 @@ public final class GaugeSeries {
       return;
     }
     long t = lastTime;
-    while (t < now) {
-      int w = (int) (t / windowNanos);
-      long end = Math.min(now, (w + 1L) * windowNanos);
-      grow(w);
-      weighted[w] += last * (end - t);
-      if (!seen[w] || last > max[w]) {
-        max[w] = last;
+    if (now <= t) {
+      return;
+    }
+    while (now >= windowEnd) {
+      // Close the current window with the value held to its end, then enter the next one.
+      if (windowEnd > t) {
+        integrate(window, windowEnd - t);
       }
-      seen[w] = true;
-      t = end;
+      t = windowEnd;
+      window++;
+      windowEnd += windowNanos;
+      grow(window);
+    }
+    if (now > t) {
+      integrate(window, now - t);
     }
     lastTime = now;
+  }
+
+  private void integrate(int w, long nanos) {
+    weighted[w] += last * nanos;
+    if (!seen[w] || last > max[w]) {
+      max[w] = last;
+    }
+    seen[w] = true;
   }
 
   /**

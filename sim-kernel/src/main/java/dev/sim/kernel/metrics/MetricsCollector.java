@@ -176,8 +176,20 @@ public final class MetricsCollector {
     return new View(node);
   }
 
+  // The window of the last window() call and its bounds (empty until the first call).
+  private int cachedWindow;
+  private long windowStart;
+  private long windowEnd;
+
   private int window(long t) {
+    if (t >= windowStart && t < windowEnd) {
+      // Nearly every call falls in the window of the previous one: no division.
+      return cachedWindow;
+    }
     int w = (int) (t / windowNanos);
+    cachedWindow = w;
+    windowStart = w * windowNanos;
+    windowEnd = windowStart + windowNanos;
     if (w >= offered.length) {
       int n = Math.max(w + 1, offered.length * 2);
       offered = Arrays.copyOf(offered, n);

@@ -55,6 +55,11 @@ public final class ClockFault
   }
 
   @Override
+  public boolean stepsClocks() {
+    return true;
+  }
+
+  @Override
   public Lasting lasting() {
     return Lasting.instant("a clock jump happens at once and is not undone; it takes no 'for'");
   }

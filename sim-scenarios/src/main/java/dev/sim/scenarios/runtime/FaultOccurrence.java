@@ -19,7 +19,12 @@ import java.util.List;
 final class FaultOccurrence implements FaultControls {
   /** What every occurrence of a run shares. */
   record Run(
-      Simulation sim, Network network, SkewedClocks clocks, NodeControls[] controls, Rng random) {}
+      Simulation sim,
+      Network network,
+      SkewedClocks clocks,
+      boolean perfectClocks,
+      NodeControls[] controls,
+      Rng random) {}
 
   private final Run run;
   private final String kind;
@@ -131,6 +136,13 @@ final class FaultOccurrence implements FaultControls {
 
   @Override
   public void stepClock(int id, long stepNanos) {
+    if (run.perfectClocks()) {
+      // The run was set up with perfect clocks because no fault declared that it steps one.
+      throw new IllegalStateException(
+          "fault kind '"
+              + kind
+              + "' stepped a clock but does not declare it: override FaultKind.stepsClocks()");
+    }
     run.clocks().jump(id, stepNanos, run.sim().now());
     run.sim().clockChanged(id);
   }

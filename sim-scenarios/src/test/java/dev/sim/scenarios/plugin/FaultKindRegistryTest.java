@@ -187,4 +187,97 @@ class FaultKindRegistryTest {
                 + "i.yaml:7:36: faults[0].otters: unknown key 'otters' in a fault — did you mean"
                 + " 'others'?");
   }
+
+  /** A plugin kind that steps clocks, with or without saying so through stepsClocks(). */
+  static final class Nudge implements FaultKind<Nudge.Params> {
+    record Params(
+        @Param(key = "nudge", doc = "Whose clock.", unit = Unit.TARGET, required = true)
+            Target target) {}
+
+    private final boolean declares;
+
+    Nudge(boolean declares) {
+      this.declares = declares;
+    }
+
+    @Override
+    public String name() {
+      return "nudge";
+    }
+
+    @Override
+    public String summary() {
+      return "Steps clocks 5s ahead.";
+    }
+
+    @Override
+    public Class<Params> parameters() {
+      return Params.class;
+    }
+
+    @Override
+    public Lasting lasting() {
+      return Lasting.instant("at once");
+    }
+
+    @Override
+    public boolean stepsClocks() {
+      return declares;
+    }
+
+    @Override
+    public String describe(Params p, Function<Target, String> targets) {
+      return "nudge " + targets.apply(p.target());
+    }
+
+    @Override
+    public void start(Params p, FaultControls c) {
+      for (int id : c.resolve(p.target())) {
+        c.stepClock(id, 5_000_000_000L);
+      }
+    }
+  }
+
+  static final String NUDGE_YAML =
+      """
+      name: nudged
+      duration: 10s
+      nodes:
+        clients: {type: client, target: api, load: {arrivals: constant, rate: 100/s}}
+        api: {type: server}
+      faults:
+        - {at: 5s, nudge: clients}
+      """;
+
+  @Test
+  void shouldStepClocksOnlyForAKindThatDeclaresIt() {
+    // Declared: the run keeps skewable clocks, and the 5 s step fires the client's pending
+    // arrivals at once, so it offers about as many requests as without the step.
+    RunResult declared =
+        ScenarioRunner.run(
+            ScenarioLoader.parse(
+                NUDGE_YAML,
+                "n.yaml",
+                NodeTypeRegistry.load(getClass().getClassLoader())
+                    .withFaults(FaultKindRegistry.of(new Nudge(true))),
+                List.of()),
+            1,
+            ScenarioRunner.Options.DEFAULTS);
+    assertThat(declared.failure()).isNull();
+    assertThat(declared.requestsOrNone().totals().offered()).isBetween(990L, 1_010L);
+
+    // Undeclared: the run was given perfect clocks, so the step cannot happen; it fails loudly
+    // instead of silently leaving the clock where it was.
+    ScenarioSpec undeclared =
+        ScenarioLoader.parse(
+            NUDGE_YAML,
+            "n.yaml",
+            NodeTypeRegistry.load(getClass().getClassLoader())
+                .withFaults(FaultKindRegistry.of(new Nudge(false))),
+            List.of());
+    RunResult r = ScenarioRunner.run(undeclared, 1, ScenarioRunner.Options.DEFAULTS);
+    assertThat(r.failure()).isNotNull();
+    assertThat(r.failure().message())
+        .contains("fault kind 'nudge' stepped a clock but does not declare it");
+  }
 }
