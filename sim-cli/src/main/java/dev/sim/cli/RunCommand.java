@@ -97,7 +97,10 @@ final class RunCommand implements Callable<Integer> {
       RunProgress.closeIfBar(bar);
     }
     pipeline.writeFolder(result, dir);
-    if (!noReport) {
+    if (noReport) {
+      // Charts an earlier run drew here would otherwise sit beside this run's figures.
+      pipeline.removeReport(dir);
+    } else {
       pipeline.render(result, dir);
     }
     if (!quiet) {

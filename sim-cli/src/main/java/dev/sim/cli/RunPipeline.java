@@ -11,6 +11,7 @@ import dev.sim.kernel.trace.JsonLinesTraceSink;
 import dev.sim.kernel.trace.TraceSink;
 import dev.sim.report.Report;
 import dev.sim.report.io.AtomicFiles;
+import dev.sim.report.io.RenderedFiles;
 import dev.sim.report.io.RunFolder;
 import dev.sim.scenarios.config.NodeGroupSpec;
 import dev.sim.scenarios.config.ScenarioException;
@@ -327,6 +328,20 @@ public final class RunPipeline {
       }
     } catch (IOException e) {
       throw new UserError("cannot write the run folder " + dir + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Removes the charts and report.html an earlier run's report left in {@code dir} (only files its
+   * manifest names).
+   *
+   * @throws UserError when they cannot be removed
+   */
+  public void removeReport(Path dir) {
+    try {
+      RenderedFiles.removeAll(dir);
+    } catch (IOException e) {
+      throw new UserError("cannot clean the run folder " + dir + ": " + e.getMessage());
     }
   }
 

@@ -91,6 +91,33 @@ class RunCommandTest {
   }
 
   @Test
+  void shouldRemoveChartsAnEarlierRunLeftInTheSameFolderButNoOtherFiles() throws IOException {
+    Path out = tmp.resolve("reused");
+    Cli.Result first = Cli.run("run", SMALL, "--out", out.toString(), "--quiet");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(out.resolve("queue.png")).exists();
+    Files.writeString(out.resolve("notes.png"), "the user's own file");
+
+    // Fewer charts: the ones no longer drawn go, the ones drawn again stay.
+    Cli.Result second =
+        Cli.run("run", SMALL, "--out", out.toString(), "--quiet", "--set", "report.charts=[yield]");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(out.resolve("yield.png")).exists();
+    assertThat(out.resolve("yield.svg")).exists();
+    assertThat(out.resolve("queue.png")).doesNotExist();
+    assertThat(out.resolve("queue.svg")).doesNotExist();
+    assertThat(out.resolve("report.html")).exists();
+
+    // No report at all: the last report's charts and page go; the figures and the user's file stay.
+    Cli.Result third = Cli.run("run", SMALL, "--out", out.toString(), "--quiet", "--no-report");
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(out.resolve("yield.png")).doesNotExist();
+    assertThat(out.resolve("report.html")).doesNotExist();
+    assertThat(out.resolve("summary.json")).exists();
+    assertThat(out.resolve("notes.png")).exists();
+  }
+
+  @Test
   void shouldUseTheDefaultOutputFolderNamedAfterScenarioAndSeed() {
     // The default folder is relative to the working directory, so check the reported path.
     Cli.Result r = Cli.run("run", SMALL, "--seed", "9", "--no-report");

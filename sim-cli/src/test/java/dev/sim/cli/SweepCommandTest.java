@@ -261,7 +261,7 @@ class SweepCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("sweep.csv", "sweep.json", "sweep.html");
+          .containsExactlyInAnyOrder("sweep.csv", "sweep.json", "sweep.html", ".sim-rendered");
     }
     assertThat(rows(out)).hasSize(1);
   }

@@ -8,6 +8,7 @@ import dev.sim.report.chart.SpaceTimeDiagram;
 import dev.sim.report.chart.TimeChart;
 import dev.sim.report.chart.TimeCharts;
 import dev.sim.report.html.ReportPage;
+import dev.sim.report.io.RenderedFiles;
 import dev.sim.report.io.RunFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ public final class Report {
       out.add(c.svg());
     }
     out.add(page);
+    RenderedFiles.replace(dir, out);
     return out;
   }
 

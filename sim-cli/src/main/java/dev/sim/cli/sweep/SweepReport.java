@@ -3,6 +3,7 @@ package dev.sim.cli.sweep;
 import dev.sim.cli.RunPipeline;
 import dev.sim.report.chart.SweepCharts;
 import dev.sim.report.html.SweepPage;
+import dev.sim.report.io.RenderedFiles;
 import dev.sim.report.sweep.SweepModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -74,6 +75,13 @@ public final class SweepReport {
     }
     String page = SweepPage.html(model, charts);
     AtomicFile.write(dir.resolve(PAGE), w -> w.write(page));
+    List<Path> written = new ArrayList<>();
+    for (SweepCharts.Rendered c : charts) {
+      written.add(dir.resolve(c.id() + ".png"));
+      written.add(dir.resolve(c.id() + ".svg"));
+    }
+    written.add(dir.resolve(PAGE));
+    RenderedFiles.replace(dir, written);
   }
 
   private static List<String[]> definition(SweepPlan plan, int runs) {
