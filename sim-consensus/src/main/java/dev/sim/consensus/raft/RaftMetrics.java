@@ -29,8 +29,8 @@ final class RaftMetrics {
               .yLabel("node number while it leads")
               .describe(
                   "Which node leads: each node's line stands at its own number (raft-3 at 3)"
-                      + " while it is leader, at 0 otherwise; a crashed node records nothing, so a"
-                      + " crashed leader's line stays up, under its crash band, until it restarts")
+                      + " while it is leader, at 0 otherwise (a crashed node's gauges read 0, so a"
+                      + " crashed leader's line drops at its crash)")
               .order(10),
           MetricSpec.gauge(OUTAGE, "Time without a leader per election", "ms")
               .chart("time-without-leader")
@@ -38,7 +38,7 @@ final class RaftMetrics {
               .describe(
                   "While a node leads, its line stands at how long it had gone without a leader"
                       + " before its election (from the last heartbeat it heard, or its start);"
-                      + " a crashed node records nothing, so its line stays up until it restarts")
+                      + " a crashed node's line drops to 0")
               .order(11),
           MetricSpec.counter(ELECTIONS, "Elections started", "candidacies")
               .describe("Times a node became a candidate and asked for votes")

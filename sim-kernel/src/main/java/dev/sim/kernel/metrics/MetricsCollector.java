@@ -61,6 +61,8 @@ public final class MetricsCollector {
   // the hot path (a server counting or setting a gauge per request) builds no strings.
   private final Map<String, CounterCell> counters = new LinkedHashMap<>();
   private final Map<String, GaugeCell> gauges = new LinkedHashMap<>();
+  // The same cells by node, for a crash (lookups only, never iterated for output).
+  private final Map<Integer, List<GaugeCell>> gaugesByNode = new java.util.HashMap<>();
   private String[] nodeNames = new String[0];
   private String[] nodeGroups = new String[0];
   private boolean anyRequest;
@@ -289,8 +291,25 @@ public final class MetricsCollector {
     if (g == null) {
       g = new GaugeCell(node, name, new GaugeSeries(windowNanos));
       gauges.put(key, g);
+      gaugesByNode.computeIfAbsent(node, n -> new ArrayList<>(2)).add(g);
     }
     return g;
+  }
+
+  /**
+   * Node {@code node} crashed: each of its gauges reads 0 from now until the restarted node sets it
+   * again. A crashed process holds no queue, leads nothing and has no heap; without this, its last
+   * reading (a leader's "I lead") would stand on the chart for as long as it is down.
+   */
+  public void nodeCrashed(int node) {
+    List<GaugeCell> cells = gaugesByNode.get(node);
+    if (cells != null) {
+      long now = clock.getAsLong();
+      window(now);
+      for (GaugeCell g : cells) {
+        g.series.set(now, 0);
+      }
+    }
   }
 
   void count(CounterCell c, long delta) {

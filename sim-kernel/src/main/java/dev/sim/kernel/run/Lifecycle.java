@@ -225,6 +225,7 @@ final class Lifecycle {
       }
       slots.free(slot);
     }
+    metrics.nodeCrashed(id);
     nodeEvent(id, "crash", reason);
   }
 

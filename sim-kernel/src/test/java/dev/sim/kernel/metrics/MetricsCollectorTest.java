@@ -238,6 +238,26 @@ class MetricsCollectorTest {
   }
 
   @Test
+  void shouldReadACrashedNodesGaugesAsZeroUntilItSetsThemAgain() {
+    NodeMetrics api1 = metrics.forNode(1);
+    NodeMetrics api2 = metrics.forNode(2);
+    now = 0;
+    api1.gauge("queue", 6);
+    api2.gauge("queue", 6);
+    // api-1 crashes halfway through window 0 and its new process sets the gauge at 2.5 s.
+    now = ms(500);
+    metrics.nodeCrashed(1);
+    now = ms(2500);
+    api1.gauge("queue", 2);
+    List<GaugeSeriesData> g = metrics.gaugeSeries(s(3));
+    assertThat(g.get(0).nodeName()).isEqualTo("api-1");
+    assertThat(g.get(0).mean()).containsExactly(new double[] {3.0, 0.0, 1.0}, within(1e-9));
+    // The other node is untouched; a crash of a node with no gauges changes nothing.
+    metrics.nodeCrashed(3);
+    assertThat(g.get(1).mean()).containsExactly(new double[] {6.0, 6.0, 6.0}, within(1e-9));
+  }
+
+  @Test
   void shouldHaveNoRequestSummaryUntilARequestIsRecorded() {
     now = s(1);
     metrics.forNode(1).count("c", 1);
