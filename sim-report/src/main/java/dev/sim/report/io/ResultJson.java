@@ -1,5 +1,6 @@
 package dev.sim.report.io;
 
+import dev.sim.kernel.metrics.Better;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.ConsistencySummary;
@@ -247,6 +248,7 @@ public final class ResultJson {
           .field("compared", c.compared());
       j.end();
     }
+    j.field("better", m.better().name());
     j.end();
   }
 
@@ -649,8 +651,13 @@ public final class ResultJson {
                 bool(c, "compared", q));
       }
       try {
+        // Added later: a spec without it (an earlier version's file) states no direction.
+        Better better =
+            m.has("better")
+                ? choice(Better.class, str(m, "better", p), p + "better")
+                : Better.NEUTRAL;
         return new MetricSpec(
-            str(m, "name", p), kind, str(m, "title", p), str(m, "unit", p), chart);
+            str(m, "name", p), kind, str(m, "title", p), str(m, "unit", p), chart, better);
       } catch (IllegalArgumentException | NullPointerException e) {
         throw new IOException(source + ": " + p + " is not a valid metric spec: " + e.getMessage());
       }
