@@ -36,6 +36,11 @@ final class ExpectReader {
   static final List<String> REQUEST_FIGURES =
       List.copyOf(dev.sim.scenarios.runtime.Expectations.REQUEST_FIGURES);
 
+  /** The request figures in a few words, for messages. */
+  private static final String FIGURES_IN_SHORT =
+      "yield, harvest, goodput, latency.p50|p90|p99|p999|max|mean, latencyAll.(the same),"
+          + " requests.offered|ok|failed|timedOut|rejected|attempts|unfinished";
+
   private static final String RANGE_LIKE = "a range like [120s..], [30s..40s] or [..40s]";
   private static final Pattern COUNTER = Pattern.compile("counter\\.[A-Za-z0-9_.\\-]+");
   private static final String EXAMPLE = "a check like 'yield >= 0.99' or 'latency.p99 < 200ms'";
@@ -135,7 +140,7 @@ final class ExpectReader {
                 + "' needs a client group and a figure, like group."
                 + (declared.requestGroups().isEmpty() ? "clients" : declared.requestGroups().get(0))
                 + ".yield; a group's figures are "
-                + String.join(", ", REQUEST_FIGURES));
+                + FIGURES_IN_SHORT);
         return null;
       }
       group = rest.substring(0, dot);
@@ -152,9 +157,7 @@ final class ExpectReader {
             "'"
                 + metric
                 + "' is not a figure of a client group"
-                + (near.isEmpty()
-                    ? "; a group's figures are " + String.join(", ", REQUEST_FIGURES)
-                    : near));
+                + (near.isEmpty() ? "; a group's figures are " + FIGURES_IN_SHORT : near));
         return null;
       }
     } else if (!METRICS.contains(metric) && !COUNTER.matcher(metric).matches()) {
@@ -177,7 +180,7 @@ final class ExpectReader {
             "'"
                 + metric
                 + "' has no figure per time range; a range goes with "
-                + String.join(", ", REQUEST_FIGURES)
+                + FIGURES_IN_SHORT
                 + " and counter.NAME");
         return null;
       }
