@@ -88,10 +88,8 @@ public final class SummaryJson {
       j.field("message", f.message());
       j.end();
     }
-    // The checkers' section, for runs whose clients recorded operations (the histories contract);
-    // last, so that every key before it keeps its place.
-    r.consistency().ifPresent(c -> consistency(j, c.capped(r.windowNanos(), r.windowCount()), r));
-    // Added after every earlier key: goodput and the latency of every finished request beside the
+    // Added after failure (consistency stays last, as its contract says): goodput and the latency
+    // of every finished request beside the
     // success-only figures above, then each client group's figures.
     j.field("goodputPerSecond", requests.goodputPerSecond());
     latency(j, "latencyAllMs", requests.latencyAllMs());
@@ -117,6 +115,9 @@ public final class SummaryJson {
       j.end();
     }
     j.end();
+    // The checkers' section, for runs whose clients recorded operations (the histories contract);
+    // last, so that every key before it keeps its place.
+    r.consistency().ifPresent(c -> consistency(j, c.capped(r.windowNanos(), r.windowCount()), r));
     j.end();
     return j + "\n";
   }
