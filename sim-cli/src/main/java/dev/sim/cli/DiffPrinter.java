@@ -140,16 +140,20 @@ final class DiffPrinter {
       w1 = Math.max(w1, r.a().length());
       w2 = Math.max(w2, r.b().length());
     }
-    out.println(pad("figure", w0) + "  " + left("A", w1) + "  " + left("B", w2) + "  change");
+    out.println(
+        pad("figure", w0) + "  better  " + left("A", w1) + "  " + left("B", w2) + "  change");
     for (FigureComparison.Row r : rows) {
       String judgement =
           switch (r.judgement()) {
             case BETTER -> "  better";
             case WORSE -> "  worse";
             case NONE -> "";
+            case NOT_COMPARABLE -> "  not comparable: yield differs";
           };
       String line =
           pad(r.figure(), w0)
+              + "  "
+              + pad(r.better().arrow(), 6)
               + "  "
               + left(r.a(), w1)
               + "  "

@@ -61,17 +61,29 @@ final class SummaryPrinter {
           q.unfinished() > 0 ? " · " + count(q.unfinished()) + " still open at the end" : "");
       out.printf(Locale.ROOT, "  %-10s %s%n", "yield", fixed(rq.yield(), 4));
       out.printf(Locale.ROOT, "  %-10s %s%n", "harvest", fixed(rq.harvest(), 4));
-      LatencySummary l = rq.latencyMs();
       out.printf(
           Locale.ROOT,
-          "  %-10s mean %s · p50 %s · p90 %s · p99 %s · p99.9 %s · max %s%n",
-          "latency",
-          ms(l.mean()),
-          ms(l.p50()),
-          ms(l.p90()),
-          ms(l.p99()),
-          ms(l.p999()),
-          ms(l.max()));
+          "  %-10s %s/s successful requests per second%n",
+          "goodput",
+          fixed(rq.goodputPerSecond(), 1));
+      // Two latencies, each saying whose: the successful requests' alone flatters a run that fails
+      // fast, so the latency of every finished request (a timeout at its timeout) stands beside it.
+      latencyLine(out, "latency", rq.latencyMs(), "successful requests");
+      latencyLine(out, "", rq.latencyAllMs(), "all finished requests");
+      if (rq.groups().size() > 1) {
+        for (Map.Entry<String, RequestSummary> g : rq.groups().entrySet()) {
+          RequestSummary gq = g.getValue();
+          out.printf(
+              Locale.ROOT,
+              "  %-10s %s: yield %s · goodput %s/s · p99 %s (ok) · %s (all finished)%n",
+              "group",
+              g.getKey(),
+              fixed(gq.yield(), 4),
+              fixed(gq.goodputPerSecond(), 1),
+              ms(gq.latencyMs().p99()),
+              ms(gq.latencyAllMs().p99()));
+        }
+      }
     }
     if (!r.counters().isEmpty()) {
       StringBuilder b = new StringBuilder();
@@ -94,7 +106,12 @@ final class SummaryPrinter {
       }
       for (ExpectationResult e : r.expectations()) {
         // Latency expectations compare milliseconds; show them as the durations they are.
-        boolean latency = e.check().trim().startsWith("latency") && !Double.isNaN(e.actual());
+        boolean latency =
+            e.check().strip().matches("(group\\.[^.\\s]+\\.)?latency(All)?\\..*")
+                && !Double.isNaN(e.actual());
+        boolean rate =
+            e.check().strip().matches("(group\\.[^.\\s]+\\.)?goodput\\b.*|.*/[smh]\\s*")
+                && !Double.isNaN(e.actual());
         boolean truth =
             e.check().strip().matches(".*(==|!=)\\s*(true|false)") && !Double.isNaN(e.actual());
         out.printf(
@@ -102,7 +119,11 @@ final class SummaryPrinter {
             "  %s %-" + width + "s actual %s%n",
             e.ok() ? "PASS" : "FAIL",
             e.check(),
-            latency ? ms(e.actual()) : truth ? String.valueOf(e.actual() == 1) : plain(e.actual()));
+            latency
+                ? ms(e.actual())
+                : truth
+                    ? String.valueOf(e.actual() == 1)
+                    : rate ? plain(e.actual()) + "/s" : plain(e.actual()));
       }
     }
     out.println();
@@ -151,6 +172,20 @@ final class SummaryPrinter {
 
   static String fixed(double v, int decimals) {
     return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  private static void latencyLine(PrintWriter out, String label, LatencySummary l, String whose) {
+    out.printf(
+        Locale.ROOT,
+        "  %-10s mean %s · p50 %s · p90 %s · p99 %s · p99.9 %s · max %s  (%s)%n",
+        label,
+        ms(l.mean()),
+        ms(l.p50()),
+        ms(l.p90()),
+        ms(l.p99()),
+        ms(l.p999()),
+        ms(l.max()),
+        whose);
   }
 
   /**

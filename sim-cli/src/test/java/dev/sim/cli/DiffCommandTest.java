@@ -203,8 +203,8 @@ class DiffCommandTest {
         .contains("First divergence at simulated")
         .containsPattern("  A: \\S+s  api  timer ServiceDone")
         .containsPattern("  B: \\S+s  clients  timer")
-        .containsPattern("yield +100% +0% +-100.00 pts  worse")
-        .containsPattern("timed out +0 +\\d+ +new  worse");
+        .containsPattern("yield +↑ +100% +0% +-100.00 pts  worse")
+        .containsPattern("timed out +↓ +0 +\\d+ +new  worse");
     assertThat(out.resolve("a/summary.json")).exists();
     assertThat(out.resolve("b/result.json")).exists();
     String page = Files.readString(out.resolve("compare.html"));

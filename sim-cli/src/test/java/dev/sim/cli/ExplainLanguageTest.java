@@ -68,7 +68,8 @@ class ExplainLanguageTest {
         .containsPattern("\ncounter\\.oom +counter +crashes +oom +Out-of-memory crashes")
         .containsPattern("\nheapLiveMB +gauge +MB +heap +Live heap");
     assertThat(Cli.run("explain", "client").out())
-        .containsPattern("\nrequests +requests +ms +yield, harvest, latency, throughput ");
+        .containsPattern(
+            "\nrequests +requests +ms +yield, harvest, latency, latency-all, throughput ");
   }
 
   @Test

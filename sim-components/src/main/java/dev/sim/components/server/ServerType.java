@@ -4,6 +4,7 @@ import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
 import dev.sim.components.rpc.Request;
+import dev.sim.kernel.metrics.Better;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
@@ -90,7 +91,8 @@ public final class ServerType implements NodeType<ServerParams> {
           MetricSpec.counter("oom", "Out-of-memory crashes", "crashes")
               .runningTotal()
               .describe("Processes that ran out of heap and crashed, running total")
-              .order(30),
+              .order(30)
+              .better(Better.LOWER),
           MetricSpec.counter("shed", "Load shed", "requests shed")
               .describe("Requests refused early by load shedding")
               .order(40),

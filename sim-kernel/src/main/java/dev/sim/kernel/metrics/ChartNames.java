@@ -25,7 +25,8 @@ public final class ChartNames {
    * The request/response family's charts, drawn from a run's request summary (when it recorded
    * requests; a type that records them declares a {@link MetricSpec.Kind#LATENCY} metric).
    */
-  public static final List<String> REQUESTS = List.of("yield", "harvest", "latency", "throughput");
+  public static final List<String> REQUESTS =
+      List.of("yield", "harvest", "latency", "latency-all", "throughput");
 
   /**
    * The consistency family's charts, drawn from a run's consistency summary (when its clients

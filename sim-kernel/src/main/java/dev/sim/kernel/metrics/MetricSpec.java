@@ -28,8 +28,17 @@ import java.util.regex.Pattern;
  * @param unit what one unit counts or measures, e.g. {@code retries}, {@code MB}
  * @param chart how to draw it; null for {@link Kind#LATENCY}, which the request/response charts
  *     draw
+ * @param better which way the metric improves, for {@code sim compare}'s colours ({@link
+ *     Better#NEUTRAL} unless the type says: a counter's rise can be the point of a change)
  */
-public record MetricSpec(String name, Kind kind, String title, String unit, Chart chart) {
+public record MetricSpec(
+    String name, Kind kind, String title, String unit, Chart chart, Better better) {
+
+  /** A spec with no stated direction ({@link Better#NEUTRAL}). */
+  public MetricSpec(String name, Kind kind, String title, String unit, Chart chart) {
+    this(name, kind, title, unit, chart, Better.NEUTRAL);
+  }
+
   /** Where a metric's value comes from. */
   public enum Kind {
     /** Increments counted per group ({@code metrics().count}), drawn per second or as a total. */
@@ -107,6 +116,7 @@ public record MetricSpec(String name, Kind kind, String title, String unit, Char
       throw new IllegalArgumentException("metric '" + name + "' needs a title");
     }
     unit = unit == null ? "" : unit;
+    better = better == null ? Better.NEUTRAL : better;
     if ((kind == Kind.LATENCY) != (chart == null)) {
       throw new IllegalArgumentException(
           kind == Kind.LATENCY
@@ -236,6 +246,15 @@ public record MetricSpec(String name, Kind kind, String title, String unit, Char
     return edit(d -> d.legend = legend);
   }
 
+  /**
+   * Improving in direction {@code better}: {@code sim compare} paints a change of it green when it
+   * goes that way and red when it goes the other ({@code MetricSpec.counter("oom", ...)
+   * .better(Better.LOWER)}).
+   */
+  public MetricSpec better(Better better) {
+    return new MetricSpec(name, kind, title, unit, chart, better);
+  }
+
   /** Drawn on comparison pages ({@code on}), or not. */
   public MetricSpec compared(boolean on) {
     return edit(d -> d.compared = on);
@@ -313,6 +332,7 @@ public record MetricSpec(String name, Kind kind, String title, String unit, Char
             d.runningTotal,
             d.order,
             d.legend,
-            d.compared));
+            d.compared),
+        better);
   }
 }

@@ -36,24 +36,11 @@ public final class MetricsCollector {
   private final long warmupNanos;
   private final LongSupplier clock;
 
-  private long[] offered = new long[64];
-  private long[] ok = new long[64];
-  private long[] failed = new long[64];
-  private long[] timedOut = new long[64];
-  private long[] rejected = new long[64];
-  private long[] attempts = new long[64];
-  private double[] harvestSum = new double[64];
-  private Histogram[] windowLatency = new Histogram[64];
+  // The run's request figures, and each group's (the groups whose nodes offer requests), in the
+  // order groups first offered: output sorts them by name.
+  private final RequestCells all = new RequestCells();
+  private final Map<String, RequestCells> byGroup = new LinkedHashMap<>();
   private int maxWindow;
-
-  private long totalOffered;
-  private long totalOk;
-  private long totalFailed;
-  private long totalTimedOut;
-  private long totalRejected;
-  private long totalAttempts;
-  private double totalHarvest;
-  private final Histogram latency = new Histogram(3);
 
   // Insertion-ordered so that nothing iterates a hash order (determinism rule 4).
   // Insertion-ordered; keyed "group\0name" and "node\0name". Node views cache the cells they use,
@@ -192,87 +179,46 @@ public final class MetricsCollector {
     cachedWindow = w;
     windowStart = w * windowNanos;
     windowEnd = windowStart + windowNanos;
-    if (w >= offered.length) {
-      int n = Math.max(w + 1, offered.length * 2);
-      offered = Arrays.copyOf(offered, n);
-      ok = Arrays.copyOf(ok, n);
-      failed = Arrays.copyOf(failed, n);
-      timedOut = Arrays.copyOf(timedOut, n);
-      rejected = Arrays.copyOf(rejected, n);
-      attempts = Arrays.copyOf(attempts, n);
-      harvestSum = Arrays.copyOf(harvestSum, n);
-      windowLatency = Arrays.copyOf(windowLatency, n);
-    }
     if (w > maxWindow) {
       maxWindow = w;
     }
     return w;
   }
 
-  long offer() {
+  /** The cells of node {@code node}'s group, made on its first request. */
+  RequestCells groupCells(int node) {
+    return byGroup.computeIfAbsent(nodeGroups[node], g -> new RequestCells());
+  }
+
+  long offer(RequestCells group) {
     anyRequest = true;
     long now = clock.getAsLong();
-    // window() may replace the arrays, so it must run before the array is read (JLS 15.13.1).
     int w = window(now);
-    offered[w]++;
-    if (now >= warmupNanos) {
-      totalOffered++;
-    }
+    boolean counted = now >= warmupNanos;
+    all.offer(w, counted);
+    group.offer(w, counted);
     return now;
   }
 
-  void attempt() {
+  void attempt(RequestCells group) {
     anyRequest = true;
     long now = clock.getAsLong();
     int w = window(now);
-    attempts[w]++;
-    if (now >= warmupNanos) {
-      totalAttempts++;
-    }
+    boolean counted = now >= warmupNanos;
+    all.attempt(w, counted);
+    group.attempt(w, counted);
   }
 
-  void finish(long stamp, Outcome outcome, double harvest) {
+  void finish(RequestCells group, long stamp, Outcome outcome, double harvest) {
     long now = clock.getAsLong();
     window(now);
     int w = window(stamp);
     boolean counted = stamp >= warmupNanos;
-    switch (outcome) {
-      case OK -> {
-        double h = harvest < 0 ? 0 : Math.min(1, harvest);
-        ok[w]++;
-        harvestSum[w] += h;
-        long latencyNanos = Math.max(0, now - stamp);
-        Histogram hw = windowLatency[w];
-        if (hw == null) {
-          hw = new Histogram(2);
-          windowLatency[w] = hw;
-        }
-        hw.recordValue(latencyNanos);
-        if (counted) {
-          totalOk++;
-          totalHarvest += h;
-          latency.recordValue(latencyNanos);
-        }
-      }
-      case FAILED -> {
-        failed[w]++;
-        if (counted) {
-          totalFailed++;
-        }
-      }
-      case TIMED_OUT -> {
-        timedOut[w]++;
-        if (counted) {
-          totalTimedOut++;
-        }
-      }
-      case REJECTED -> {
-        rejected[w]++;
-        if (counted) {
-          totalRejected++;
-        }
-      }
-    }
+    // From the offer to the final outcome: for a timeout that is when the client gave up, for a
+    // failure when it learned of it, so every finished request has a latency.
+    long latencyNanos = Math.max(0, now - stamp);
+    all.finish(w, counted, outcome, harvest, latencyNanos);
+    group.finish(w, counted, outcome, harvest, latencyNanos);
   }
 
   CounterCell counterCell(int node, String name) {
@@ -348,53 +294,287 @@ public final class MetricsCollector {
 
   /** Request totals after the warm-up. */
   public RequestTotals totals() {
-    long ended = totalOk + totalFailed + totalTimedOut + totalRejected;
-    return new RequestTotals(
-        totalOffered,
-        totalOk,
-        totalFailed,
-        totalTimedOut,
-        totalRejected,
-        totalAttempts,
-        Math.max(0, totalOffered - ended));
+    return all.totals();
   }
 
   /** Yield after the warm-up: requests answered successfully over requests offered, NaN if none. */
   public double yieldFraction() {
-    // The contract's definition (Fox & Brewer): answered successfully over offered. A request still
-    // open when the run stops was offered and not answered, so it counts against the yield.
-    return totalOffered == 0 ? Double.NaN : (double) totalOk / totalOffered;
+    return all.yieldFraction();
   }
 
   /** Harvest after the warm-up: mean harvest of successful requests, NaN if none. */
   public double harvest() {
-    return totalOk == 0 ? Double.NaN : totalHarvest / totalOk;
+    return all.harvest();
   }
 
   /** Latency percentiles of successful requests after the warm-up. */
   public LatencySummary latency() {
-    if (latency.getTotalCount() == 0) {
-      return LatencySummary.EMPTY;
-    }
-    return new LatencySummary(
-        latency.getMean() / NANOS_PER_MS,
-        latency.getValueAtPercentile(50) / NANOS_PER_MS,
-        latency.getValueAtPercentile(90) / NANOS_PER_MS,
-        latency.getValueAtPercentile(99) / NANOS_PER_MS,
-        latency.getValueAtPercentile(99.9) / NANOS_PER_MS,
-        latency.getMaxValue() / NANOS_PER_MS);
+    return summary(all.latency);
   }
 
   /**
    * The request/response figures of a run that ended at {@code endNanos}, if any request or try was
-   * recorded (in the warm-up too); empty for a run that has no requests at all.
+   * recorded (in the warm-up too); empty for a run that has no requests at all. Each group that
+   * offered requests has its own figures in {@link RequestSummary#groups}, by name.
    */
   public Optional<RequestSummary> requestSummary(long endNanos) {
     if (!anyRequest) {
       return Optional.empty();
     }
-    return Optional.of(
-        new RequestSummary(totals(), yieldFraction(), harvest(), latency(), windows(endNanos)));
+    Map<String, RequestSummary> groups = new TreeMap<>();
+    byGroup.forEach((g, c) -> groups.put(g, c.summary(endNanos, Map.of())));
+    return Optional.of(all.summary(endNanos, groups));
+  }
+
+  /**
+   * The request figures of the requests offered in windows {@code [fromWindow, toWindow)}, of group
+   * {@code group} or of every group when it is null: what an expectation over a time range reads.
+   * Latency percentiles come from the windows' histograms merged (two significant digits); goodput
+   * is successful requests per second of the range. Empty when the group offered no request.
+   */
+  public Optional<RangeFigures> range(String group, int fromWindow, int toWindow) {
+    RequestCells c = group == null ? all : byGroup.get(group);
+    if (c == null || !anyRequest) {
+      return Optional.empty();
+    }
+    return Optional.of(c.range(fromWindow, toWindow));
+  }
+
+  /**
+   * Request figures over a range of windows.
+   *
+   * @param totals counts of the requests offered in the range ({@code unfinished}: not ended)
+   * @param yield ok over offered, NaN when none was offered
+   * @param harvest mean harvest of the successful ones, NaN when none
+   * @param goodputPerSecond successful requests per second of the range
+   * @param latencyMs latency of the successful ones
+   * @param latencyAllMs latency of every finished one (ok, failed, timed out, rejected)
+   */
+  public record RangeFigures(
+      RequestTotals totals,
+      double yield,
+      double harvest,
+      double goodputPerSecond,
+      LatencySummary latencyMs,
+      LatencySummary latencyAllMs) {}
+
+  private static LatencySummary summary(Histogram h) {
+    if (h == null || h.getTotalCount() == 0) {
+      return LatencySummary.EMPTY;
+    }
+    return new LatencySummary(
+        h.getMean() / NANOS_PER_MS,
+        h.getValueAtPercentile(50) / NANOS_PER_MS,
+        h.getValueAtPercentile(90) / NANOS_PER_MS,
+        h.getValueAtPercentile(99) / NANOS_PER_MS,
+        h.getValueAtPercentile(99.9) / NANOS_PER_MS,
+        h.getMaxValue() / NANOS_PER_MS);
+  }
+
+  /** One scope's request figures (the run's, or one group's): per window and after the warm-up. */
+  final class RequestCells {
+    private long[] offered = new long[64];
+    private long[] ok = new long[64];
+    private long[] failed = new long[64];
+    private long[] timedOut = new long[64];
+    private long[] rejected = new long[64];
+    private long[] attempts = new long[64];
+    private double[] harvestSum = new double[64];
+    private Histogram[] windowLatency = new Histogram[64];
+    private Histogram[] windowLatencyAll = new Histogram[64];
+
+    private long totalOffered;
+    private long totalOk;
+    private long totalFailed;
+    private long totalTimedOut;
+    private long totalRejected;
+    private long totalAttempts;
+    private double totalHarvest;
+    private final Histogram latency = new Histogram(3);
+    private final Histogram latencyAll = new Histogram(3);
+
+    private void grow(int w) {
+      if (w >= offered.length) {
+        int n = Math.max(w + 1, offered.length * 2);
+        offered = Arrays.copyOf(offered, n);
+        ok = Arrays.copyOf(ok, n);
+        failed = Arrays.copyOf(failed, n);
+        timedOut = Arrays.copyOf(timedOut, n);
+        rejected = Arrays.copyOf(rejected, n);
+        attempts = Arrays.copyOf(attempts, n);
+        harvestSum = Arrays.copyOf(harvestSum, n);
+        windowLatency = Arrays.copyOf(windowLatency, n);
+        windowLatencyAll = Arrays.copyOf(windowLatencyAll, n);
+      }
+    }
+
+    void offer(int w, boolean counted) {
+      grow(w);
+      offered[w]++;
+      if (counted) {
+        totalOffered++;
+      }
+    }
+
+    void attempt(int w, boolean counted) {
+      grow(w);
+      attempts[w]++;
+      if (counted) {
+        totalAttempts++;
+      }
+    }
+
+    void finish(int w, boolean counted, Outcome outcome, double harvest, long latencyNanos) {
+      grow(w);
+      switch (outcome) {
+        case OK -> {
+          double h = harvest < 0 ? 0 : Math.min(1, harvest);
+          ok[w]++;
+          harvestSum[w] += h;
+          windowLatency[w] = record(windowLatency[w], latencyNanos);
+          if (counted) {
+            totalOk++;
+            totalHarvest += h;
+            latency.recordValue(latencyNanos);
+          }
+        }
+        case FAILED -> {
+          failed[w]++;
+          if (counted) {
+            totalFailed++;
+          }
+        }
+        case TIMED_OUT -> {
+          timedOut[w]++;
+          if (counted) {
+            totalTimedOut++;
+          }
+        }
+        case REJECTED -> {
+          rejected[w]++;
+          if (counted) {
+            totalRejected++;
+          }
+        }
+      }
+      windowLatencyAll[w] = record(windowLatencyAll[w], latencyNanos);
+      if (counted) {
+        latencyAll.recordValue(latencyNanos);
+      }
+    }
+
+    private Histogram record(Histogram h, long v) {
+      if (h == null) {
+        h = new Histogram(2);
+      }
+      h.recordValue(v);
+      return h;
+    }
+
+    RequestTotals totals() {
+      long ended = totalOk + totalFailed + totalTimedOut + totalRejected;
+      return new RequestTotals(
+          totalOffered,
+          totalOk,
+          totalFailed,
+          totalTimedOut,
+          totalRejected,
+          totalAttempts,
+          Math.max(0, totalOffered - ended));
+    }
+
+    double yieldFraction() {
+      // The contract's definition (Fox & Brewer): answered successfully over offered. A request
+      // still open when the run stops was offered and not answered, so it counts against the yield.
+      return totalOffered == 0 ? Double.NaN : (double) totalOk / totalOffered;
+    }
+
+    double harvest() {
+      return totalOk == 0 ? Double.NaN : totalHarvest / totalOk;
+    }
+
+    RequestSummary summary(long endNanos, Map<String, RequestSummary> groups) {
+      double measured = Math.max(0, endNanos - warmupNanos) / 1e9;
+      double goodput = measured <= 0 ? Double.NaN : totalOk / measured;
+      return new RequestSummary(
+          totals(),
+          yieldFraction(),
+          harvest(),
+          MetricsCollector.summary(latency),
+          windows(endNanos),
+          MetricsCollector.summary(latencyAll),
+          goodput,
+          groups);
+    }
+
+    List<WindowStats> windows(long endNanos) {
+      int n = windowCount(endNanos);
+      grow(n - 1);
+      List<WindowStats> out = new ArrayList<>(n);
+      for (int w = 0; w < n; w++) {
+        Histogram h = windowLatency[w];
+        boolean any = h != null && h.getTotalCount() > 0;
+        Histogram a = windowLatencyAll[w];
+        boolean anyAll = a != null && a.getTotalCount() > 0;
+        out.add(
+            new WindowStats(
+                w,
+                w * windowNanos,
+                offered[w],
+                ok[w],
+                failed[w],
+                timedOut[w],
+                rejected[w],
+                attempts[w],
+                offered[w] == 0 ? Double.NaN : (double) ok[w] / offered[w],
+                ok[w] == 0 ? Double.NaN : harvestSum[w] / ok[w],
+                any ? h.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
+                any ? h.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
+                any ? h.getValueAtPercentile(99) / NANOS_PER_MS : Double.NaN,
+                any ? h.getMaxValue() / NANOS_PER_MS : Double.NaN,
+                anyAll ? a.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
+                anyAll ? a.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
+                anyAll ? a.getValueAtPercentile(99) / NANOS_PER_MS : Double.NaN,
+                anyAll ? a.getMaxValue() / NANOS_PER_MS : Double.NaN));
+      }
+      return out;
+    }
+
+    RangeFigures range(int from, int to) {
+      grow(Math.max(0, to - 1));
+      long o = 0;
+      long k = 0;
+      long f = 0;
+      long t = 0;
+      long r = 0;
+      long at = 0;
+      double hs = 0;
+      Histogram lat = new Histogram(2);
+      Histogram latAll = new Histogram(2);
+      for (int w = Math.max(0, from); w < to; w++) {
+        o += offered[w];
+        k += ok[w];
+        f += failed[w];
+        t += timedOut[w];
+        r += rejected[w];
+        at += attempts[w];
+        hs += harvestSum[w];
+        if (windowLatency[w] != null) {
+          lat.add(windowLatency[w]);
+        }
+        if (windowLatencyAll[w] != null) {
+          latAll.add(windowLatencyAll[w]);
+        }
+      }
+      double seconds = Math.max(0, to - from) * (windowNanos / 1e9);
+      return new RangeFigures(
+          new RequestTotals(o, k, f, t, r, at, Math.max(0, o - k - f - t - r)),
+          o == 0 ? Double.NaN : (double) k / o,
+          k == 0 ? Double.NaN : hs / k,
+          seconds <= 0 ? Double.NaN : k / seconds,
+          MetricsCollector.summary(lat),
+          MetricsCollector.summary(latAll));
+    }
   }
 
   /** Counters summed over groups, after the warm-up, sorted by name. */
@@ -411,30 +591,7 @@ public final class MetricsCollector {
 
   /** Per-window request figures for a run that ended at {@code endNanos}. */
   public List<WindowStats> windows(long endNanos) {
-    int n = windowCount(endNanos);
-    window((n - 1) * windowNanos);
-    List<WindowStats> out = new ArrayList<>(n);
-    for (int w = 0; w < n; w++) {
-      Histogram h = windowLatency[w];
-      boolean any = h != null && h.getTotalCount() > 0;
-      out.add(
-          new WindowStats(
-              w,
-              w * windowNanos,
-              offered[w],
-              ok[w],
-              failed[w],
-              timedOut[w],
-              rejected[w],
-              attempts[w],
-              offered[w] == 0 ? Double.NaN : (double) ok[w] / offered[w],
-              ok[w] == 0 ? Double.NaN : harvestSum[w] / ok[w],
-              any ? h.getValueAtPercentile(50) / NANOS_PER_MS : Double.NaN,
-              any ? h.getValueAtPercentile(90) / NANOS_PER_MS : Double.NaN,
-              any ? h.getValueAtPercentile(99) / NANOS_PER_MS : Double.NaN,
-              any ? h.getMaxValue() / NANOS_PER_MS : Double.NaN));
-    }
-    return out;
+    return all.windows(endNanos);
   }
 
   /** Per-group counter series, sorted by group then name. */
@@ -482,35 +639,33 @@ public final class MetricsCollector {
     // nodes of a very wide group (a million clients) never count or gauge anything.
     private java.util.HashMap<String, CounterCell> counterCells;
     private java.util.HashMap<String, GaugeCell> gaugeCells;
-    private boolean requestsChecked;
+    private RequestCells requestCells;
 
     View(int node) {
       this.node = node;
     }
 
-    private void checkRequests() {
-      if (!requestsChecked) {
+    private RequestCells requests() {
+      if (requestCells == null) {
         requireDeclared(node, MetricSpec.Kind.LATENCY, null);
-        requestsChecked = true;
+        requestCells = groupCells(node);
       }
+      return requestCells;
     }
 
     @Override
     public long offer() {
-      checkRequests();
-      return MetricsCollector.this.offer();
+      return MetricsCollector.this.offer(requests());
     }
 
     @Override
     public void attempt() {
-      checkRequests();
-      MetricsCollector.this.attempt();
+      MetricsCollector.this.attempt(requests());
     }
 
     @Override
     public void finish(long offerStamp, Outcome outcome, double harvest) {
-      checkRequests();
-      MetricsCollector.this.finish(offerStamp, outcome, harvest);
+      MetricsCollector.this.finish(requests(), offerStamp, outcome, harvest);
     }
 
     @Override

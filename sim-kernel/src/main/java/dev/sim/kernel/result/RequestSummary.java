@@ -1,7 +1,10 @@
 package dev.sim.kernel.result;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The request/response family: what clients offered and how it ended, recorded through {@code
@@ -14,13 +17,23 @@ import java.util.List;
  * @param harvest mean fraction of data reflected by successful answers, after the warm-up
  * @param latencyMs latency of successful requests, first try to final answer, in milliseconds
  * @param windows per-window request figures, from time 0, one per window of the run
+ * @param latencyAllMs latency of every finished request (ok, failed, timed out, rejected), first
+ *     try to final outcome, in milliseconds: a timed-out request counts at the moment its client
+ *     gave up, a failed one when the client learned of the failure. Beside {@code latencyMs} it
+ *     keeps a run that fails fast from looking fast.
+ * @param goodputPerSecond successful requests per simulated second after the warm-up
+ * @param groups each client group's own figures, by group name in name order (each with no groups
+ *     of its own); empty for a summary of one group
  */
 public record RequestSummary(
     RequestTotals totals,
     double yield,
     double harvest,
     LatencySummary latencyMs,
-    List<WindowStats> windows)
+    List<WindowStats> windows,
+    LatencySummary latencyAllMs,
+    double goodputPerSecond,
+    Map<String, RequestSummary> groups)
     implements FamilySummary {
 
   /** The family's name. */
@@ -29,6 +42,21 @@ public record RequestSummary(
   /** Copies the window list so the record stays immutable. */
   public RequestSummary {
     windows = List.copyOf(windows);
+    latencyAllMs = latencyAllMs == null ? LatencySummary.EMPTY : latencyAllMs;
+    groups = groups == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+  }
+
+  /**
+   * The figures of a run read without goodput, all-finished latency or groups (written by an
+   * earlier version): those read as undefined and absent.
+   */
+  public RequestSummary(
+      RequestTotals totals,
+      double yield,
+      double harvest,
+      LatencySummary latencyMs,
+      List<WindowStats> windows) {
+    this(totals, yield, harvest, latencyMs, windows, LatencySummary.EMPTY, Double.NaN, Map.of());
   }
 
   @Override

@@ -20,6 +20,11 @@ package dev.sim.kernel.result;
  * @param latencyP90Ms 90th percentile
  * @param latencyP99Ms 99th percentile
  * @param latencyMaxMs maximum
+ * @param allP50Ms median latency of every finished request of this window (ok, failed, timed out or
+ *     rejected; a timed-out one at the moment the client gave up), NaN if none finished
+ * @param allP90Ms 90th percentile of the same
+ * @param allP99Ms 99th percentile of the same
+ * @param allMaxMs maximum of the same
  */
 public record WindowStats(
     int index,
@@ -35,4 +40,46 @@ public record WindowStats(
     double latencyP50Ms,
     double latencyP90Ms,
     double latencyP99Ms,
-    double latencyMaxMs) {}
+    double latencyMaxMs,
+    double allP50Ms,
+    double allP90Ms,
+    double allP99Ms,
+    double allMaxMs) {
+
+  /** A window without the latency of all finished requests (a result written before it). */
+  public WindowStats(
+      int index,
+      long startNanos,
+      long offered,
+      long ok,
+      long failed,
+      long timedOut,
+      long rejected,
+      long attempts,
+      double yield,
+      double harvest,
+      double latencyP50Ms,
+      double latencyP90Ms,
+      double latencyP99Ms,
+      double latencyMaxMs) {
+    this(
+        index,
+        startNanos,
+        offered,
+        ok,
+        failed,
+        timedOut,
+        rejected,
+        attempts,
+        yield,
+        harvest,
+        latencyP50Ms,
+        latencyP90Ms,
+        latencyP99Ms,
+        latencyMaxMs,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
+  }
+}

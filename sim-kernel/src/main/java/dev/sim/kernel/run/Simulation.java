@@ -165,6 +165,16 @@ public final class Simulation {
     return started() && nodes.pauseDepth(id) > 0;
   }
 
+  /**
+   * The request figures of the requests offered in windows {@code [fromWindow, toWindow)}, of group
+   * {@code group} (every group when null), so far: what an expectation over a time range reads once
+   * the run has ended. Empty when that group offered no request.
+   */
+  public java.util.Optional<dev.sim.kernel.metrics.MetricsCollector.RangeFigures> requestRange(
+      String group, int fromWindow, int toWindow) {
+    return metrics.range(group, fromWindow, toWindow);
+  }
+
   /** Events processed so far. */
   public long eventCount() {
     return loop.events();

@@ -89,19 +89,36 @@ public final class ComparisonCharts {
     boolean log = spansDecades(pa, pb);
     c.add(
         "compare-latency-p99",
-        "Latency p99",
-        "99th percentile latency of successful requests, per window" + (log ? " (log scale)" : ""),
-        "latency p99 (ms)",
+        "Latency p99 of successful requests",
+        "99th percentile latency of successful requests only, per window"
+            + (log ? " (log scale)" : ""),
+        "p99 of successful requests (ms)",
         log ? Scale.LOG : Scale.LINEAR,
         pa,
         pb,
         out);
 
+    // Beside it, every finished request's: a run whose requests time out is not faster.
+    Series qa = ta.series("A", label[0], A, Line.SOLID, WindowStats::allP99Ms);
+    Series qb = tb.series("B", label[1], B, Line.SOLID, WindowStats::allP99Ms);
+    boolean logAll = spansDecades(qa, qb);
+    c.add(
+        "compare-latency-all-p99",
+        "Latency p99 of all finished requests",
+        "99th percentile latency of every request that ended (a timeout at its timeout), per"
+            + " window"
+            + (logAll ? " (log scale)" : ""),
+        "p99 of all finished requests (ms)",
+        logAll ? Scale.LOG : Scale.LINEAR,
+        qa,
+        qb,
+        out);
+
     c.add(
         "compare-throughput-ok",
-        "Successful throughput",
+        "Goodput",
         "Requests answered OK per second (by offer window)",
-        "ok per second",
+        "goodput: ok per second",
         Scale.LINEAR,
         ta.rate("A", label[0], A, Line.SOLID, okCounts(a)),
         tb.rate("B", label[1], B, Line.SOLID, okCounts(b)),

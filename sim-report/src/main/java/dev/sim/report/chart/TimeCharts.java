@@ -48,6 +48,7 @@ public final class TimeCharts {
       add(out, yieldChart(r, t));
       add(out, harvestChart(r, t));
       add(out, latencyChart(r, t));
+      add(out, latencyAllChart(r, t));
       add(out, throughputChart(r, t));
     }
     out.addAll(ConsistencyCharts.forRun(r, t));
@@ -150,6 +151,50 @@ public final class TimeCharts {
                 Palette.figure("p50"),
                 Line.BOLD,
                 WindowStats::latencyP50Ms));
+    boolean log = log(s);
+    return chart(
+        r,
+        t,
+        "latency",
+        "Latency of successful requests",
+        "Successful requests only, first try to final answer, per "
+            + t.windowText()
+            + " window: a failed or timed-out request is not in it (see latency-all)"
+            + (log ? " (log scale)" : ""),
+        "latency of successful requests (ms)",
+        log ? Scale.LOG : Scale.LINEAR,
+        s);
+  }
+
+  /**
+   * The latency of every finished request: beside the successful requests' latency, it keeps a run
+   * whose requests fail fast or time out from looking fast.
+   */
+  static TimeChart latencyAllChart(RunResult r, Axis t) {
+    List<Series> s =
+        List.of(
+            t.series("max", "max", Palette.figure("max"), Line.THIN, WindowStats::allMaxMs),
+            t.series("p99", "p99", Palette.figure("p99"), Line.SOLID, WindowStats::allP99Ms),
+            t.series("p90", "p90", Palette.figure("p90"), Line.SOLID, WindowStats::allP90Ms),
+            t.series(
+                "p50", "p50 (median)", Palette.figure("p50"), Line.BOLD, WindowStats::allP50Ms));
+    boolean log = log(s);
+    return chart(
+        r,
+        t,
+        "latency-all",
+        "Latency of all finished requests",
+        "Every request that ended (ok, failed, timed out at its timeout, rejected), offer to"
+            + " outcome, per "
+            + t.windowText()
+            + " window"
+            + (log ? " (log scale)" : ""),
+        "latency of all finished requests (ms)",
+        log ? Scale.LOG : Scale.LINEAR,
+        s);
+  }
+
+  private static boolean log(List<Series> s) {
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
     for (Series x : s) {
@@ -160,19 +205,7 @@ public final class TimeCharts {
         }
       }
     }
-    boolean log = max > 0 && max / min > LOG_RATIO;
-    return chart(
-        r,
-        t,
-        "latency",
-        "Latency",
-        "Successful requests, first try to final answer, per "
-            + t.windowText()
-            + " window"
-            + (log ? " (log scale)" : ""),
-        "latency (ms)",
-        log ? Scale.LOG : Scale.LINEAR,
-        s);
+    return max > 0 && max / min > LOG_RATIO;
   }
 
   static TimeChart throughputChart(RunResult r, Axis t) {
@@ -185,7 +218,7 @@ public final class TimeCharts {
       // Identical to offered when nothing was retried: drawn, it would only hide that line.
       s.add(attempts);
     }
-    s.add(t.rate("ok", "ok", Line.BOLD, WindowStats::ok));
+    s.add(t.rate("ok", "ok (goodput)", Line.BOLD, WindowStats::ok));
     for (String k : new String[] {"failed", "timedOut", "rejected"}) {
       Series x =
           t.rate(

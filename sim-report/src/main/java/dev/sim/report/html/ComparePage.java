@@ -2,6 +2,7 @@ package dev.sim.report.html;
 
 import static dev.sim.report.html.Html.escape;
 
+import dev.sim.kernel.metrics.Better;
 import dev.sim.kernel.result.ExpectationResult;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.report.Divergence;
@@ -73,9 +74,20 @@ public final class ComparePage {
         .append("</th><th class=\"num\">")
         .append(chipFor(1))
         .append(escape(label[1]))
-        .append("</th><th class=\"num\">change</th>" + "</tr>\n");
-    for (FigureComparison.Row r : FigureComparison.rows(a, b)) {
-      h.append("<tr><td>")
+        .append("</th><th class=\"num\">change</th><th title=\"which way the figure improves\">")
+        .append("better</th></tr>\n");
+    List<FigureComparison.Row> rows = FigureComparison.rows(a, b);
+    String note =
+        rows.stream()
+            .filter(r -> r.judgement() == FigureComparison.Judgement.NOT_COMPARABLE)
+            .map(FigureComparison.Row::note)
+            .findFirst()
+            .orElse("");
+    for (FigureComparison.Row r : rows) {
+      h.append(
+              r.judgement() == FigureComparison.Judgement.NOT_COMPARABLE
+                  ? "<tr class=\"more\"><td>"
+                  : "<tr><td>")
           .append(escape(r.figure()))
           .append("</td><td class=\"num\">")
           .append(escape(r.a()))
@@ -83,13 +95,26 @@ public final class ComparePage {
           .append(escape(r.b()))
           .append("</td><td class=\"num\">")
           .append(styled(r.change(), r.judgement()))
+          .append("</td><td title=\"")
+          .append(escape(betterTitle(r.better())))
+          .append("\">")
+          .append(escape(r.better().arrow()))
           .append("</td></tr>\n");
     }
     h.append("<tr><td>trace hash</td><td class=\"num\"><code>")
         .append(escape(a.traceHash()))
         .append("</code></td><td class=\"num\"><code>")
         .append(escape(b.traceHash()))
-        .append("</code></td><td></td></tr>\n</table>\n</section>\n");
+        .append("</code></td><td></td><td></td></tr>\n</table>\n");
+    h.append(
+        "<p class=\"more\">better: ↑ higher is better, ↓ lower is better, – no direction; a"
+            + " change is green when it goes the better way, red when it goes the other.</p>\n");
+    if (!note.isEmpty()) {
+      h.append("<p class=\"more\">Latency of successful requests: ")
+          .append(escape(note))
+          .append(".</p>\n");
+    }
+    h.append("</section>\n");
 
     if (!a.expectations().isEmpty() || !b.expectations().isEmpty()) {
       h.append("<section>\n<h2>Expectations</h2>\n<div class=\"grid2\">\n");
@@ -242,8 +267,20 @@ public final class ComparePage {
         .append("</code></td></tr>\n");
   }
 
+  private static String betterTitle(Better b) {
+    return switch (b) {
+      case HIGHER -> "higher is better";
+      case LOWER -> "lower is better";
+      case NEUTRAL -> "no better direction";
+    };
+  }
+
   private static String styled(String text, FigureComparison.Judgement j) {
     return switch (j) {
+      case NOT_COMPARABLE ->
+          escape(text)
+              + (text.isEmpty() ? "" : " ")
+              + "<span class=\"more\">not comparable: yield differs</span>";
       case BETTER -> "<span class=\"better\">" + escape(text) + " ▲ better</span>";
       case WORSE -> "<span class=\"worse\">" + escape(text) + " ▼ worse</span>";
       case NONE -> escape(text);

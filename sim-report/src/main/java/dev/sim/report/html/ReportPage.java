@@ -186,8 +186,13 @@ public final class ReportPage {
               LatencySummary l = rq.latencyMs();
               card(h, "Yield", Format.percent(rq.yield()), "answered OK of offered");
               card(h, "Harvest", Format.percent(rq.harvest()), "data in answers");
-              card(h, "Latency p50", Format.millis(l.p50()), "median, successful");
-              card(h, "Latency p99", Format.millis(l.p99()), "max " + Format.millis(l.max()));
+              card(h, "Goodput", Format.rate(rq.goodputPerSecond()), "successful per second");
+              card(h, "Latency p99", Format.millis(l.p99()), "successful requests");
+              card(
+                  h,
+                  "Latency p99, all",
+                  Format.millis(rq.latencyAllMs().p99()),
+                  "all finished requests");
               card(
                   h,
                   "Requests",
@@ -290,14 +295,51 @@ public final class ReportPage {
     row(h, "unfinished at the end", Format.count(q.unfinished()));
     row(h, "yield", Format.percent(rq.yield()));
     row(h, "harvest", Format.percent(rq.harvest()));
-    h.append("</table>\n</div>\n<div>\n<h3>Latency of successful requests</h3>\n<table>\n");
-    row(h, "mean", Format.millis(l.mean()));
-    row(h, "p50", Format.millis(l.p50()));
-    row(h, "p90", Format.millis(l.p90()));
-    row(h, "p99", Format.millis(l.p99()));
-    row(h, "p99.9", Format.millis(l.p999()));
-    row(h, "max", Format.millis(l.max()));
-    h.append("</table>\n</div>\n");
+    row(h, "goodput (ok per second)", Format.rate(rq.goodputPerSecond()));
+    LatencySummary all = rq.latencyAllMs();
+    h.append(
+        "</table>\n</div>\n<div>\n<h3>Latency</h3>\n<table>\n"
+            + "<tr><th></th><th class=\"num\">of successful requests</th>"
+            + "<th class=\"num\">of all finished requests</th></tr>\n");
+    row(h, "mean", Format.millis(l.mean()), Format.millis(all.mean()));
+    row(h, "p50", Format.millis(l.p50()), Format.millis(all.p50()));
+    row(h, "p90", Format.millis(l.p90()), Format.millis(all.p90()));
+    row(h, "p99", Format.millis(l.p99()), Format.millis(all.p99()));
+    row(h, "p99.9", Format.millis(l.p999()), Format.millis(all.p999()));
+    row(h, "max", Format.millis(l.max()), Format.millis(all.max()));
+    h.append("</table>\n<p class=\"more\">All finished: ok, failed, rejected, and timed out at")
+        .append(" the moment the client gave up.</p>\n</div>\n");
+    if (rq.groups().size() > 1) {
+      h.append(
+          "<div>\n<h3>Client groups</h3>\n<table>\n<tr><th>group</th><th class=\"num\">yield</th>"
+              + "<th class=\"num\">goodput</th><th class=\"num\">p99, successful</th>"
+              + "<th class=\"num\">p99, all finished</th></tr>\n");
+      for (Map.Entry<String, RequestSummary> g : rq.groups().entrySet()) {
+        RequestSummary gq = g.getValue();
+        h.append("<tr><td>")
+            .append(escape(g.getKey()))
+            .append("</td><td class=\"num\">")
+            .append(escape(Format.percent(gq.yield())))
+            .append("</td><td class=\"num\">")
+            .append(escape(Format.rate(gq.goodputPerSecond())))
+            .append("</td><td class=\"num\">")
+            .append(escape(Format.millis(gq.latencyMs().p99())))
+            .append("</td><td class=\"num\">")
+            .append(escape(Format.millis(gq.latencyAllMs().p99())))
+            .append("</td></tr>\n");
+      }
+      h.append("</table>\n</div>\n");
+    }
+  }
+
+  static void row(StringBuilder h, String k, String v, String w) {
+    h.append("<tr><td>")
+        .append(escape(k))
+        .append("</td><td class=\"num\">")
+        .append(escape(v))
+        .append("</td><td class=\"num\">")
+        .append(escape(w))
+        .append("</td></tr>\n");
   }
 
   static void row(StringBuilder h, String k, String v) {

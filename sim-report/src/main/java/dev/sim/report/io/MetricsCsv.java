@@ -2,6 +2,7 @@ package dev.sim.report.io;
 
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
+import dev.sim.kernel.result.RequestSummary;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import java.util.ArrayList;
@@ -62,6 +63,20 @@ public final class MetricsCsv {
     for (CounterSeries c : r.counterSeries()) {
       sb.append(',').append(cell(c.group() + "." + c.name()));
     }
+    // Added after the earlier columns, so a reader by position keeps working: goodput and the
+    // latency of every finished request, then each client group's request columns when there are
+    // several groups (with one, they would repeat the run's).
+    double windowSeconds = r.windowNanos() / 1e9;
+    sb.append(",goodputPerSecond,allP50Ms,allP90Ms,allP99Ms,allMaxMs");
+    Map<String, RequestSummary> groups = r.requestsOrNone().groups();
+    if (groups.size() < 2) {
+      groups = Map.of();
+    }
+    for (String g : groups.keySet()) {
+      for (String col : GROUP_COLUMNS) {
+        sb.append(',').append(cell("group." + g + "." + col));
+      }
+    }
     sb.append('\n');
     for (WindowStats w : windows) {
       int i = w.index();
@@ -118,9 +133,71 @@ public final class MetricsCsv {
           sb.append(c.perWindow()[i]);
         }
       }
+      sb.append(',').append(num(w.ok() / windowSeconds));
+      allLatency(sb, w);
+      for (RequestSummary g : groups.values()) {
+        WindowStats gw = i < g.windows().size() ? g.windows().get(i) : null;
+        if (gw == null) {
+          sb.append(",".repeat(GROUP_COLUMNS.size()));
+          continue;
+        }
+        sb.append(',')
+            .append(gw.offered())
+            .append(',')
+            .append(gw.ok())
+            .append(',')
+            .append(gw.failed())
+            .append(',')
+            .append(gw.timedOut())
+            .append(',')
+            .append(gw.rejected())
+            .append(',')
+            .append(num(gw.yield()))
+            .append(',')
+            .append(num(gw.ok() / windowSeconds))
+            .append(',')
+            .append(num(gw.latencyP50Ms()))
+            .append(',')
+            .append(num(gw.latencyP90Ms()))
+            .append(',')
+            .append(num(gw.latencyP99Ms()))
+            .append(',')
+            .append(num(gw.latencyMaxMs()));
+        allLatency(sb, gw);
+      }
       sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /** Each client group's columns, in order, after {@code group.GROUP.}. */
+  public static final List<String> GROUP_COLUMNS =
+      List.of(
+          "offered",
+          "ok",
+          "failed",
+          "timedOut",
+          "rejected",
+          "yield",
+          "goodputPerSecond",
+          "p50Ms",
+          "p90Ms",
+          "p99Ms",
+          "maxMs",
+          "allP50Ms",
+          "allP90Ms",
+          "allP99Ms",
+          "allMaxMs");
+
+  private static void allLatency(StringBuilder sb, WindowStats w) {
+    sb.append(',')
+        .append(num(w.allP50Ms()))
+        .append(',')
+        .append(num(w.allP90Ms()))
+        .append(',')
+        .append(num(w.allP99Ms()))
+        .append(',')
+        .append(num(w.allMaxMs()));
   }
 
   private static String num(double v) {

@@ -1,5 +1,6 @@
 package dev.sim.report.io;
 
+import dev.sim.kernel.metrics.Better;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.result.Annotation;
 import dev.sim.kernel.result.ConsistencySummary;
@@ -247,6 +248,7 @@ public final class ResultJson {
           .field("compared", c.compared());
       j.end();
     }
+    j.field("better", m.better().name());
     j.end();
   }
 
@@ -342,7 +344,29 @@ public final class ResultJson {
           .field("latencyP50Ms", w.latencyP50Ms())
           .field("latencyP90Ms", w.latencyP90Ms())
           .field("latencyP99Ms", w.latencyP99Ms())
-          .field("latencyMaxMs", w.latencyMaxMs());
+          .field("latencyMaxMs", w.latencyMaxMs())
+          .field("allP50Ms", w.allP50Ms())
+          .field("allP90Ms", w.allP90Ms())
+          .field("allP99Ms", w.allP99Ms())
+          .field("allMaxMs", w.allMaxMs());
+      j.end();
+    }
+    j.end();
+    // Added after the windows; a file without them (an earlier version's) reads as undefined.
+    LatencySummary all = r.latencyAllMs();
+    j.beginObject("latencyAllMs");
+    j.field("mean", all.mean())
+        .field("p50", all.p50())
+        .field("p90", all.p90())
+        .field("p99", all.p99())
+        .field("p999", all.p999())
+        .field("max", all.max());
+    j.end();
+    j.field("goodputPerSecond", r.goodputPerSecond());
+    j.beginObject("groups");
+    for (Map.Entry<String, RequestSummary> g : r.groups().entrySet()) {
+      j.beginObject(g.getKey());
+      writeRequests(j, g.getValue());
       j.end();
     }
     j.end();
@@ -627,8 +651,13 @@ public final class ResultJson {
                 bool(c, "compared", q));
       }
       try {
+        // Added later: a spec without it (an earlier version's file) states no direction.
+        Better better =
+            m.has("better")
+                ? choice(Better.class, str(m, "better", p), p + "better")
+                : Better.NEUTRAL;
         return new MetricSpec(
-            str(m, "name", p), kind, str(m, "title", p), str(m, "unit", p), chart);
+            str(m, "name", p), kind, str(m, "title", p), str(m, "unit", p), chart, better);
       } catch (IllegalArgumentException | NullPointerException e) {
         throw new IOException(source + ": " + p + " is not a valid metric spec: " + e.getMessage());
       }
@@ -675,9 +704,46 @@ public final class ResultJson {
                 dbl(w, "latencyP50Ms", wp),
                 dbl(w, "latencyP90Ms", wp),
                 dbl(w, "latencyP99Ms", wp),
-                dbl(w, "latencyMaxMs", wp)));
+                dbl(w, "latencyMaxMs", wp),
+                optDbl(w, "allP50Ms", wp),
+                optDbl(w, "allP90Ms", wp),
+                optDbl(w, "allP99Ms", wp),
+                optDbl(w, "allMaxMs", wp)));
       }
-      return new RequestSummary(totals, dbl(o, "yield", p), dbl(o, "harvest", p), latency, windows);
+      LatencySummary all = LatencySummary.EMPTY;
+      if (o.has("latencyAllMs")) {
+        JsonNode a = obj(o, "latencyAllMs", p);
+        String ap = p + "latencyAllMs.";
+        all =
+            new LatencySummary(
+                dbl(a, "mean", ap),
+                dbl(a, "p50", ap),
+                dbl(a, "p90", ap),
+                dbl(a, "p99", ap),
+                dbl(a, "p999", ap),
+                dbl(a, "max", ap));
+      }
+      Map<String, RequestSummary> groups = new LinkedHashMap<>();
+      if (o.has("groups")) {
+        JsonNode g = obj(o, "groups", p);
+        for (Map.Entry<String, JsonNode> e : g.properties()) {
+          groups.put(e.getKey(), requests(e.getValue(), p + "groups." + e.getKey() + "."));
+        }
+      }
+      return new RequestSummary(
+          totals,
+          dbl(o, "yield", p),
+          dbl(o, "harvest", p),
+          latency,
+          windows,
+          all,
+          optDbl(o, "goodputPerSecond", p),
+          groups);
+    }
+
+    /** A number added after an earlier version: absent reads as undefined. */
+    private double optDbl(JsonNode o, String name, String path) throws IOException {
+      return o.has(name) ? dbl(o, name, path) : Double.NaN;
     }
 
     private ConsistencySummary consistency(JsonNode o, String p) throws IOException {

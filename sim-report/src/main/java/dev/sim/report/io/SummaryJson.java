@@ -88,11 +88,49 @@ public final class SummaryJson {
       j.field("message", f.message());
       j.end();
     }
+    // Added after failure (consistency stays last, as its contract says): goodput and the latency
+    // of every finished request beside the
+    // success-only figures above, then each client group's figures.
+    j.field("goodputPerSecond", requests.goodputPerSecond());
+    latency(j, "latencyAllMs", requests.latencyAllMs());
+    j.beginObject("groups");
+    for (Map.Entry<String, RequestSummary> e : requests.groups().entrySet()) {
+      RequestSummary g = e.getValue();
+      RequestTotals t = g.totals();
+      j.beginObject(e.getKey());
+      j.beginInlineObject("requests");
+      j.field("offered", t.offered());
+      j.field("ok", t.ok());
+      j.field("failed", t.failed());
+      j.field("timedOut", t.timedOut());
+      j.field("rejected", t.rejected());
+      j.field("attempts", t.attempts());
+      j.field("unfinished", t.unfinished());
+      j.end();
+      j.field("yield", g.yield());
+      j.field("harvest", g.harvest());
+      j.field("goodputPerSecond", g.goodputPerSecond());
+      latency(j, "latencyMs", g.latencyMs());
+      latency(j, "latencyAllMs", g.latencyAllMs());
+      j.end();
+    }
+    j.end();
     // The checkers' section, for runs whose clients recorded operations (the histories contract);
     // last, so that every key before it keeps its place.
     r.consistency().ifPresent(c -> consistency(j, c.capped(r.windowNanos(), r.windowCount()), r));
     j.end();
     return j + "\n";
+  }
+
+  private static void latency(JsonOut j, String key, LatencySummary l) {
+    j.beginInlineObject(key);
+    j.field("mean", l.mean());
+    j.field("p50", l.p50());
+    j.field("p90", l.p90());
+    j.field("p99", l.p99());
+    j.field("p999", l.p999());
+    j.field("max", l.max());
+    j.end();
   }
 
   /**

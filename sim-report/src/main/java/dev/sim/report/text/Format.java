@@ -106,6 +106,11 @@ public final class Format {
     return sig3(v);
   }
 
+  /** A rate per second, like {@code 412/s} (three significant digits); a dash for NaN. */
+  public static String rate(double perSecond) {
+    return Double.isNaN(perSecond) ? "–" : number(perSecond) + "/s";
+  }
+
   /**
    * An expectation's actual value as its check compares it: {@code true} or {@code false} for a
    * check against a truth value ({@code consistency.valid == false}), {@code undefined} for NaN,

@@ -22,15 +22,18 @@ import java.util.Set;
 final class DeclaredMetrics {
   private final List<MetricSpec> specs;
   private final boolean complete;
+  private final List<String> requestGroups;
 
-  private DeclaredMetrics(List<MetricSpec> specs, boolean complete) {
+  private DeclaredMetrics(List<MetricSpec> specs, boolean complete, List<String> requestGroups) {
     this.specs = List.copyOf(specs);
     this.complete = complete;
+    this.requestGroups = List.copyOf(requestGroups);
   }
 
   /** The declarations of the types the {@code nodes} section names. */
   static DeclaredMetrics of(YamlNode nodes, NodeTypeRegistry types) {
     List<MetricSpec> specs = new ArrayList<>();
+    List<String> requestGroups = new ArrayList<>();
     boolean complete = nodes instanceof YamlMap;
     if (nodes instanceof YamlMap map) {
       for (YamlMap.Entry e : map.entries()) {
@@ -44,15 +47,26 @@ final class DeclaredMetrics {
           complete = false;
         } else {
           specs.addAll(type.metrics());
+          if (type.metrics().stream().anyMatch(m -> m.kind() == MetricSpec.Kind.LATENCY)) {
+            requestGroups.add(e.key());
+          }
         }
       }
     }
-    return new DeclaredMetrics(specs, complete);
+    return new DeclaredMetrics(specs, complete, requestGroups);
   }
 
   /** Whether every group's type is known, so a name missing from the declarations is a mistake. */
   boolean complete() {
     return complete;
+  }
+
+  /**
+   * The groups whose type offers requests (declares a latency metric), in file order: the client
+   * groups an expectation may name with {@code group.NAME.FIGURE}.
+   */
+  List<String> requestGroups() {
+    return requestGroups;
   }
 
   /** The names of the declared counters, each once, in declaration order. */

@@ -17,7 +17,8 @@ import java.util.List;
 public record ReportSpec(
     @Param(
             doc =
-                "Charts to draw, in this order: yield, harvest, latency, throughput, lost-writes,"
+                "Charts to draw, in this order: yield, harvest, latency (of successful"
+                    + " requests), latency-all (of all finished requests), throughput, lost-writes,"
                     + " spacetime and the charts of the metrics the scenario's node types declare;"
                     + " absent: every chart that has data.",
             unit = Unit.TEXT)

@@ -273,7 +273,12 @@ public final class ScenarioLoader {
     List<FaultSpec> faults =
         new FaultReader(values, names, duration, types.faults()).read(root.get("faults"));
     DeclaredMetrics declared = DeclaredMetrics.of(root.get("nodes"), types);
-    List<ExpectSpec> expect = ExpectReader.read(values, root.get("expect"), declared);
+    List<ExpectSpec> expect =
+        ExpectReader.read(
+            values,
+            root.get("expect"),
+            declared,
+            new ExpectReader.Timing(duration, warmup, window));
     ReportSpec report = sections.report(root.get("report"), declared);
 
     if (!problems.isEmpty()) {

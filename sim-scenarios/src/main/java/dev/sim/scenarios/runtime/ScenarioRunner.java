@@ -173,7 +173,7 @@ public final class ScenarioRunner {
     RunResult r =
         sim.run(new RunLimits(spec.durationNanos(), options.maxEvents(), options.maxWallNanos()));
     r = withConsistency(r, options.checkTimeout());
-    return r.withExpectations(Expectations.evaluate(spec.expect(), r));
+    return r.withExpectations(Expectations.evaluate(spec.expect(), r, sim::requestRange));
   }
 
   /**
