@@ -153,6 +153,11 @@ final class ServerNode implements Node {
       this.gc = new GcModel(params.gc(), c);
     }
     c.on(Request.class, this::onRequest);
+    // While paused the server runs no code, yet requests pile up in its inbox: the kernel counts
+    // them into the queue gauge, so the chart shows the pile-up as it grows, not all at once at the
+    // resume. Health checks are Requests too and count (a few per second beside the work); timers,
+    // flag answers and downstream answers do not.
+    c.countHeld(Request.class, "queue");
     c.onTimer(ServiceDone.class, t -> onServiceDone(t.job()));
     if (calls != null) {
       callTargets = c.members(calls.target());

@@ -27,6 +27,10 @@ import java.util.List;
  * <p>A GC pause stops the world ({@code NodeContext.pause}): arrivals wait and service timers fire
  * late. Counters of the GC model: {@code gcYoung}, {@code gcFull}, {@code gcPauseMs}, {@code oom}.
  * Gauges: {@code queue}, {@code inflight} (busy workers) and, with a GC model, {@code heapLiveMB}.
+ * While the server is paused, {@code queue} also counts the requests held in its inbox (the kernel
+ * counts them, {@code NodeContext.countHeld}): they are waiting, so the pile-up shows as it grows.
+ * {@code inflight} does not: it stays at the workers frozen mid-request, since a held request has
+ * no worker yet.
  *
  * <p>A flag lookup ({@code flag}) happens when a worker takes a request, before its service time:
  * the worker asks the flag service and waits (counter {@code flagLookups}, gauge {@code
@@ -59,7 +63,10 @@ public final class ServerType implements NodeType<ServerParams> {
       List.of(
           MetricSpec.gauge("queue", "Queue depth", "requests")
               .yLabel("requests waiting")
-              .describe("Requests waiting in queue")
+              .describe(
+                  "Requests waiting in queue, and while the server is paused those held in its"
+                      + " inbox (which may exceed the queue's capacity: at the resume the ones"
+                      + " that do not fit are rejected)")
               .order(10),
           MetricSpec.gauge("inflight", "In flight", "requests")
               .yLabel("requests in progress")
