@@ -41,6 +41,8 @@ public final class Specs {
     public long timeoutNanos;
     public ClientParams.Retry retry;
     public double budget;
+    public Long budgetWindowNanos;
+    public double budgetMinRate;
     public ClientParams.Throttle throttle;
     public HedgeParams hedge;
     public long sizeBytes = 1024;
@@ -85,6 +87,16 @@ public final class Specs {
       return this;
     }
 
+    public ClientSpec budgetWindow(long nanos) {
+      budgetWindowNanos = nanos;
+      return this;
+    }
+
+    public ClientSpec budgetMinRate(double perSecond) {
+      budgetMinRate = perSecond;
+      return this;
+    }
+
     public ClientSpec throttle(double k, long windowNanos) {
       throttle = new ClientParams.Throttle(k, windowNanos);
       return this;
@@ -103,6 +115,8 @@ public final class Specs {
           timeoutNanos,
           retry,
           budget,
+          budgetWindowNanos,
+          budgetMinRate,
           throttle,
           hedge);
     }

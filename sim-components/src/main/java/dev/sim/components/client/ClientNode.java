@@ -26,11 +26,10 @@ import dev.sim.kernel.random.Rng;
  * changes the retries and leaves the arrivals exactly as they were under the same seed.
  */
 final class ClientNode implements Node {
-  /** The retry budget's sliding window (Finagle's default). */
+  /** The retry budget's window when {@code retryBudgetWindow} is absent (Finagle's default). */
   static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
 
   private static final int REQUESTS = 0;
-  private static final int RETRIES = 1;
   private static final int ACCEPTS = 1;
 
   private final ClientParams params;
@@ -44,7 +43,7 @@ final class ClientNode implements Node {
   private Rng throttleRng;
   private int[] targets;
   private Rpc<Pending> rpc;
-  private SlidingCounts budget;
+  private RetryBudget budget;
   private SlidingCounts throttle;
   private ArrivalProcess arrivals;
   private boolean poisson;
@@ -138,7 +137,12 @@ final class ClientNode implements Node {
     c.onTimer(RetryDue.class, t -> startTry(t.request()));
     c.onTimer(HedgeDue.class, this::onHedgeDue);
     if (params.retryBudget() > 0) {
-      budget = new SlidingCounts(2, BUDGET_WINDOW_NANOS, 10);
+      Long window = params.retryBudgetWindowNanos();
+      budget =
+          new RetryBudget(
+              params.retryBudget(),
+              window == null ? BUDGET_WINDOW_NANOS : window,
+              params.retryBudgetMinRate());
     }
     if (params.throttle() != null) {
       throttle = new SlidingCounts(2, params.throttle().windowNanos(), 20);
@@ -191,7 +195,7 @@ final class ClientNode implements Node {
     Pending p = new Pending(++sequence, user);
     p.stamp = metrics.offer();
     if (budget != null) {
-      budget.add(REQUESTS, ctx.localTime(), 1);
+      budget.deposit(ctx.localTime());
     }
     startTry(p);
   }
@@ -301,18 +305,14 @@ final class ClientNode implements Node {
   }
 
   /**
-   * Takes one retry (or hedge) from the budget if retries over the window stay within the ratio of
-   * new requests; counts {@code budgetExhausted} otherwise.
+   * Takes one retry (or hedge) token from the budget if it holds a whole one; counts {@code
+   * budgetExhausted} otherwise.
    */
   private boolean spendBudget() {
-    long now = ctx.localTime();
-    long retries = budget.sum(RETRIES, now);
-    long requests = budget.sum(REQUESTS, now);
-    if (retries + 1 > params.retryBudget() * requests) {
+    if (!budget.trySpend(ctx.localTime())) {
       metrics.count("budgetExhausted", 1);
       return false;
     }
-    budget.add(RETRIES, now, 1);
     return true;
   }
 

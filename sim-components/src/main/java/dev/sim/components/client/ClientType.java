@@ -26,10 +26,11 @@ import java.util.Locale;
  * {@code retry.max} times, after the back-off) whatever the failure was. The request ends with the
  * last failure's outcome when retries run out or the retry budget refuses one. Adaptive throttling
  * is asked before every try, retries included: a refused try ends the request REJECTED. The retry
- * budget is a sliding window of 10 s in 1 s buckets: a retry or a hedge is allowed while (retries
- * and hedges in the window + 1) ≤ retryBudget × (requests born in the window), so over time retries
- * stay within that fraction of requests (like Finagle's RetryBudget and gRPC's retry throttling,
- * without a minimum reserve).
+ * budget is a token bucket like Finagle's RetryBudget: each new request deposits retryBudget of a
+ * token, the floor retryBudgetMinRate tokens a second; a deposit expires after retryBudgetWindow
+ * (10 s); a retry or a hedge takes a whole token, oldest first, or is refused. A spent token never
+ * comes back, so in a lasting outage the retries follow the requests at the ratio from moment to
+ * moment once the saved budget (at most a window's deposits) is spent, without a burst per window.
  *
  * <p>Open-loop arrivals follow the rate (per client instance) or the profile, measured from the
  * client's first start on its own clock, and continue where the profile is after a restart.
@@ -87,6 +88,20 @@ public final class ClientType implements NodeType<ClientParams> {
     checkRetry(p.retry(), problems);
     if (p.retryBudget() < 0) {
       problems.add(new Problem("retryBudget", "must not be negative"));
+    }
+    if (p.retryBudget() == 0 && p.retryBudgetWindowNanos() != null) {
+      problems.add(
+          new Problem(
+              "retryBudgetWindow", "does nothing without a retryBudget, such as retryBudget: 0.1"));
+    }
+    if (p.retryBudgetWindowNanos() != null && p.retryBudgetWindowNanos() <= 0) {
+      problems.add(new Problem("retryBudgetWindow", "must be positive"));
+    }
+    if (p.retryBudget() == 0 && p.retryBudgetMinRate() > 0) {
+      problems.add(
+          new Problem(
+              "retryBudgetMinRate",
+              "does nothing without a retryBudget, such as retryBudget: 0.1"));
     }
     if (p.throttle() != null) {
       if (p.throttle().k() <= 0) {
