@@ -2,6 +2,7 @@ package dev.sim.components;
 
 import dev.sim.api.Param;
 import dev.sim.components.client.ClientParams;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.HedgeParams;
 import dev.sim.components.server.ServerParams;
 import dev.sim.kernel.random.Distribution;
@@ -41,11 +42,17 @@ public final class Specs {
     public long timeoutNanos;
     public ClientParams.Retry retry;
     public double budget;
-    public Long budgetWindowNanos;
+    public long budgetWindowNanos = 10_000_000_000L;
     public double budgetMinRate;
     public ClientParams.Throttle throttle;
     public HedgeParams hedge;
     public long sizeBytes = 1024;
+    public FlagParams flag;
+
+    public ClientSpec flag(FlagParams f) {
+      flag = f;
+      return this;
+    }
 
     public ClientSpec constantArrivals() {
       arrivals = ClientParams.Arrivals.CONSTANT;
@@ -118,7 +125,8 @@ public final class Specs {
           budgetWindowNanos,
           budgetMinRate,
           throttle,
-          hedge);
+          hedge,
+          flag);
     }
   }
 
@@ -132,7 +140,7 @@ public final class Specs {
     public ServerParams.Calls calls;
     public ServerParams.HealthChecks healthChecks = ServerParams.HealthChecks.QUEUED;
     public ServerParams.Gc gc;
-    public ServerParams.Flag flag;
+    public FlagParams flag;
 
     public ServerSpec workers(int n) {
       workers = n;
@@ -175,7 +183,7 @@ public final class Specs {
       return this;
     }
 
-    public ServerSpec flag(ServerParams.Flag f) {
+    public ServerSpec flag(FlagParams f) {
       flag = f;
       return this;
     }

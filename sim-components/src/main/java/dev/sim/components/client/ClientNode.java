@@ -1,5 +1,6 @@
 package dev.sim.components.client;
 
+import dev.sim.components.flags.FlagClient;
 import dev.sim.components.rpc.HedgedCall;
 import dev.sim.components.rpc.Response;
 import dev.sim.components.rpc.Rpc;
@@ -44,6 +45,7 @@ final class ClientNode implements Node {
   private int[] targets;
   private Rpc<Pending> rpc;
   private RetryBudget budget;
+  private FlagClient<Pending> flags;
   private SlidingCounts throttle;
   private ArrivalProcess arrivals;
   private boolean poisson;
@@ -137,12 +139,26 @@ final class ClientNode implements Node {
     c.onTimer(RetryDue.class, t -> startTry(t.request()));
     c.onTimer(HedgeDue.class, this::onHedgeDue);
     if (params.retryBudget() > 0) {
-      Long window = params.retryBudgetWindowNanos();
       budget =
           new RetryBudget(
-              params.retryBudget(),
-              window == null ? BUDGET_WINDOW_NANOS : window,
-              params.retryBudgetMinRate());
+              params.retryBudget(), params.retryBudgetWindowNanos(), params.retryBudgetMinRate());
+    }
+    if (params.flag() != null) {
+      flags =
+          new FlagClient<>(
+              c,
+              params.flag(),
+              new FlagClient.Listener<>() {
+                @Override
+                public void proceed(Pending p) {
+                  startTry(p);
+                }
+
+                @Override
+                public void failed(Pending p) {
+                  finish(p, Outcome.FAILED, 0);
+                }
+              });
     }
     if (params.throttle() != null) {
       throttle = new SlidingCounts(2, params.throttle().windowNanos(), 20);
@@ -196,6 +212,11 @@ final class ClientNode implements Node {
     p.stamp = metrics.offer();
     if (budget != null) {
       budget.deposit(ctx.localTime());
+    }
+    if (flags != null && flags.needed()) {
+      // The request waits for the flag's value before its first try.
+      flags.ask(p);
+      return;
     }
     startTry(p);
   }

@@ -2,6 +2,7 @@ package dev.sim.components.client;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.HedgeParams;
 import dev.sim.kernel.random.Distribution;
 import java.util.List;
@@ -17,12 +18,12 @@ import java.util.List;
  * @param retry [retry] retries after failed tries; absent = none
  * @param retryBudget [retryBudget] retries (and hedges) may be at most this fraction of new
  *     requests: a token bucket; 0 = no budget
- * @param retryBudgetWindowNanos [retryBudgetWindow] how long the budget's unspent deposits are
- *     kept; null when absent (10 s)
+ * @param retryBudgetWindowNanos [retryBudgetWindow] how long the budget's unspent deposits are kept
  * @param retryBudgetMinRate [retryBudgetMinRate] retries per second the budget allows whatever the
  *     requests (its floor)
  * @param throttle [throttle] client-side adaptive throttling (SRE book); absent = off
  * @param hedge [hedge] hedged requests; absent = off
+ * @param flag [flag] a feature-flag lookup before each request is sent; absent = none
  */
 public record ClientParams(
     @Param(
@@ -69,8 +70,9 @@ public record ClientParams(
             doc =
                 "How long the retry budget keeps what was earned and not spent, at most a"
                     + " window's worth to spend at once; absent: 10s (Finagle's).",
-            unit = Unit.DURATION)
-        Long retryBudgetWindowNanos,
+            unit = Unit.DURATION,
+            defaultValue = "10s")
+        long retryBudgetWindowNanos,
     @Param(
             doc =
                 "Floor of the retry budget: retries per second it allows whatever the requests"
@@ -85,7 +87,13 @@ public record ClientParams(
     @Param(
             doc = "Hedged requests: a second copy if no answer came in time; absent: off.",
             unit = Unit.NESTED)
-        HedgeParams hedge) {
+        HedgeParams hedge,
+    @Param(
+            doc =
+                "A feature-flag lookup before sending each request (the request waits for it);"
+                    + " absent: none.",
+            unit = Unit.NESTED)
+        FlagParams flag) {
 
   /** Whether the load is a closed loop of users. */
   public boolean closedLoop() {
