@@ -69,7 +69,7 @@ public record ClientParams(
             key = "retryBudgetWindow",
             doc =
                 "How long the retry budget keeps what was earned and not spent, at most a"
-                    + " window's worth to spend at once; absent: 10s (Finagle's).",
+                    + " window's worth to spend at once (10s is Finagle's default).",
             unit = Unit.DURATION,
             defaultValue = "10s")
         long retryBudgetWindowNanos,
