@@ -2,6 +2,7 @@ package dev.sim.components;
 
 import dev.sim.api.Param;
 import dev.sim.components.client.ClientParams;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.HedgeParams;
 import dev.sim.components.server.ServerParams;
 import dev.sim.kernel.random.Distribution;
@@ -41,9 +42,17 @@ public final class Specs {
     public long timeoutNanos;
     public ClientParams.Retry retry;
     public double budget;
+    public long budgetWindowNanos = 10_000_000_000L;
+    public double budgetMinRate;
     public ClientParams.Throttle throttle;
     public HedgeParams hedge;
     public long sizeBytes = 1024;
+    public FlagParams flag;
+
+    public ClientSpec flag(FlagParams f) {
+      flag = f;
+      return this;
+    }
 
     public ClientSpec constantArrivals() {
       arrivals = ClientParams.Arrivals.CONSTANT;
@@ -85,6 +94,16 @@ public final class Specs {
       return this;
     }
 
+    public ClientSpec budgetWindow(long nanos) {
+      budgetWindowNanos = nanos;
+      return this;
+    }
+
+    public ClientSpec budgetMinRate(double perSecond) {
+      budgetMinRate = perSecond;
+      return this;
+    }
+
     public ClientSpec throttle(double k, long windowNanos) {
       throttle = new ClientParams.Throttle(k, windowNanos);
       return this;
@@ -103,8 +122,11 @@ public final class Specs {
           timeoutNanos,
           retry,
           budget,
+          budgetWindowNanos,
+          budgetMinRate,
           throttle,
-          hedge);
+          hedge,
+          flag);
     }
   }
 
@@ -118,7 +140,7 @@ public final class Specs {
     public ServerParams.Calls calls;
     public ServerParams.HealthChecks healthChecks = ServerParams.HealthChecks.QUEUED;
     public ServerParams.Gc gc;
-    public ServerParams.Flag flag;
+    public FlagParams flag;
 
     public ServerSpec workers(int n) {
       workers = n;
@@ -161,7 +183,7 @@ public final class Specs {
       return this;
     }
 
-    public ServerSpec flag(ServerParams.Flag f) {
+    public ServerSpec flag(FlagParams f) {
       flag = f;
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.sim.components.client;
 
+import dev.sim.components.flags.FlagClient;
 import dev.sim.components.rpc.HedgedCall;
 import dev.sim.components.rpc.Response;
 import dev.sim.components.rpc.Rpc;
@@ -26,11 +27,10 @@ import dev.sim.kernel.random.Rng;
  * changes the retries and leaves the arrivals exactly as they were under the same seed.
  */
 final class ClientNode implements Node {
-  /** The retry budget's sliding window (Finagle's default). */
+  /** The retry budget's window when {@code retryBudgetWindow} is absent (Finagle's default). */
   static final long BUDGET_WINDOW_NANOS = 10_000_000_000L;
 
   private static final int REQUESTS = 0;
-  private static final int RETRIES = 1;
   private static final int ACCEPTS = 1;
 
   private final ClientParams params;
@@ -44,7 +44,8 @@ final class ClientNode implements Node {
   private Rng throttleRng;
   private int[] targets;
   private Rpc<Pending> rpc;
-  private SlidingCounts budget;
+  private RetryBudget budget;
+  private FlagClient<Pending> flags;
   private SlidingCounts throttle;
   private ArrivalProcess arrivals;
   private boolean poisson;
@@ -138,7 +139,26 @@ final class ClientNode implements Node {
     c.onTimer(RetryDue.class, t -> startTry(t.request()));
     c.onTimer(HedgeDue.class, this::onHedgeDue);
     if (params.retryBudget() > 0) {
-      budget = new SlidingCounts(2, BUDGET_WINDOW_NANOS, 10);
+      budget =
+          new RetryBudget(
+              params.retryBudget(), params.retryBudgetWindowNanos(), params.retryBudgetMinRate());
+    }
+    if (params.flag() != null) {
+      flags =
+          new FlagClient<>(
+              c,
+              params.flag(),
+              new FlagClient.Listener<>() {
+                @Override
+                public void proceed(Pending p) {
+                  startTry(p);
+                }
+
+                @Override
+                public void failed(Pending p) {
+                  finish(p, Outcome.FAILED, 0);
+                }
+              });
     }
     if (params.throttle() != null) {
       throttle = new SlidingCounts(2, params.throttle().windowNanos(), 20);
@@ -191,7 +211,12 @@ final class ClientNode implements Node {
     Pending p = new Pending(++sequence, user);
     p.stamp = metrics.offer();
     if (budget != null) {
-      budget.add(REQUESTS, ctx.localTime(), 1);
+      budget.deposit(ctx.localTime());
+    }
+    if (flags != null && flags.needed()) {
+      // The request waits for the flag's value before its first try.
+      flags.ask(p);
+      return;
     }
     startTry(p);
   }
@@ -301,18 +326,14 @@ final class ClientNode implements Node {
   }
 
   /**
-   * Takes one retry (or hedge) from the budget if retries over the window stay within the ratio of
-   * new requests; counts {@code budgetExhausted} otherwise.
+   * Takes one retry (or hedge) token from the budget if it holds a whole one; counts {@code
+   * budgetExhausted} otherwise.
    */
   private boolean spendBudget() {
-    long now = ctx.localTime();
-    long retries = budget.sum(RETRIES, now);
-    long requests = budget.sum(REQUESTS, now);
-    if (retries + 1 > params.retryBudget() * requests) {
+    if (!budget.trySpend(ctx.localTime())) {
       metrics.count("budgetExhausted", 1);
       return false;
     }
-    budget.add(RETRIES, now, 1);
     return true;
   }
 

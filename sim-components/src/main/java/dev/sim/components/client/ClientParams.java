@@ -2,6 +2,7 @@ package dev.sim.components.client;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.HedgeParams;
 import dev.sim.kernel.random.Distribution;
 import java.util.List;
@@ -15,10 +16,14 @@ import java.util.List;
  * @param sizeBytes [size] each request's size on the wire (every copy)
  * @param timeoutNanos [timeout] how long one try (each copy) waits for an answer; 0 = for ever
  * @param retry [retry] retries after failed tries; absent = none
- * @param retryBudget [retryBudget] retries (and hedges) allowed only while they stay within this
- *     fraction of new requests over the last 10 s; 0 = no budget
+ * @param retryBudget [retryBudget] retries (and hedges) may be at most this fraction of new
+ *     requests: a token bucket; 0 = no budget
+ * @param retryBudgetWindowNanos [retryBudgetWindow] how long the budget's unspent deposits are kept
+ * @param retryBudgetMinRate [retryBudgetMinRate] retries per second the budget allows whatever the
+ *     requests (its floor)
  * @param throttle [throttle] client-side adaptive throttling (SRE book); absent = off
  * @param hedge [hedge] hedged requests; absent = off
+ * @param flag [flag] a feature-flag lookup before each request is sent; absent = none
  */
 public record ClientParams(
     @Param(
@@ -54,11 +59,27 @@ public record ClientParams(
         Retry retry,
     @Param(
             doc =
-                "Retry budget: retries and hedges allowed while they are at most this fraction"
-                    + " of new requests over the last 10s; 0 = no budget.",
+                "Retry budget: each new request earns this fraction of a retry, and each retry or"
+                    + " hedge spends a whole one, so retries stay at most this fraction of"
+                    + " requests; 0 = no budget.",
             unit = Unit.FACTOR,
             defaultValue = "0")
         double retryBudget,
+    @Param(
+            key = "retryBudgetWindow",
+            doc =
+                "How long the retry budget keeps what was earned and not spent, at most a"
+                    + " window's worth to spend at once (10s is Finagle's default).",
+            unit = Unit.DURATION,
+            defaultValue = "10s")
+        long retryBudgetWindowNanos,
+    @Param(
+            doc =
+                "Floor of the retry budget: retries per second it allows whatever the requests"
+                    + " (Finagle's minRetriesPerSec).",
+            unit = Unit.RATE,
+            defaultValue = "0/s")
+        double retryBudgetMinRate,
     @Param(
             doc = "Client-side adaptive throttling (Google SRE book); absent: off.",
             unit = Unit.NESTED)
@@ -66,7 +87,13 @@ public record ClientParams(
     @Param(
             doc = "Hedged requests: a second copy if no answer came in time; absent: off.",
             unit = Unit.NESTED)
-        HedgeParams hedge) {
+        HedgeParams hedge,
+    @Param(
+            doc =
+                "A feature-flag lookup before sending each request (the request waits for it);"
+                    + " absent: none.",
+            unit = Unit.NESTED)
+        FlagParams flag) {
 
   /** Whether the load is a closed loop of users. */
   public boolean closedLoop() {

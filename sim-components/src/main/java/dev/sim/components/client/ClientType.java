@@ -4,6 +4,8 @@ import dev.sim.api.BuildContext;
 import dev.sim.api.Group;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.components.flags.FlagClient;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.result.Annotation;
@@ -26,10 +28,16 @@ import java.util.Locale;
  * {@code retry.max} times, after the back-off) whatever the failure was. The request ends with the
  * last failure's outcome when retries run out or the retry budget refuses one. Adaptive throttling
  * is asked before every try, retries included: a refused try ends the request REJECTED. The retry
- * budget is a sliding window of 10 s in 1 s buckets: a retry or a hedge is allowed while (retries
- * and hedges in the window + 1) ≤ retryBudget × (requests born in the window), so over time retries
- * stay within that fraction of requests (like Finagle's RetryBudget and gRPC's retry throttling,
- * without a minimum reserve).
+ * budget is a token bucket like Finagle's RetryBudget: each new request deposits retryBudget of a
+ * token, the floor retryBudgetMinRate tokens a second; a deposit expires after retryBudgetWindow
+ * (10 s); a retry or a hedge takes a whole token, oldest first, or is refused. A spent token never
+ * comes back, so in a lasting outage the retries follow the requests at the ratio from moment to
+ * moment once the saved budget (at most a window's deposits) is spent, without a burst per window.
+ *
+ * <p>With a {@code flag} lookup, a new request first asks the flag service (the same lookup as a
+ * server's, {@code FlagClient}: timeout, default, cache) and is sent when the lookup ends with a
+ * value; a lookup that times out without a default ends the request FAILED. Without a timeout a
+ * request waits for ever on a flag service that never answers: nothing is sent.
  *
  * <p>Open-loop arrivals follow the rate (per client instance) or the profile, measured from the
  * client's first start on its own clock, and continue where the profile is after a restart.
@@ -55,7 +63,7 @@ public final class ClientType implements NodeType<ClientParams> {
 
   /** What a client records: its requests, and counters for what its policies did. */
   static final List<MetricSpec> METRICS =
-      List.of(
+      withFlagMetrics(
           MetricSpec.latency("latency", "Request latency"),
           MetricSpec.counter("retries", "Retries", "retries")
               .describe("Retries sent by clients")
@@ -71,6 +79,12 @@ public final class ClientType implements NodeType<ClientParams> {
           MetricSpec.counter("hedges", "Hedged requests", "hedges")
               .describe("Second copies sent because the first was slow")
               .order(80));
+
+  private static List<MetricSpec> withFlagMetrics(MetricSpec... own) {
+    List<MetricSpec> all = new java.util.ArrayList<>(List.of(own));
+    all.addAll(FlagClient.METRICS);
+    return List.copyOf(all);
+  }
 
   @Override
   public List<MetricSpec> metrics() {
@@ -88,6 +102,21 @@ public final class ClientType implements NodeType<ClientParams> {
     if (p.retryBudget() < 0) {
       problems.add(new Problem("retryBudget", "must not be negative"));
     }
+    if (p.retryBudget() == 0 && p.retryBudgetWindowNanos() != ClientNode.BUDGET_WINDOW_NANOS) {
+      problems.add(
+          new Problem(
+              "retryBudgetWindow", "does nothing without a retryBudget, such as retryBudget: 0.1"));
+    }
+    if (p.retryBudgetWindowNanos() <= 0) {
+      problems.add(new Problem("retryBudgetWindow", "must be positive"));
+    }
+    if (p.retryBudget() == 0 && p.retryBudgetMinRate() > 0) {
+      problems.add(
+          new Problem(
+              "retryBudgetMinRate",
+              "does nothing without a retryBudget, such as retryBudget: 0.1"));
+    }
+    FlagParams.check(p.flag(), problems);
     if (p.throttle() != null) {
       if (p.throttle().k() <= 0) {
         problems.add(new Problem("throttle.k", "must be positive"));

@@ -3,7 +3,7 @@ package dev.sim.components.client;
 /**
  * Counts of a few kinds of event over a sliding window of local time, kept in a ring of buckets:
  * the window slides a bucket at a time, so a sum covers between {@code window − window/buckets} and
- * {@code window} of history. Used by the client's retry budget and adaptive throttling.
+ * {@code window} of history. Used by the client's adaptive throttling.
  */
 final class SlidingCounts {
   private final long bucketNanos;

@@ -2,10 +2,9 @@ package dev.sim.components.server;
 
 import dev.sim.api.NodeControls;
 import dev.sim.api.Param;
-import dev.sim.components.flags.FlagAnswer;
-import dev.sim.components.flags.FlagLookup;
+import dev.sim.components.flags.FlagClient;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.HedgedCall;
-import dev.sim.components.rpc.LongMap;
 import dev.sim.components.rpc.Request;
 import dev.sim.components.rpc.Response;
 import dev.sim.components.rpc.Rpc;
@@ -54,20 +53,9 @@ final class ServerNode implements Node {
   private int queueShown = -1;
   private int busyShown = -1;
 
-  // The flag lookup; flag is null without one.
-  private final ServerParams.Flag flag;
-  private int flagTarget = -1;
-  private final LongMap<Job> flagPending = new LongMap<>();
-  // Jobs in the order they asked, for the oldest waiting lookup; ended ones leave lazily.
-  private final ArrayDeque<Job> flagOrder = new ArrayDeque<>();
-  private long flagSequence;
-  private long flagFreshUntilLocal = Long.MIN_VALUE;
-  private double flagMsSum;
-  private long flagMsCount;
-  private int flagWaitingShown = -1;
-
-  /** How often the flag-lookup time gauge is refreshed. */
-  static final long FLAG_SAMPLE_NANOS = 1_000_000_000L;
+  // The flag lookup; both null without one.
+  private final FlagParams flag;
+  private FlagClient<Job> flags;
 
   /** One request this server accepted, from arrival to its answer. */
   static final class Job {
@@ -80,9 +68,6 @@ final class ServerNode implements Node {
     double harvestSum;
     Sub[] subs;
     boolean done;
-    long flagId;
-    long flagTimer = -1;
-    long flagAskedLocal;
 
     Job(long seq, int from, Request request) {
       this.seq = seq;
@@ -121,12 +106,6 @@ final class ServerNode implements Node {
   /** Timer: a downstream call has waited {@code hedge.after}. */
   record CallHedgeDue(Sub call) {}
 
-  /** Timer: a flag lookup has waited {@code flag.timeout}. */
-  record FlagTimeout(long lookupId) {}
-
-  /** Timer: refresh the flag-lookup time gauge. */
-  record FlagSample() {}
-
   ServerNode(ServerParams params, NodeControls controls) {
     this.params = params;
     this.controls = controls;
@@ -153,6 +132,11 @@ final class ServerNode implements Node {
       this.gc = new GcModel(params.gc(), c);
     }
     c.on(Request.class, this::onRequest);
+    // While paused the server runs no code, yet requests pile up in its inbox: the kernel counts
+    // them into the queue gauge, so the chart shows the pile-up as it grows, not all at once at the
+    // resume. Health checks are Requests too and count (a few per second beside the work); timers,
+    // flag answers and downstream answers do not.
+    c.countHeld(Request.class, "queue");
     c.onTimer(ServiceDone.class, t -> onServiceDone(t.job()));
     if (calls != null) {
       callTargets = c.members(calls.target());
@@ -185,17 +169,22 @@ final class ServerNode implements Node {
           }
         });
     if (flag != null) {
-      int[] t = c.members(flag.service());
-      if (t.length == 0) {
-        throw new IllegalStateException("flag.service '" + flag.service() + "' names no node");
-      }
-      // A group of flag-service instances acts as one service; the first answers.
-      flagTarget = t[0];
-      c.on(FlagAnswer.class, this::onFlagAnswer);
-      c.onTimer(FlagTimeout.class, t2 -> onFlagTimeout(t2.lookupId()));
-      c.onTimer(FlagSample.class, t2 -> onFlagSample());
-      metrics.gauge("flagLookupMs", 0);
-      c.setTimer(FLAG_SAMPLE_NANOS, new FlagSample());
+      flags =
+          new FlagClient<>(
+              c,
+              flag,
+              new FlagClient.Listener<>() {
+                @Override
+                public void proceed(Job j) {
+                  serve(j);
+                  showGauges();
+                }
+
+                @Override
+                public void failed(Job j) {
+                  complete(j, Status.ERROR, 0);
+                }
+              });
     }
     showGauges();
   }
@@ -237,8 +226,9 @@ final class ServerNode implements Node {
       return;
     }
     busy++;
-    if (flag != null && ctx.localTime() >= flagFreshUntilLocal) {
-      askFlag(j);
+    if (flags != null && flags.needed()) {
+      // The worker waits for the flag service's answer before the service time starts.
+      flags.ask(j);
       return;
     }
     serve(j);
@@ -279,81 +269,6 @@ final class ServerNode implements Node {
       begin(lifo ? queue.pollLast() : queue.pollFirst());
     }
     showGauges();
-  }
-
-  // ------------------------------------------------------------------ flag lookup
-
-  /** Asks the flag service before serving {@code j}; the worker waits for the answer. */
-  private void askFlag(Job j) {
-    j.flagId = ++flagSequence;
-    j.flagAskedLocal = ctx.localTime();
-    flagPending.put(j.flagId, j);
-    flagOrder.addLast(j);
-    metrics.count("flagLookups", 1);
-    ctx.send(flagTarget, new FlagLookup(j.flagId));
-    if (flag.timeoutNanos() > 0) {
-      j.flagTimer = ctx.setTimer(flag.timeoutNanos(), new FlagTimeout(j.flagId));
-    }
-    showGauges();
-  }
-
-  private void onFlagAnswer(FlagAnswer a, int from) {
-    if (flag.cacheTtlNanos() > 0) {
-      // Even a late answer refreshes the cache: the service is evidently back.
-      flagFreshUntilLocal = ctx.localTime() + flag.cacheTtlNanos();
-    }
-    Job j = flagPending.remove(a.id());
-    if (j == null) {
-      return;
-    }
-    if (j.flagTimer >= 0) {
-      ctx.cancelTimer(j.flagTimer);
-    }
-    flagDone(j);
-    serve(j);
-    showGauges();
-  }
-
-  private void onFlagTimeout(long id) {
-    Job j = flagPending.remove(id);
-    if (j == null) {
-      return;
-    }
-    flagDone(j);
-    if (flag.defaultValue() != null) {
-      metrics.count("flagDefaults", 1);
-      serve(j);
-      showGauges();
-    } else {
-      metrics.count("flagFailures", 1);
-      complete(j, Status.ERROR, 0);
-    }
-  }
-
-  private void flagDone(Job j) {
-    flagMsSum += (ctx.localTime() - j.flagAskedLocal) / 1e6;
-    flagMsCount++;
-  }
-
-  /**
-   * Shows the mean time of the lookups that ended in the last second; when none ended but some are
-   * waiting, the age of the oldest, so a lookup stuck for ever is not shown as 0 ms.
-   */
-  private void onFlagSample() {
-    ctx.setTimer(FLAG_SAMPLE_NANOS, new FlagSample());
-    // Lookups are asked in time order: the first one still waiting is the oldest.
-    while (!flagOrder.isEmpty() && flagPending.get(flagOrder.peekFirst().flagId) == null) {
-      flagOrder.pollFirst();
-    }
-    if (flagMsCount > 0) {
-      metrics.gauge("flagLookupMs", flagMsSum / flagMsCount);
-    } else if (!flagOrder.isEmpty()) {
-      metrics.gauge("flagLookupMs", (ctx.localTime() - flagOrder.peekFirst().flagAskedLocal) / 1e6);
-    } else {
-      metrics.gauge("flagLookupMs", 0);
-    }
-    flagMsSum = 0;
-    flagMsCount = 0;
   }
 
   // ------------------------------------------------------------------ downstream calls
@@ -513,10 +428,6 @@ final class ServerNode implements Node {
     }
     if (gc != null) {
       gc.showGauge();
-    }
-    if (flag != null && flagPending.size() != flagWaitingShown) {
-      flagWaitingShown = flagPending.size();
-      metrics.gauge("flagWaiting", flagWaitingShown);
     }
   }
 }

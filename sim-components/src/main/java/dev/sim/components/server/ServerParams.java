@@ -2,7 +2,7 @@ package dev.sim.components.server;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
-import dev.sim.components.flags.FlagServiceParams;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.HedgeParams;
 import dev.sim.kernel.random.Distribution;
 
@@ -68,7 +68,7 @@ public record ServerParams(
                 "A feature-flag lookup before serving each request (the worker waits for it);"
                     + " absent: none.",
             unit = Unit.NESTED)
-        Flag flag) {
+        FlagParams flag) {
 
   /** What a server does with a load balancer's health checks ({@code healthChecks}). */
   public enum HealthChecks {
@@ -215,36 +215,4 @@ public record ServerParams(
               unit = Unit.DURATION,
               defaultValue = "0s")
           long restartAfterNanos) {}
-
-  /** A flag lookup before each request: see the {@link Param} docs, and {@link ServerType}. */
-  public record Flag(
-      @Param(
-              doc = "The flag service asked.",
-              unit = Unit.NODE_REF,
-              required = true,
-              nodeTypes = {"flag-service"})
-          String service,
-      @Param(
-              key = "timeout",
-              doc =
-                  "Longest wait for the flag service's answer; then the default is used (or,"
-                      + " without one, the request fails with an error); 0s waits for ever.",
-              unit = Unit.DURATION,
-              defaultValue = "0s")
-          long timeoutNanos,
-      @Param(
-              key = "default",
-              doc =
-                  "The value used when a lookup times out: on or off; absent: no default, and a"
-                      + " timed-out lookup fails its request.",
-              unit = Unit.CHOICE)
-          FlagServiceParams.Value defaultValue,
-      @Param(
-              key = "cacheTtl",
-              doc =
-                  "How long an answer is reused before the flag service is asked again (a"
-                      + " fallback to the default is not cached); 0s asks for every request.",
-              unit = Unit.DURATION,
-              defaultValue = "0s")
-          long cacheTtlNanos) {}
 }

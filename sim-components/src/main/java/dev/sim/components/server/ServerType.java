@@ -3,6 +3,8 @@ package dev.sim.components.server;
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.components.flags.FlagClient;
+import dev.sim.components.flags.FlagParams;
 import dev.sim.components.rpc.Request;
 import dev.sim.kernel.metrics.Better;
 import dev.sim.kernel.metrics.MetricSpec;
@@ -28,6 +30,10 @@ import java.util.List;
  * <p>A GC pause stops the world ({@code NodeContext.pause}): arrivals wait and service timers fire
  * late. Counters of the GC model: {@code gcYoung}, {@code gcFull}, {@code gcPauseMs}, {@code oom}.
  * Gauges: {@code queue}, {@code inflight} (busy workers) and, with a GC model, {@code heapLiveMB}.
+ * While the server is paused, {@code queue} also counts the requests held in its inbox (the kernel
+ * counts them, {@code NodeContext.countHeld}): they are waiting, so the pile-up shows as it grows.
+ * {@code inflight} does not: it stays at the workers frozen mid-request, since a held request has
+ * no worker yet.
  *
  * <p>A flag lookup ({@code flag}) happens when a worker takes a request, before its service time:
  * the worker asks the flag service and waits (counter {@code flagLookups}, gauge {@code
@@ -57,10 +63,13 @@ public final class ServerType implements NodeType<ServerParams> {
 
   /** What a server records; its class comment says when each moves. */
   static final List<MetricSpec> METRICS =
-      List.of(
+      withFlagMetrics(
           MetricSpec.gauge("queue", "Queue depth", "requests")
               .yLabel("requests waiting")
-              .describe("Requests waiting in queue")
+              .describe(
+                  "Requests waiting in queue, and while the server is paused those held in its"
+                      + " inbox (which may exceed the queue's capacity: at the resume the ones"
+                      + " that do not fit are rejected)")
               .order(10),
           MetricSpec.gauge("inflight", "In flight", "requests")
               .yLabel("requests in progress")
@@ -102,33 +111,13 @@ public final class ServerType implements NodeType<ServerParams> {
               .describe("Second copies of downstream calls sent because the first was slow"),
           MetricSpec.counter("callFailures", "Failed downstream calls", "calls")
               .describe(
-                  "Downstream calls that ended in an error, an overload error or the timeout"),
-          MetricSpec.counter("flagLookups", "Flag lookups asked", "lookups")
-              .chart("flag-lookups", "Flag lookups")
-              .describe("Flag lookups asked, fallen back to the default and failed, per second")
-              .legend("asked")
-              .order(160),
-          MetricSpec.counter("flagDefaults", "Flag lookups fallen back to the default", "lookups")
-              .chart("flag-lookups", "Flag lookups")
-              .describe("Flag lookups asked, fallen back to the default and failed, per second")
-              .legend("fell back to the default")
-              .order(161),
-          MetricSpec.counter("flagFailures", "Flag lookups failed (no default)", "lookups")
-              .chart("flag-lookups", "Flag lookups")
-              .describe("Flag lookups asked, fallen back to the default and failed, per second")
-              .legend("failed, no default")
-              .order(162),
-          MetricSpec.gauge("flagWaiting", "Workers waiting on the flag service", "workers")
-              .yLabel("workers waiting on a lookup")
-              .describe("Workers blocked on a flag lookup, waiting for the flag service")
-              .order(163),
-          MetricSpec.gauge("flagLookupMs", "Flag lookup time", "ms")
-              .yLabel("lookup time (ms)")
-              .describe(
-                  "Mean time of the flag lookups that ended in the last second (a fallback at its"
-                      + " timeout); with none ended, the age of the oldest still waiting")
-              .averaged()
-              .order(164));
+                  "Downstream calls that ended in an error, an overload error or the timeout"));
+
+  private static List<MetricSpec> withFlagMetrics(MetricSpec... own) {
+    List<MetricSpec> all = new ArrayList<>(List.of(own));
+    all.addAll(FlagClient.METRICS);
+    return List.copyOf(all);
+  }
 
   @Override
   public List<MetricSpec> metrics() {
@@ -159,22 +148,7 @@ public final class ServerType implements NodeType<ServerParams> {
         problems.add(new Problem("calls.partial", "allow only makes sense with fanout: all"));
       }
     }
-    ServerParams.Flag f = p.flag();
-    if (f != null) {
-      if (f.timeoutNanos() < 0) {
-        problems.add(new Problem("flag.timeout", "must not be negative"));
-      }
-      if (f.cacheTtlNanos() < 0) {
-        problems.add(new Problem("flag.cacheTtl", "must not be negative"));
-      }
-      if (f.defaultValue() != null && f.timeoutNanos() == 0) {
-        problems.add(
-            new Problem(
-                "flag.default",
-                "is never used without a flag.timeout: a lookup with timeout 0s waits for ever;"
-                    + " give flag a timeout, such as timeout: 50ms"));
-      }
-    }
+    FlagParams.check(p.flag(), problems);
     ServerParams.Gc gc = p.gc();
     if (gc != null) {
       if (gc.heapBytes() <= 0) {

@@ -19,6 +19,7 @@ import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
 import dev.sim.testkit.Harness;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,66 @@ class ClientTest {
     assertThat(amplification(without)).isEqualTo(4.0);
     assertThat(amplification(with)).isCloseTo(1.1, within(0.01));
     assertThat(counter(with, "budgetExhausted")).isPositive();
+  }
+
+  /** Retries per second of a client offering 100 requests/s to a backend that fails from 20s. */
+  private static long[] retriesPerSecondInAnOutage(ClientParams client) {
+    RunResult r =
+        withStub(5, (q, t) -> t < s(20) ? Status.OK : Status.ERROR, 0, new StubBackend.Log())
+            .windows(s(1), 0)
+            .add("client", 1, CLIENT, client)
+            .run(s(60));
+    return Harness.counterWindows(r, "client", "retries");
+  }
+
+  @Test
+  void shouldHoldTheBudgetRatioInEverySecondOfALastingOutageNotAsABurstPerWindow() {
+    long[] retries =
+        retriesPerSecondInAnOutage(
+            Specs.openLoop("backend", 100).constantArrivals().retries(3).budget(0.1).build());
+    print("retries per second, outage from 20s, budget 0.1 of 100/s: %s", Arrays.toString(retries));
+    // The first second of the outage spends what the 10s window saved: 0.1 × 1,000 requests.
+    assertThat(retries[20]).isBetween(100L, 110L);
+    // From then on a spent token is gone: 0.1 × 100 = 10 retries every second. (A budget counting
+    // retries over a sliding window gave the saved budget back each time the burst left it: 100
+    // retries at 30s, 40s and 50s, none in between.)
+    for (int sec = 21; sec < 60; sec++) {
+      assertThat(retries[sec]).as("retries in second %d", sec).isBetween(8L, 12L);
+    }
+  }
+
+  @Test
+  void shouldSaveAtMostAWindowOfBudgetAndAllowTheFloorWhateverTheRequests() {
+    long[] oneSecond =
+        retriesPerSecondInAnOutage(
+            Specs.openLoop("backend", 100)
+                .constantArrivals()
+                .retries(3)
+                .budget(0.1)
+                .budgetWindow(s(1))
+                .build());
+    long[] floor =
+        retriesPerSecondInAnOutage(
+            Specs.openLoop("backend", 100)
+                .constantArrivals()
+                .retries(3)
+                .budget(0.01)
+                .budgetWindow(s(1))
+                .budgetMinRate(5)
+                .build());
+    print(
+        "retries per second from 20s: window 1s %s; ratio 0.01 with a floor of 5/s %s",
+        Arrays.toString(Arrays.copyOfRange(oneSecond, 20, 26)),
+        Arrays.toString(Arrays.copyOfRange(floor, 20, 26)));
+    // A 1s window saves 0.1 × 100 (less the twentieth about to expire): at most 20 in the first
+    // second.
+    assertThat(oneSecond[20]).isBetween(15L, 20L);
+    // 0.01 × 100 + 5 = 6 a second, plus the first second's saved floor and ratio.
+    assertThat(floor[20]).isBetween(10L, 14L);
+    for (int sec = 21; sec < 60; sec++) {
+      assertThat(oneSecond[sec]).as("retries in second %d", sec).isBetween(8L, 12L);
+      assertThat(floor[sec]).as("retries in second %d with the floor", sec).isBetween(5L, 7L);
+    }
   }
 
   @Test

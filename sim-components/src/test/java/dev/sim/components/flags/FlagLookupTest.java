@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sim.api.Problem;
 import dev.sim.components.Specs;
 import dev.sim.components.client.ClientType;
-import dev.sim.components.server.ServerParams;
 import dev.sim.components.server.ServerType;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.RunResult;
@@ -30,7 +29,7 @@ class FlagLookupTest {
   private static final FlagServiceParams SERVICE =
       new FlagServiceParams(FlagServiceParams.Value.ON, Distributions.constant(ms(2)));
 
-  private static RunResult run(ServerParams.Flag flag, boolean crash) {
+  private static RunResult run(FlagParams flag, boolean crash) {
     Harness h =
         Harness.seed(7)
             .windows(s(1), 0)
@@ -52,8 +51,8 @@ class FlagLookupTest {
     return h.run(s(6));
   }
 
-  private static ServerParams.Flag flag(long timeout, FlagServiceParams.Value dflt, long cacheTtl) {
-    return new ServerParams.Flag("flags", timeout, dflt, cacheTtl);
+  private static FlagParams flag(long timeout, FlagServiceParams.Value dflt, long cacheTtl) {
+    return new FlagParams("flags", timeout, dflt, cacheTtl);
   }
 
   @Test
@@ -132,6 +131,45 @@ class FlagLookupTest {
     // One lookup per second, plus the requests that started while the first was in flight.
     assertThat(counter(r, "flagRequests")).isBetween(6L, 12L);
     assertThat(requests(r).yield()).isGreaterThan(0.99);
+  }
+
+  /** A client with a flag lookup, 100 requests/s to a server, while the flag service is down. */
+  private static RunResult clientWithDeadFlags(FlagParams flag) {
+    return Harness.seed(8)
+        .windows(s(1), 0)
+        .latency(ms(1))
+        .add("client", 1, CLIENT, Specs.openLoop("api", 100).timeout(s(1)).flag(flag).build())
+        .add(
+            "api",
+            1,
+            SERVER,
+            Specs.server().workers(16).service(Distributions.constant(ms(10))).build())
+        .add("flags", 1, FLAGS, SERVICE)
+        .crash(s(2), "flags")
+        .run(s(6));
+  }
+
+  @Test
+  void aClientWithATimeoutAndADefaultShouldKeepSendingWhenTheFlagServiceIsDead() {
+    RunResult r = clientWithDeadFlags(flag(ms(50), FlagServiceParams.Value.OFF, 0));
+    long offered = requests(r).totals().offered();
+    // Every request is sent and served: the ~400 of the last 4s after waiting 50ms for nothing.
+    // (A few of the last 50ms are still waiting on their lookup when the run ends.)
+    assertThat(requests(r).totals().attempts()).isBetween(offered - 6, offered);
+    assertThat(requests(r).yield()).isGreaterThan(0.99);
+    assertThat(counter(r, "flagDefaults")).isBetween(370L, 430L);
+    assertThat(requests(r).windows().get(5).latencyP50Ms()).isBetween(60.0, 70.0);
+    assertThat(gauge(r, "client", "flagLookupMs").max()[4]).isBetween(49.0, 51.0);
+  }
+
+  @Test
+  void aClientWithoutATimeoutShouldStallWhenTheFlagServiceIsDead() {
+    RunResult r = clientWithDeadFlags(flag(0, null, 0));
+    // Sent for the first 2s only; every request since waits on a lookup that is never answered.
+    assertThat(requests(r).totals().attempts()).isBetween(180L, 220L);
+    assertThat(requests(r).windows().get(4).attempts()).isZero();
+    assertThat(gauge(r, "client", "flagWaiting").max()[5]).isBetween(370.0, 430.0);
+    assertThat(counter(r, "flagDefaults") + counter(r, "flagFailures")).isZero();
   }
 
   @Test

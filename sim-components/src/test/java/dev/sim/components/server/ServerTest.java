@@ -20,6 +20,8 @@ import dev.sim.components.server.ServerParams.Partial;
 import dev.sim.kernel.random.Distributions;
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.RunResult;
+import dev.sim.kernel.trace.EventKind;
+import dev.sim.kernel.trace.TraceSink;
 import dev.sim.testkit.Harness;
 import java.util.ArrayList;
 import java.util.List;
@@ -381,6 +383,64 @@ class ServerTest {
     assertThat(counter(r, "gcFull")).isEqualTo(24);
     assertThat(counter(r, "gcYoung")).isEqualTo(6);
     assertThat(log.count(Status.OK)).isEqualTo(30);
+  }
+
+  @Test
+  void shouldCountTheRequestsHeldWhilePausedInTheQueueGaugeAsTheyPileUp() {
+    // 200 requests/s, evenly spaced (every 5ms), to one fast worker; the server is paused for 5s
+    // from 5.0025s, so that no arrival comes at the very instant of the resume.
+    long resumeAt = s(10) + ms(2.5);
+    long[] deliveredAtResume = {0};
+    TraceSink countResumeDeliveries =
+        new TraceSink() {
+          @Override
+          public void event(
+              long time, EventKind kind, int node, int other, String type, String detail) {
+            if (kind == EventKind.DELIVER && time == resumeAt && type.equals("Request")) {
+              deliveredAtResume[0]++;
+            }
+          }
+
+          @Override
+          public void log(long time, int node, String message) {}
+
+          @Override
+          public void lostAtSend(long time, int from, int to, String type, String cause) {}
+        };
+    Harness h =
+        Harness.seed(41)
+            .windows(s(1), 0)
+            .add("client", 1, CLIENT, Specs.openLoop("api", 200).constantArrivals().build())
+            .add(
+                "api",
+                1,
+                SERVER,
+                Specs.server().workers(1).service(Distributions.constant(ms(1))).build())
+            .pause(s(5) + ms(2.5), "api", s(5));
+    h.configure().traceSink(countResumeDeliveries);
+    RunResult r = h.run(s(15));
+    double[] max = gauge(r, "api", "queue").max();
+    double[] mean = gauge(r, "api", "queue").mean();
+    double[] inflight = gauge(r, "api", "inflight").max();
+    print(
+        "queue gauge max per second 4..11s: %s; delivered at the resume: %d",
+        java.util.Arrays.toString(java.util.Arrays.copyOfRange(max, 4, 12)), deliveredAtResume[0]);
+    assertThat(max[4]).as("before the pause a worker keeps up").isLessThanOrEqualTo(1);
+    for (int w = 5; w < 10; w++) {
+      // Second w of the pause ends with 200·(w−4) requests held, one every 5ms.
+      assertThat(max[w]).as("queue max in second %d", w).isCloseTo(200.0 * (w - 4), within(2.0));
+      assertThat(mean[w])
+          .as("queue mean in second %d: a ramp from %d", w, 200 * (w - 5))
+          .isCloseTo(200.0 * (w - 5) + 100, within(3.0));
+      // A held request has no worker: in flight stays at the worker frozen mid-request, if any.
+      assertThat(inflight[w]).isLessThanOrEqualTo(1);
+    }
+    assertThat(deliveredAtResume[0]).isEqualTo(1000);
+    // At the resume the held requests are handed over: what the gauge showed is what arrives.
+    assertThat(max[10]).isEqualTo((double) deliveredAtResume[0]);
+    assertThat(max[9]).isGreaterThanOrEqualTo(deliveredAtResume[0] - 1.0);
+    // They are then served at 1000/s while 200/s keep coming: drained within 1.25s.
+    assertThat(max[12]).isLessThanOrEqualTo(1);
   }
 
   private static List<Long> pauses(RunResult r) {

@@ -273,7 +273,34 @@ public final class MetricsCollector {
   void gauge(GaugeCell g, double value) {
     long now = clock.getAsLong();
     window(now);
-    g.series.set(now, value);
+    g.base = value;
+    g.series.set(now, value + g.added);
+  }
+
+  /**
+   * Node {@code node}'s gauge {@code name}, which it must have declared, for the kernel to add to
+   * with {@link #addToGauge}: the requests held in a paused node's inbox are counted into its queue
+   * gauge this way, since the node itself cannot run to say so.
+   *
+   * @throws IllegalStateException if the node's type declared no such gauge
+   */
+  public GaugeCell declaredGauge(int node, String name) {
+    requireDeclared(node, MetricSpec.Kind.GAUGE, name);
+    return gaugeCell(node, name);
+  }
+
+  /**
+   * Adds {@code delta} to what the kernel adds to gauge {@code g}: from now on it reads the value
+   * its node last set plus the kernel's running sum.
+   */
+  public void addToGauge(GaugeCell g, long delta) {
+    if (delta == 0) {
+      return;
+    }
+    long now = clock.getAsLong();
+    window(now);
+    g.added += delta;
+    g.series.set(now, g.base + g.added);
   }
 
   /** One group's named counter. */
@@ -289,8 +316,35 @@ public final class MetricsCollector {
     }
   }
 
-  /** One node's named gauge. */
-  record GaugeCell(int node, String name, GaugeSeries series) {}
+  /**
+   * One node's named gauge: the value its node last set ({@code base}) plus what the kernel adds
+   * ({@code added}, see {@link #addToGauge}). Opaque outside this package.
+   */
+  public static final class GaugeCell {
+    private final int node;
+    private final String name;
+    private final GaugeSeries series;
+    private double base;
+    private long added;
+
+    GaugeCell(int node, String name, GaugeSeries series) {
+      this.node = node;
+      this.name = name;
+      this.series = series;
+    }
+
+    int node() {
+      return node;
+    }
+
+    String name() {
+      return name;
+    }
+
+    GaugeSeries series() {
+      return series;
+    }
+  }
 
   /** Request totals after the warm-up. */
   public RequestTotals totals() {

@@ -83,6 +83,21 @@ public interface NodeContext {
   /** Metrics recorded on behalf of this node. */
   NodeMetrics metrics();
 
+  /**
+   * Counts the messages of exactly class {@code type} that wait for this node while it cannot run
+   * them (paused, or restarted and not yet started) into its gauge {@code gauge}: from now on the
+   * gauge reads the value the node last set plus the number of such messages held in its inbox,
+   * kept up to date by the kernel as they arrive and as they are handed over at resume. A server
+   * counts its held requests into its queue gauge this way, so that a queue that grows during a
+   * pause shows while it grows, not at once at the resume. Messages of other types and timers are
+   * never counted. One registration per node, kept across restarts (asking again with the same type
+   * and gauge is harmless); the gauge must be one the node's type declared.
+   *
+   * @throws IllegalStateException if the node already counts another type or into another gauge, or
+   *     the gauge is not declared
+   */
+  void countHeld(Class<?> type, String gauge);
+
   /** Writes a line to the run's trace (if one is kept); costs nothing when none is. */
   void log(String message);
 

@@ -28,6 +28,15 @@ final class IntQueue {
     items[tail++] = v;
   }
 
+  int size() {
+    return tail - head;
+  }
+
+  /** The {@code i}-th oldest item, in [0, {@link #size}). */
+  int at(int i) {
+    return items[head + i];
+  }
+
   /** Takes the oldest item; only when not {@link #isEmpty}. */
   int poll() {
     int v = items[head++];

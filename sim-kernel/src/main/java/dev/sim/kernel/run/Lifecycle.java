@@ -47,6 +47,26 @@ final class Lifecycle {
   private final Map<String, Integer> purposeIds = new java.util.HashMap<>(); // lookups only
   private Rng[][] purposeRandom;
   private Object[][] durables;
+  // Per node, what countHeld asked for; the array is made at the first ask, so a run of nodes that
+  // count nothing pays nothing.
+  private HeldCount[] held;
+
+  /**
+   * A node's held messages of one type, counted into one of its gauges: the count is always the
+   * number of such messages in the node's inbox.
+   */
+  private static final class HeldCount {
+    final Class<?> type;
+    final String gaugeName;
+    final MetricsCollector.GaugeCell gauge;
+    int count;
+
+    HeldCount(Class<?> type, String gaugeName, MetricsCollector.GaugeCell gauge) {
+      this.type = type;
+      this.gaugeName = gaugeName;
+      this.gauge = gauge;
+    }
+  }
 
   Lifecycle(
       EventLoop loop,
@@ -124,6 +144,46 @@ final class Lifecycle {
       inbox[node] = q;
     }
     q.add(slot);
+    held(node, slot, 1);
+  }
+
+  /** Node {@code node} counts its held messages of {@code type} into gauge {@code gauge}. */
+  void countHeld(int node, Class<?> type, String gauge) {
+    if (held == null) {
+      held = new HeldCount[state.length];
+    }
+    HeldCount h = held[node];
+    if (h != null) {
+      if (h.type == type && h.gaugeName.equals(gauge)) {
+        return; // a restarted incarnation asking again
+      }
+      throw new IllegalStateException(
+          "already counts held "
+              + h.type.getSimpleName()
+              + " messages into gauge '"
+              + h.gaugeName
+              + "'; a node counts one type into one gauge");
+    }
+    h = new HeldCount(type, gauge, metrics.declaredGauge(node, gauge));
+    held[node] = h;
+    // Asked for while messages already wait (a node started late): count those too.
+    IntQueue q = inbox[node];
+    for (int i = 0; q != null && i < q.size(); i++) {
+      held(node, q.at(i), 1);
+    }
+  }
+
+  /** Adds {@code delta} to {@code node}'s held count if the event in {@code slot} is counted. */
+  private void held(int node, int slot, int delta) {
+    HeldCount h;
+    if (held == null
+        || (h = held[node]) == null
+        || slots.kind(slot) != EventSlots.MESSAGE
+        || slots.payload(slot).getClass() != h.type) {
+      return;
+    }
+    h.count += delta;
+    metrics.addToGauge(h.gauge, delta);
   }
 
   /** The node's random stream: one for the whole run, so a restart continues it, not replays it. */
@@ -223,6 +283,7 @@ final class Lifecycle {
       if (slots.kind(slot) == EventSlots.MESSAGE) {
         messages.lost(slots.localDue(slot), "crashed");
       }
+      held(id, slot, -1);
       slots.free(slot);
     }
     metrics.nodeCrashed(id);
@@ -288,7 +349,9 @@ final class Lifecycle {
         && state[id] == UP
         && pauseDepth[id] == 0
         && contexts[id] != null) {
-      loop.processNow(q.poll());
+      int slot = q.poll();
+      held(id, slot, -1);
+      loop.processNow(slot);
     }
   }
 

@@ -256,6 +256,13 @@ final class NodeContextImpl implements NodeContext {
   }
 
   @Override
+  public void countHeld(Class<?> type, String gauge) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(gauge, "gauge");
+    lifecycle.countHeld(node, type, gauge);
+  }
+
+  @Override
   public NodeMetrics metrics() {
     if (nodeMetrics == null) {
       nodeMetrics = metrics.forNode(node);

@@ -5,6 +5,7 @@ import static dev.sim.kernel.testing.SimTime.us;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import dev.sim.kernel.node.NodeContext;
 import dev.sim.kernel.result.MessageRecord;
@@ -208,6 +209,77 @@ class CrashAndPauseTest {
     assertThat(r.nodeEvents())
         .extracting(NodeEvent::timeNanos, NodeEvent::kind)
         .containsExactly(tuple(us(1500), "pause"), tuple(ms(6), "resume"));
+  }
+
+  record Other() {}
+
+  @Test
+  void shouldCountTheHeldMessagesOfOneTypeIntoAGaugeUntilTheyAreHandedOverOrLost() {
+    TestCluster c = TestCluster.seed(1);
+    c.configure()
+        .transport(Latency.constant(ms(1)))
+        .metricsWindows(ms(1), 0)
+        .declareMetrics("db", "test", List.of(MetricSpec.gauge("depth", "Depth", "messages")));
+    c.node(
+        "db",
+        ctx -> {
+          ctx.on(Msg.class, (m, from) -> {});
+          ctx.on(Other.class, (m, from) -> {});
+          ctx.onTimer(Tick.class, t -> {});
+          ctx.metrics().gauge("depth", 5);
+          ctx.countHeld(Msg.class, "depth");
+          ctx.countHeld(Msg.class, "depth"); // asking again is harmless
+          ctx.setTimer(us(4500), new Tick(0));
+        });
+    c.recorder("client", Msg.class);
+    // Two Msgs (arriving at 3 and 4 ms), an Other and a timer are held by a pause from 1.5 to 10
+    // ms;
+    // a third Msg (at 14 ms) by a pause from 12 ms that ends in a crash at 16 ms.
+    c.pause(us(1500), "db", us(8500))
+        .send(ms(2), "client", "db", new Msg(1))
+        .send(us(2500), "client", "db", new Other())
+        .send(ms(3), "client", "db", new Msg(2))
+        .pause(ms(12), "db", ms(10))
+        .send(ms(13), "client", "db", new Msg(3))
+        .crash(ms(16), "db");
+    RunResult r = c.runFor(ms(20));
+    double[] max = r.gauges().get(0).max();
+    double[] mean = r.gauges().get(0).mean();
+    // Only the Msgs count, on top of the node's own 5; the Other and the timer do not.
+    assertThat(max[2]).isEqualTo(5);
+    assertThat(max[3]).isEqualTo(6);
+    assertThat(mean[4]).isEqualTo(7);
+    assertThat(mean[9]).isEqualTo(7);
+    // Handed over at the resume (10 ms): back to the node's own value.
+    assertThat(mean[10]).isEqualTo(5);
+    assertThat(mean[14]).isEqualTo(6);
+    // Lost with the crash: no longer waiting.
+    assertThat(mean[16]).isEqualTo(5);
+  }
+
+  @Test
+  void shouldRefuseToCountASecondTypeOrAnUndeclaredGauge() {
+    TestCluster c = TestCluster.seed(1);
+    c.configure()
+        .declareMetrics("db", "test", List.of(MetricSpec.gauge("depth", "Depth", "messages")));
+    c.node(
+        "db",
+        ctx -> {
+          ctx.countHeld(Msg.class, "depth");
+          ctx.countHeld(Other.class, "depth");
+        });
+    RunResult r = c.sim().run(new RunLimits(ms(1), 1000, Long.MAX_VALUE));
+    assertThat(r.failure()).isNotNull();
+    assertThat(r.failure().message())
+        .contains("already counts held Msg messages into gauge 'depth'");
+
+    TestCluster typo = TestCluster.seed(1);
+    typo.configure()
+        .declareMetrics("db", "test", List.of(MetricSpec.gauge("depth", "Depth", "messages")));
+    typo.node("db", ctx -> ctx.countHeld(Msg.class, "dpeth"));
+    RunResult t = typo.sim().run(new RunLimits(ms(1), 1000, Long.MAX_VALUE));
+    assertThat(t.failure()).isNotNull();
+    assertThat(t.failure().message()).contains("dpeth");
   }
 
   @Test

@@ -177,7 +177,7 @@ class ScenarioLoaderTest {
         120 * S,
         30 * S,
         -1);
-    assertThat(f.get(0).location().line()).isEqualTo(67);
+    assertThat(f.get(0).location().line()).isEqualTo(69);
     assertFault(
         f.get(1),
         new PartitionFault.Params(Cut.oneWay(List.of("db"), List.of("api"))),
@@ -210,7 +210,7 @@ class ScenarioLoaderTest {
         .extracting(ExpectSpec::value)
         .containsExactly(0.99, 200.0, 0.95, 0.0, 100.0);
     assertThat(s.expect().get(1).text()).isEqualTo("latency.p99 < 200ms");
-    assertThat(s.expect().get(1).location().line()).isEqualTo(77);
+    assertThat(s.expect().get(1).location().line()).isEqualTo(79);
 
     assertThat(s.report().charts())
         .containsExactly(
