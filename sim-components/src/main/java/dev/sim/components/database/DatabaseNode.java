@@ -84,9 +84,11 @@ final class DatabaseNode implements Node {
     this.controls = controls;
     this.disk = disk;
     this.countKinds = disk != null || params.writes() > 0;
-    this.perWrite = params.disk() == null ? 0 : Disk.dataOf(params.disk()).perWrite();
+    this.perWrite = params.disk() == null ? 0 : Disk.dataOf(params.disk()).perWriteBytes();
     this.perRequestLog =
-        params.disk() == null || params.disk().log() == null ? 0 : params.disk().log().perRequest();
+        params.disk() == null || params.disk().log() == null
+            ? 0
+            : params.disk().log().perRequestBytes();
     this.connections = params.connections() <= 0 ? Param.UNBOUNDED : params.connections();
     DatabaseParams.Wait w = params.waiting();
     this.waitCapacity = w == null ? 0 : (w.capacity() <= 0 ? Param.UNBOUNDED : w.capacity());
@@ -188,7 +190,11 @@ final class DatabaseNode implements Node {
     active--;
     metrics.count("queries", 1);
     if (countKinds) {
-      metrics.count(q.write ? "writes" : "reads", 1);
+      if (q.write) {
+        metrics.count("writes", 1);
+      } else {
+        metrics.count("reads", 1);
+      }
     }
     queryMsSum += (ctx.localTime() - q.startLocalNanos) / 1e6;
     queryCount++;

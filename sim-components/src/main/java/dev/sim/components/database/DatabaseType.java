@@ -157,8 +157,8 @@ public final class DatabaseType implements NodeType<DatabaseParams> {
       }
       if (d.log() != null
           && d.log().rotate() != null
-          && d.log().rotate().everyNanos() == null
-          && d.log().rotate().above() == null) {
+          && d.log().rotate().everyNanos() <= 0
+          && d.log().rotate().aboveBytes() <= 0) {
         problems.add(
             new Problem(
                 "disk.log.rotate",

@@ -132,16 +132,19 @@ public final class Disk {
    * null. The caller checked that the files fit ({@link #startProblem}).
    */
   public Disk(DiskParams params, PartitionParams logDisk) {
-    this.disk = new Partition("disk", params.capacity(), params.writeRate());
+    this.disk = new Partition("disk", params.capacityBytes(), params.writeRate());
     this.logDisk =
-        logDisk == null ? null : new Partition("logDisk", logDisk.capacity(), logDisk.writeRate());
+        logDisk == null
+            ? null
+            : new Partition("logDisk", logDisk.capacityBytes(), logDisk.writeRate());
     DiskParams.DataFile d = dataOf(params);
-    this.data = new File("data", disk, d.size(), null);
+    this.data = new File("data", disk, d.sizeBytes(), null);
     DiskParams.LogFile l = params.log();
     this.log =
         l == null
             ? null
-            : new File("log", this.logDisk == null ? disk : this.logDisk, l.size(), l.rotate());
+            : new File(
+                "log", this.logDisk == null ? disk : this.logDisk, l.sizeBytes(), l.rotate());
   }
 
   /** The data file's parameters, the defaults when the section says none. */
@@ -163,10 +166,10 @@ public final class Disk {
    * they do.
    */
   public static String[] startProblem(DiskParams params, PartitionParams logDisk) {
-    long dataSize = dataOf(params).size();
-    long logSize = params.log() == null ? 0 : params.log().size();
+    long dataSize = dataOf(params).sizeBytes();
+    long logSize = params.log() == null ? 0 : params.log().sizeBytes();
     if (logDisk == null) {
-      if (dataSize + logSize > params.capacity()) {
+      if (dataSize + logSize > params.capacityBytes()) {
         return new String[] {
           "disk.capacity",
           "the files start at "
@@ -175,27 +178,27 @@ public final class Disk {
               + Sizes.text(dataSize)
               + (params.log() == null ? "" : " + log " + Sizes.text(logSize))
               + "), more than the disk's capacity of "
-              + Sizes.text(params.capacity())
+              + Sizes.text(params.capacityBytes())
         };
       }
       return null;
     }
-    if (dataSize > params.capacity()) {
+    if (dataSize > params.capacityBytes()) {
       return new String[] {
         "disk.capacity",
         "the data file starts at "
             + Sizes.text(dataSize)
             + ", more than the disk's capacity of "
-            + Sizes.text(params.capacity())
+            + Sizes.text(params.capacityBytes())
       };
     }
-    if (logSize > logDisk.capacity()) {
+    if (logSize > logDisk.capacityBytes()) {
       return new String[] {
         "logDisk.capacity",
         "the log file starts at "
             + Sizes.text(logSize)
             + ", more than the log partition's capacity of "
-            + Sizes.text(logDisk.capacity())
+            + Sizes.text(logDisk.capacityBytes())
       };
     }
     return null;
@@ -222,6 +225,11 @@ public final class Disk {
   /** The fill files now on the disk, in the order written. */
   public List<Fill> fills() {
     return List.copyOf(fills);
+  }
+
+  /** Fill files written so far, deleted or not. */
+  public int fillsMade() {
+    return fillsMade;
   }
 
   /** Bytes of fill files on the disk. */
@@ -259,7 +267,7 @@ public final class Disk {
     f.size += bytes;
     p.used += bytes;
     long done = p.transfer(bytes, now);
-    if (f.rotate != null && f.rotate.above() != null && f.size >= f.rotate.above()) {
+    if (f.rotate != null && f.rotate.aboveBytes() > 0 && f.size >= f.rotate.aboveBytes()) {
       rotate(f);
     }
     return done;
@@ -267,7 +275,7 @@ public final class Disk {
 
   /** Applies the time-based rotations due by {@code now} (the owner's clock). */
   public void advance(long now) {
-    if (log == null || log.rotate == null || log.rotate.everyNanos() == null) {
+    if (log == null || log.rotate == null || log.rotate.everyNanos() <= 0) {
       return;
     }
     long every = log.rotate.everyNanos();

@@ -91,19 +91,24 @@ public final class DiskMetrics {
   }
 
   /** Records the disk's gauges (its log partition's only when it has one). */
-  public static void show(Disk disk, NodeMetrics m) {
-    m.gauge("diskUsedGB", disk.disk().used() / GB);
-    m.gauge("diskCapacityGB", disk.disk().capacity() / GB);
-    m.gauge("diskFreeGB", disk.disk().free() / GB);
-    m.gauge("dataFileGB", disk.data().size() / GB);
+  public static void show(Disk disk, NodeMetrics metrics) {
+    metrics.gauge("diskUsedGB", disk.disk().used() / GB);
+    metrics.gauge("diskCapacityGB", disk.disk().capacity() / GB);
+    metrics.gauge("diskFreeGB", disk.disk().free() / GB);
+    metrics.gauge("dataFileGB", disk.data().size() / GB);
     if (disk.log() != null) {
-      m.gauge("logFileGB", disk.log().size() / GB);
-      m.gauge("rotatedLogsGB", disk.log().rotatedBytes() / GB);
+      metrics.gauge("logFileGB", disk.log().size() / GB);
+      if (disk.log().rotate != null) {
+        metrics.gauge("rotatedLogsGB", disk.log().rotatedBytes() / GB);
+      }
     }
-    m.gauge("fillGB", disk.fillBytes() / GB);
+    // Lines that would stay at 0 for the whole run are left off the chart.
+    if (disk.fillsMade() > 0) {
+      metrics.gauge("fillGB", disk.fillBytes() / GB);
+    }
     if (disk.logDisk() != null) {
-      m.gauge("logDiskUsedGB", disk.logDisk().used() / GB);
-      m.gauge("logDiskCapacityGB", disk.logDisk().capacity() / GB);
+      metrics.gauge("logDiskUsedGB", disk.logDisk().used() / GB);
+      metrics.gauge("logDiskCapacityGB", disk.logDisk().capacity() / GB);
     }
   }
 }

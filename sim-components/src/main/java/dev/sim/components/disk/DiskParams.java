@@ -15,8 +15,9 @@ public record DiskParams(
                     + " left on device'.",
             unit = Unit.SIZE,
             required = true,
-            min = 1)
-        long capacity,
+            min = 1,
+            key = "capacity")
+        long capacityBytes,
     @Param(
             doc =
                 "Most bytes written per second (like 200MB/s); writes beyond it queue, each"
@@ -36,6 +37,7 @@ public record DiskParams(
                 "With onFull: crash, restart this long after the crash (a supervisor's restart);"
                     + " 0s = stay down.",
             unit = Unit.DURATION,
+            key = "restartAfter",
             defaultValue = "0s")
         long restartAfterNanos,
     @Param(
@@ -59,24 +61,34 @@ public record DiskParams(
 
   /** The data file: see the {@link Param} docs. */
   public record DataFile(
-      @Param(doc = "Size of the data file at the start.", unit = Unit.SIZE, defaultValue = "0B")
-          long size,
       @Param(
+              key = "size",
+              doc = "Size of the data file at the start.",
+              unit = Unit.SIZE,
+              defaultValue = "0B")
+          long sizeBytes,
+      @Param(
+              key = "perWrite",
               doc =
                   "Bytes one accepted write adds to the data file (rows, indexes, write-ahead log).",
               unit = Unit.SIZE,
               defaultValue = "4KB")
-          long perWrite) {}
+          long perWriteBytes) {}
 
   /** The log file: see the {@link Param} docs. */
   public record LogFile(
-      @Param(doc = "Size of the log file at the start.", unit = Unit.SIZE, defaultValue = "0B")
-          long size,
       @Param(
+              key = "size",
+              doc = "Size of the log file at the start.",
+              unit = Unit.SIZE,
+              defaultValue = "0B")
+          long sizeBytes,
+      @Param(
+              key = "perRequest",
               doc = "Bytes of log written for every request handled, reads and writes alike.",
               unit = Unit.SIZE,
               defaultValue = "200B")
-          long perRequest,
+          long perRequestBytes,
       @Param(
               doc =
                   "Log rotation: the current file is moved aside and a new one begun; rotated files"
@@ -89,17 +101,18 @@ public record DiskParams(
       @Param(
               key = "every",
               doc =
-                  "Rotate at every multiple of this much of the node's clock (like 1h); absent: not by time.",
+                  "Rotate at every multiple of this much of the node's clock (like 1h); absent or 0s: not by time.",
               unit = Unit.DURATION,
-              min = 1)
-          Long everyNanos,
+              min = 0)
+          long everyNanos,
       @Param(
               doc =
-                  "Rotate as soon as the current file reaches this size (like 1GB); absent: not by"
-                      + " size.",
+                  "Rotate as soon as the current file reaches this size (like 1GB); absent or 0B:"
+                      + " not by size.",
+              key = "above",
               unit = Unit.SIZE,
-              min = 1)
-          Long above,
+              min = 0)
+          long aboveBytes,
       @Param(
               doc =
                   "Rotated files kept; the oldest beyond it is deleted at each rotation; 0 = delete"

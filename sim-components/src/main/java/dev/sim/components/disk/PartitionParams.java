@@ -13,8 +13,9 @@ public record PartitionParams(
             doc = "Size of the log partition (like 5GB); log lines that do not fit are dropped.",
             unit = Unit.SIZE,
             required = true,
-            min = 1)
-        long capacity,
+            min = 1,
+            key = "capacity")
+        long capacityBytes,
     @Param(
             doc = "Most bytes written per second to it (like 100MB/s); absent: no limit.",
             unit = Unit.BANDWIDTH)
