@@ -186,7 +186,11 @@ final class NodeNames {
               + "'"
               + (type == null ? "" : " of type " + type)
               + " without one"
-              + (type == null ? "" : " ('sim explain " + type + "' says how to give it one)"));
+              + (ref.path().startsWith("faults[")
+                  ? "; 'sim explain "
+                      + ref.path().substring(ref.path().lastIndexOf('.') + 1)
+                      + "' says which nodes have one"
+                  : ""));
       return false;
     }
     return true;
