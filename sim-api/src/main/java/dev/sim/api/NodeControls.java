@@ -1,11 +1,17 @@
 package dev.sim.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * Knobs the fault schedule turns on one node instance while the run goes on. A node type reads them
  * when it needs them, and may {@link #listen} to hear of a change as it happens; they survive the
  * node's crashes and restarts. Not thread-safe (one run, one thread).
  */
 public final class NodeControls {
+  private final Map<Class<?>, Object> parts = new LinkedHashMap<>();
   private double slowFactor = 1.0;
   private boolean offline;
   private Runnable listener;
@@ -61,6 +67,29 @@ public final class NodeControls {
    */
   public void listen(Runnable listener) {
     this.listener = listener;
+  }
+
+  /**
+   * The instance's part of class {@code type}, made with {@code create} the first time: a piece of
+   * the machine that outlives the node's crashes and restarts and that a fault kind of the same
+   * family reaches too (a node's disk, which a restart does not empty and a {@code fill} fault
+   * writes to). Setting it tells no listener.
+   */
+  public <T> T part(Class<T> type, Supplier<T> create) {
+    Object p = parts.get(type);
+    if (p == null) {
+      p = create.get();
+      parts.put(type, p);
+    }
+    return type.cast(p);
+  }
+
+  /**
+   * The instance's part of class {@code type}, if its node made one ({@link #part(Class,
+   * Supplier)}).
+   */
+  public <T> Optional<T> part(Class<T> type) {
+    return Optional.ofNullable(parts.get(type)).map(type::cast);
   }
 
   private void changed() {

@@ -58,6 +58,18 @@ public interface NodeType<P extends Record> {
   }
 
   /**
+   * What the group's nodes have, given its parameters, that a node reference may require ({@link
+   * Param#needs}): a database with a {@code disk:} section has a {@code disk}, which a {@code fill}
+   * fault needs. The loader reports a reference to a node without it at the reference's line. None
+   * by default.
+   *
+   * @param params the group's bound parameters
+   */
+  default List<String> features(P params) {
+    return List.of();
+  }
+
+  /**
    * Legal but probably unwise choices for the group (an even-sized cluster, where one node more or
    * less tolerates as many failures): the loader prints each as a warning naming its key's line and
    * runs the scenario anyway. None by default.

@@ -62,6 +62,13 @@ public @interface Param {
    */
   String[] nodeTypes() default {};
 
+  /**
+   * For a NODE_REF or TARGET: what the named nodes must have, as their type says of their
+   * parameters ({@link NodeType#features}), e.g. {@code disk}; empty means nothing. The loader
+   * rejects a node without it ("expected a node with a disk").
+   */
+  String needs() default "";
+
   /** Allowed values of a CHOICE parameter. */
   String[] choices() default {};
 
@@ -88,7 +95,10 @@ public @interface Param {
     RATE,
     /** A number with B, KB, MB, GB (powers of 1024). */
     SIZE,
-    /** A number with bps, Kbps, Mbps, Gbps (powers of 1000). */
+    /**
+     * A number with bps, Kbps, Mbps, Gbps (bits, powers of 1000), or a byte rate with B/s, KB/s,
+     * MB/s, GB/s (bytes, powers of 1024, as disks count), read in bits per second.
+     */
     BANDWIDTH,
     /** A number in [0, 1]. */
     PROBABILITY,

@@ -82,8 +82,10 @@ class NodeTypesTest {
             // Every CHOICE is an enum, so the code compares constants, never strings.
             case CHOICE -> t.isEnum() && p.choices().length == 0;
             case NESTED -> t.isRecord() || t == List.class;
+            // A disk's write rate (200MB/s), null when absent: no limit.
+            case BANDWIDTH -> t == Double.class;
             // Units of the network section and of fault kinds; no component parameter uses them.
-            case BANDWIDTH, TARGET, SIDES -> false;
+            case TARGET, SIDES -> false;
           };
       if (!ok) {
         problems.add(where + ": unit " + p.unit() + " does not fit " + t.getSimpleName());

@@ -2,6 +2,8 @@ package dev.sim.components.database;
 
 import dev.sim.api.Param;
 import dev.sim.api.Param.Unit;
+import dev.sim.components.disk.DiskParams;
+import dev.sim.components.disk.PartitionParams;
 import dev.sim.kernel.random.Distribution;
 
 /**
@@ -48,7 +50,32 @@ public record DatabaseParams(
                 "Waiting for a connection when all are in use; absent: a query that finds every"
                     + " connection in use is refused at once.",
             unit = Unit.NESTED)
-        Wait waiting) {
+        Wait waiting,
+    @Param(
+            doc =
+                "Share of queries that are writes (the rest are reads): a write adds to the data"
+                    + " file on the disk and fails when it is full; drawn per query.",
+            unit = Unit.PROBABILITY,
+            defaultValue = "0")
+        double writes,
+    @Param(
+            doc =
+                "The database's disk: capacity, write rate, the data and log files and what a full"
+                    + " disk does (docs/disk.md); absent: no disk is modelled.",
+            unit = Unit.NESTED)
+        DiskParams disk,
+    @Param(
+            doc =
+                "A separate partition for the log file, so a growing log cannot fill the data's"
+                    + " disk; absent: the log shares the disk.",
+            unit = Unit.NESTED)
+        PartitionParams logDisk) {
+
+  /** A database with no disk, every query a read. */
+  public DatabaseParams(
+      int connections, Distribution query, double contention, double coherency, Wait waiting) {
+    this(connections, query, contention, coherency, waiting, 0, null, null);
+  }
 
   /** The connection wait queue: see the {@link Param} docs. */
   public record Wait(

@@ -3,6 +3,9 @@ package dev.sim.components.database;
 import dev.sim.api.BuildContext;
 import dev.sim.api.NodeType;
 import dev.sim.api.Problem;
+import dev.sim.components.disk.Disk;
+import dev.sim.components.disk.DiskMetrics;
+import dev.sim.components.disk.DiskParams;
 import dev.sim.kernel.metrics.MetricSpec;
 import dev.sim.kernel.node.Node;
 import java.util.ArrayList;
@@ -25,6 +28,13 @@ import java.util.List;
  * wait.timeout} (counter {@code connectionTimeouts}), and a query that cannot even wait is refused
  * at once with an overload error, MySQL's "too many connections" (counter {@code
  * tooManyConnections}). A query whose caller has given up still runs: there is no cancellation.
+ *
+ * <p><b>Disk.</b> With {@code disk:} (docs/disk.md) a share {@code writes} of queries are writes:
+ * each adds {@code disk.data.perWrite} to the data file when its query time is over, waits for the
+ * disk's write rate, and fails when it does not fit (counter {@code writesRefused}): answered with
+ * an error ({@code onFull: errors}, reads go on) or crashing the node ({@code onFull: crash}).
+ * Every query handled writes {@code disk.log.perRequest} of log, on {@code logDisk} when there is
+ * one.
  *
  * <p>Gauges: {@code dbActive} (connections in use), {@code dbWaiting} (queries waiting for one) and
  * {@code dbQueryMs} (the mean time of the queries finished in the last second); counter {@code
@@ -79,9 +89,45 @@ public final class DatabaseType implements NodeType<DatabaseParams> {
               .legend("too many connections")
               .order(155));
 
+  /** Reads and writes, with a disk or a write share. */
+  static final List<MetricSpec> WRITES =
+      List.of(
+          MetricSpec.counter("writes", "Writes", "queries")
+              .chart("database-writes", "Database reads and writes")
+              .describe(
+                  "Reads answered, writes written and writes refused for a full disk, per second")
+              .legend("writes written")
+              .order(156),
+          MetricSpec.counter("writesRefused", "Writes refused (disk full)", "queries")
+              .chart("database-writes", "Database reads and writes")
+              .describe(
+                  "Reads answered, writes written and writes refused for a full disk, per second")
+              .legend("writes refused (disk full)")
+              .order(156),
+          MetricSpec.counter("reads", "Reads", "queries")
+              .chart("database-writes", "Database reads and writes")
+              .describe(
+                  "Reads answered, writes written and writes refused for a full disk, per second")
+              .legend("reads answered")
+              .order(156));
+
+  static final List<MetricSpec> ALL = all();
+
+  private static List<MetricSpec> all() {
+    List<MetricSpec> out = new ArrayList<>(METRICS);
+    out.addAll(WRITES);
+    out.addAll(DiskMetrics.specs(157));
+    return List.copyOf(out);
+  }
+
   @Override
   public List<MetricSpec> metrics() {
-    return METRICS;
+    return ALL;
+  }
+
+  @Override
+  public List<String> features(DatabaseParams p) {
+    return p.disk() == null ? List.of() : List.of("disk");
   }
 
   @Override
@@ -90,11 +136,50 @@ public final class DatabaseType implements NodeType<DatabaseParams> {
     if (p.waiting() != null && p.waiting().timeoutNanos() < 0) {
       problems.add(new Problem("wait.timeout", "must not be negative"));
     }
+    if (p.logDisk() != null && p.disk() == null) {
+      problems.add(
+          new Problem(
+              "logDisk",
+              "a log partition needs a disk: section with the log file on it"
+                  + " (disk: {capacity: 20GB, log: {perRequest: 2KB}})"));
+    }
+    if (p.disk() != null) {
+      DiskParams d = p.disk();
+      if (p.logDisk() != null && d.log() == null) {
+        problems.add(
+            new Problem(
+                "logDisk",
+                "the disk has no log file to put on it; add disk.log, or remove logDisk"));
+      }
+      String[] start = Disk.startProblem(d, p.logDisk());
+      if (start != null) {
+        problems.add(new Problem(start[0], start[1]));
+      }
+      if (d.log() != null
+          && d.log().rotate() != null
+          && d.log().rotate().everyNanos() <= 0
+          && d.log().rotate().aboveBytes() <= 0) {
+        problems.add(
+            new Problem(
+                "disk.log.rotate",
+                "say when to rotate: every (like every: 1h), above (like above: 1GB), or both"));
+      }
+      if (d.onFull() == DiskParams.OnFull.ERRORS && d.restartAfterNanos() > 0) {
+        problems.add(
+            new Problem(
+                "disk.restartAfter",
+                "restartAfter applies to onFull: crash only (errors never crash)"));
+      }
+    }
     return problems;
   }
 
   @Override
   public Node create(DatabaseParams params, BuildContext ctx) {
-    return new DatabaseNode(params, ctx.controls());
+    // The disk is the machine's: made once, before the run's first event, and kept by the
+    // instance's controls through its crashes and restarts (and reached by the fill fault there).
+    Disk disk =
+        params.disk() == null ? null : Disk.of(ctx.controls(), params.disk(), params.logDisk());
+    return new DatabaseNode(params, ctx.controls(), disk);
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
  *     group, not an instance
  * @param single whether it must stand for exactly one node ({@link dev.sim.api.Param#single})
  * @param nodeTypes the node types it may name, empty for any ({@link dev.sim.api.Param#nodeTypes})
+ * @param needs what the named nodes must have ({@link dev.sim.api.Param#needs}), empty for nothing
  */
 public record NodeRef(
     String name,
@@ -21,10 +22,23 @@ public record NodeRef(
     SourceLocation location,
     boolean randomGroup,
     boolean single,
-    List<String> nodeTypes) {
+    List<String> nodeTypes,
+    String needs) {
   /** Copies {@code nodeTypes}, so a reference cannot change after it was made. */
   public NodeRef {
     nodeTypes = List.copyOf(nodeTypes);
+    needs = needs == null ? "" : needs;
+  }
+
+  /** A reference with nothing needed of the nodes it names. */
+  public NodeRef(
+      String name,
+      String path,
+      SourceLocation location,
+      boolean randomGroup,
+      boolean single,
+      List<String> nodeTypes) {
+    this(name, path, location, randomGroup, single, nodeTypes, "");
   }
 
   /** A plain reference to a group or instance, of any type. */

@@ -48,6 +48,11 @@ final class NodeValues {
    * nodeTypes} not empty it must be of one of those types (both checked once every group is known).
    */
   String nodeRef(YamlNode node, String path, boolean single, List<String> nodeTypes) {
+    return nodeRef(node, path, single, nodeTypes, "");
+  }
+
+  /** One node name, as above, whose nodes must also have {@code needs} (if not empty); or null. */
+  String nodeRef(YamlNode node, String path, boolean single, List<String> nodeTypes, String needs) {
     String v = values.text(node, path, "a node name");
     if (v == null) {
       return null;
@@ -62,12 +67,17 @@ final class NodeValues {
               + node.describe());
       return null;
     }
-    refs.add(new NodeRef(name, path, node.location(), false, single, nodeTypes));
+    refs.add(new NodeRef(name, path, node.location(), false, single, nodeTypes, needs));
     return name;
   }
 
   /** {@code api-1}, {@code api} (all instances) or {@code random(api)}; or null. */
   Target target(YamlNode node, String path) {
+    return target(node, path, "");
+  }
+
+  /** A target, as above, whose nodes must have {@code needs} (if not empty); or null. */
+  Target target(YamlNode node, String path, String needs) {
     if (!(node instanceof YamlScalar s) || s.isNull()) {
       values.problem(
           node,
@@ -83,7 +93,7 @@ final class NodeValues {
         values.problem(node, path, "random() needs a group inside, like random(api)");
         return null;
       }
-      refs.add(new NodeRef(group, path, node.location(), true));
+      refs.add(new NodeRef(group, path, node.location(), true, false, List.of(), needs));
       return new Target(group, true);
     }
     if (t.startsWith("random")) {
@@ -91,7 +101,7 @@ final class NodeValues {
           node, path, "expected random(group), like random(api), found " + node.describe());
       return null;
     }
-    return nodeRef(node, path) == null ? null : new Target(t, false);
+    return nodeRef(node, path, false, List.of(), needs) == null ? null : new Target(t, false);
   }
 
   /**

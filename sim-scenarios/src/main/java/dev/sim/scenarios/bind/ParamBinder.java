@@ -258,8 +258,9 @@ public final class ParamBinder {
       case TEXT -> values.text(node, path, "a text");
       case CHOICE -> choice(f, type, node, path);
       case NODE_REF ->
-          nodes.nodeRef(node, path, f.param().single(), List.of(f.param().nodeTypes()));
-      case TARGET -> nodes.target(node, path);
+          nodes.nodeRef(
+              node, path, f.param().single(), List.of(f.param().nodeTypes()), f.param().needs());
+      case TARGET -> nodes.target(node, path, f.param().needs());
       case SIDES ->
           nodes.sides(
               node,

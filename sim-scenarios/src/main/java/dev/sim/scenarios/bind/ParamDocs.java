@@ -165,7 +165,8 @@ public final class ParamDocs {
           case TEXT -> "text";
           case CHOICE -> f.manyChoices() ? f.noun() + " name" : String.join(" | ", f.choices());
           case NODE_REF -> "node" + nodeTypesText(f);
-          case TARGET -> "target";
+          case TARGET ->
+              "target" + (f.param().needs().isEmpty() ? "" : " (with a " + f.param().needs() + ")");
           case SIDES -> f.element() == dev.sim.api.Cut.class ? "sides or {from, to}" : "sides";
           case NESTED -> "section";
         };

@@ -199,6 +199,9 @@ final class ParamModel {
     if ((p.single() || p.nodeTypes().length > 0) && p.unit() != Unit.NODE_REF) {
       throw new PluginException(name + ": single and nodeTypes apply to a NODE_REF only");
     }
+    if (!p.needs().isEmpty() && p.unit() != Unit.NODE_REF && p.unit() != Unit.TARGET) {
+      throw new PluginException(name + ": needs applies to a NODE_REF or TARGET only");
+    }
     if (p.min() > p.max()) {
       throw new PluginException(name + ": min " + p.min() + " is more than max " + p.max());
     }

@@ -92,6 +92,9 @@ final class NodeGroupReader {
       Group group =
           p.count() == null ? null : new Group(p.name(), NodeNames.instances(p.name(), p.count()));
       Record params = bindParams(binder, p.type(), p.spec(), path, group);
+      if (params != null) {
+        names.features(p.name(), features(p.type(), params));
+      }
       if (params != null && p.count() != null) {
         out.add(
             new NodeGroupSpec(
@@ -164,6 +167,11 @@ final class NodeGroupReader {
     }
     int dot = path.indexOf('.', "nodes.".length());
     return dot < 0 ? null : path.substring("nodes.".length(), dot);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <P extends Record> List<String> features(NodeType<P> type, Record params) {
+    return type.features((P) params);
   }
 
   private NodeType<?> nodeType(YamlMap spec, String path) {

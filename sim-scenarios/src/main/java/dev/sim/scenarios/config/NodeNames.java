@@ -18,6 +18,7 @@ final class NodeNames {
   private final Map<String, String> owner = new LinkedHashMap<>();
   private final Set<String> uncertain = new LinkedHashSet<>();
   private final Map<String, String> typeOf = new LinkedHashMap<>();
+  private final Map<String, List<String>> featuresOf = new LinkedHashMap<>();
 
   /** The instance names of a group of {@code count}. */
   static List<String> instances(String group, int count) {
@@ -63,6 +64,14 @@ final class NodeNames {
       }
     }
     return null;
+  }
+
+  /**
+   * Records what a group's nodes have ({@code NodeType.features} of its bound parameters), for
+   * references that need something of them; a group never recorded is not judged.
+   */
+  void features(String group, List<String> features) {
+    featuresOf.put(group, List.copyOf(features));
   }
 
   /** Adds a group whose instances are not known (its count was invalid). */
@@ -163,6 +172,25 @@ final class NodeNames {
               + ref.name()
               + "' of type "
               + type);
+      return false;
+    }
+    List<String> has = featuresOf.get(groupOf(ref.name()));
+    if (!ref.needs().isEmpty() && has != null && !has.contains(ref.needs())) {
+      problems.add(
+          ref.location(),
+          ref.path(),
+          "expected a node with a "
+              + ref.needs()
+              + ", found '"
+              + ref.name()
+              + "'"
+              + (type == null ? "" : " of type " + type)
+              + " without one"
+              + (ref.path().startsWith("faults[")
+                  ? "; 'sim explain "
+                      + ref.path().substring(ref.path().lastIndexOf('.') + 1)
+                      + "' says which nodes have one"
+                  : ""));
       return false;
     }
     return true;

@@ -172,13 +172,22 @@ public final class Units {
     }
   }
 
-  /** A bandwidth ({@code 10Kbps}, {@code 100Mbps}, {@code 1Gbps}; powers of 1000) in bits/s. */
+  /**
+   * A bandwidth ({@code 10Kbps}, {@code 100Mbps}, {@code 1Gbps}; powers of 1000) or a byte rate
+   * ({@code 200MB/s}; bytes in powers of 1024) in bits/s.
+   */
   public static double bandwidthBitsPerSecond(String text) {
     String t = text.strip();
     String like = "expected a bandwidth like 100Mbps or 1Gbps, found ";
     Matcher m = numberWithUnit(t, like);
     String unit = m.group(2).strip();
     Double factor = BANDWIDTH_UNITS.get(unit);
+    if (factor == null
+        && unit.endsWith("/s")
+        && SIZE_UNITS.containsKey(unit.substring(0, unit.length() - 2))) {
+      // A byte rate (200MB/s), as disks are rated: bytes in powers of 1024, 8 bits each.
+      factor = 8.0 * SIZE_UNITS.get(unit.substring(0, unit.length() - 2));
+    }
     if (factor == null) {
       String hint =
           SIZE_UNITS.containsKey(unit)
