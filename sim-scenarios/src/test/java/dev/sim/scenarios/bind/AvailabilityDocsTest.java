@@ -17,15 +17,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the parameter and metric tables of {@code docs/availability.md} generated from the code. When a
- * {@code @Param} doc or a metric declaration of the probe or the random-failures fault changes, run {@code
- * mvn -pl sim-scenarios -am test -Dtest=AvailabilityDocsTest -Ddocs.update=true
+ * Keeps the parameter and metric tables of {@code docs/availability.md} generated from the code.
+ * When a {@code @Param} doc or a metric declaration of the probe or the random-failures fault
+ * changes, run {@code mvn -pl sim-scenarios -am test -Dtest=AvailabilityDocsTest -Ddocs.update=true
  * -Dsurefire.failIfNoSpecifiedTests=false} and commit the doc.
  */
 class AvailabilityDocsTest {
   private static final Path DOC = Path.of("../docs/availability.md");
-  private static final List<NodeType<?>> TYPES =
-      List.of(new ProbeType());
+  private static final List<NodeType<?>> TYPES = List.of(new ProbeType());
 
   @Test
   void shouldHoldTheGeneratedTables() throws IOException {
