@@ -57,6 +57,10 @@ final class ProbeNode implements Node {
     c.on(Response.class, (r, from) -> onAnswer(r));
     c.onTimer(Tick.class, t -> probe(t.k()));
     c.onTimer(Timeout.class, t -> end(t.k()));
+    // Zero is the figure a run without an outage shows: its charts and summary say so.
+    for (String counter : new String[] {"downtimeMinutes", "outages", "outageDays"}) {
+      metrics.count(counter, 0);
+    }
     c.setTimer(0, new Tick(0));
   }
 
