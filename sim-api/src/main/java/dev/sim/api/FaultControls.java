@@ -1,5 +1,6 @@
 package dev.sim.api;
 
+import dev.sim.kernel.random.Rng;
 import java.util.List;
 
 /**
@@ -32,6 +33,15 @@ public interface FaultControls {
 
   /** The instance names of {@code ids}, in order. */
   List<String> names(int[] ids);
+
+  /**
+   * A random stream of this occurrence's own for {@code purpose} (e.g. {@code failures/api-2}),
+   * derived from the run's seed, the fault's place in the list, the occurrence's time and {@code
+   * purpose} alone: the same scenario and seed give the same draws, and a stream for one purpose
+   * (one instance) does not move when another purpose draws or another instance is added. Each call
+   * returns a fresh stream from its start, so call it once per purpose.
+   */
+  Rng random(String purpose);
 
   /** Crashes node {@code id}: its timers, inbox and volatile state are lost. */
   void crash(int id);

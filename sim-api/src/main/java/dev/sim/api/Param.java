@@ -89,7 +89,7 @@ public @interface Param {
 
   /** How a parameter's YAML text is read. */
   enum Unit {
-    /** A number with ns, us, ms, s, m or h. */
+    /** A number with ns, us, ms, s, m, h or d. */
     DURATION,
     /** A number with /s, /m or /h. */
     RATE,

@@ -7,6 +7,7 @@ import dev.sim.api.Param;
 import dev.sim.components.client.ClientParams;
 import dev.sim.components.database.DatabaseParams;
 import dev.sim.components.lb.LoadBalancerParams;
+import dev.sim.components.probe.ProbeParams;
 import dev.sim.components.queue.QueueParams;
 import dev.sim.components.server.ServerParams;
 import dev.sim.components.worker.WorkerParams;
@@ -30,7 +31,14 @@ class NodeTypesTest {
     }
     assertThat(names)
         .containsExactlyInAnyOrder(
-            "client", "server", "load-balancer", "queue", "worker", "database", "flag-service");
+            "client",
+            "server",
+            "load-balancer",
+            "queue",
+            "worker",
+            "database",
+            "flag-service",
+            "probe");
   }
 
   @Test
@@ -43,7 +51,8 @@ class NodeTypesTest {
             LoadBalancerParams.class,
             QueueParams.class,
             WorkerParams.class,
-            DatabaseParams.class)) {
+            DatabaseParams.class,
+            ProbeParams.class)) {
       checkRecord(c, problems);
     }
     assertThat(problems).isEmpty();

@@ -55,6 +55,33 @@ public final class ChartRenderer {
     return toJFreeChart(c, Double.NaN);
   }
 
+  private static final double DAY_SECONDS = 86_400;
+
+  /** Runs at least this long (three days) have their time axis in days. */
+  static final double DAYS_AXIS_FROM_SECONDS = 3 * DAY_SECONDS;
+
+  /** Seconds on the axis written as days: {@code 2,592,000} is {@code 30}. */
+  static final class DaysFormat extends NumberFormat {
+    private static final long serialVersionUID = 1L;
+    private final DecimalFormat days = new DecimalFormat("#,##0.###", ROOT);
+
+    @Override
+    public StringBuffer format(double seconds, StringBuffer to, java.text.FieldPosition pos) {
+      return days.format(seconds / DAY_SECONDS, to, pos);
+    }
+
+    @Override
+    public StringBuffer format(long seconds, StringBuffer to, java.text.FieldPosition pos) {
+      return format((double) seconds, to, pos);
+    }
+
+    @Override
+    public Number parse(String source, java.text.ParsePosition pos) {
+      Number n = days.parse(source, pos);
+      return n == null ? null : n.doubleValue() * DAY_SECONDS;
+    }
+  }
+
   /** The time-axis step for a run of {@code endSeconds}: 1, 2 or 5 times a power of ten. */
   static double timeTick(double endSeconds) {
     double raw = endSeconds / 10;
@@ -75,12 +102,17 @@ public final class ChartRenderer {
    */
   public static JFreeChart toJFreeChart(TimeChart c, double valueAxisWidth) {
     XYSeriesCollection data = dataset(c);
-    NumberAxis time = new NumberAxis("simulated time (s)");
     double end = Math.max(c.endSeconds(), 1e-9);
+    // A run of days (a year of failures) is read in days: 31,536,000 s says nothing to anyone.
+    boolean days = end >= DAYS_AXIS_FROM_SECONDS;
+    NumberAxis time = new NumberAxis(days ? "simulated time (days)" : "simulated time (s)");
     time.setRange(0, end);
     // At most about ten labelled ticks on a 1, 2, 5 step: JFreeChart's own choice measures labels
     // without the format override and crowded short runs' axes (0.050.10.15...).
-    time.setTickUnit(new NumberTickUnit(timeTick(end), new DecimalFormat("#,##0.###", ROOT)));
+    time.setTickUnit(
+        days
+            ? new NumberTickUnit(timeTick(end / DAY_SECONDS) * DAY_SECONDS, new DaysFormat())
+            : new NumberTickUnit(timeTick(end), new DecimalFormat("#,##0.###", ROOT)));
     ValueAxis value = valueAxis(c);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     renderer.setDrawSeriesLineAsPath(true);

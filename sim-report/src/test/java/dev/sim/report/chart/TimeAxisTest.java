@@ -19,4 +19,29 @@ class TimeAxisTest {
       assertThat(end / tick).as("ticks over %ss", end).isBetween(2.0, 10.0 + 1e-9);
     }
   }
+
+  @Test
+  void shouldLabelARunOfDaysInDays() {
+    // A year: ticks every 50 days, written as days, not as 4,320,000 seconds.
+    org.jfree.chart.JFreeChart chart =
+        ChartRenderer.toJFreeChart(
+            new TimeChart(
+                "instances-up",
+                "t",
+                "s",
+                "instances",
+                TimeChart.Scale.LINEAR,
+                java.util.List.of(),
+                java.util.List.of(),
+                java.util.List.of(),
+                0,
+                365 * 86_400.0),
+            Double.NaN);
+    org.jfree.chart.axis.NumberAxis time =
+        (org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getDomainAxis();
+    assertThat(time.getLabel()).isEqualTo("simulated time (days)");
+    assertThat(time.getTickUnit().getSize()).isEqualTo(50 * 86_400.0);
+    assertThat(time.getTickUnit().valueToString(150 * 86_400.0)).isEqualTo("150");
+    assertThat(new ChartRenderer.DaysFormat().format(36 * 3600.0)).isEqualTo("1.5");
+  }
 }

@@ -34,7 +34,10 @@ public final class Units {
           "m",
           60_000_000_000L,
           "h",
-          3_600_000_000_000L);
+          3_600_000_000_000L,
+          // Days, for failure and repair times over a simulated year (mtbf: 30d): 24 hours each.
+          "d",
+          86_400_000_000_000L);
 
   /** Units of rate: events per second. */
   private static final Map<String, Double> RATE_UNITS =
@@ -53,7 +56,8 @@ public final class Units {
       linked(
           "sec", "s", "secs", "s", "second", "s", "seconds", "s", "min", "m", "mins", "m", "minute",
           "m", "minutes", "m", "hr", "h", "hrs", "h", "hour", "h", "hours", "h", "msec", "ms",
-          "millis", "ms", "usec", "us", "micros", "us", "nsec", "ns", "nanos", "ns");
+          "millis", "ms", "usec", "us", "micros", "us", "nsec", "ns", "nanos", "ns", "day", "d",
+          "days", "d");
 
   private static final Pattern NUMBER_THEN_UNIT =
       Pattern.compile(
@@ -109,7 +113,7 @@ public final class Units {
               + ", found "
               + t
               + " ("
-              + unknownUnit(unit, DURATION_UNITS.keySet(), "ns, us, ms, s, m, h")
+              + unknownUnit(unit, DURATION_UNITS.keySet(), "ns, us, ms, s, m, h, d")
               + ")");
     }
     BigDecimal nanos =
@@ -326,7 +330,7 @@ public final class Units {
     if (alias != null && units.contains(alias)) {
       return "unknown unit '" + unit + "' — did you mean '" + alias + "'?";
     }
-    if (List.of("d", "day", "days").contains(unit) && units.contains("h")) {
+    if (List.of("d", "day", "days").contains(unit) && units.contains("h") && !units.contains("d")) {
       return "days are not a unit here; write hours, like 48h";
     }
     // One letter is too short to guess from, except for a mistake of case (S for s).

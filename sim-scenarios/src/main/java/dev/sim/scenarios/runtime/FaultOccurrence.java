@@ -28,19 +28,23 @@ final class FaultOccurrence implements FaultControls {
 
   private final Run run;
   private final String kind;
+  private final int index;
   private final long startNanos;
   private final long lastsNanos;
   private final boolean instant;
 
   /**
    * @param kind the fault kind's name, which colours its annotations
+   * @param index the fault's place in the scenario's list, which names its random streams
    * @param startNanos when this occurrence happens
    * @param lastsNanos how long it lasts, or -1
    * @param instant whether it happens at once (its span is a line)
    */
-  FaultOccurrence(Run run, String kind, long startNanos, long lastsNanos, boolean instant) {
+  FaultOccurrence(
+      Run run, String kind, int index, long startNanos, long lastsNanos, boolean instant) {
     this.run = run;
     this.kind = kind;
+    this.index = index;
     this.startNanos = startNanos;
     this.lastsNanos = lastsNanos;
     this.instant = instant;
@@ -63,6 +67,13 @@ final class FaultOccurrence implements FaultControls {
       return members;
     }
     return new int[] {members[run.random().nextInt(members.length)]};
+  }
+
+  @Override
+  public Rng random(String purpose) {
+    // Named, not drawn from the schedule's stream: a kind's draws depend on nothing else in the
+    // run.
+    return run.sim().streams().stream("fault#" + index + "@" + startNanos + "/" + purpose);
   }
 
   @Override

@@ -323,7 +323,7 @@ public final class ScenarioRunner {
           label,
           () -> {
             var occurrence =
-                new FaultOccurrence(faultRun, f.kind().name(), at, f.forNanos(), instant);
+                new FaultOccurrence(faultRun, f.kind().name(), index, at, f.forNanos(), instant);
             start(f.kind(), f.params(), occurrence);
           });
       if (every <= 0) {

@@ -42,14 +42,17 @@ class UnitsTest {
     assertThatThrownBy(() -> Units.durationNanos("3 minutes"))
         .hasMessageContaining("did you mean 'm'?");
     assertThatThrownBy(() -> Units.durationNanos("5MS")).hasMessageContaining("did you mean 'ms'?");
-    assertThatThrownBy(() -> Units.durationNanos("2d"))
+    // Days are a unit (mtbf: 30d); the word is answered with the unit.
+    assertThat(Units.durationNanos("2d")).isEqualTo(48 * 3_600_000_000_000L);
+    assertThat(Units.durationNanos("1.5d")).isEqualTo(36 * 3_600_000_000_000L);
+    assertThatThrownBy(() -> Units.durationNanos("30 days"))
         .hasMessage(
-            "expected a duration like 5ms or 1.5s, found 2d (days are not a unit here; write hours,"
-                + " like 48h)");
+            "expected a duration like 5ms or 1.5s, found 30 days (unknown unit 'days' — did you"
+                + " mean 'd'?)");
     assertThatThrownBy(() -> Units.durationNanos("2x"))
         .hasMessage(
             "expected a duration like 5ms or 1.5s, found 2x (unknown unit 'x'; units are ns, us, ms,"
-                + " s, m, h)");
+                + " s, m, h, d)");
     assertThatThrownBy(() -> Units.durationNanos("2H")).hasMessageContaining("did you mean 'h'?");
     assertThatThrownBy(() -> Units.durationNanos("fast"))
         .hasMessage("expected a duration like 5ms or 1.5s, found 'fast'");

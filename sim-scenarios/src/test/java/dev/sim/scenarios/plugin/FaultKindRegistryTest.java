@@ -125,8 +125,9 @@ class FaultKindRegistryTest {
   @Test
   void shouldFindTheBuiltInKindsInTheOrderTheFormatDocumentsThem() {
     assertThat(FaultKindRegistry.builtIns().names())
-        // fill is sim-components' (on this module's test class path), found after the language's.
-        .containsExactly("partition", "crash", "pause", "slow", "clock", "loss", "fill");
+        // fill and random-failures are sim-components' and the language's own, found after the rest.
+        .containsExactly(
+            "partition", "crash", "pause", "slow", "clock", "loss", "random-failures", "fill");
   }
 
   @Test
