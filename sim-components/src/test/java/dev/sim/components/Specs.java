@@ -181,7 +181,9 @@ public final class Specs {
           calls,
           healthChecks,
           gc,
-          flag);
+          flag,
+          "v1",
+          null);
     }
   }
 }

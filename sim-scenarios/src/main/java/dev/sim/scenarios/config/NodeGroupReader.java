@@ -92,6 +92,9 @@ final class NodeGroupReader {
       Group group =
           p.count() == null ? null : new Group(p.name(), NodeNames.instances(p.name(), p.count()));
       Record params = bindParams(binder, p.type(), p.spec(), path, group);
+      if (params != null) {
+        names.setVersions(p.name(), versions(p.type(), params));
+      }
       if (params != null && p.count() != null) {
         out.add(
             new NodeGroupSpec(
@@ -206,6 +209,10 @@ final class NodeGroupReader {
       return null;
     }
     return v.intValue();
+  }
+
+  private static <P extends Record> List<String> versions(NodeType<P> type, Record params) {
+    return type.versions(type.parameters().cast(params));
   }
 
   private <P extends Record> P bindParams(
