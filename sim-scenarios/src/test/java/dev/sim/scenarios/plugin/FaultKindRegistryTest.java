@@ -125,7 +125,7 @@ class FaultKindRegistryTest {
   @Test
   void shouldFindTheBuiltInKindsInTheOrderTheFormatDocumentsThem() {
     assertThat(FaultKindRegistry.builtIns().names())
-        .containsExactly("partition", "crash", "pause", "slow", "clock", "loss");
+        .containsExactly("partition", "crash", "pause", "slow", "clock", "loss", "rollout");
   }
 
   @Test
