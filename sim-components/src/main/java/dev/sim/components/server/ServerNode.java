@@ -232,11 +232,15 @@ final class ServerNode implements Node {
     boolean error = r.status() != Status.OK;
     controls.countAnswer(error);
     if (!versions.isEmpty()) {
-      metrics.count(
-          v == null
-              ? (error ? "versionOldErrors" : "versionOldOk")
-              : (error ? "versionNewErrors" : "versionNewOk"),
-          1);
+      if (v == null && error) {
+        metrics.count("versionOldErrors", 1);
+      } else if (v == null) {
+        metrics.count("versionOldOk", 1);
+      } else if (error) {
+        metrics.count("versionNewErrors", 1);
+      } else {
+        metrics.count("versionNewOk", 1);
+      }
     }
     ctx.send(to, r);
   }
