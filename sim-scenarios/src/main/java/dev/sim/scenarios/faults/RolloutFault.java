@@ -158,11 +158,11 @@ public final class RolloutFault implements FaultKind<RolloutFault.Params> {
                   "steps go in time order: step "
                       + (i + 1)
                       + " at "
-                      + dev.sim.scenarios.config.Units.formatDuration(s.atNanos())
+                      + duration(s.atNanos())
                       + " is not after step "
                       + i
                       + " at "
-                      + dev.sim.scenarios.config.Units.formatDuration(before.atNanos())));
+                      + duration(before.atNanos())));
         } else if (s.share() < before.share()) {
           out.add(
               new Problem(
@@ -208,6 +208,14 @@ public final class RolloutFault implements FaultKind<RolloutFault.Params> {
   static int instancesFor(double share, int n) {
     // The small margin keeps 0.1 × 30 at 3, not 4, despite binary fractions.
     return (int) Math.min(n, StrictMath.ceil(share * n - 1e-9));
+  }
+
+  /** A step's time as written in YAML: 20s, 1500ms or 7ns (a kind formats its own labels). */
+  static String duration(long nanos) {
+    if (nanos % 1_000_000_000L == 0) {
+      return nanos / 1_000_000_000L + "s";
+    }
+    return nanos % 1_000_000L == 0 ? nanos / 1_000_000L + "ms" : nanos + "ns";
   }
 
   static String percent(double share) {
