@@ -93,8 +93,10 @@ public interface FaultControls {
 
   /**
    * Marks this occurrence on the report's fault timeline and as a band on every time chart: from
-   * now until {@link #lastsNanos} later (to the end of the run when it is not undone, a line for a
-   * kind that happens at once), coloured by the kind's name.
+   * now (a kind may call it again later, from an {@link #after} action, to mark a later moment, as
+   * a rollout marks each step and its rollback) until {@link #lastsNanos} after the occurrence
+   * began (to the end of the run when it is not undone, a line for a kind that happens at once),
+   * coloured by the kind's name.
    *
    * @param label one short line, e.g. {@code crash api-2}; usually {@link FaultKind#describe} with
    *     the names of the instances hit

@@ -16,6 +16,9 @@ public final class NodeControls {
   private boolean offline;
   private Runnable listener;
   private String role = "";
+  private String version = "";
+  private long answers;
+  private long errors;
 
   /** Multiplier on the node's service times: 1 normally, e.g. 10 during a {@code slow} fault. */
   public double slowFactor() {
@@ -57,6 +60,48 @@ public final class NodeControls {
   /** Sets what the node says it is now (the node itself, from its handlers). */
   public void setRole(String role) {
     this.role = role == null ? "" : role;
+  }
+
+  /**
+   * The version the node runs now, by one of the names its node type declares ({@link
+   * NodeType#versions}); empty until a fault switches it, which means the version the node was
+   * configured with. A node type with versions reads it when it serves (a {@code server} applies
+   * the version's error rate and latency factor); the {@code rollout} fault sets it.
+   */
+  public String version() {
+    return version;
+  }
+
+  /**
+   * Switches the node to {@code version} (a rollout's step, or its rollback); empty: as configured.
+   */
+  public void setVersion(String version) {
+    this.version = version == null ? "" : version;
+    changed();
+  }
+
+  /**
+   * Records one request the node answered, and whether the answer was an error: the node's own
+   * count of what its callers saw, which a fault kind that judges a node by its error rate (the
+   * {@code rollout} fault's automatic rollback) reads through {@link #answers} and {@link #errors}
+   * without knowing the node's type. A node type that answers requests calls it; running totals,
+   * kept across crashes and restarts.
+   */
+  public void countAnswer(boolean error) {
+    answers++;
+    if (error) {
+      errors++;
+    }
+  }
+
+  /** How many requests the node has answered since the run began ({@link #countAnswer}). */
+  public long answers() {
+    return answers;
+  }
+
+  /** How many of those answers were errors. */
+  public long errors() {
+    return errors;
   }
 
   /**

@@ -70,6 +70,18 @@ public interface NodeType<P extends Record> {
   }
 
   /**
+   * The versions a group of this type can run ({@link NodeControls#version}), the one it is
+   * configured with first; empty (the default): it has none. A fault key whose {@link
+   * Param#versionOf} names the key of a group ({@code rollout: api, version: v2}) must name one of
+   * them, which the loader checks with a did-you-mean.
+   *
+   * @param params the group's bound parameters
+   */
+  default List<String> versions(P params) {
+    return List.of();
+  }
+
+  /**
    * Legal but probably unwise choices for the group (an even-sized cluster, where one node more or
    * less tolerates as many failures): the loader prints each as a warning naming its key's line and
    * runs the scenario anyway. None by default.

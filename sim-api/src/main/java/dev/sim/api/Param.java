@@ -69,6 +69,14 @@ public @interface Param {
    */
   String needs() default "";
 
+  /**
+   * For a TEXT: the value names a version ({@link NodeType#versions}) of the node group that the
+   * component keyed {@code versionOf} names (a NODE_REF or TARGET of the same record), as a
+   * rollout's {@code version} names one of its group's; the loader checks it once every group is
+   * known. Empty (the default): free text.
+   */
+  String versionOf() default "";
+
   /** Allowed values of a CHOICE parameter. */
   String[] choices() default {};
 

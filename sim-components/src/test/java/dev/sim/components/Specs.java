@@ -203,7 +203,9 @@ public final class Specs {
           calls,
           healthChecks,
           gc,
-          flag);
+          flag,
+          "v1",
+          null);
     }
   }
 }

@@ -57,6 +57,12 @@ final class ServerNode implements Node {
   private final FlagParams flag;
   private FlagClient<Job> flags;
 
+  // Versions a rollout may switch to; empty without them, and then nothing below is drawn or shown.
+  private final java.util.Map<String, ServerParams.Version> versions =
+      new java.util.LinkedHashMap<>();
+  private Rng versionRng;
+  private int onNewShown = -1;
+
   /** One request this server accepted, from arrival to its answer. */
   static final class Job {
     final long seq;
@@ -68,6 +74,8 @@ final class ServerNode implements Node {
     double harvestSum;
     Sub[] subs;
     boolean done;
+    // The version the job was served by (null: as configured), from its service start on.
+    ServerParams.Version version;
 
     Job(long seq, int from, Request request) {
       this.seq = seq;
@@ -106,6 +114,9 @@ final class ServerNode implements Node {
   /** Timer: a downstream call has waited {@code hedge.after}. */
   record CallHedgeDue(Sub call) {}
 
+  /** Timer: a fault switched this server's version ({@link NodeControls#version}). */
+  record VersionChanged() {}
+
   ServerNode(ServerParams params, NodeControls controls) {
     this.params = params;
     this.controls = controls;
@@ -119,6 +130,11 @@ final class ServerNode implements Node {
     this.fanoutAll = calls != null && calls.fanout() == ServerParams.Fanout.ALL;
     this.partialAllow = calls != null && calls.partial() == ServerParams.Partial.ALLOW;
     this.flag = params.flag();
+    if (params.versions() != null) {
+      for (ServerParams.Version v : params.versions()) {
+        versions.put(v.name(), v);
+      }
+    }
   }
 
   @Override
@@ -186,7 +202,36 @@ final class ServerNode implements Node {
                 }
               });
     }
+    if (!versions.isEmpty()) {
+      // Only a server with versions draws or listens: one without runs event for event as before.
+      this.versionRng = c.random("version");
+      c.onTimer(VersionChanged.class, t -> showGauges());
+      controls.listen(() -> c.setTimer(0, new VersionChanged()));
+    }
     showGauges();
+  }
+
+  /** The version this server runs now, or null for the one it was configured with. */
+  private ServerParams.Version version() {
+    return versions.isEmpty() ? null : versions.get(controls.version());
+  }
+
+  /** Tells the caller {@code status} and counts the answer, by version when there are versions. */
+  private void answer(int to, Response r, ServerParams.Version v) {
+    boolean error = r.status() != Status.OK;
+    controls.countAnswer(error);
+    if (!versions.isEmpty()) {
+      if (v == null && error) {
+        metrics.count("versionOldErrors", 1);
+      } else if (v == null) {
+        metrics.count("versionOldOk", 1);
+      } else if (error) {
+        metrics.count("versionNewErrors", 1);
+      } else {
+        metrics.count("versionNewOk", 1);
+      }
+    }
+    ctx.send(to, r);
   }
 
   // ------------------------------------------------------------------ arrival, queue, service
@@ -198,13 +243,13 @@ final class ServerNode implements Node {
     }
     if (shedAbove >= 0 && queue.size() > shedAbove) {
       metrics.count("shed", 1);
-      ctx.send(from, Response.to(r, Status.OVERLOADED));
+      answer(from, Response.to(r, Status.OVERLOADED), version());
       return;
     }
     boolean free = busy < workers;
     if (!free && queue.size() >= capacity) {
       metrics.count("rejected", 1);
-      ctx.send(from, Response.to(r, Status.OVERLOADED));
+      answer(from, Response.to(r, Status.OVERLOADED), version());
       return;
     }
     Job j = new Job(++sequence, from, r);
@@ -236,9 +281,13 @@ final class ServerNode implements Node {
 
   /** Takes a started job's service time. */
   private void serve(Job j) {
+    j.version = version();
     long serviceNanos = 0;
     if (params.service() != null) {
       double s = params.service().sample(serviceRng) * controls.slowFactor();
+      if (j.version != null) {
+        s *= j.version.latency();
+      }
       serviceNanos = s <= 0 ? 0 : (long) (s + 0.5);
     }
     ctx.setTimer(serviceNanos, new ServiceDone(j));
@@ -246,6 +295,12 @@ final class ServerNode implements Node {
 
   private void onServiceDone(Job j) {
     if (j.done) {
+      return;
+    }
+    ServerParams.Version v = j.version;
+    if (v != null && v.errors() > 0 && versionRng.nextDouble() < v.errors()) {
+      // A bad version fails after doing the work, before any downstream call.
+      complete(j, Status.ERROR, 0);
       return;
     }
     if (calls == null) {
@@ -258,11 +313,12 @@ final class ServerNode implements Node {
   /** Answers a job, frees its worker and memory, and starts waiting work. */
   private void complete(Job j, Status status, double harvest) {
     j.done = true;
-    ctx.send(
+    answer(
         j.from,
         status == Status.OK
             ? new Response(j.request.id(), j.request.attempt(), status, harvest, params.sizeBytes())
-            : Response.to(j.request, status));
+            : Response.to(j.request, status),
+        j.version != null ? j.version : version());
     busy--;
     release();
     while (busy < workers && !queue.isEmpty()) {
@@ -428,6 +484,14 @@ final class ServerNode implements Node {
     }
     if (gc != null) {
       gc.showGauge();
+    }
+    if (!versions.isEmpty()) {
+      int onNew = version() == null ? 0 : 1;
+      if (onNew != onNewShown) {
+        onNewShown = onNew;
+        metrics.gauge("versionOld", 1 - onNew);
+        metrics.gauge("versionNew", onNew);
+      }
     }
   }
 }

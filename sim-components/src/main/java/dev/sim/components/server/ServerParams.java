@@ -68,7 +68,20 @@ public record ServerParams(
                 "A feature-flag lookup before serving each request (the worker waits for it);"
                     + " absent: none.",
             unit = Unit.NESTED)
-        FlagParams flag) {
+        FlagParams flag,
+    @Param(
+            doc =
+                "The name of the version the servers run as configured, which a rollout starts"
+                    + " from and rolls back to.",
+            unit = Unit.TEXT,
+            defaultValue = "v1")
+        String version,
+    @Param(
+            doc =
+                "Other versions a rollout fault may switch instances to, each with what it"
+                    + " changes, like [{name: v2, errors: 0.3, latency: 2}]; absent: none.",
+            unit = Unit.NESTED)
+        java.util.List<Version> versions) {
 
   /** What a server does with a load balancer's health checks ({@code healthChecks}). */
   public enum HealthChecks {
@@ -215,4 +228,27 @@ public record ServerParams(
               unit = Unit.DURATION,
               defaultValue = "0s")
           long restartAfterNanos) {}
+
+  /** A version a rollout may switch a server to: see the {@link Param} docs. */
+  public record Version(
+      @Param(
+              doc = "The version's name, which a rollout fault's version names, like v2.",
+              unit = Unit.TEXT,
+              required = true)
+          String name,
+      @Param(
+              doc =
+                  "Share of requests answered with an error (after their service time) while an"
+                      + " instance runs this version, 0 to 1.",
+              unit = Unit.PROBABILITY,
+              defaultValue = "0")
+          double errors,
+      @Param(
+              doc =
+                  "Service-time multiplier of this version (2 is twice as slow), on top of the"
+                      + " slow fault's factor.",
+              unit = Unit.FACTOR,
+              defaultValue = "1",
+              min = 0.001)
+          double latency) {}
 }

@@ -43,6 +43,17 @@ import java.util.List;
  * flagFailures}). Without a timeout the worker waits for ever: a crashed flag service never answers
  * the lookups it dropped. Gauge {@code flagLookupMs}: the mean time of the lookups that ended in
  * the last second, or the age of the oldest still waiting when none ended.
+ *
+ * <p>Versions ({@code versions}) are what a {@code rollout} fault switches an instance to, through
+ * {@code NodeControls.version}: while an instance runs one, its service times are multiplied by the
+ * version's {@code latency} and a share {@code errors} of the requests it serves are answered with
+ * an error after their service time (drawn from the server's own {@code version} stream). Every
+ * answer a server gives (served, failed, shed or rejected; not health checks) is counted on its
+ * {@code NodeControls} for the rollout's automatic rollback, and, with versions, by version:
+ * counters {@code versionOldOk}, {@code versionOldErrors}, {@code versionNewOk} and {@code
+ * versionNewErrors}, gauges {@code versionOld} and {@code versionNew} (1 on the instance's version,
+ * summed over a group: instances per version). A server without versions draws nothing and runs
+ * event for event as it did before versions existed.
  */
 public final class ServerType implements NodeType<ServerParams> {
   @Override
@@ -111,7 +122,51 @@ public final class ServerType implements NodeType<ServerParams> {
               .describe("Second copies of downstream calls sent because the first was slow"),
           MetricSpec.counter("callFailures", "Failed downstream calls", "calls")
               .describe(
-                  "Downstream calls that ended in an error, an overload error or the timeout"));
+                  "Downstream calls that ended in an error, an overload error or the timeout"),
+          MetricSpec.gauge("versionOld", "Instances on the configured version", "instances")
+              .chart("versions", "Instances per version")
+              .yLabel("instances")
+              .describe(
+                  "Instances running the version they were configured with, and instances a"
+                      + " rollout switched to its new version")
+              .legend("configured version")
+              .order(170),
+          MetricSpec.gauge("versionNew", "Instances on the new version", "instances")
+              .chart("versions", "Instances per version")
+              .yLabel("instances")
+              .describe(
+                  "Instances running the version they were configured with, and instances a"
+                      + " rollout switched to its new version")
+              .legend("new version")
+              .order(171),
+          MetricSpec.counter("versionOldOk", "OK answers of the configured version", "answers")
+              .chart("answers-by-version", "Answers by version")
+              .describe(
+                  "Answers per second by the version that served them, OK and errors (shed and"
+                      + " rejected requests count as errors)")
+              .legend("configured version, ok")
+              .order(172),
+          MetricSpec.counter("versionOldErrors", "Errors of the configured version", "answers")
+              .chart("answers-by-version", "Answers by version")
+              .describe(
+                  "Answers per second by the version that served them, OK and errors (shed and"
+                      + " rejected requests count as errors)")
+              .legend("configured version, errors")
+              .order(173),
+          MetricSpec.counter("versionNewOk", "OK answers of the new version", "answers")
+              .chart("answers-by-version", "Answers by version")
+              .describe(
+                  "Answers per second by the version that served them, OK and errors (shed and"
+                      + " rejected requests count as errors)")
+              .legend("new version, ok")
+              .order(174),
+          MetricSpec.counter("versionNewErrors", "Errors of the new version", "answers")
+              .chart("answers-by-version", "Answers by version")
+              .describe(
+                  "Answers per second by the version that served them, OK and errors (shed and"
+                      + " rejected requests count as errors)")
+              .legend("new version, errors")
+              .order(175));
 
   private static List<MetricSpec> withFlagMetrics(MetricSpec... own) {
     List<MetricSpec> all = new ArrayList<>(List.of(own));
@@ -124,9 +179,57 @@ public final class ServerType implements NodeType<ServerParams> {
     return METRICS;
   }
 
+  /** The configured version first, then the declared ones, for the rollout fault's version. */
+  @Override
+  public List<String> versions(ServerParams p) {
+    List<String> out = new ArrayList<>();
+    out.add(p.version());
+    if (p.versions() != null) {
+      for (ServerParams.Version v : p.versions()) {
+        out.add(v.name());
+      }
+    }
+    return out;
+  }
+
   @Override
   public List<Problem> check(ServerParams p) {
     List<Problem> problems = new ArrayList<>();
+    if (!dev.sim.api.Names.isValid(p.version())) {
+      problems.add(
+          new Problem(
+              "version",
+              "a version name uses lower-case letters and digits, with single '-' between words"
+                  + " (like v1 or v2-beta), found '"
+                  + p.version()
+                  + "'"));
+    }
+    if (p.versions() != null) {
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      seen.add(p.version());
+      for (int i = 0; i < p.versions().size(); i++) {
+        String n = p.versions().get(i).name();
+        if (!dev.sim.api.Names.isValid(n)) {
+          problems.add(
+              new Problem(
+                  "versions[" + i + "].name",
+                  "a version name uses lower-case letters and digits, with single '-' between"
+                      + " words (like v2), found '"
+                      + n
+                      + "'"));
+        } else if (!seen.add(n)) {
+          problems.add(
+              new Problem(
+                  "versions[" + i + "].name",
+                  n.equals(p.version())
+                      ? "'"
+                          + n
+                          + "' is the configured version (key version); name the new one"
+                          + " differently, like v2"
+                      : "version '" + n + "' is declared twice"));
+        }
+      }
+    }
     if (p.workers() <= 0) {
       problems.add(new Problem("workers", "must be positive or unbounded"));
     }

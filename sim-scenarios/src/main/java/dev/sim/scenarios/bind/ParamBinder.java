@@ -144,6 +144,21 @@ public final class ParamBinder {
     return f == null ? List.of() : f.choices();
   }
 
+  /**
+   * The keys of {@code type}'s components that name a version ({@link Param#versionOf}), each
+   * mapped to the key of the component naming the group whose versions they are; in declaration
+   * order.
+   */
+  public static java.util.Map<String, String> versionKeys(Class<? extends Record> type) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (ParamModel.Field f : ParamModel.of(type).fields) {
+      if (!f.param().versionOf().isEmpty()) {
+        out.put(f.key(), f.param().versionOf());
+      }
+    }
+    return out;
+  }
+
   /** The YAML keys of {@code type}, in declaration order. */
   public static List<String> keys(Class<? extends Record> type) {
     return List.copyOf(ParamModel.of(type).byKey.keySet());

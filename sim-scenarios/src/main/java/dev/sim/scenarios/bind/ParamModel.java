@@ -111,6 +111,22 @@ final class ParamModel {
       keys.put(f.key(), f);
       list.add(f);
     }
+    for (Field f : list) {
+      String of = f.param().versionOf();
+      Field group = of.isEmpty() ? null : keys.get(of);
+      if (!of.isEmpty()
+          && (group == null
+              || group.list()
+              || (group.unit() != Unit.NODE_REF && group.unit() != Unit.TARGET))) {
+        throw new PluginException(
+            type.getName()
+                + "."
+                + f.component()
+                + ": versionOf '"
+                + of
+                + "' must be the key of a single NODE_REF or TARGET component of the same record");
+      }
+    }
     this.fields = Collections.unmodifiableList(list);
     this.byKey = Collections.unmodifiableMap(keys);
     try {
@@ -201,6 +217,9 @@ final class ParamModel {
     }
     if (!p.needs().isEmpty() && p.unit() != Unit.NODE_REF && p.unit() != Unit.TARGET) {
       throw new PluginException(name + ": needs applies to a NODE_REF or TARGET only");
+    }
+    if (!p.versionOf().isEmpty() && (p.unit() != Unit.TEXT || list)) {
+      throw new PluginException(name + ": versionOf applies to a single TEXT only");
     }
     if (p.min() > p.max()) {
       throw new PluginException(name + ": min " + p.min() + " is more than max " + p.max());

@@ -119,6 +119,9 @@ final class FaultReader {
       binder.report(m, path, kind.check(params));
     }
     boolean refsOk = References.check(binder, names, problems);
+    if (params != null && refsOk) {
+      refsOk = versionsOk(binder, m, path, params);
+    }
     if (timing == null || !atBeforeEnd(m, path, timing.atNanos())) {
       return null;
     }
@@ -132,6 +135,49 @@ final class FaultReader {
     }
     return new FaultSpec(
         kind, params, timing.atNanos(), lasts == null ? -1 : lasts, every, m.location());
+  }
+
+  /**
+   * Checks each key that names a version ({@code Param.versionOf}) against the versions its group's
+   * node type declares, with a did-you-mean; returns whether all were found.
+   */
+  private boolean versionsOk(ParamBinder binder, YamlMap m, String path, Record params) {
+    List<dev.sim.api.Problem> found = new ArrayList<>();
+    for (var e : ParamBinder.versionKeys(params.getClass()).entrySet()) {
+      Object v = ParamBinder.value(params, e.getKey());
+      Object g = ParamBinder.value(params, e.getValue());
+      String group = g instanceof dev.sim.api.Target t ? t.ref() : (String) g;
+      if (v == null || group == null) {
+        continue;
+      }
+      List<String> known = names.versionsOf(group);
+      if (known == null || known.contains(v)) {
+        continue;
+      }
+      String msg;
+      if (known.isEmpty()) {
+        msg =
+            "'"
+                + group
+                + "' ("
+                + names.typeOf(group)
+                + ") has no versions to switch to; declare them on its group (a server's"
+                + " versions: [{name: "
+                + v
+                + ", errors: 0.3}])";
+      } else {
+        String near = DidYouMean.suffix((String) v, known);
+        msg =
+            "unknown version '"
+                + v
+                + "' of '"
+                + group
+                + "'"
+                + (near.isEmpty() ? "; its versions are " + String.join(", ", known) : near);
+      }
+      found.add(new dev.sim.api.Problem(e.getKey(), msg));
+    }
+    return binder.report(m, path, found);
   }
 
   private boolean atBeforeEnd(YamlMap m, String path, long at) {

@@ -94,6 +94,7 @@ final class NodeGroupReader {
       Record params = bindParams(binder, p.type(), p.spec(), path, group);
       if (params != null) {
         names.features(p.name(), features(p.type(), params));
+        names.setVersions(p.name(), versions(p.type(), params));
       }
       if (params != null && p.count() != null) {
         out.add(
@@ -214,6 +215,10 @@ final class NodeGroupReader {
       return null;
     }
     return v.intValue();
+  }
+
+  private static <P extends Record> List<String> versions(NodeType<P> type, Record params) {
+    return type.versions(type.parameters().cast(params));
   }
 
   private <P extends Record> P bindParams(

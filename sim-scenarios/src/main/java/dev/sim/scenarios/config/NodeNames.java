@@ -19,6 +19,7 @@ final class NodeNames {
   private final Set<String> uncertain = new LinkedHashSet<>();
   private final Map<String, String> typeOf = new LinkedHashMap<>();
   private final Map<String, List<String>> featuresOf = new LinkedHashMap<>();
+  private final Map<String, List<String>> versions = new LinkedHashMap<>();
 
   /** The instance names of a group of {@code count}. */
   static List<String> instances(String group, int count) {
@@ -79,6 +80,26 @@ final class NodeNames {
     groups.putIfAbsent(group, List.of(group));
     owner.putIfAbsent(group, "the node group '" + group + "'");
     uncertain.add(group);
+  }
+
+  /** Records the versions a group can run ({@code NodeType.versions}), once its keys are bound. */
+  void setVersions(String group, List<String> names) {
+    versions.put(group, List.copyOf(names));
+  }
+
+  /**
+   * The versions the group of {@code name} (a group or an instance) can run; null when its keys did
+   * not bind, so nothing can be judged.
+   */
+  List<String> versionsOf(String name) {
+    String g = groupOf(name);
+    return g == null ? null : versions.get(g);
+  }
+
+  /** The node type's name of the group of {@code name}, or null. */
+  String typeOf(String name) {
+    String g = groupOf(name);
+    return g == null ? null : typeOf.get(g);
   }
 
   boolean isGroup(String name) {

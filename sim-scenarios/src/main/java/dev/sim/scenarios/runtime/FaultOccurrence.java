@@ -160,8 +160,10 @@ final class FaultOccurrence implements FaultControls {
 
   @Override
   public void annotate(String label, List<String> nodes) {
-    long end = instant ? startNanos : lastsNanos >= 0 ? startNanos + lastsNanos : -1;
-    run.sim().annotate(new Annotation(kind, label, startNanos, end, List.copyOf(nodes)));
+    // From now: a kind may mark a later moment of its occurrence (a rollout's steps, its rollback).
+    long now = run.sim().now();
+    long end = instant ? now : lastsNanos >= 0 ? startNanos + lastsNanos : -1;
+    run.sim().annotate(new Annotation(kind, label, now, end, List.copyOf(nodes)));
   }
 
   @Override

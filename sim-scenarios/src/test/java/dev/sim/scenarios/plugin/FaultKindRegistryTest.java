@@ -125,9 +125,17 @@ class FaultKindRegistryTest {
   @Test
   void shouldFindTheBuiltInKindsInTheOrderTheFormatDocumentsThem() {
     assertThat(FaultKindRegistry.builtIns().names())
-        // fill and random-failures are sim-components' and the language's own, found after the rest.
+        // The language's own kinds, then sim-components' fill (on this module's test class path).
         .containsExactly(
-            "partition", "crash", "pause", "slow", "clock", "loss", "random-failures", "fill");
+            "partition",
+            "crash",
+            "pause",
+            "slow",
+            "clock",
+            "loss",
+            "random-failures",
+            "rollout",
+            "fill");
   }
 
   @Test
