@@ -6,8 +6,8 @@ package dev.sim.components.grid;
  * addresses), which the users keep.
  *
  * @param round the demand's round
- * @param served the fraction of the demand served, in [0, 1]: below 1 when the node's load is
- *     above its capacity
+ * @param served the fraction of the demand served, in [0, 1]: below 1 when the node's load is above
+ *     its capacity
  * @param loadRatio the node's load over its capacity, counting this demand
  * @param neighbours the node ids its users fail over to
  */

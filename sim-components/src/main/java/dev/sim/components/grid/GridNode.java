@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The {@code grid-node} node: serves the demand its senders say they send ({@link Demand}), up to
- * its capacity, and answers each with the share it serves and its failover list ({@link Answer}).
- * A load above capacity for {@code overloadFor} trips it: it crashes, to restart after {@code
+ * its capacity, and answers each with the share it serves and its failover list ({@link Answer}). A
+ * load above capacity for {@code overloadFor} trips it: it crashes, to restart after {@code
  * repair}, empty (its senders' demands are volatile state; they tell it again next round).
  */
 final class GridNode implements Node {

@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The {@code grid-node} node type: one service of a graph of services (or one substation of a power
  * grid), serving the demand {@code grid-users} send it up to its capacity. When it stops answering,
- * its users fail over to its neighbours (a ring, a lattice or listed nodes); a node whose load stays
- * above its capacity for {@code overloadFor} trips and its load moves on again: with a thin margin
- * one failure cascades through the graph (docs/criticality.md).
+ * its users fail over to its neighbours (a ring, a lattice or listed nodes); a node whose load
+ * stays above its capacity for {@code overloadFor} trips and its load moves on again: with a thin
+ * margin one failure cascades through the graph (docs/criticality.md).
  *
  * <p>Counter: {@code trips} (nodes tripped by overload).
  */
@@ -68,8 +68,7 @@ public final class GridNodeType implements NodeType<GridNodeParams> {
                   + " on every burst"));
     }
     if (p.topology() == Topology.LATTICE && p.columns() < 1) {
-      problems.add(
-          new Problem("columns", "a lattice needs its nodes per row, like columns: 4"));
+      problems.add(new Problem("columns", "a lattice needs its nodes per row, like columns: 4"));
     }
     if (p.topology() == Topology.LATTICE && p.columns() > group.count()) {
       problems.add(

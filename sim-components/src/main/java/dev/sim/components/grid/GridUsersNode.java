@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * The {@code grid-users} node: the users of every grid node it serves. Each round it draws each
  * home's demand, sends it to the home if the home answered last round, else splits it equally over
- * the home's neighbours that answered (and counts it failed when none did), and sends every node one
- * {@link Demand} with all that goes to it, so every node is also asked whether it is up. A node's
- * {@link Answer} says which share was served (ok) and which refused (rejected); a node that does not
- * answer by the next round was down (timed out) and is treated as down until it answers again.
+ * the home's neighbours that answered (and counts it failed when none did), and sends every node
+ * one {@link Demand} with all that goes to it, so every node is also asked whether it is up. A
+ * node's {@link Answer} says which share was served (ok) and which refused (rejected); a node that
+ * does not answer by the next round was down (timed out) and is treated as down until it answers
+ * again.
  */
 final class GridUsersNode implements Node {
   private final GridUsersParams params;
@@ -63,6 +64,7 @@ final class GridUsersNode implements Node {
     loadRatio = new double[n];
     Rng rng = ctx.random("load");
     NodeMetrics metrics = ctx.metrics();
+    metrics.gauge("nodesUp", n); // every node is taken to be up until a round says otherwise
     ctx.on(
         Answer.class,
         (a, from) -> {
