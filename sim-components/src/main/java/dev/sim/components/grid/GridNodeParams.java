@@ -52,12 +52,14 @@ public record GridNodeParams(
     @Param(
             doc = "On a ring, how many nodes on each side a node is linked to.",
             unit = Unit.COUNT,
-            defaultValue = "1")
+            defaultValue = "1",
+            max = 1_000_000)
         int reach,
     @Param(
             doc = "On a lattice, the nodes per row; required with topology lattice.",
             unit = Unit.COUNT,
-            defaultValue = "0")
+            defaultValue = "0",
+            max = 1_000_000)
         int columns,
     @Param(
             doc =
