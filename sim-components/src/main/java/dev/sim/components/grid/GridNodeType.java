@@ -38,7 +38,7 @@ public final class GridNodeType implements NodeType<GridNodeParams> {
 
   static final List<MetricSpec> METRICS =
       List.of(
-          MetricSpec.counter("trips", "Nodes tripped by overload", "nodes")
+          MetricSpec.counter("trips", "Nodes tripped by overload", "trips")
               .runningTotal()
               .describe("Grid nodes that crashed after a load above capacity for overloadFor")
               .order(182));
