@@ -6,6 +6,8 @@ import dev.sim.api.NodeType;
 import dev.sim.api.Param;
 import dev.sim.components.client.ClientParams;
 import dev.sim.components.database.DatabaseParams;
+import dev.sim.components.grid.GridNodeParams;
+import dev.sim.components.grid.GridUsersParams;
 import dev.sim.components.lb.LoadBalancerParams;
 import dev.sim.components.probe.ProbeParams;
 import dev.sim.components.queue.QueueParams;
@@ -38,7 +40,9 @@ class NodeTypesTest {
             "worker",
             "database",
             "flag-service",
-            "probe");
+            "probe",
+            "grid-node",
+            "grid-users");
   }
 
   @Test
@@ -52,7 +56,9 @@ class NodeTypesTest {
             QueueParams.class,
             WorkerParams.class,
             DatabaseParams.class,
-            ProbeParams.class)) {
+            ProbeParams.class,
+            GridNodeParams.class,
+            GridUsersParams.class)) {
       checkRecord(c, problems);
     }
     assertThat(problems).isEmpty();
@@ -87,7 +93,9 @@ class NodeTypesTest {
             case DISTRIBUTION -> t == Distribution.class;
             case COUNT -> t == int.class;
             case NUMBER -> t == int.class || t == long.class || t == double.class;
-            case TEXT, NODE_REF -> t == String.class;
+            case TEXT -> t == String.class;
+            // A list of node references: a grid node's neighbours, the nodes grid users serve.
+            case NODE_REF -> t == String.class || t == List.class;
             // Every CHOICE is an enum, so the code compares constants, never strings.
             case CHOICE -> t.isEnum() && p.choices().length == 0;
             case NESTED -> t.isRecord() || t == List.class;
