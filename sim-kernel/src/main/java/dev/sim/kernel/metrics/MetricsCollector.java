@@ -187,7 +187,24 @@ public final class MetricsCollector {
 
   /** The cells of node {@code node}'s group, made on its first request. */
   RequestCells groupCells(int node) {
-    return byGroup.computeIfAbsent(nodeGroups[node], g -> new RequestCells());
+    return byGroup.computeIfAbsent(
+        nodeGroups[node], g -> onlyRequestGroup(g) ? all : new RequestCells());
+  }
+
+  /**
+   * Whether {@code group} is the one group of the run whose type declares requests: then its
+   * figures are the run's, and it shares the run's cells instead of recording every request twice.
+   */
+  private boolean onlyRequestGroup(String group) {
+    int requestGroups = 0;
+    boolean isOne = false;
+    for (Map.Entry<String, Declared> e : declared.entrySet()) {
+      if (e.getValue().find(MetricSpec.Kind.LATENCY, null).isPresent()) {
+        requestGroups++;
+        isOne |= e.getKey().equals(group);
+      }
+    }
+    return requestGroups == 1 && isOne;
   }
 
   long offer(RequestCells group) {
@@ -196,7 +213,9 @@ public final class MetricsCollector {
     int w = window(now);
     boolean counted = now >= warmupNanos;
     all.offer(w, counted);
-    group.offer(w, counted);
+    if (group != all) {
+      group.offer(w, counted);
+    }
     return now;
   }
 
@@ -206,7 +225,9 @@ public final class MetricsCollector {
     int w = window(now);
     boolean counted = now >= warmupNanos;
     all.attempt(w, counted);
-    group.attempt(w, counted);
+    if (group != all) {
+      group.attempt(w, counted);
+    }
   }
 
   void finish(RequestCells group, long stamp, Outcome outcome, double harvest) {
@@ -218,7 +239,9 @@ public final class MetricsCollector {
     // failure when it learned of it, so every finished request has a latency.
     long latencyNanos = Math.max(0, now - stamp);
     all.finish(w, counted, outcome, harvest, latencyNanos);
-    group.finish(w, counted, outcome, harvest, latencyNanos);
+    if (group != all) {
+      group.finish(w, counted, outcome, harvest, latencyNanos);
+    }
   }
 
   CounterCell counterCell(int node, String name) {
