@@ -253,8 +253,8 @@ class CrashAndPauseTest {
     // Handed over at the resume (10 ms): back to the node's own value.
     assertThat(mean[10]).isEqualTo(5);
     assertThat(mean[14]).isEqualTo(6);
-    // Lost with the crash: no longer waiting.
-    assertThat(mean[16]).isEqualTo(5);
+    // Lost with the crash, and a crashed node's gauges read 0: nothing waits, nothing is held.
+    assertThat(mean[16]).isEqualTo(0);
   }
 
   @Test
