@@ -1,24 +1,16 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
+import static dev.sim.cli.LessonRuns.window;
+import static dev.sim.cli.LessonRuns.yieldOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
 import dev.sim.kernel.result.WindowStats;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +24,9 @@ import org.junit.jupiter.api.Test;
  * names the seeds and their figures, so {@code sim run FILE --seed N} reproduces it.
  */
 class CanaryRolloutLessonClaimsTest {
-  static final int SEEDS = 20;
   static final double ERRORS = 0.3;
   static final double CANARY_SHARE = 1.0 / 20;
   static final double DEPLOY_S = 30;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(CanaryRolloutLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /**
    * What one seed shows: yield before the deploy (10s–30s) and after it (31s–98s), the rollback's
@@ -83,23 +61,7 @@ class CanaryRolloutLessonClaimsTest {
   }
 
   static List<Figures> runs(String scenario) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<Figures>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(() -> figures(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Figures> out = new ArrayList<>();
-    for (Future<Figures> f : futures) {
-      out.add(f.get());
-    }
-    return out;
-  }
-
-  static int window(RunResult r, double seconds) {
-    return (int) Math.min(r.windowCount(), (long) (seconds * 1e9 / r.windowNanos()));
+    return perSeed(scenario, List.of(), (s, r) -> figures(r));
   }
 
   static double yieldOf(RunResult r, double fromS, double toS) {
@@ -162,10 +124,6 @@ class CanaryRolloutLessonClaimsTest {
         canary[1],
         all[1] - all[0],
         Double.isNaN(rb) ? Double.NaN : newMax(r, canaryEnd));
-  }
-
-  static List<Figures> where(List<Figures> all, Predicate<Figures> bad) {
-    return all.stream().filter(bad).toList();
   }
 
   @Test

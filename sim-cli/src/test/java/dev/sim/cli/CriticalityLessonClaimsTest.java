@@ -1,25 +1,16 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.window;
+import static dev.sim.cli.LessonRuns.yieldOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.NodeEvent;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.kernel.result.WindowStats;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,21 +22,7 @@ import org.junit.jupiter.api.Test;
  * Every failure message names the seeds and their figures.
  */
 class CriticalityLessonClaimsTest {
-  static final int SEEDS = 20;
   static final int NODES = 16;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(CriticalityLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** What one seed shows. */
   record Figures(
@@ -74,34 +51,7 @@ class CriticalityLessonClaimsTest {
   }
 
   static List<Figures> runs(String scenario) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<Figures>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(() -> figures(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Figures> out = new ArrayList<>();
-    for (Future<Figures> f : futures) {
-      out.add(f.get());
-    }
-    return out;
-  }
-
-  static int window(RunResult r, double seconds) {
-    return (int) Math.min(r.windowCount(), (long) (seconds * 1e9 / r.windowNanos()));
-  }
-
-  static double yieldOf(RunResult r, double fromS, double toS) {
-    List<WindowStats> w = r.requests().orElseThrow().windows();
-    long ok = 0;
-    long offered = 0;
-    for (int i = window(r, fromS); i < window(r, toS); i++) {
-      ok += w.get(i).ok();
-      offered += w.get(i).offered();
-    }
-    return (double) ok / offered;
+    return perSeed(scenario, List.of(), (s, r) -> figures(r));
   }
 
   /** The smallest window mean of the users' nodesUp gauge from fromS to toS. */

@@ -1,26 +1,22 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.TYPES;
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
+import static dev.sim.cli.LessonRuns.window;
+import static dev.sim.cli.LessonRuns.yieldOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.kernel.result.WindowStats;
 import dev.sim.scenarios.config.ScenarioLoader;
 import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
 import dev.sim.scenarios.runtime.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,23 +30,9 @@ import org.junit.jupiter.api.Test;
  * {@code sim run FILE --seed N} reproduces it.
  */
 class DiskFullLessonClaimsTest {
-  static final int SEEDS = 20;
   static final double FULL_AT_S =
       6.0 * 1024 * 1024 * 1024 / (200 * 15 * 1024 + 60 * 8 * 1024); // 1808s
   static final int END_S = 2400;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(DiskFullLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** What one seed shows, before the disk fills (1m–28m) and after (32m–60m). */
   record Figures(
@@ -85,39 +67,12 @@ class DiskFullLessonClaimsTest {
   }
 
   static List<Figures> runs(String scenario) throws Exception {
-    ScenarioSpec spec =
-        // 40 minutes of the hour tell the story (full at ~30m) and keep the 40 runs affordable.
-        ScenarioLoader.load(
-            Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of("duration=" + END_S + "s"));
-    List<Future<Figures>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(pool.submit(() -> figures(run(spec, s))));
-    }
-    List<Figures> out = new ArrayList<>();
-    for (Future<Figures> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    // 40 minutes of the hour tell the story (full at ~30m) and keep the 40 runs affordable.
+    return perSeed(scenario, List.of("duration=" + END_S + "s"), (s, r) -> figures(r));
   }
 
   static RunResult run(ScenarioSpec spec, long seed) {
     return ScenarioRunner.run(spec, seed, ScenarioRunner.Options.DEFAULTS);
-  }
-
-  static int window(RunResult r, double seconds) {
-    return (int) Math.min(r.windowCount(), (long) (seconds * 1e9 / r.windowNanos()));
-  }
-
-  static double yieldOf(RunResult r, double fromS, double toS) {
-    List<WindowStats> w = r.requests().orElseThrow().windows();
-    long ok = 0;
-    long offered = 0;
-    for (int i = window(r, fromS); i < window(r, toS); i++) {
-      ok += w.get(i).ok();
-      offered += w.get(i).offered();
-    }
-    return (double) ok / offered;
   }
 
   static long[] perWindow(RunResult r, String name) {
@@ -184,10 +139,6 @@ class DiskFullLessonClaimsTest {
         r.counters().getOrDefault("writesRefused", 0L),
         maxGauge(r, "diskUsedGB"),
         r.counters().getOrDefault("diskFullCrashes", 0L));
-  }
-
-  static List<Figures> where(List<Figures> all, Predicate<Figures> bad) {
-    return all.stream().filter(bad).toList();
   }
 
   @Test

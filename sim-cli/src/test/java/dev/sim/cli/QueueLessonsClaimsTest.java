@@ -1,25 +1,17 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
+import static dev.sim.cli.LessonRuns.where;
+import static dev.sim.cli.LessonRuns.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.CounterSeries;
 import dev.sim.kernel.result.GaugeSeriesData;
 import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,36 +23,9 @@ import org.junit.jupiter.api.Test;
  * message names the seeds and their figures, so {@code sim run FILE --seed N} reproduces it.
  */
 class QueueLessonsClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(QueueLessonsClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   static <T> List<T> runs(String scenario, Function<RunResult, T> figures) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of());
-    List<Future<T>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () -> figures.apply(ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<T> out = new ArrayList<>();
-    for (Future<T> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, List.of(), (s, r) -> figures.apply(r));
   }
 
   static <T> List<T> where(List<T> all, Predicate<T> bad) {
@@ -68,10 +33,6 @@ class QueueLessonsClaimsTest {
   }
 
   /** The windows of {@code r} from {@code fromS} to {@code toS} seconds, as indexes. */
-  static int window(RunResult r, double seconds) {
-    return (int) Math.min(r.windowCount(), (long) (seconds * 1e9 / r.windowNanos()));
-  }
-
   static GaugeSeriesData gauge(RunResult r, String node, String name) {
     for (GaugeSeriesData g : r.gauges()) {
       if (g.nodeName().equals(node) && g.name().equals(name)) {

@@ -1,21 +1,11 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.perSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.RunResult;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,21 +19,7 @@ import org.junit.jupiter.api.Test;
  * messages name the seeds and figures, so {@code sim run FILE --seed N} reproduces them.
  */
 class ReplicasVsFailuresLessonClaimsTest {
-  static final int SEEDS = 20;
   static final double U = 8.0 / (30 * 24 + 8);
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(ReplicasVsFailuresLessonClaimsTest.class.getClassLoader());
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /** One seed's year: probes, failed probes, downtime, days with an outage, crashes. */
   record Year(
@@ -69,19 +45,7 @@ class ReplicasVsFailuresLessonClaimsTest {
   }
 
   static List<Year> years(String scenario, List<String> overrides) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, overrides);
-    List<Future<Year>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(() -> year(s, ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS))));
-    }
-    List<Year> out = new ArrayList<>();
-    for (Future<Year> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(scenario, overrides, (s, r) -> year(s, r));
   }
 
   static Year year(long seed, RunResult r) {

@@ -1,24 +1,16 @@
 package dev.sim.cli;
 
+import static dev.sim.cli.LessonRuns.SEEDS;
+import static dev.sim.cli.LessonRuns.perSeed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sim.kernel.result.ConsistencySummary;
 import dev.sim.kernel.result.ConsistencySummary.NodeOutcomes;
-import dev.sim.scenarios.config.ScenarioLoader;
-import dev.sim.scenarios.config.ScenarioSpec;
-import dev.sim.scenarios.plugin.NodeTypeRegistry;
-import dev.sim.scenarios.runtime.ScenarioRunner;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,50 +22,24 @@ import org.junit.jupiter.api.Test;
  * seeds, so {@code sim run FILE --seed N} reproduces them.
  */
 class StoreLessonsClaimsTest {
-  static final int SEEDS = 20;
-  static final NodeTypeRegistry TYPES =
-      NodeTypeRegistry.load(StoreLessonsClaimsTest.class.getClassLoader());
 
   /** The clients cut off with store-1 and store-2 in the partition lessons. */
   static final Set<String> SMALL_SIDE = Set.of("clients-1", "clients-2");
-
-  static ExecutorService pool;
-
-  @BeforeAll
-  static void startPool() {
-    pool = Executors.newFixedThreadPool(2);
-  }
-
-  @AfterAll
-  static void stopPool() {
-    pool.shutdownNow();
-  }
 
   /**
    * What the checker found in each seed's run of {@code scenario} (with {@code overrides}, as
    * {@code --set} takes them), in seed order 1..SEEDS.
    */
   static List<ConsistencySummary> checked(String scenario, String... overrides) throws Exception {
-    ScenarioSpec spec =
-        ScenarioLoader.load(Path.of("../scenarios", scenario + ".yaml"), TYPES, List.of(overrides));
-    List<Future<ConsistencySummary>> futures = new ArrayList<>();
-    for (long seed = 1; seed <= SEEDS; seed++) {
-      long s = seed;
-      futures.add(
-          pool.submit(
-              () ->
-                  ScenarioRunner.run(spec, s, ScenarioRunner.Options.DEFAULTS)
-                      .consistency()
-                      .orElseThrow(
-                          () ->
-                              new AssertionError(
-                                  scenario + " seed " + s + " recorded no operation history"))));
-    }
-    List<ConsistencySummary> out = new ArrayList<>();
-    for (Future<ConsistencySummary> f : futures) {
-      out.add(f.get());
-    }
-    return out;
+    return perSeed(
+        scenario,
+        List.of(overrides),
+        (s, r) ->
+            r.consistency()
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            scenario + " seed " + s + " recorded no operation history")));
   }
 
   /** The seeds (1-based) whose summary does not satisfy {@code claim}. */

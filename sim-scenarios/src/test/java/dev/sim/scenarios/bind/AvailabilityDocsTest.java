@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,28 +32,9 @@ class AvailabilityDocsTest {
       tables.put(t.name() + " metrics", MetricDocs.markdown(t.metrics()));
     }
     tables.put("random-failures", ParamDocs.markdown(RandomFailuresFault.Params.class));
-    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-    String updated = doc;
-    for (Map.Entry<String, String> e : tables.entrySet()) {
-      Pattern block =
-          Pattern.compile(
-              "(<!-- BEGIN GENERATED "
-                  + Pattern.quote(e.getKey())
-                  + " [^\\n]*-->\\n)(.*?)(<!-- END GENERATED "
-                  + Pattern.quote(e.getKey())
-                  + " -->)",
-              Pattern.DOTALL);
-      Matcher m = block.matcher(updated);
-      assertThat(m.find()).as("generated block for %s in %s", e.getKey(), DOC).isTrue();
-      updated = updated.substring(0, m.start(2)) + e.getValue() + updated.substring(m.end(2));
-    }
-    if (!updated.equals(doc) && Boolean.getBoolean("docs.update")) {
-      Files.writeString(DOC, updated, StandardCharsets.UTF_8);
-      return;
-    }
-    assertThat(doc)
+    assertThat(DocBlocks.upToDate(DOC, tables, Boolean.getBoolean("docs.update")))
         .as("%s is out of date with the code; regenerate with -Ddocs.update=true", DOC)
-        .isEqualTo(updated);
+        .isTrue();
   }
 
   @Test
