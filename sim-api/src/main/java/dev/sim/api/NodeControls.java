@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * node's crashes and restarts. Not thread-safe (one run, one thread).
  */
 public final class NodeControls {
-  private final Map<Class<?>, Object> parts = new LinkedHashMap<>();
+  // Made when a node first asks for a part: most instances (a million clients) never do.
+  private Map<Class<?>, Object> parts;
   private double slowFactor = 1.0;
   private boolean offline;
   private Runnable listener;
@@ -121,6 +122,9 @@ public final class NodeControls {
    * writes to). Setting it tells no listener.
    */
   public <T> T part(Class<T> type, Supplier<T> create) {
+    if (parts == null) {
+      parts = new LinkedHashMap<>(2);
+    }
     Object p = parts.get(type);
     if (p == null) {
       p = create.get();
@@ -134,7 +138,7 @@ public final class NodeControls {
    * Supplier)}).
    */
   public <T> Optional<T> part(Class<T> type) {
-    return Optional.ofNullable(parts.get(type)).map(type::cast);
+    return parts == null ? Optional.empty() : Optional.ofNullable(parts.get(type)).map(type::cast);
   }
 
   private void changed() {

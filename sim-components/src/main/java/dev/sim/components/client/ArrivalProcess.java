@@ -16,6 +16,8 @@ public final class ArrivalProcess {
   private final double[] slope;
   private int cursor;
 
+  private static final double[] ZERO = {0};
+
   private ArrivalProcess(double[] start, double[] rate, double[] slope) {
     this.start = start;
     this.rate = rate;
@@ -24,7 +26,8 @@ public final class ArrivalProcess {
 
   /** A constant rate of {@code perSecond} from time 0. */
   public static ArrivalProcess constantRate(double perSecond) {
-    return new ArrivalProcess(new double[] {0}, new double[] {perSecond / 1e9}, new double[] {0});
+    // The zero arrays are shared (never written): a million clients pay for one rate array each.
+    return new ArrivalProcess(ZERO, new double[] {perSecond / 1e9}, ZERO);
   }
 
   /** The rate described by {@code steps}, sorted by {@code at}, ramps not overlapping the next. */

@@ -29,14 +29,51 @@ public final class RandomStreams {
   }
 
   /**
+   * {@link #stream(String)} of the name the {@code parts} make together, without making that
+   * string: every node of a million-node group asks for its streams by such a name at its start.
+   */
+  public Rng streamOfParts(String... parts) {
+    long h = FNV_OFFSET;
+    for (String part : parts) {
+      h = fnvAscii(h, part);
+      if (h == NOT_ASCII) {
+        return stream(String.join("", parts));
+      }
+    }
+    return new Rng(SplitMix64.mix(SplitMix64.mix(masterSeed) ^ h));
+  }
+
+  private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  /**
+   * Stands for "a character outside ASCII was met" in {@link #fnvAscii}. Should a real hash ever
+   * equal it, the slow path is taken, which gives the same seed.
+   */
+  private static final long NOT_ASCII = 0x8000000000000000L;
+
+  /** FNV-1a 64 of {@code s}'s characters (its UTF-8 bytes when all are ASCII) onto {@code h}. */
+  private static long fnvAscii(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return NOT_ASCII;
+      }
+      h ^= c;
+      h *= FNV_PRIME;
+    }
+    return h;
+  }
+
+  /**
    * The seed of stream {@code name}: SplitMix64 over the master seed folded with the FNV-1a 64 hash
    * of the name's UTF-8 bytes.
    */
   public static long streamSeed(long masterSeed, String name) {
-    long h = 0xCBF29CE484222325L;
+    long h = FNV_OFFSET;
     for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
       h ^= (b & 0xFF);
-      h *= 0x100000001B3L;
+      h *= FNV_PRIME;
     }
     return SplitMix64.mix(SplitMix64.mix(masterSeed) ^ h);
   }

@@ -190,7 +190,7 @@ final class Lifecycle {
   Rng random(int node) {
     Rng r = random[node];
     if (r == null) {
-      r = streams.stream("node/" + table.name(node));
+      r = streams.streamOfParts("node/", table.name(node));
       random[node] = r;
     }
     return r;
@@ -214,7 +214,7 @@ final class Lifecycle {
     Rng r = mine[id];
     if (r == null) {
       // Seeded from the name alone, so the order in which nodes ask never matters.
-      r = streams.stream("node/" + table.name(node) + "/" + purpose);
+      r = streams.streamOfParts("node/", table.name(node), "/", purpose);
       mine[id] = r;
     }
     return r;

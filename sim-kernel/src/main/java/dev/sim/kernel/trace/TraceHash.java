@@ -35,10 +35,20 @@ public final class TraceHash {
    * package or module, which changes no event, changes no trace hash either.
    */
   public static int typeHash(Class<?> type) {
-    String name = type.getName();
-    String pkg = type.getPackageName();
-    return (pkg.isEmpty() ? name : name.substring(pkg.length() + 1)).hashCode();
+    return TYPE_HASHES.get(type);
   }
+
+  // Every node registers its handlers' types at each start: computed once per class, not per node
+  // (a million clients made a million substrings of the same class names).
+  private static final ClassValue<Integer> TYPE_HASHES =
+      new ClassValue<>() {
+        @Override
+        protected Integer computeValue(Class<?> type) {
+          String name = type.getName();
+          String pkg = type.getPackageName();
+          return (pkg.isEmpty() ? name : name.substring(pkg.length() + 1)).hashCode();
+        }
+      };
 
   /** Folds one processed event into the hash. */
   public void fold(long time, EventKind kind, int target, int other, int typeHash) {

@@ -202,6 +202,28 @@ class RngTest {
     assertThat(streams.masterSeed()).isEqualTo(42);
   }
 
+  @Test
+  void shouldGiveAStreamNamedInPartsTheDrawsOfTheWholeName() {
+    // The pinned stream above, named the way a node's start names it.
+    assertThat(new RandomStreams(42).streamOfParts("node/", "api-1").nextLong())
+        .isEqualTo(0xD2BEF4DCD596A950L);
+    String[][] names = {
+      {"node/", "clients-17", "/", "arrivals"},
+      {"node/", "café-1", "/", "routing"}, // not ASCII: the UTF-8 bytes, as stream(String) hashes
+      {"", "", "network"},
+      {"node/", "api-1", "/", "ü"},
+    };
+    for (String[] parts : names) {
+      Rng whole = new RandomStreams(7).stream(String.join("", parts));
+      Rng inParts = new RandomStreams(7).streamOfParts(parts);
+      for (int i = 0; i < 8; i++) {
+        assertThat(inParts.nextLong()).as(String.join("", parts)).isEqualTo(whole.nextLong());
+      }
+    }
+    assertThat(new RandomStreams(7).streamOfParts("node/", "a-1").nextLong())
+        .isNotEqualTo(new RandomStreams(7).streamOfParts("node/", "a-2").nextLong());
+  }
+
   private static double chiSquare(long[] counts, long n) {
     double expected = (double) n / counts.length;
     double chi = 0;

@@ -236,7 +236,9 @@ public final class ChartRenderer {
    */
   public static double valueAxisWidth(TimeChart c) {
     JFreeChart chart = toJFreeChart(c);
-    // The image only lends its font metrics and hints; what is drawn beyond one pixel is dropped.
+    ((BandPlot) chart.getPlot()).measureOnly(true);
+    // The image only lends its font metrics and hints; the plot lays out its axes and draws
+    // nothing.
     BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     Graphics2D g2 = img.createGraphics();
     try {

@@ -204,9 +204,13 @@ public final class ScenarioRunner {
 
   private static dev.sim.kernel.node.NodeFactory factoryFor(
       NodeGroupSpec g, int index, NodeControls controls, long runEndNanos) {
-    BuildContext ctx =
-        BuildContext.of(g.instances().get(index), g.name(), index, controls, runEndNanos);
-    return () -> create(g.type(), g.params(), ctx);
+    // The context is made when the node is (at its start and each restart), not kept beside the
+    // factory for the whole run: a million-node group holds one small lambda per node.
+    return () ->
+        create(
+            g.type(),
+            g.params(),
+            BuildContext.of(g.instances().get(index), g.name(), index, controls, runEndNanos));
   }
 
   @SuppressWarnings("unchecked")
