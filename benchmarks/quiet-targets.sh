@@ -15,8 +15,9 @@ echo "== load: $(cat /proc/loadavg)"
 bash ../shared/peers/compare-mm1.sh 5 2>&1 | tr -d '\033' | grep -E "median|sim/"
 ./sim run ../shared/peers/mm1-1m.yaml --out /tmp/qb-mm1 --quiet --no-report; python3 -c "import json;d=json.load(open('/tmp/qb-mm1/summary.json'));print('mm1 sim', d['wallSeconds'], d['events'])"
 echo "== load: $(cat /proc/loadavg)"
-for i in 1 2; do
-  /usr/bin/time -f "million-clients %e s %M KB" env SIM_JAVA_OPTS="-Xms2g -Xmx2g" ./sim run benchmarks/scenarios/million-clients.yaml --no-report --quiet --out /tmp/qb-m
+# The launcher's serial collector, then G1 (README: very wide scenarios), each in a 2 GB heap.
+for opts in "-Xms2g -Xmx2g" "-XX:+UseG1GC -Xms2g -Xmx2g" "-XX:+UseG1GC -Xms2g -Xmx2g"; do
+  /usr/bin/time -f "million-clients [$opts] %e s %M KB" env SIM_JAVA_OPTS="$opts" ./sim run benchmarks/scenarios/million-clients.yaml --no-report --quiet --out /tmp/qb-m
   python3 -c "import json;d=json.load(open('/tmp/qb-m/summary.json'));print('  sim', d['wallSeconds'], d['events'])"
 done
 echo "== load: $(cat /proc/loadavg)"

@@ -75,7 +75,11 @@ final class HandlerTable<H> {
     }
     if (count == types.length) {
       int len = Math.max(2, count * 2);
-      types = Arrays.copyOf(types, len);
+      // Not Arrays.copyOf: for a Class<?>[] it makes the copy reflectively (Array.newInstance),
+      // which was a fifth of a million clients' start-up.
+      Class<?>[] grown = new Class<?>[len];
+      System.arraycopy(types, 0, grown, 0, count);
+      types = grown;
       handlers = Arrays.copyOf(handlers, len);
       typeHashes = Arrays.copyOf(typeHashes, len);
     }

@@ -208,7 +208,12 @@ final class Lifecycle {
     }
     Rng[] mine = purposeRandom[node];
     if (mine == null || mine.length <= id) {
-      mine = mine == null ? new Rng[id + 1] : Arrays.copyOf(mine, id + 1);
+      Rng[] grown = new Rng[id + 1];
+      if (mine != null) {
+        // Not Arrays.copyOf, which copies a typed array reflectively: every node passes here.
+        System.arraycopy(mine, 0, grown, 0, mine.length);
+      }
+      mine = grown;
       purposeRandom[node] = mine;
     }
     Rng r = mine[id];
