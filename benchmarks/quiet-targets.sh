@@ -6,10 +6,8 @@ cd "$(dirname "$0")/.."
 echo "== load before: $(cat /proc/loadavg)"
 ./sim validate scenarios/gc-spiral.yaml >/dev/null 2>&1
 for i in 1 2 3 4 5; do
-  for c in 1 0; do
-    /usr/bin/time -f "gc-spiral cds=$c %e s" env SIM_CDS=$c ./sim run scenarios/gc-spiral.yaml --seed 42 --quiet --out /tmp/qb-gc >/dev/null
-    python3 -c "import json;d=json.load(open('/tmp/qb-gc/summary.json'));print('  sim', d['wallSeconds'], d['events'], d['traceHash'])"
-  done
+  /usr/bin/time -f "gc-spiral %e s" ./sim run scenarios/gc-spiral.yaml --seed 42 --quiet --out /tmp/qb-gc >/dev/null
+  python3 -c "import json;d=json.load(open('/tmp/qb-gc/summary.json'));print('  sim', d['wallSeconds'], d['events'], d['traceHash'])"
 done
 echo "== load: $(cat /proc/loadavg)"
 bash ../shared/peers/compare-mm1.sh 5 2>&1 | tr -d '\033' | grep -E "median|sim/"
