@@ -15,7 +15,10 @@ import java.util.Set;
  */
 final class NodeNames {
   private final Map<String, List<String>> groups = new LinkedHashMap<>();
+
+  /** Every group and instance name, in file order, with the group it belongs to. */
   private final Map<String, String> owner = new LinkedHashMap<>();
+
   private final Set<String> uncertain = new LinkedHashSet<>();
   private final Map<String, String> typeOf = new LinkedHashMap<>();
   private final Map<String, List<String>> featuresOf = new LinkedHashMap<>();
@@ -42,7 +45,7 @@ final class NodeNames {
       return "the node group '"
           + group
           + "' has the same name as "
-          + owner.get(group)
+          + describe(group)
           + "; rename one of them";
     }
     for (String i : instances) {
@@ -50,7 +53,7 @@ final class NodeNames {
         return "instance '"
             + i
             + "' of this group has the same name as "
-            + owner.get(i)
+            + describe(i)
             + "; rename one of them";
       }
     }
@@ -58,13 +61,24 @@ final class NodeNames {
     if (type != null) {
       typeOf.put(group, type);
     }
-    owner.put(group, "the node group '" + group + "'");
+    owner.put(group, group);
     for (String i : instances) {
       if (!i.equals(group)) {
-        owner.put(i, "instance '" + i + "' of group '" + group + "'");
+        owner.put(i, group);
       }
     }
     return null;
+  }
+
+  /**
+   * What taken name {@code name} is, for a collision message: made when a message needs it, not
+   * stored for each of a million instances.
+   */
+  private String describe(String name) {
+    String group = owner.get(name);
+    return name.equals(group)
+        ? "the node group '" + group + "'"
+        : "instance '" + name + "' of group '" + group + "'";
   }
 
   /**
@@ -78,7 +92,7 @@ final class NodeNames {
   /** Adds a group whose instances are not known (its count was invalid). */
   void addUncertain(String group) {
     groups.putIfAbsent(group, List.of(group));
-    owner.putIfAbsent(group, "the node group '" + group + "'");
+    owner.putIfAbsent(group, group);
     uncertain.add(group);
   }
 
