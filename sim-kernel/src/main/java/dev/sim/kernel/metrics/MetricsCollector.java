@@ -717,10 +717,8 @@ public final class MetricsCollector {
     // the hash maps here at 20% of a million-client run's samples; replacing them changed the
     // run's time by nothing measurable, so that was sampling skid onto the first cold load.)
     // Made on first use: most nodes of a very wide group never count or gauge anything.
-    private String[] counterNames = NO_NAMES;
-    private CounterCell[] counterCells;
-    private String[] gaugeNames = NO_NAMES;
-    private GaugeCell[] gaugeCells;
+    private NamedCells<CounterCell> counterCells;
+    private NamedCells<GaugeCell> gaugeCells;
     private RequestCells requestCells;
 
     View(int node) {
@@ -752,69 +750,64 @@ public final class MetricsCollector {
 
     @Override
     public void count(String name, long delta) {
-      String[] names = counterNames;
-      for (int i = 0; i < names.length; i++) {
-        if (names[i] == name) {
-          MetricsCollector.this.count(counterCells[i], delta);
-          return;
-        }
+      if (counterCells == null) {
+        counterCells = new NamedCells<>();
       }
-      MetricsCollector.this.count(newCounter(name), delta);
+      CounterCell c = counterCells.find(name);
+      if (c == null) {
+        requireDeclared(node, MetricSpec.Kind.COUNTER, name);
+        c = counterCells.add(name, counterCell(node, name));
+      }
+      MetricsCollector.this.count(c, delta);
     }
 
     @Override
     public void gauge(String name, double value) {
-      String[] names = gaugeNames;
-      for (int i = 0; i < names.length; i++) {
-        if (names[i] == name) {
-          MetricsCollector.this.gauge(gaugeCells[i], value);
-          return;
-        }
+      if (gaugeCells == null) {
+        gaugeCells = new NamedCells<>();
       }
-      MetricsCollector.this.gauge(newGauge(name), value);
-    }
-
-    /** The cell of counter {@code name} (an equal name seen before, or a new one), remembered. */
-    private CounterCell newCounter(String name) {
-      int i = indexOf(counterNames, name);
-      if (i < 0) {
-        requireDeclared(node, MetricSpec.Kind.COUNTER, name);
-        CounterCell c = counterCell(node, name);
-        i = counterNames.length;
-        counterNames = Arrays.copyOf(counterNames, i + 1);
-        counterCells =
-            counterCells == null ? new CounterCell[1] : Arrays.copyOf(counterCells, i + 1);
-        counterCells[i] = c;
-      }
-      // The name as given this time goes in the slot, so the next identical one hits at once.
-      counterNames[i] = name;
-      return counterCells[i];
-    }
-
-    /** The cell of gauge {@code name} (an equal name seen before, or a new one), remembered. */
-    private GaugeCell newGauge(String name) {
-      int i = indexOf(gaugeNames, name);
-      if (i < 0) {
+      GaugeCell g = gaugeCells.find(name);
+      if (g == null) {
         requireDeclared(node, MetricSpec.Kind.GAUGE, name);
-        GaugeCell g = gaugeCell(node, name);
-        i = gaugeNames.length;
-        gaugeNames = Arrays.copyOf(gaugeNames, i + 1);
-        gaugeCells = gaugeCells == null ? new GaugeCell[1] : Arrays.copyOf(gaugeCells, i + 1);
-        gaugeCells[i] = g;
+        g = gaugeCells.add(name, gaugeCell(node, name));
       }
-      gaugeNames[i] = name;
-      return gaugeCells[i];
+      MetricsCollector.this.gauge(g, value);
     }
   }
 
-  private static final String[] NO_NAMES = new String[0];
+  /** One node's cells of one kind by name, in a short array searched by identity first. */
+  private static final class NamedCells<C> {
+    private String[] names = new String[0];
+    private Object[] cells = new Object[0];
 
-  private static int indexOf(String[] names, String name) {
-    for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(name)) {
-        return i;
+    /**
+     * The cell of {@code name}, or null; an equal name takes the slot, to hit at once next time.
+     */
+    @SuppressWarnings("unchecked")
+    C find(String name) {
+      String[] n = names;
+      for (int i = 0; i < n.length; i++) {
+        if (n[i] == name) {
+          return (C) cells[i];
+        }
       }
+      for (int i = 0; i < n.length; i++) {
+        if (n[i].equals(name)) {
+          n[i] = name;
+          return (C) cells[i];
+        }
+      }
+      return null;
     }
-    return -1;
+
+    /** Remembers {@code cell} as {@code name}'s; returns it. */
+    C add(String name, C cell) {
+      int i = names.length;
+      names = Arrays.copyOf(names, i + 1);
+      cells = Arrays.copyOf(cells, i + 1);
+      names[i] = name;
+      cells[i] = cell;
+      return cell;
+    }
   }
 }

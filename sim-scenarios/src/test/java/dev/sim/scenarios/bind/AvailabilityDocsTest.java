@@ -40,15 +40,7 @@ class AvailabilityDocsTest {
   @Test
   void shouldDocumentEveryParameterAndMetricByName() throws IOException {
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-    for (NodeType<?> t : TYPES) {
-      for (var row : ParamDocs.rows(t.parameters())) {
-        // A nested key reads `calls.pool` in the tables and the prose.
-        assertThat(doc).as(t.name()).containsPattern("`([a-z]+\\.)?" + row.key() + "`");
-      }
-      for (var spec : t.metrics()) {
-        assertThat(doc).as(t.name()).contains(spec.name());
-      }
-    }
+    NodeTypeDocs.assertNamesEveryParameterAndMetric(doc, TYPES);
     for (var row : ParamDocs.rows(RandomFailuresFault.Params.class)) {
       assertThat(doc).as("random-failures").contains("`" + row.key() + "`");
     }
